@@ -1,0 +1,25 @@
+# EventOS image: Payara Micro running the WAR, configured only by EVENTOS_* environment variables.
+#   docker build -t eventos .
+#   docker run -p 8080:8080 -e EVENTOS_DB_URL=jdbc:postgresql://db:5432/eventos \
+#     -e EVENTOS_DB_USER=eventos_app -e EVENTOS_DB_PASSWORD=... \
+#     -e EVENTOS_DB_OWNER_USER=eventos_owner -e EVENTOS_DB_OWNER_PASSWORD=... eventos
+# The image has no embedded database: it always needs a PostgreSQL server (see README, Configuration).
+
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY db db
+COPY src src
+RUN mvn -B -q -DskipTests package
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 --home-dir /opt/eventos eventos
+WORKDIR /opt/eventos
+COPY --from=build /src/target/payara-micro.jar /src/target/eventos.war ./
+USER 10001
+ENV EVENTOS_HTTP_PORT=8080 \
+    JAVA_OPTS="-Xmx512m"
+EXPOSE 8080
+# --nocluster: no multicast discovery; run one container per instance behind a load balancer.
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar payara-micro.jar --deploy eventos.war --contextroot / --port \"$EVENTOS_HTTP_PORT\" --nocluster"]

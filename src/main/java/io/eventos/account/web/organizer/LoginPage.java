@@ -1,0 +1,70 @@
+package io.eventos.account.web.organizer;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.NotBlank;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+
+import java.io.IOException;
+
+/** {@code /login.xhtml}: email and password, then back to the page that asked for sign-in (or the dashboard). */
+@Named
+@RequestScoped
+public class LoginPage {
+
+    @Inject
+    SecurityContext security;
+    @Inject
+    FacesContext faces;
+
+    @NotBlank(message = "Enter your email address.")
+    private String email;
+    @NotBlank(message = "Enter your password.")
+    private String password;
+
+    public void login() throws IOException {
+        ExternalContext external = faces.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        HttpServletResponse response = (HttpServletResponse) external.getResponse();
+        AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
+                .credential(new UsernamePasswordCredential(email == null ? "" : email.trim(), new Password(password)))
+                .newAuthentication(true));
+        switch (status) {
+            case SEND_CONTINUE -> faces.responseComplete();
+            case SUCCESS -> {
+                request.changeSessionId();
+                Faces.redirect(request.getContextPath() + "/app/");
+            }
+            default -> Messages.addError("login-form:password",
+                    "That email and password do not match an account. Check both and try again.");
+        }
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}

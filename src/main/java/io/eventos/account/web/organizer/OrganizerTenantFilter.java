@@ -1,0 +1,47 @@
+package io.eventos.account.web.organizer;
+
+import io.eventos.account.service.Membership;
+import io.eventos.platform.tenancy.CurrentTenant;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.UUID;
+
+/**
+ * Organizer pages ({@code /app/**}) and check-in ({@code /checkin/**}) work in the signed-in user's current account:
+ * this filter binds it (and the user) as the tenant for the whole request. The container has already required a
+ * signed-in user (web.xml); a user without any account gets a plain explanation instead of someone else's data.
+ */
+@WebFilter(filterName = "organizerTenant", urlPatterns = {"/app/*"})
+public class OrganizerTenantFilter extends HttpFilter {
+
+    @Inject
+    OrganizerSession session;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        Principal principal = request.getUserPrincipal();
+        if (principal == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        UUID userId = UUID.fromString(principal.getName());
+        session.ensureFor(userId);
+        Membership membership = session.currentMembership().orElse(null);
+        if (membership == null) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        try (var tenant = CurrentTenant.bind(membership.accountId()); var user = CurrentTenant.bindUser(userId)) {
+            chain.doFilter(request, response);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The CRM: contacts (one per real person per account, with consent, tags and custom fields; erasable for GDPR) and
+ * the activity timeline of each contact (orders, check-ins, e-mails, notes, calls, meetings, tasks).
+ * <p>Tables: {@code contacts}, {@code activities}.
+ */
+package io.eventos.crm;

@@ -1,0 +1,12 @@
+package io.eventos.event.service;
+
+import io.eventos.event.domain.EventStatus;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
+
+/** An event in a list: enough to show and link it. */
+public record EventCard(UUID id, String slug, String name, String summary, Instant startsAt, Instant endsAt,
+                        ZoneId zone, String venueName, EventStatus status) {
+}

@@ -1,0 +1,37 @@
+package io.eventos.platform.tenancy;
+
+import jakarta.annotation.Priority;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.UUID;
+
+/**
+ * Makes PostgreSQL's row level security see the current account: the first statement of the service call's
+ * transaction is {@code set_config('app.account_id', ?, true)}. The setting is transaction-local, so it ends with
+ * the transaction and a pooled connection never carries one tenant into the next request. No account bound: the
+ * call fails with {@link NoTenantBoundException} before touching data.
+ */
+@TenantBound
+@Interceptor
+@Priority(Interceptor.Priority.PLATFORM_AFTER)
+public class TenantBindingInterceptor {
+
+    @PersistenceContext(unitName = "eventos")
+    EntityManager em;
+
+    @AroundInvoke
+    public Object bindTenant(InvocationContext invocation) throws Exception {
+        UUID accountId = CurrentTenant.require();
+        em.createNativeQuery("select set_config('app.account_id', ?1, true)")
+                .setParameter(1, accountId.toString())
+                .getSingleResult();
+        CurrentTenant.user().ifPresent(userId -> em.createNativeQuery("select set_config('app.user_id', ?1, true)")
+                .setParameter(1, userId.toString())
+                .getSingleResult());
+        return invocation.proceed();
+    }
+}

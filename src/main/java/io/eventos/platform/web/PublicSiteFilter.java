@@ -1,0 +1,61 @@
+package io.eventos.platform.web;
+
+import io.eventos.platform.tenancy.CurrentTenant;
+import io.eventos.platform.tenancy.TenantDirectory;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Public pages: {@code /e/{account}} and {@code /e/{account}/{event}}. Resolves the account from the URL, binds it as
+ * the tenant for the whole request and forwards to the view, so the address bar keeps the pretty URL. Anything
+ * that does not resolve is a 404.
+ */
+@WebFilter(filterName = "publicSite", urlPatterns = "/e/*")
+public class PublicSiteFilter extends HttpFilter {
+
+    /** Request attribute with the event slug of {@code /e/{account}/{event}}. */
+    public static final String EVENT_SLUG = "eventos.eventSlug";
+    /** Request attribute with the account slug. */
+    public static final String ACCOUNT_SLUG = "eventos.accountSlug";
+
+    private static final Pattern PATH = Pattern.compile("^/e/([a-z0-9-]{1,63})(?:/([a-z0-9-]{1,120}))?/?$");
+
+    @Inject
+    TenantDirectory directory;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        Matcher matcher = PATH.matcher(path);
+        if (!matcher.matches()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        Optional<UUID> account = directory.accountIdBySlug(matcher.group(1));
+        if (account.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        request.setAttribute(ACCOUNT_SLUG, matcher.group(1));
+        String view = "/public/account.xhtml";
+        if (matcher.group(2) != null) {
+            request.setAttribute(EVENT_SLUG, matcher.group(2));
+            view = "/public/event.xhtml";
+        }
+        try (var tenant = CurrentTenant.bind(account.get())) {
+            request.getRequestDispatcher(view).forward(request, response);
+        }
+    }
+}

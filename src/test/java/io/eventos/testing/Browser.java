@@ -1,0 +1,37 @@
+package io.eventos.testing;
+
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+
+/** Headless Debian Chromium driven by Selenium, with the flags that keep it on loopback and working as root. */
+public final class Browser {
+
+    private Browser() {
+    }
+
+    public static ChromeDriver open() {
+        try {
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(System.getProperty("eventos.chromium", "/usr/bin/chromium"));
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--disable-quic", "--window-size=1280,900",
+                    "--user-data-dir=" + Files.createTempDirectory("eventos-chromium"));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(System.getProperty("eventos.chromedriver", "/usr/bin/chromedriver")))
+                    .usingAnyFreePort()
+                    .build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+            return driver;
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not create a Chromium profile directory", e);
+        }
+    }
+}

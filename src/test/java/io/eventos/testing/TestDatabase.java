@@ -1,0 +1,51 @@
+package io.eventos.testing;
+
+import io.eventos.devserver.EmbeddedDatabase;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+
+/**
+ * The one real PostgreSQL of an integration-test run: an embedded server (zonky) on the port Maven reserved
+ * ({@code eventos.it.pgPort}), started once per test JVM and stopped when it exits. The application servers
+ * started by the tests reach it through EVENTOS_DB_URL, which Failsafe sets for them.
+ */
+public final class TestDatabase {
+
+    private static EmbeddedDatabase instance;
+
+    private TestDatabase() {
+    }
+
+    public static synchronized EmbeddedDatabase get() {
+        if (instance == null) {
+            try {
+                int port = Integer.getInteger("eventos.it.pgPort", 0);
+                Path dir = Files.createTempDirectory("eventos-it-pg");
+                instance = EmbeddedDatabase.start(dir, port == 0 ? freePort() : port, true);
+                EmbeddedDatabase started = instance;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        started.close();
+                    } catch (IOException ignored) {
+                        // the JVM is exiting anyway
+                    }
+                }, "test-db-stop"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not prepare the test database", e);
+            }
+        }
+        return instance;
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.eventos.testing;
+
+import io.eventos.devserver.PayaraProcess;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The packaged WAR running on a plain Payara Micro process against the test database, with the demo account
+ * loaded: started once per test JVM (a boot costs ~20 s) and shared by every HTTP and browser test.
+ */
+public final class TestServer {
+
+    private static PayaraProcess instance;
+
+    private TestServer() {
+    }
+
+    public static synchronized URI baseUri() {
+        if (instance == null) {
+            instance = start();
+        }
+        return instance.baseUri();
+    }
+
+    private static PayaraProcess start() {
+        var database = TestDatabase.get();
+        Map<String, String> env = new HashMap<>();
+        var settings = database.settings();
+        env.put("EVENTOS_DB_URL", settings.url());
+        env.put("EVENTOS_DB_USER", settings.appUser());
+        env.put("EVENTOS_DB_PASSWORD", settings.appPassword());
+        env.put("EVENTOS_DB_OWNER_USER", settings.ownerUser());
+        env.put("EVENTOS_DB_OWNER_PASSWORD", settings.ownerPassword());
+        env.put("EVENTOS_DEMO", "true");
+        Path workDir = Path.of(System.getProperty("eventos.it.workDir", "target/it"));
+        int port = Integer.getInteger("eventos.it.httpPort", 0);
+        try {
+            Files.createDirectories(workDir);
+            if (port == 0) {
+                try (var socket = new java.net.ServerSocket(0)) {
+                    port = socket.getLocalPort();
+                }
+            }
+            PayaraProcess payara = PayaraProcess.start(
+                    Path.of(System.getProperty("payara.microJar", "target/payara-micro.jar")),
+                    Path.of(System.getProperty("eventos.it.war", "target/eventos.war")),
+                    port, env, workDir.resolve("test-server.log"), System.out::println);
+            Runtime.getRuntime().addShutdownHook(new Thread(payara::close, "test-server-stop"));
+            if (!payara.awaitReady(Duration.ofMinutes(4))) {
+                payara.close();
+                throw new IllegalStateException("The test server did not become ready: " + payara.lastError()
+                        + " (log: " + payara.log() + ")");
+            }
+            return payara;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
