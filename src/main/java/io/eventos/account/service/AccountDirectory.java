@@ -1,6 +1,8 @@
 package io.eventos.account.service;
 
 import io.eventos.platform.tenancy.TenantDirectory;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,6 +18,8 @@ import java.util.UUID;
  * of an active account and nothing else).
  */
 @Stateless
+@Local(TenantDirectory.class)
+@LocalBean // injectable as itself too, not only as the TenantDirectory the platform sees
 public class AccountDirectory implements TenantDirectory {
 
     @PersistenceContext(unitName = "eventos")

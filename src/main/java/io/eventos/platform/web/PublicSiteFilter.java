@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * the tenant for the whole request and forwards to the view, so the address bar keeps the pretty URL. Anything
  * that does not resolve is a 404.
  */
-@WebFilter(filterName = "publicSite", urlPatterns = "/e/*")
+@WebFilter(filterName = "publicSite", urlPatterns = {"/e/*", "/public/*"})
 public class PublicSiteFilter extends HttpFilter {
 
     /** Request attribute with the event slug of {@code /e/{account}/{event}}. */
@@ -39,6 +39,7 @@ public class PublicSiteFilter extends HttpFilter {
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Matcher matcher = PATH.matcher(path);
+        // the views behind /e/... exist only through it: asked for directly, they are not found
         if (!matcher.matches()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;

@@ -6,7 +6,7 @@ import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebListener;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Session cookies: HttpOnly (web.xml), SameSite=Lax and Secure unless EVENTOS_COOKIES_SECURE=false. */
+/** Session cookies: HttpOnly (web.xml), SameSite=Lax (payara-web.xml) and Secure unless EVENTOS_COOKIES_SECURE=false. */
 @WebListener
 public class SessionCookieSetup implements ServletContextListener {
 
@@ -16,6 +16,5 @@ public class SessionCookieSetup implements ServletContextListener {
         cookie.setHttpOnly(true);
         cookie.setSecure(ConfigProvider.getConfig()
                 .getOptionalValue("eventos.cookies.secure", Boolean.class).orElse(true));
-        cookie.setAttribute("SameSite", "Lax");
     }
 }

@@ -1,0 +1,79 @@
+package io.eventos.isolation;
+
+import io.eventos.account.domain.Account;
+import io.eventos.event.domain.Event;
+import io.eventos.event.domain.Venue;
+import io.eventos.platform.tenancy.CurrentTenant;
+import io.eventos.platform.tenancy.TenantBound;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Test-only writer deployed with the in-container tests: creates an account with a venue and an event, and tries
+ * the writes a buggy or malicious caller could attempt with raw SQL (which no service offers).
+ */
+@Stateless
+@TenantBound
+public class IsolationFixtures {
+
+    @PersistenceContext(unitName = "eventos")
+    EntityManager em;
+
+    /** Persists the bound account itself, with one venue and one event; returns the event id. */
+    public UUID createAccountWithEvent(String slug) {
+        UUID accountId = CurrentTenant.require();
+        em.createNativeQuery("insert into accounts (id, slug, name) values (?1, ?2, ?3)")
+                .setParameter(1, accountId).setParameter(2, slug).setParameter(3, "Account " + slug)
+                .executeUpdate();
+        Venue venue = new Venue("Hall of " + slug, "Europe/Berlin");
+        em.persist(venue);
+        Instant start = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        Event event = new Event("launch", "Launch of " + slug, start, start.plus(3, ChronoUnit.HOURS),
+                "Europe/Berlin", "EUR");
+        event.setVenue(venue);
+        em.persist(event);
+        em.flush();
+        return event.getId();
+    }
+
+    /** A raw insert of an event row that names another account. */
+    public void insertEventFor(UUID foreignAccountId) {
+        em.createNativeQuery("""
+                        insert into events (id, account_id, slug, name, starts_at, ends_at, time_zone, currency)
+                        values (gen_random_uuid(), ?1, 'smuggled', 'Smuggled', now() + interval '1 day',
+                                now() + interval '2 days', 'UTC', 'EUR')""")
+                .setParameter(1, foreignAccountId)
+                .executeUpdate();
+        em.flush();
+    }
+
+    /** A session row of the bound account that points at another account's event. */
+    public void insertSessionPointingAt(UUID foreignEventId) {
+        em.createNativeQuery("""
+                        insert into sessions (id, account_id, event_id, title, starts_at, ends_at)
+                        values (gen_random_uuid(), ?1, ?2, 'Borrowed', now() + interval '1 day',
+                                now() + interval '1 day 1 hour')""")
+                .setParameter(1, CurrentTenant.require())
+                .setParameter(2, foreignEventId)
+                .executeUpdate();
+        em.flush();
+    }
+
+    /** Raw update and delete of every event row this transaction can see; returns the rows touched. */
+    public int renameAndDeleteAllEvents() {
+        int renamed = em.createNativeQuery("update events set name = 'Renamed by a neighbour'").executeUpdate();
+        int deleted = em.createNativeQuery("delete from events where slug = 'launch' and name like 'nothing%'")
+                .executeUpdate();
+        return renamed + deleted;
+    }
+
+    public String eventName(UUID eventId) {
+        Event event = em.find(Event.class, eventId);
+        return event == null ? null : event.getName();
+    }
+}

@@ -1,0 +1,168 @@
+package io.eventos.isolation;
+
+import io.eventos.account.service.AccountDirectory;
+import io.eventos.event.service.EventCard;
+import io.eventos.event.service.EventService;
+import io.eventos.event.service.PublicEventService;
+import io.eventos.platform.tenancy.CurrentTenant;
+import io.eventos.platform.tenancy.NoTenantBoundException;
+import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Tenant isolation through the real services, inside Payara Micro, connected as the application role: account A
+ * never sees or changes account B's rows, a service without a bound account fails closed, and a pooled connection
+ * carries nothing from one transaction to the next.
+ */
+@ExtendWith(ArquillianExtension.class)
+public class TenantIsolationIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("eventos.it.war",
+                        "target/eventos.war")))
+                .addClasses(IsolationFixtures.class, UnboundProbe.class);
+    }
+
+    @Inject
+    EventService events;
+    @Inject
+    PublicEventService publicEvents;
+    @Inject
+    AccountDirectory directory;
+    @Inject
+    IsolationFixtures fixtures;
+    @Inject
+    UnboundProbe unbound;
+
+    private UUID accountA;
+    private UUID accountB;
+    private UUID eventA;
+    private UUID eventB;
+    private String slugA;
+
+    @BeforeEach
+    void twoAccounts() {
+        accountA = UUID.randomUUID();
+        accountB = UUID.randomUUID();
+        slugA = "iso-a-" + accountA.toString().substring(0, 8);
+        try (var t = CurrentTenant.bind(accountA)) {
+            eventA = fixtures.createAccountWithEvent(slugA);
+        }
+        try (var t = CurrentTenant.bind(accountB)) {
+            eventB = fixtures.createAccountWithEvent("iso-b-" + accountB.toString().substring(0, 8));
+        }
+    }
+
+    @Test
+    void listsShowOnlyTheBoundAccountsRows() {
+        try (var t = CurrentTenant.bind(accountA)) {
+            List<UUID> ids = events.list().stream().map(EventCard::id).toList();
+            assertEquals(List.of(eventA), ids);
+        }
+    }
+
+    @Test
+    void findByAnotherAccountsIdFindsNothing() {
+        try (var t = CurrentTenant.bind(accountA)) {
+            assertEquals(Optional.empty(), events.find(eventB));
+            assertTrue(events.find(eventA).isPresent());
+        }
+    }
+
+    @Test
+    void updateAndDeleteOfAnotherAccountsRowChangeNothing() {
+        try (var t = CurrentTenant.bind(accountA)) {
+            assertFalse(events.rename(eventB, "Hijacked"));
+            assertFalse(events.deleteDraft(eventB));
+            fixtures.renameAndDeleteAllEvents(); // raw SQL reaches only A's own rows
+        }
+        try (var t = CurrentTenant.bind(accountB)) {
+            assertEquals("Launch of iso-b-" + accountB.toString().substring(0, 8), fixtures.eventName(eventB));
+        }
+    }
+
+    @Test
+    void insertingARowForAnotherAccountIsRefusedByTheDatabase() {
+        try (var t = CurrentTenant.bind(accountA)) {
+            EJBException refused = assertThrows(EJBException.class, () -> fixtures.insertEventFor(accountB));
+            assertTrue(causeChain(refused).contains("row-level security"), causeChain(refused));
+        }
+        try (var t = CurrentTenant.bind(accountB)) {
+            assertEquals(1, events.count(), "B still has only its own event");
+        }
+    }
+
+    @Test
+    void aRowCannotPointAtAnotherAccountsParent() {
+        try (var t = CurrentTenant.bind(accountA)) {
+            EJBException refused = assertThrows(EJBException.class, () -> fixtures.insertSessionPointingAt(eventB));
+            assertTrue(causeChain(refused).contains("foreign key"), causeChain(refused));
+        }
+    }
+
+    @Test
+    void servicesRefuseToRunWithoutABoundAccount() {
+        assertThrows(NoTenantBoundException.class, () -> events.list());
+        assertThrows(NoTenantBoundException.class, () -> publicEvents.upcomingEvents());
+    }
+
+    @Test
+    void nothingLeaksToTheNextTransactionOnAPooledConnection() {
+        for (int round = 0; round < 40; round++) {
+            try (var t = CurrentTenant.bind(round % 2 == 0 ? accountA : accountB)) {
+                assertEquals(1, events.list().size());
+            }
+            List<Object> seen = unbound.whatIsVisible();
+            assertTrue(seen.get(0).equals("") || seen.get(0).equals("<unset>"), "setting after commit: " + seen);
+            assertEquals(List.of(0L, 0L, 0L), seen.subList(1, 4), "rows visible without a tenant: " + seen);
+        }
+    }
+
+    @Test
+    void theOrganizerSlugResolvesOnlyToItsOwnAccount() {
+        assertEquals(Optional.of(accountA), directory.accountIdBySlug(slugA));
+        assertEquals(Optional.of(accountA), directory.accountIdBySlug(slugA.toUpperCase()));
+        assertEquals(Optional.empty(), directory.accountIdBySlug("no-such-organizer"));
+    }
+
+    @Test
+    void theEntityManagerCannotBeTrickedIntoAnotherAccountById() {
+        try (var t = CurrentTenant.bind(accountA)) {
+            Instant start = Instant.now().plus(10, ChronoUnit.DAYS);
+            EventCard created = events.createDraft("fresh", "Fresh", start, start.plus(1, ChronoUnit.HOURS),
+                    "UTC", "EUR");
+            assertTrue(events.find(created.id()).isPresent());
+        }
+        try (var t = CurrentTenant.bind(accountB)) {
+            assertTrue(events.list().stream().noneMatch(e -> e.slug().equals("fresh")));
+        }
+    }
+
+    private static String causeChain(Throwable failure) {
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            chain.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage()).append(" | ");
+        }
+        return chain.toString();
+    }
+}

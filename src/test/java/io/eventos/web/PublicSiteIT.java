@@ -1,0 +1,113 @@
+package io.eventos.web;
+
+import io.eventos.testing.Browser;
+import io.eventos.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The landing page and the demo organizer's public pages, in a real browser against the packaged application. */
+class PublicSiteIT {
+
+    private static URI base;
+    private static ChromeDriver browser;
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeAll
+    static void start() {
+        base = TestServer.baseUri();
+        browser = Browser.open();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void landingPageIntroducesTheProductAndLinksTheThreeAudiences() {
+        browser.get(base + "/");
+        assertThat(browser.getTitle()).contains("EventOS");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("EventOS");
+        assertThat(browser.findElements(By.cssSelector("a[href$='/app/index.xhtml']"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("a[href$='/e/demo']"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("a[href$='/checkin/index.xhtml']"))).isNotEmpty();
+    }
+
+    @Test
+    void demoEventPageShowsDatesInTheEventsZoneAgendaVenueAndTickets() {
+        browser.get(base + "/e/demo/product-summit");
+        assertThat(browser.findElement(By.id("event-name")).getText()).isEqualTo("Nordic Product Summit");
+        assertThat(browser.findElement(By.cssSelector(".event-tz")).getText()).contains("Europe/Berlin");
+        assertThat(browser.findElement(By.id("event-when")).getText()).contains("09:00");
+        assertThat(browser.findElement(By.id("event-venue")).getText()).contains("Kulturbrauerei");
+        assertThat(browser.findElement(By.id("agenda")).getText()).contains("Product", "Engineering");
+        String tickets = browser.findElement(By.id("tickets")).getText();
+        assertThat(tickets).contains("Regular", "€249.00", "On sale").doesNotContain("Student");
+        assertThat(browser.findElements(By.id("cancelled-notice"))).isEmpty();
+    }
+
+    @Test
+    void organizerPageListsUpcomingPublicEventsOnly() {
+        browser.get(base + "/e/demo");
+        String upcoming = browser.findElement(By.id("upcoming")).getText();
+        assertThat(upcoming).contains("Nordic Product Summit", "Jazz on the River", "Autumn Gala", "Cancelled")
+                .doesNotContain("Hands-on Data Workshop", "Founders Breakfast", "Spring Community Meetup");
+    }
+
+    @Test
+    void cancelledEventSaysSoClearly() {
+        browser.get(base + "/e/demo/autumn-gala");
+        assertThat(browser.findElement(By.id("cancelled-notice")).getText())
+                .contains("This event has been cancelled", "venue is closed");
+    }
+
+    @Test
+    void unlistedEventIsReachableByItsLinkButDraftsAndUnknownsAreNotFound() throws Exception {
+        assertThat(get("/e/demo/data-workshop").statusCode()).isEqualTo(200);
+        HttpResponse<String> draft = get("/e/demo/founders-breakfast");
+        assertThat(draft.statusCode()).isEqualTo(404);
+        assertThat(draft.body()).contains("Page not found").doesNotContain("Founders Breakfast");
+        assertThat(get("/e/no-such-organizer").statusCode()).isEqualTo(404);
+        assertThat(get("/e/demo/no-such-event").statusCode()).isEqualTo(404);
+        assertThat(get("/e/demo/product-summit/../../etc").statusCode()).isEqualTo(404);
+        assertThat(get("/public/event.xhtml").statusCode()).isEqualTo(404);
+        assertThat(get("/no/such/page").body()).contains("Page not found").doesNotContain("Exception");
+    }
+
+    @Test
+    void publicPagesCarrySecurityHeadersAndCreateNoSession() throws Exception {
+        HttpResponse<String> page = get("/e/demo/product-summit");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
+        assertThat(page.headers().allValues("Content-Security-Policy"))
+                .anySatisfy(policy -> assertThat(policy).contains("script-src 'self' 'nonce-"))
+                .anySatisfy(policy -> assertThat(policy).contains("frame-ancestors 'none'"));
+        assertThat(page.headers().allValues("Set-Cookie")).as("anonymous visitors get no session").isEmpty();
+        assertThat(page.body()).doesNotContain("onclick=", "<script>");
+    }
+
+    @Test
+    void readinessAnswersWhenTheDatabaseIsMigrated() throws Exception {
+        HttpResponse<String> ready = get("/health/ready");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"database\"", "UP");
+    }
+
+    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
