@@ -18,8 +18,7 @@ public enum AccountStatus {
      */
     @jakarta.persistence.Converter(autoApply = true)
     public static class Converter implements AttributeConverter<AccountStatus, String> {
-        private static final LowercaseEnumConverter<AccountStatus> LOWERCASE = new LowercaseEnumConverter<>(AccountStatus.class) {
-        };
+        private static final LowercaseEnumConverter<AccountStatus> LOWERCASE = new LowercaseEnumConverter<>(AccountStatus.class);
 
         @Override
         public String convertToDatabaseColumn(AccountStatus value) {

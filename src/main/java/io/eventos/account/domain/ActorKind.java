@@ -19,8 +19,7 @@ public enum ActorKind {
      */
     @jakarta.persistence.Converter(autoApply = true)
     public static class Converter implements AttributeConverter<ActorKind, String> {
-        private static final LowercaseEnumConverter<ActorKind> LOWERCASE = new LowercaseEnumConverter<>(ActorKind.class) {
-        };
+        private static final LowercaseEnumConverter<ActorKind> LOWERCASE = new LowercaseEnumConverter<>(ActorKind.class);
 
         @Override
         public String convertToDatabaseColumn(ActorKind value) {

@@ -20,8 +20,7 @@ public enum MemberRole {
      */
     @jakarta.persistence.Converter(autoApply = true)
     public static class Converter implements AttributeConverter<MemberRole, String> {
-        private static final LowercaseEnumConverter<MemberRole> LOWERCASE = new LowercaseEnumConverter<>(MemberRole.class) {
-        };
+        private static final LowercaseEnumConverter<MemberRole> LOWERCASE = new LowercaseEnumConverter<>(MemberRole.class);
 
         @Override
         public String convertToDatabaseColumn(MemberRole value) {

@@ -17,8 +17,7 @@ public enum MembershipStatus {
      */
     @jakarta.persistence.Converter(autoApply = true)
     public static class Converter implements AttributeConverter<MembershipStatus, String> {
-        private static final LowercaseEnumConverter<MembershipStatus> LOWERCASE = new LowercaseEnumConverter<>(MembershipStatus.class) {
-        };
+        private static final LowercaseEnumConverter<MembershipStatus> LOWERCASE = new LowercaseEnumConverter<>(MembershipStatus.class);
 
         @Override
         public String convertToDatabaseColumn(MembershipStatus value) {

@@ -17,8 +17,7 @@ public enum UserStatus {
      */
     @jakarta.persistence.Converter(autoApply = true)
     public static class Converter implements AttributeConverter<UserStatus, String> {
-        private static final LowercaseEnumConverter<UserStatus> LOWERCASE = new LowercaseEnumConverter<>(UserStatus.class) {
-        };
+        private static final LowercaseEnumConverter<UserStatus> LOWERCASE = new LowercaseEnumConverter<>(UserStatus.class);
 
         @Override
         public String convertToDatabaseColumn(UserStatus value) {

@@ -18,8 +18,7 @@ public enum Granularity {
      */
     @jakarta.persistence.Converter(autoApply = true)
     public static class Converter implements AttributeConverter<Granularity, String> {
-        private static final LowercaseEnumConverter<Granularity> LOWERCASE = new LowercaseEnumConverter<>(Granularity.class) {
-        };
+        private static final LowercaseEnumConverter<Granularity> LOWERCASE = new LowercaseEnumConverter<>(Granularity.class);
 
         @Override
         public String convertToDatabaseColumn(Granularity value) {

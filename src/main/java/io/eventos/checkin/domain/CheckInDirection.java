@@ -17,8 +17,7 @@ public enum CheckInDirection {
      */
     @jakarta.persistence.Converter(autoApply = true)
     public static class Converter implements AttributeConverter<CheckInDirection, String> {
-        private static final LowercaseEnumConverter<CheckInDirection> LOWERCASE = new LowercaseEnumConverter<>(CheckInDirection.class) {
-        };
+        private static final LowercaseEnumConverter<CheckInDirection> LOWERCASE = new LowercaseEnumConverter<>(CheckInDirection.class);
 
         @Override
         public String convertToDatabaseColumn(CheckInDirection value) {

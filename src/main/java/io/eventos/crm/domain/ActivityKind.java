@@ -28,8 +28,7 @@ public enum ActivityKind {
      */
     @jakarta.persistence.Converter(autoApply = true)
     public static class Converter implements AttributeConverter<ActivityKind, String> {
-        private static final LowercaseEnumConverter<ActivityKind> LOWERCASE = new LowercaseEnumConverter<>(ActivityKind.class) {
-        };
+        private static final LowercaseEnumConverter<ActivityKind> LOWERCASE = new LowercaseEnumConverter<>(ActivityKind.class);
 
         @Override
         public String convertToDatabaseColumn(ActivityKind value) {

@@ -18,8 +18,7 @@ public enum EventFormat {
      */
     @jakarta.persistence.Converter(autoApply = true)
     public static class Converter implements AttributeConverter<EventFormat, String> {
-        private static final LowercaseEnumConverter<EventFormat> LOWERCASE = new LowercaseEnumConverter<>(EventFormat.class) {
-        };
+        private static final LowercaseEnumConverter<EventFormat> LOWERCASE = new LowercaseEnumConverter<>(EventFormat.class);
 
         @Override
         public String convertToDatabaseColumn(EventFormat value) {

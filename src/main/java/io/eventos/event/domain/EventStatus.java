@@ -19,8 +19,7 @@ public enum EventStatus {
      */
     @jakarta.persistence.Converter(autoApply = true)
     public static class Converter implements AttributeConverter<EventStatus, String> {
-        private static final LowercaseEnumConverter<EventStatus> LOWERCASE = new LowercaseEnumConverter<>(EventStatus.class) {
-        };
+        private static final LowercaseEnumConverter<EventStatus> LOWERCASE = new LowercaseEnumConverter<>(EventStatus.class);
 
         @Override
         public String convertToDatabaseColumn(EventStatus value) {

@@ -18,8 +18,7 @@ public enum EventVisibility {
      */
     @jakarta.persistence.Converter(autoApply = true)
     public static class Converter implements AttributeConverter<EventVisibility, String> {
-        private static final LowercaseEnumConverter<EventVisibility> LOWERCASE = new LowercaseEnumConverter<>(EventVisibility.class) {
-        };
+        private static final LowercaseEnumConverter<EventVisibility> LOWERCASE = new LowercaseEnumConverter<>(EventVisibility.class);
 
         @Override
         public String convertToDatabaseColumn(EventVisibility value) {

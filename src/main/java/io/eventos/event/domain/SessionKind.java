@@ -20,8 +20,7 @@ public enum SessionKind {
      */
     @jakarta.persistence.Converter(autoApply = true)
     public static class Converter implements AttributeConverter<SessionKind, String> {
-        private static final LowercaseEnumConverter<SessionKind> LOWERCASE = new LowercaseEnumConverter<>(SessionKind.class) {
-        };
+        private static final LowercaseEnumConverter<SessionKind> LOWERCASE = new LowercaseEnumConverter<>(SessionKind.class);
 
         @Override
         public String convertToDatabaseColumn(SessionKind value) {

@@ -17,8 +17,7 @@ public enum VenueStatus {
      */
     @jakarta.persistence.Converter(autoApply = true)
     public static class Converter implements AttributeConverter<VenueStatus, String> {
-        private static final LowercaseEnumConverter<VenueStatus> LOWERCASE = new LowercaseEnumConverter<>(VenueStatus.class) {
-        };
+        private static final LowercaseEnumConverter<VenueStatus> LOWERCASE = new LowercaseEnumConverter<>(VenueStatus.class);
 
         @Override
         public String convertToDatabaseColumn(VenueStatus value) {

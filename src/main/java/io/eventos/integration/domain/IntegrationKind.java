@@ -18,8 +18,7 @@ public enum IntegrationKind {
      */
     @jakarta.persistence.Converter(autoApply = true)
     public static class Converter implements AttributeConverter<IntegrationKind, String> {
-        private static final LowercaseEnumConverter<IntegrationKind> LOWERCASE = new LowercaseEnumConverter<>(IntegrationKind.class) {
-        };
+        private static final LowercaseEnumConverter<IntegrationKind> LOWERCASE = new LowercaseEnumConverter<>(IntegrationKind.class);
 
         @Override
         public String convertToDatabaseColumn(IntegrationKind value) {

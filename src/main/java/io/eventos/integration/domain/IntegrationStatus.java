@@ -17,8 +17,7 @@ public enum IntegrationStatus {
      */
     @jakarta.persistence.Converter(autoApply = true)
     public static class Converter implements AttributeConverter<IntegrationStatus, String> {
-        private static final LowercaseEnumConverter<IntegrationStatus> LOWERCASE = new LowercaseEnumConverter<>(IntegrationStatus.class) {
-        };
+        private static final LowercaseEnumConverter<IntegrationStatus> LOWERCASE = new LowercaseEnumConverter<>(IntegrationStatus.class);
 
         @Override
         public String convertToDatabaseColumn(IntegrationStatus value) {

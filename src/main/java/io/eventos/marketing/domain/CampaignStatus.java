@@ -20,8 +20,7 @@ public enum CampaignStatus {
      */
     @jakarta.persistence.Converter(autoApply = true)
     public static class Converter implements AttributeConverter<CampaignStatus, String> {
-        private static final LowercaseEnumConverter<CampaignStatus> LOWERCASE = new LowercaseEnumConverter<>(CampaignStatus.class) {
-        };
+        private static final LowercaseEnumConverter<CampaignStatus> LOWERCASE = new LowercaseEnumConverter<>(CampaignStatus.class);
 
         @Override
         public String convertToDatabaseColumn(CampaignStatus value) {

@@ -19,8 +19,7 @@ public enum DeliveryStatus {
      */
     @jakarta.persistence.Converter(autoApply = true)
     public static class Converter implements AttributeConverter<DeliveryStatus, String> {
-        private static final LowercaseEnumConverter<DeliveryStatus> LOWERCASE = new LowercaseEnumConverter<>(DeliveryStatus.class) {
-        };
+        private static final LowercaseEnumConverter<DeliveryStatus> LOWERCASE = new LowercaseEnumConverter<>(DeliveryStatus.class);
 
         @Override
         public String convertToDatabaseColumn(DeliveryStatus value) {

@@ -18,8 +18,7 @@ public enum AttendeeStatus {
      */
     @jakarta.persistence.Converter(autoApply = true)
     public static class Converter implements AttributeConverter<AttendeeStatus, String> {
-        private static final LowercaseEnumConverter<AttendeeStatus> LOWERCASE = new LowercaseEnumConverter<>(AttendeeStatus.class) {
-        };
+        private static final LowercaseEnumConverter<AttendeeStatus> LOWERCASE = new LowercaseEnumConverter<>(AttendeeStatus.class);
 
         @Override
         public String convertToDatabaseColumn(AttendeeStatus value) {

@@ -18,8 +18,7 @@ public enum HoldStatus {
      */
     @jakarta.persistence.Converter(autoApply = true)
     public static class Converter implements AttributeConverter<HoldStatus, String> {
-        private static final LowercaseEnumConverter<HoldStatus> LOWERCASE = new LowercaseEnumConverter<>(HoldStatus.class) {
-        };
+        private static final LowercaseEnumConverter<HoldStatus> LOWERCASE = new LowercaseEnumConverter<>(HoldStatus.class);
 
         @Override
         public String convertToDatabaseColumn(HoldStatus value) {

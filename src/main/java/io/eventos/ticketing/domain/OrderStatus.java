@@ -19,8 +19,7 @@ public enum OrderStatus {
      */
     @jakarta.persistence.Converter(autoApply = true)
     public static class Converter implements AttributeConverter<OrderStatus, String> {
-        private static final LowercaseEnumConverter<OrderStatus> LOWERCASE = new LowercaseEnumConverter<>(OrderStatus.class) {
-        };
+        private static final LowercaseEnumConverter<OrderStatus> LOWERCASE = new LowercaseEnumConverter<>(OrderStatus.class);
 
         @Override
         public String convertToDatabaseColumn(OrderStatus value) {

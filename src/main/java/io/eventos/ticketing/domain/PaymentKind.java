@@ -17,8 +17,7 @@ public enum PaymentKind {
      */
     @jakarta.persistence.Converter(autoApply = true)
     public static class Converter implements AttributeConverter<PaymentKind, String> {
-        private static final LowercaseEnumConverter<PaymentKind> LOWERCASE = new LowercaseEnumConverter<>(PaymentKind.class) {
-        };
+        private static final LowercaseEnumConverter<PaymentKind> LOWERCASE = new LowercaseEnumConverter<>(PaymentKind.class);
 
         @Override
         public String convertToDatabaseColumn(PaymentKind value) {

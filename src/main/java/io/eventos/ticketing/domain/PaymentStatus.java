@@ -18,8 +18,7 @@ public enum PaymentStatus {
      */
     @jakarta.persistence.Converter(autoApply = true)
     public static class Converter implements AttributeConverter<PaymentStatus, String> {
-        private static final LowercaseEnumConverter<PaymentStatus> LOWERCASE = new LowercaseEnumConverter<>(PaymentStatus.class) {
-        };
+        private static final LowercaseEnumConverter<PaymentStatus> LOWERCASE = new LowercaseEnumConverter<>(PaymentStatus.class);
 
         @Override
         public String convertToDatabaseColumn(PaymentStatus value) {

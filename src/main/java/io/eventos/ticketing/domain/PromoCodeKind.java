@@ -18,8 +18,7 @@ public enum PromoCodeKind {
      */
     @jakarta.persistence.Converter(autoApply = true)
     public static class Converter implements AttributeConverter<PromoCodeKind, String> {
-        private static final LowercaseEnumConverter<PromoCodeKind> LOWERCASE = new LowercaseEnumConverter<>(PromoCodeKind.class) {
-        };
+        private static final LowercaseEnumConverter<PromoCodeKind> LOWERCASE = new LowercaseEnumConverter<>(PromoCodeKind.class);
 
         @Override
         public String convertToDatabaseColumn(PromoCodeKind value) {

@@ -17,8 +17,7 @@ public enum TicketVisibility {
      */
     @jakarta.persistence.Converter(autoApply = true)
     public static class Converter implements AttributeConverter<TicketVisibility, String> {
-        private static final LowercaseEnumConverter<TicketVisibility> LOWERCASE = new LowercaseEnumConverter<>(TicketVisibility.class) {
-        };
+        private static final LowercaseEnumConverter<TicketVisibility> LOWERCASE = new LowercaseEnumConverter<>(TicketVisibility.class);
 
         @Override
         public String convertToDatabaseColumn(TicketVisibility value) {
