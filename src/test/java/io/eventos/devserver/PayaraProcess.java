@@ -29,6 +29,7 @@ public final class PayaraProcess implements AutoCloseable {
     private final int port;
     private final Path log;
     private volatile String lastError;
+    private volatile boolean stopping;
 
     private PayaraProcess(Process process, int port, Path log) {
         this.process = process;
@@ -76,7 +77,9 @@ public final class PayaraProcess implements AutoCloseable {
                     }
                 }
             } catch (IOException e) {
-                console.accept("Could not write the server log " + log + ": " + e.getMessage());
+                if (!stopping) {
+                    console.accept("Could not write the server log " + log + ": " + e.getMessage());
+                } // else: stopping the server closed its output; nothing was lost
             }
         }, "payara-output");
         pump.setDaemon(true);
@@ -130,6 +133,7 @@ public final class PayaraProcess implements AutoCloseable {
         if (!process.isAlive()) {
             return;
         }
+        stopping = true;
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {

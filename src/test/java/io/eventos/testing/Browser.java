@@ -15,6 +15,17 @@ public final class Browser {
     private Browser() {
     }
 
+    /** Saves what the browser shows to target/screenshots/{name}.png, for people reviewing a run. */
+    public static void screenshot(ChromeDriver driver, String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not save a screenshot", e);
+        }
+    }
+
     public static ChromeDriver open() {
         try {
             ChromeOptions options = new ChromeOptions();

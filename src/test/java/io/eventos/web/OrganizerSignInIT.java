@@ -41,6 +41,7 @@ class OrganizerSignInIT {
         assertThat(browser.findElement(By.id("current-account")).getText()).isEqualTo("Northwind Events");
         assertThat(Integer.parseInt(browser.findElement(By.id("event-count")).getText())).isGreaterThanOrEqualTo(6);
         assertThat(browser.findElement(By.id("upcoming-events")).getText()).contains("Nordic Product Summit");
+        Browser.screenshot(browser, "organizer-dashboard");
 
         browser.findElement(By.id("logout-form:logout")).click();
         browser.get(base + "/app/index.xhtml");
@@ -52,11 +53,12 @@ class OrganizerSignInIT {
         browser.get(base + "/login.xhtml");
         signIn("owner@demo.eventos.test", "not-the-password");
         assertThat(browser.getCurrentUrl()).contains("/login.xhtml");
-        assertThat(browser.findElement(By.cssSelector("#login-form .message")).getText())
+        assertThat(browser.findElement(By.id("login-form:password-message")).getText())
                 .contains("do not match");
         assertThat(browser.findElement(By.id("login-form:email")).getAttribute("value"))
                 .isEqualTo("owner@demo.eventos.test");
         assertThat(browser.findElement(By.id("login-form:password")).getAttribute("value")).isEmpty();
+        Browser.screenshot(browser, "login-wrong-password");
     }
 
     @Test

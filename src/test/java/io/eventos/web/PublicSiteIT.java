@@ -57,6 +57,7 @@ class PublicSiteIT {
         String tickets = browser.findElement(By.id("tickets")).getText();
         assertThat(tickets).contains("Regular", "€249.00", "On sale").doesNotContain("Student");
         assertThat(browser.findElements(By.id("cancelled-notice"))).isEmpty();
+        Browser.screenshot(browser, "public-event");
     }
 
     @Test
@@ -68,10 +69,25 @@ class PublicSiteIT {
     }
 
     @Test
-    void cancelledEventSaysSoClearly() {
+    void cancelledEventSaysSoClearlyAndSellsNothing() {
         browser.get(base + "/e/demo/autumn-gala");
         assertThat(browser.findElement(By.id("cancelled-notice")).getText())
                 .contains("This event has been cancelled", "venue is closed");
+        assertThat(browser.findElements(By.id("tickets"))).isEmpty();
+    }
+
+    @Test
+    void pastEventSaysItHasEndedAndSellsNothing() {
+        browser.get(base + "/e/demo/spring-meetup");
+        assertThat(browser.findElement(By.id("ended-notice")).getText()).contains("This event has ended");
+        assertThat(browser.findElements(By.id("tickets"))).isEmpty();
+    }
+
+    @Test
+    void onlineEventSaysSoWithoutPublishingItsLink() {
+        browser.get(base + "/e/demo/data-workshop");
+        assertThat(browser.findElement(By.id("event-format")).getText()).isEqualTo("Online event");
+        assertThat(browser.getPageSource()).doesNotContain("online_url");
     }
 
     @Test
@@ -84,7 +100,8 @@ class PublicSiteIT {
         assertThat(get("/e/demo/no-such-event").statusCode()).isEqualTo(404);
         assertThat(get("/e/demo/product-summit/../../etc").statusCode()).isEqualTo(404);
         assertThat(get("/public/event.xhtml").statusCode()).isEqualTo(404);
-        assertThat(get("/no/such/page").body()).contains("Page not found").doesNotContain("Exception");
+        assertThat(get("/no/such/page").body()).contains("Page not found")
+                .doesNotContain(".java:", "Caused by", "at io.eventos");
     }
 
     @Test

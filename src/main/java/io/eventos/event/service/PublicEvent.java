@@ -8,14 +8,26 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
-/** What the public event page shows; {@code descriptionHtml} is already sanitized. */
+/**
+ * What the public event page shows; {@code descriptionHtml} is already sanitized and the venue's map link is a
+ * plain web link or null. The online link is not public (attendees get it with their tickets).
+ */
 public record PublicEvent(UUID id, String slug, String name, String summary, String descriptionHtml,
-                          Instant startsAt, Instant endsAt, ZoneId zone, EventFormat format, String onlineUrl,
+                          Instant startsAt, Instant endsAt, ZoneId zone, EventFormat format,
                           EventStatus status, String cancelReason, String organizerEmail, PublicVenue venue,
                           List<AgendaItem> agenda) {
 
     public boolean isCancelled() {
         return status == EventStatus.CANCELLED;
+    }
+
+    public boolean isOnline() {
+        return format == EventFormat.ONLINE || format == EventFormat.HYBRID;
+    }
+
+    /** Over: completed by the organizer, or past its end. */
+    public boolean hasEnded(Instant now) {
+        return status == EventStatus.COMPLETED || !endsAt.isAfter(now);
     }
 
     /** A venue as attendees see it. */

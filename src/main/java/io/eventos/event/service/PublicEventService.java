@@ -7,6 +7,7 @@ import io.eventos.event.domain.Session;
 import io.eventos.event.domain.Venue;
 import io.eventos.platform.tenancy.TenantBound;
 import io.eventos.platform.text.SafeHtml;
+import io.eventos.platform.text.SafeUrls;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -59,7 +60,7 @@ public class PublicEventService {
                 .toList();
         return Optional.of(new PublicEvent(event.getId(), event.getSlug(), event.getName(), event.getSummary(),
                 SafeHtml.sanitize(event.getDescriptionHtml()), event.getStartsAt(), event.getEndsAt(),
-                ZoneId.of(event.getTimeZone()), event.getFormat(), event.getOnlineUrl(), event.getStatus(),
+                ZoneId.of(event.getTimeZone()), event.getFormat(), event.getStatus(),
                 event.getCancelReason(), event.getOrganizerEmail(), venue(event.getVenue()), agenda));
     }
 
@@ -88,6 +89,7 @@ public class PublicEventService {
             return null;
         }
         return new PublicEvent.PublicVenue(v.getName(), v.getAddressLine1(), v.getAddressLine2(), v.getPostalCode(),
-                v.getCity(), v.getRegion(), v.getCountry(), v.getMapUrl(), v.getAccessibilityNotes());
+                v.getCity(), v.getRegion(), v.getCountry(), SafeUrls.webLinkOrNull(v.getMapUrl()),
+                v.getAccessibilityNotes());
     }
 }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * the tenant for the whole request and forwards to the view, so the address bar keeps the pretty URL. Anything
  * that does not resolve is a 404.
  */
-@WebFilter(filterName = "publicSite", urlPatterns = {"/e/*", "/public/*"})
+@WebFilter(filterName = "publicSite") // mapped in web.xml (/e/*, /public/*), after the security headers
 public class PublicSiteFilter extends HttpFilter {
 
     /** Request attribute with the event slug of {@code /e/{account}/{event}}. */

@@ -14,7 +14,7 @@ import java.io.IOException;
  * ({@code primefaces.CSP_POLICY} in web.xml); browsers enforce both policies, so this one only adds the directives
  * that must hold for every response, including static files and downloads.
  */
-@WebFilter(filterName = "securityHeaders", urlPatterns = "/*")
+@WebFilter(filterName = "securityHeaders") // mapped in web.xml, which fixes the order of the filters
 public class SecurityHeadersFilter extends HttpFilter {
 
     static final String BASE_POLICY =

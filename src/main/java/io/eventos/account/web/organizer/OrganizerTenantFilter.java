@@ -19,7 +19,7 @@ import java.util.UUID;
  * this filter binds it (and the user) as the tenant for the whole request. The container has already required a
  * signed-in user (web.xml); a user without any account gets a plain explanation instead of someone else's data.
  */
-@WebFilter(filterName = "organizerTenant", urlPatterns = {"/app/*"})
+@WebFilter(filterName = "organizerTenant") // mapped in web.xml (/app/*), after the security headers
 public class OrganizerTenantFilter extends HttpFilter {
 
     @Inject

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.Locale;
 
 /** Dates and times written the way attendees read them: in the event's own time zone, with the zone named. */
@@ -13,6 +12,7 @@ final class EventTimes {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, d MMMM uuuu", Locale.ENGLISH);
     private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("EEE d MMM uuuu", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzzz", Locale.ENGLISH);
 
     private EventTimes() {
     }
@@ -27,9 +27,9 @@ final class EventTimes {
         return SHORT_DAY.format(from) + " " + TIME.format(from) + " – " + SHORT_DAY.format(to) + " " + TIME.format(to);
     }
 
-    /** "Europe/Berlin (Central European Time)" — the zone the times above are in. */
+    /** "Europe/Berlin (Central European Summer Time, UTC+02:00)" — the zone the times above are in, at that date. */
     static String zoneLabel(ZoneId zone, Instant at) {
-        return zone.getId() + " (" + zone.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + ", UTC"
+        return zone.getId() + " (" + ZONE_NAME.format(at.atZone(zone)) + ", UTC"
                 + zone.getRules().getOffset(at).getId().replace("Z", "+00:00") + ")";
     }
 

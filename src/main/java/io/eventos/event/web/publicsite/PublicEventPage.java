@@ -14,12 +14,14 @@ import org.omnifaces.util.Faces;
 
 import java.io.IOException;
 import java.text.NumberFormat;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** {@code /e/{account}/{event}}: the public page of one event. */
 @Named
@@ -39,6 +41,8 @@ public class PublicEventPage {
     private String zoneLabel;
     private List<AgendaDay> agenda = List.of();
     private List<OfferRow> offers = List.of();
+    private boolean ended;
+    private String formatLabel;
 
     /** View action: loads everything the page shows, or answers 404. */
     public void load() throws IOException {
@@ -53,7 +57,15 @@ public class PublicEventPage {
         when = EventTimes.range(event.startsAt(), event.endsAt(), event.zone());
         zoneLabel = EventTimes.zoneLabel(event.zone(), event.startsAt());
         agenda = groupByDay(event);
-        offers = tickets.publicOffers(event.id()).stream().map(OfferRow::of).toList();
+        ended = event.hasEnded(Instant.now());
+        formatLabel = switch (event.format()) {
+            case ONLINE -> "Online event";
+            case HYBRID -> "In person and online";
+            case IN_PERSON -> null;
+        };
+        // nothing is sold for an event that is over or cancelled
+        offers = ended || event.isCancelled() ? List.of()
+                : tickets.publicOffers(event.id()).stream().map(OfferRow::of).toList();
     }
 
     private static List<AgendaDay> groupByDay(PublicEvent event) {
@@ -61,7 +73,9 @@ public class PublicEventPage {
         for (PublicEvent.AgendaItem item : event.agenda()) {
             days.computeIfAbsent(EventTimes.day(item.startsAt(), event.zone()), d -> new ArrayList<>())
                     .add(new AgendaRow(EventTimes.time(item.startsAt(), event.zone()) + " – "
-                            + EventTimes.time(item.endsAt(), event.zone()), item.title(), item.track(), item.room(),
+                            + EventTimes.time(item.endsAt(), event.zone()), item.title(),
+                            String.join(" · ", Stream.of(item.track(), item.room())
+                                    .filter(part -> part != null && !part.isBlank()).toList()),
                             item.description()));
         }
         return days.entrySet().stream().map(e -> new AgendaDay(e.getKey(), e.getValue())).toList();
@@ -91,12 +105,21 @@ public class PublicEventPage {
         return offers;
     }
 
+    public boolean isEnded() {
+        return ended;
+    }
+
+    /** "Online event" / "In person and online", or null for an in-person event. */
+    public String getFormatLabel() {
+        return formatLabel;
+    }
+
     /** A day of the agenda. */
     public record AgendaDay(String label, List<AgendaRow> items) {
     }
 
-    /** One agenda line, times already in the event's zone. */
-    public record AgendaRow(String time, String title, String track, String room, String description) {
+    /** One agenda line, times already in the event's zone; {@code where} is "Track · Room" (either may be absent). */
+    public record AgendaRow(String time, String title, String where, String description) {
     }
 
     /** A ticket type with its price and sales state written out. */

@@ -1,0 +1,438 @@
+package io.eventos.demo;
+
+import io.eventos.account.domain.ActorKind;
+import io.eventos.account.domain.AuditEntry;
+import io.eventos.analytics.domain.AnalyticsRecord;
+import io.eventos.analytics.domain.Granularity;
+import io.eventos.checkin.domain.CheckIn;
+import io.eventos.checkin.domain.CheckInDirection;
+import io.eventos.crm.domain.ActivityKind;
+import io.eventos.crm.domain.Contact;
+import io.eventos.event.domain.Event;
+import io.eventos.ticketing.domain.Attendee;
+import io.eventos.ticketing.domain.AttendeeStatus;
+import io.eventos.ticketing.domain.Order;
+import io.eventos.ticketing.domain.OrderLine;
+import io.eventos.ticketing.domain.OrderStatus;
+import io.eventos.ticketing.domain.Payment;
+import io.eventos.ticketing.domain.PaymentKind;
+import io.eventos.ticketing.domain.PaymentStatus;
+import io.eventos.ticketing.domain.PromoCode;
+import io.eventos.ticketing.domain.PromoCodeKind;
+import io.eventos.ticketing.domain.Ticket;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Orders of the demo account with everything a real checkout leaves behind: order lines (totals computed by the
+ * order), payments, one attendee per issued ticket, the audit entries, the buyer's contact and timeline, and
+ * analytics facts; check-ins for the past meetup; page views of the public pages.
+ */
+final class DemoSales {
+
+    /** Card payments settle within minutes; bank transfers within days. */
+    private static final String CARD = "test_card";
+    private static final String OFFLINE = "offline";
+
+    private final DemoContext ctx;
+    private final DemoCatalog catalog;
+    private final DemoCrm crm;
+    private final DemoStaff staff;
+
+    private final List<Order> orders = new ArrayList<>();
+    private final List<DemoPeople.Person> buyers = new ArrayList<>();
+    private final Set<Contact> buyerContacts = new LinkedHashSet<>();
+    private final List<Attendee> meetupAttendees = new ArrayList<>();
+    private int attendees;
+    private int pending;
+    private Order newestPaid;
+    private AuditEntry newestPaidAudit;
+
+    /** A number of tickets of one type in an order. */
+    private record Line(Ticket ticket, int quantity) {
+    }
+
+    DemoSales(DemoContext ctx, DemoCatalog catalog, DemoCrm crm, DemoStaff staff) {
+        this.ctx = ctx;
+        this.catalog = catalog;
+        this.crm = crm;
+        this.staff = staff;
+    }
+
+    int orderCount() {
+        return orders.size();
+    }
+
+    int attendeeCount() {
+        return attendees;
+    }
+
+    int pendingCount() {
+        return pending;
+    }
+
+    List<Contact> buyerContacts() {
+        return List.copyOf(buyerContacts);
+    }
+
+    Order newestPaid() {
+        return newestPaid;
+    }
+
+    AuditEntry newestPaidAudit() {
+        return newestPaidAudit;
+    }
+
+    void create() {
+        DemoCatalog c = catalog;
+        Instant summitOpen = c.summit.getPublishedAt();
+        Instant earlyBirdEnd = c.earlyBird.getSalesEnd();
+        // Nordic Product Summit: early birds until five days ago, regular since, a few VIPs and students
+        for (int i = 0; i < 7; i++) {
+            order(c.summit, placed(c.summit, summitOpen, earlyBirdEnd), OrderStatus.PAID, i == 4 ? OFFLINE : CARD, null,
+                    new Line(c.earlyBird, 1 + ctx.random.nextInt(3)));
+        }
+        for (int i = 0; i < 5; i++) {
+            order(c.summit, placed(c.summit, earlyBirdEnd, ctx.now), OrderStatus.PAID, CARD, i < 2 ? c.nordic10 : null,
+                    new Line(c.regular, 1 + ctx.random.nextInt(2)));
+        }
+        order(c.summit, placed(c.summit, earlyBirdEnd, ctx.now), OrderStatus.PAID, CARD, c.nordic10,
+                new Line(c.regular, 2), new Line(c.vip, 1));
+        for (int i = 0; i < 2; i++) {
+            order(c.summit, placed(c.summit, summitOpen, ctx.now), OrderStatus.PAID, CARD, null,
+                    new Line(c.vip, 1 + ctx.random.nextInt(2)));
+        }
+        for (int i = 0; i < 3; i++) {
+            order(c.summit, placed(c.summit, summitOpen, ctx.now), OrderStatus.PAID, CARD, c.studentCode,
+                    new Line(c.student, 1));
+        }
+        for (int i = 0; i < 2; i++) {
+            order(c.summit, placed(c.summit, ctx.daysAgo(2), ctx.daysAgo(0.5)), OrderStatus.PENDING, OFFLINE, null,
+                    new Line(c.regular, 1 + ctx.random.nextInt(3)));
+        }
+        // Jazz on the River (USD)
+        Instant jazzOpen = c.jazz.getPublishedAt();
+        for (int i = 0; i < 7; i++) {
+            order(c.jazz, placed(c.jazz, jazzOpen, ctx.now), OrderStatus.PAID, CARD, null,
+                    new Line(c.generalAdmission, 1 + ctx.random.nextInt(4)));
+        }
+        for (int i = 0; i < 2; i++) {
+            order(c.jazz, placed(c.jazz, jazzOpen, ctx.now), OrderStatus.PAID, CARD, null, new Line(c.tableForFour, 1));
+        }
+        order(c.jazz, placed(c.jazz, ctx.daysAgo(1.5), ctx.daysAgo(0.3)), OrderStatus.PENDING, OFFLINE, null,
+                new Line(c.generalAdmission, 2));
+        // Hands-on Data Workshop: free seats
+        for (int i = 0; i < 6; i++) {
+            order(c.workshop, placed(c.workshop, c.workshop.getPublishedAt(), ctx.now), OrderStatus.PAID, null, null,
+                    new Line(c.seat, 1 + ctx.random.nextInt(2)));
+        }
+        // Spring Community Meetup (past): sold before it took place, two paid by bank transfer
+        Instant meetupOpen = c.meetup.getPublishedAt();
+        Instant meetupLastWeek = c.meetup.getStartsAt().minus(Duration.ofDays(7));
+        for (int i = 0; i < 6; i++) {
+            order(c.meetup, placed(c.meetup, meetupOpen, c.meetup.getStartsAt().minusSeconds(3600)), OrderStatus.PAID,
+                    i < 2 ? OFFLINE : CARD, null, new Line(c.communityTicket, 1 + ctx.random.nextInt(3)));
+        }
+        for (int i = 0; i < 2; i++) {
+            order(c.meetup, placed(c.meetup, meetupOpen, meetupLastWeek), OrderStatus.PAID, CARD, null,
+                    new Line(c.supporterTicket, 1));
+        }
+        // Autumn Gala: cancelled by the organizer, both orders refunded
+        for (int quantity : new int[]{2, 4}) {
+            order(c.gala, placed(c.gala, c.gala.getPublishedAt(), c.galaCancelledAt.minus(Duration.ofDays(3))),
+                    OrderStatus.CANCELLED, CARD, null, new Line(c.galaDinner, quantity));
+        }
+        checkInMeetup();
+        countPromoCodeUse();
+    }
+
+    // --------------------------------------------------------------------------------------------- orders
+
+    private void order(Event event, Instant placedAt, OrderStatus outcome, String provider, PromoCode promo,
+                       Line... lines) {
+        DemoPeople.Person buyer = buyerFor(event);
+        Contact contact = crm.contactFor(buyer, placedAt, "order");
+        buyerContacts.add(contact);
+        crm.tag(contact, "attendee");
+        crm.tag(contact, event.getSlug());
+
+        Order order = new Order(event.getId(), ctx.codes.orderCode(), ctx.codes.accessTokenHash(), buyer.fullName(),
+                buyer.email(), event.getCurrency());
+        order.setBuyerContactId(contact.getId());
+        order.setPaymentProvider(provider);
+        order.setPromoCode(promo);
+        order.setLocale(event.getCurrency().equals("USD") || ctx.random.nextInt(3) > 0 ? "en" : "de");
+        if (ctx.random.nextInt(100) < 45) {
+            order.setMarketingConsent(true);
+            order.setMarketingConsentAt(placedAt);
+            crm.consent(contact, placedAt, "Checkout: " + event.getName());
+        }
+        for (Line line : lines) {
+            long gross = line.ticket().getPriceMinor() * line.quantity();
+            order.addLine(line.ticket(), line.quantity(), line.ticket().getPriceMinor(), discount(promo, line, gross));
+        }
+        ctx.persist(order, "orders", order.getId(), placedAt);
+        for (OrderLine line : order.getLines()) {
+            ctx.backdating.set("order_lines", line.getId(), placedAt);
+        }
+        orders.add(order);
+
+        Instant holdAt = placedAt.minusSeconds(90 + ctx.random.nextInt(420));
+        fact(event, "hold_created", holdAt, 0, null, Json.createObjectBuilder()
+                .add("tickets", order.getLines().stream().mapToInt(OrderLine::getQuantity).sum()).build());
+        fact(event, "order_placed", placedAt, order.getTotalMinor(), order.getCurrency(),
+                Json.createObjectBuilder().add("order_code", order.getCode()).build());
+        AuditEntry placed = ctx.audit(placedAt, null, ActorKind.ATTENDEE, "order.placed", "order", order.getId(),
+                event.getId(), null, orderJson(order, "pending"));
+        crm.activity(contact, ActivityKind.ORDER_PLACED, placedAt, null,
+                "Placed order " + order.getCode() + " for " + event.getName(), null, event.getId(), placed.getId(),
+                activityData(order));
+
+        if (outcome == OrderStatus.PENDING) {
+            order.setPaymentDeadline(ctx.now.plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES));
+            pending++;
+            return;
+        }
+        boolean offline = OFFLINE.equals(provider);
+        Instant paidAt = offline ? min(placedAt.plusSeconds(86_400 + ctx.random.nextInt(2 * 86_400)),
+                ctx.now.minusSeconds(600)) : placedAt.plusSeconds(20 + ctx.random.nextInt(160));
+        if (provider == null) {
+            paidAt = placedAt;
+        }
+        order.setStatus(OrderStatus.PAID);
+        order.setPaidAt(paidAt);
+        if (order.getTotalMinor() > 0) {
+            Payment charge = new Payment(order, provider, PaymentKind.CHARGE, order.getTotalMinor(),
+                    order.getCurrency());
+            charge.setStatus(PaymentStatus.SUCCEEDED);
+            charge.setProviderRef(offline ? "Bank transfer " + order.getCode() : ctx.codes.providerRef("ch_test_"));
+            ctx.persist(charge, "payments", charge.getId(), paidAt);
+        }
+        AuditEntry paid = ctx.audit(paidAt, offline ? staff.admin() : null,
+                offline ? ActorKind.USER : ActorKind.ATTENDEE, "order.paid", "order", order.getId(), event.getId(),
+                Json.createObjectBuilder().add("status", "pending").build(), orderJson(order, "paid"));
+        crm.activity(contact, ActivityKind.ORDER_PAID, paidAt, offline ? staff.admin() : null,
+                "Paid order " + order.getCode(), offline ? "Bank transfer received and confirmed." : null,
+                event.getId(), paid.getId(), activityData(order));
+        if (newestPaid == null || paidAt.isAfter(newestPaid.getPaidAt())) {
+            newestPaid = order;
+            newestPaidAudit = paid;
+        }
+        List<Attendee> issued = issueTickets(event, order, buyer, paidAt);
+
+        if (outcome == OrderStatus.CANCELLED) {
+            Instant cancelledAt = catalog.galaCancelledAt.plusSeconds(300 + ctx.random.nextInt(1800));
+            order.setStatus(OrderStatus.CANCELLED);
+            order.setCancelledAt(cancelledAt);
+            order.setRefundedMinor(order.getTotalMinor());
+            Payment refund = new Payment(order, provider, PaymentKind.REFUND, order.getTotalMinor(),
+                    order.getCurrency());
+            refund.setStatus(PaymentStatus.SUCCEEDED);
+            refund.setProviderRef(ctx.codes.providerRef("re_test_"));
+            ctx.persist(refund, "payments", refund.getId(), cancelledAt);
+            issued.forEach(a -> a.setStatus(AttendeeStatus.REFUNDED));
+            AuditEntry cancelled = ctx.audit(cancelledAt, staff.owner(), ActorKind.USER, "order.cancelled", "order",
+                    order.getId(), event.getId(), Json.createObjectBuilder().add("status", "paid").build(),
+                    Json.createObjectBuilder(orderJson(order, "cancelled"))
+                            .add("refunded_minor", order.getRefundedMinor())
+                            .add("reason", "Event cancelled").build());
+            crm.activity(contact, ActivityKind.ORDER_CANCELLED, cancelledAt, staff.owner(),
+                    "Order " + order.getCode() + " cancelled and refunded", event.getCancelReason(), event.getId(),
+                    cancelled.getId(), activityData(order));
+        }
+    }
+
+    /** A new buyer, now and then someone who bought for another event before, or a lead who became a customer. */
+    private DemoPeople.Person buyerFor(Event event) {
+        int roll = ctx.random.nextInt(100);
+        if (roll < 12 && !buyers.isEmpty()) {
+            DemoPeople.Person returning = buyers.get(ctx.random.nextInt(buyers.size()));
+            boolean boughtHere = orders.stream().anyMatch(o -> o.getEventId().equals(event.getId())
+                    && o.getBuyerEmail().equalsIgnoreCase(returning.email()));
+            if (!boughtHere) {
+                return returning;
+            }
+        }
+        if (roll >= 12 && roll < 18 && !crm.leads().isEmpty()) {
+            Contact lead = crm.leads().get(ctx.random.nextInt(crm.leads().size()));
+            if (!buyerContacts.contains(lead)) {
+                return new DemoPeople.Person(lead.getFirstName(), lead.getLastName(), lead.getEmail(),
+                        lead.getCompany(), lead.getJobTitle(), lead.getPhone());
+            }
+        }
+        DemoPeople.Person buyer = ctx.people.next();
+        buyers.add(buyer);
+        return buyer;
+    }
+
+    private static long discount(PromoCode promo, Line line, long gross) {
+        if (promo == null || promo.getKind() != PromoCodeKind.PERCENT) {
+            return 0;
+        }
+        String appliesTo = promo.getAppliesToJson();
+        if (appliesTo != null && !appliesTo.contains(line.ticket().getId().toString())) {
+            return 0;
+        }
+        return Math.round(gross * promo.getPercentOff() / 100.0);
+    }
+
+    /** One attendee per ticket: the buyer holds the first, friends and colleagues the others. */
+    private List<Attendee> issueTickets(Event event, Order order, DemoPeople.Person buyer, Instant issuedAt) {
+        List<Attendee> issued = new ArrayList<>();
+        Set<String> emailsInOrder = new HashSet<>();
+        boolean first = true;
+        for (OrderLine line : order.getLines()) {
+            for (int i = 0; i < line.getQuantity(); i++) {
+                DemoPeople.Person holder;
+                if (first) {
+                    holder = buyer;
+                    first = false;
+                } else if (ctx.random.nextInt(100) < 12 && !crm.leads().isEmpty()) {
+                    Contact lead = crm.leads().get(ctx.random.nextInt(crm.leads().size()));
+                    holder = new DemoPeople.Person(lead.getFirstName(), lead.getLastName(), lead.getEmail(), null,
+                            null, null);
+                } else {
+                    holder = ctx.people.guest(0.5);
+                }
+                String email = holder.email() != null && emailsInOrder.add(holder.email().toLowerCase(Locale.ROOT))
+                        ? holder.email() : null;
+                Attendee attendee = new Attendee(event.getId(), order, line, line.getTicket(),
+                        ctx.codes.attendeeCode());
+                attendee.setFirstName(holder.firstName());
+                attendee.setLastName(holder.lastName());
+                attendee.setEmail(email);
+                crm.find(email).ifPresent(contact -> attendee.setContactId(contact.getId()));
+                ctx.persist(attendee, "attendees", attendee.getId(), issuedAt);
+                issued.add(attendee);
+                attendees++;
+                if (event == catalog.meetup) {
+                    meetupAttendees.add(attendee);
+                }
+            }
+        }
+        return issued;
+    }
+
+    private static JsonObject orderJson(Order order, String status) {
+        return Json.createObjectBuilder()
+                .add("code", order.getCode())
+                .add("status", status)
+                .add("total_minor", order.getTotalMinor())
+                .add("currency", order.getCurrency())
+                .build();
+    }
+
+    private static JsonObject activityData(Order order) {
+        return Json.createObjectBuilder()
+                .add("order_id", order.getId().toString())
+                .add("order_code", order.getCode())
+                .add("total_minor", order.getTotalMinor())
+                .add("currency", order.getCurrency())
+                .build();
+    }
+
+    // ------------------------------------------------------------------------------------------- check-in
+
+    /** Most meetup attendees came: one entry each, scanned at the door in the first hour. */
+    private void checkInMeetup() {
+        Event meetup = catalog.meetup;
+        for (Attendee attendee : meetupAttendees) {
+            if (ctx.random.nextInt(100) >= 85) {
+                continue;
+            }
+            Instant at = meetup.getStartsAt().plusSeconds(ctx.random.nextInt(75 * 60));
+            CheckIn checkIn = new CheckIn(attendee.getId(), meetup.getId(), CheckInDirection.IN, ctx.codes.token(12),
+                    "Main entrance", "Door tablet 1", staff.member());
+            ctx.persist(checkIn, "check_ins", checkIn.getId(), at);
+            AuditEntry audit = ctx.audit(at, staff.member(), ActorKind.USER, "attendee.checked_in", "attendee",
+                    attendee.getId(), meetup.getId(), null, Json.createObjectBuilder()
+                            .add("direction", "in").add("gate", "Main entrance").build());
+            if (attendee.getContactId() != null) {
+                crm.find(attendee.getEmail()).ifPresent(contact -> crm.activity(contact,
+                        ActivityKind.TICKET_CHECKED_IN, at, staff.member(), "Checked in at " + meetup.getName(),
+                        null, meetup.getId(), audit.getId(), Json.createObjectBuilder()
+                                .add("attendee_id", attendee.getId().toString()).add("gate", "Main entrance")
+                                .build()));
+            }
+        }
+    }
+
+    private void countPromoCodeUse() {
+        for (PromoCode promo : List.of(catalog.studentCode, catalog.nordic10)) {
+            promo.setUsedCount((int) orders.stream()
+                    .filter(o -> o.getPromoCode() == promo && o.getStatus() != OrderStatus.CANCELLED)
+                    .count());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ analytics
+
+    /** Page views of the public pages over the last 14 days: busiest for the summit, a trickle for the past meetup. */
+    void pageViews() {
+        Map<Event, int[]> perDay = Map.of(
+                catalog.summit, new int[]{12, 30},
+                catalog.jazz, new int[]{5, 14},
+                catalog.gala, new int[]{1, 5},
+                catalog.meetup, new int[]{0, 2},
+                catalog.workshop, new int[]{1, 4});
+        List<Event> ordered = List.of(catalog.summit, catalog.jazz, catalog.workshop, catalog.gala, catalog.meetup);
+        String[] referrers = {"direct", "newsletter", "search", "social", "partner"};
+        for (int day = 13; day >= 0; day--) {
+            Instant dayStart = ctx.daysAgo(day + 1);
+            Instant dayEnd = ctx.daysAgo(day);
+            for (Event event : ordered) {
+                int[] range = perDay.get(event);
+                int views = range[0] + ctx.random.nextInt(range[1] - range[0] + 1);
+                for (int i = 0; i < views; i++) {
+                    pageView(event, "/e/demo/" + event.getSlug(), placed(event, dayStart, dayEnd),
+                            referrers[ctx.random.nextInt(referrers.length)]);
+                }
+            }
+            int accountViews = 3 + ctx.random.nextInt(7);
+            for (int i = 0; i < accountViews; i++) {
+                pageView(null, "/e/demo", ctx.between(dayStart, dayEnd, DemoCatalog.BERLIN),
+                        referrers[ctx.random.nextInt(3)]);
+            }
+        }
+    }
+
+    private void pageView(Event event, String path, Instant at, String referrer) {
+        fact(event, "page_view", at, 0, null, Json.createObjectBuilder()
+                .add("path", path)
+                .add("referrer", referrer)
+                .add("device", ctx.random.nextInt(100) < 62 ? "mobile" : "desktop")
+                .build());
+    }
+
+    /** One tracked fact; its bucket is the hour it happened in. */
+    private void fact(Event event, String metric, Instant at, long amountMinor, String currency, JsonObject dims) {
+        AnalyticsRecord record = new AnalyticsRecord(event == null ? null : event.getId(), metric, Granularity.FACT,
+                at.truncatedTo(ChronoUnit.HOURS));
+        record.setOccurredAt(at);
+        record.setAmountMinor(amountMinor);
+        record.setCurrency(currency);
+        record.setDimensionsJson(dims.toString());
+        ctx.persist(record, "analytics", record.getId(), at);
+    }
+
+    /** Between {@code from} and {@code to}, at a waking hour where the event is (buyers and readers sleep too). */
+    private Instant placed(Event event, Instant from, Instant to) {
+        return ctx.between(from, to, ZoneId.of(event.getTimeZone()));
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}
