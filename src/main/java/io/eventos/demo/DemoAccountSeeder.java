@@ -28,7 +28,7 @@ public class DemoAccountSeeder {
 
     private static final Logger LOG = Logger.getLogger(DemoAccountSeeder.class.getName());
 
-    /** {@code AccountDirectory} (its only EJB view is this interface): finds the slug through the database function. */
+    /** Finds the slug through the database function (AccountDirectory). */
     @Inject
     TenantDirectory accounts;
 

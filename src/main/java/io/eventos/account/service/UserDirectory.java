@@ -2,7 +2,9 @@ package io.eventos.account.service;
 
 import io.eventos.account.domain.User;
 import io.eventos.account.domain.UserStatus;
+import io.eventos.platform.tenancy.TransactionSettings;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -22,10 +24,13 @@ public class UserDirectory {
     @PersistenceContext(unitName = "eventos")
     EntityManager em;
 
+    @Inject
+    PasswordHasher hasher;
+
     Clock clock = Clock.systemUTC();
 
     /** The active user with this email whose password matches. */
-    public Optional<SignedInUser> authenticate(String email, String password, PasswordHasher hasher) {
+    public Optional<SignedInUser> authenticate(String email, String password) {
         if (email == null || password == null) {
             return Optional.empty();
         }
@@ -52,9 +57,7 @@ public class UserDirectory {
 
     /** The accounts this user belongs to, by name. */
     public List<Membership> memberships(UUID userId) {
-        em.createNativeQuery("select set_config('app.user_id', ?1, true)")
-                .setParameter(1, userId.toString())
-                .getSingleResult();
+        TransactionSettings.set(em, TransactionSettings.USER, userId);
         List<Object[]> rows = em.createNativeQuery("""
                         select a.id, a.slug, a.name, au.role
                         from account_users au join accounts a on a.id = au.account_id

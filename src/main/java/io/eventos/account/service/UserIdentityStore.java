@@ -18,15 +18,13 @@ public class UserIdentityStore implements IdentityStore {
 
     @Inject
     UserDirectory users;
-    @Inject
-    PasswordHasher hasher;
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        return users.authenticate(login.getCaller(), login.getPasswordAsString(), hasher)
+        return users.authenticate(login.getCaller(), login.getPasswordAsString())
                 .map(user -> new CredentialValidationResult(user.id().toString(), Set.of(SIGNED_IN)))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }

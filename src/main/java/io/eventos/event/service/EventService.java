@@ -1,11 +1,13 @@
 package io.eventos.event.service;
 
 import io.eventos.event.domain.Event;
+import io.eventos.event.domain.EventStatus;
 import io.eventos.platform.tenancy.TenantBound;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,17 +24,31 @@ public class EventService {
     @PersistenceContext(unitName = "eventos")
     EntityManager em;
 
+    Clock clock = Clock.systemUTC();
+
+    /** Events that have not ended yet, soonest first. */
+    public List<EventCard> upcoming(int limit) {
+        return em.createQuery("""
+                        select e from Event e left join fetch e.venue where e.endsAt > :now order by e.startsAt""",
+                        Event.class)
+                .setParameter("now", clock.instant())
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(EventCard::of)
+                .toList();
+    }
+
     /** All events of the account, soonest first. */
     public List<EventCard> list() {
         return em.createQuery("select e from Event e left join fetch e.venue order by e.startsAt", Event.class)
                 .setMaxResults(500)
                 .getResultStream()
-                .map(PublicEventService::card)
+                .map(EventCard::of)
                 .toList();
     }
 
     public Optional<EventCard> find(UUID id) {
-        return Optional.ofNullable(em.find(Event.class, id)).map(PublicEventService::card);
+        return Optional.ofNullable(em.find(Event.class, id)).map(EventCard::of);
     }
 
     /** Creates a draft event. */
@@ -41,7 +57,7 @@ public class EventService {
         Event event = new Event(slug, name, startsAt, endsAt, timeZone, currency);
         em.persist(event);
         em.flush();
-        return PublicEventService.card(event);
+        return EventCard.of(event);
     }
 
     /** Renames an event; false if there is no such event in this account. */
@@ -55,11 +71,17 @@ public class EventService {
         return true;
     }
 
-    /** Deletes an event that has nothing attached yet; false if there is no such event in this account. */
+    /**
+     * Deletes a draft event; false if there is no such event in this account. Anything past draft may have buyers
+     * and is cancelled instead, never deleted.
+     */
     public boolean deleteDraft(UUID id) {
         Event event = em.find(Event.class, id);
         if (event == null) {
             return false;
+        }
+        if (event.getStatus() != EventStatus.DRAFT) {
+            throw new IllegalStateException("Only a draft event can be deleted; cancel a published one instead");
         }
         em.remove(event);
         em.flush();

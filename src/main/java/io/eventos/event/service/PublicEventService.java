@@ -75,13 +75,8 @@ public class PublicEventService {
                 .setParameter("now", clock.instant())
                 .setMaxResults(100)
                 .getResultStream()
-                .map(PublicEventService::card)
+                .map(EventCard::of)
                 .toList();
-    }
-
-    static EventCard card(Event e) {
-        return new EventCard(e.getId(), e.getSlug(), e.getName(), e.getSummary(), e.getStartsAt(), e.getEndsAt(),
-                ZoneId.of(e.getTimeZone()), e.getVenue() == null ? null : e.getVenue().getName(), e.getStatus());
     }
 
     private static PublicEvent.PublicVenue venue(Venue v) {

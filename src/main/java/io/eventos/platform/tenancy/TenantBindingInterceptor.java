@@ -26,12 +26,8 @@ public class TenantBindingInterceptor {
     @AroundInvoke
     public Object bindTenant(InvocationContext invocation) throws Exception {
         UUID accountId = CurrentTenant.require();
-        em.createNativeQuery("select set_config('app.account_id', ?1, true)")
-                .setParameter(1, accountId.toString())
-                .getSingleResult();
-        CurrentTenant.user().ifPresent(userId -> em.createNativeQuery("select set_config('app.user_id', ?1, true)")
-                .setParameter(1, userId.toString())
-                .getSingleResult());
+        TransactionSettings.set(em, TransactionSettings.ACCOUNT, accountId);
+        CurrentTenant.user().ifPresent(userId -> TransactionSettings.set(em, TransactionSettings.USER, userId));
         return invocation.proceed();
     }
 }

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -26,12 +25,8 @@ public class DashboardPage {
     private long eventCount;
 
     public void load() {
-        Instant now = Instant.now();
-        List<EventCard> all = events.list();
-        eventCount = all.size();
-        upcoming = all.stream()
-                .filter(e -> e.endsAt().isAfter(now))
-                .limit(10)
+        eventCount = events.count();
+        upcoming = events.upcoming(10).stream()
                 .map(e -> new Row(e, WHEN.format(ZonedDateTime.ofInstant(e.startsAt(), e.zone())) + " ("
                         + e.zone().getId() + ")"))
                 .toList();

@@ -1,0 +1,26 @@
+package io.eventos.platform.tenancy;
+
+import jakarta.persistence.EntityManager;
+
+import java.util.UUID;
+
+/**
+ * Transaction-local settings that row level security policies read ({@code app.account_id}, {@code app.user_id}).
+ * Always {@code set_config(..., true)}: the value ends with the transaction, so a pooled connection never carries
+ * it into the next one.
+ */
+public final class TransactionSettings {
+
+    public static final String ACCOUNT = "app.account_id";
+    public static final String USER = "app.user_id";
+
+    private TransactionSettings() {
+    }
+
+    public static void set(EntityManager em, String name, UUID value) {
+        em.createNativeQuery("select set_config(?1, ?2, true)")
+                .setParameter(1, name)
+                .setParameter(2, value.toString())
+                .getSingleResult();
+    }
+}
