@@ -24,12 +24,17 @@ public class IsolationFixtures {
     @PersistenceContext(unitName = "eventos")
     EntityManager em;
 
-    /** Persists the bound account itself, with one venue and one event; returns the event id. */
+    /**
+     * Persists the bound account itself, with one venue and one event, and makes the bound user its owner;
+     * returns the event id.
+     */
     public UUID createAccountWithEvent(String slug) {
         UUID accountId = CurrentTenant.require();
+        UUID userId = CurrentTenant.user().orElseThrow();
         em.createNativeQuery("insert into accounts (id, slug, name) values (?1, ?2, ?3)")
                 .setParameter(1, accountId).setParameter(2, slug).setParameter(3, "Account " + slug)
                 .executeUpdate();
+        addMember(userId, "owner", null);
         Venue venue = new Venue("Hall of " + slug, "Europe/Berlin");
         em.persist(venue);
         Instant start = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
@@ -39,6 +44,26 @@ public class IsolationFixtures {
         em.persist(event);
         em.flush();
         return event.getId();
+    }
+
+    /** Creates a user and makes them a member of the bound account with {@code role}, limited to some events or not. */
+    public UUID addMember(UUID userId, String role, String eventScopeJson) {
+        em.createNativeQuery("insert into users (id, email, name) values (?1, ?2, ?3) on conflict do nothing")
+                .setParameter(1, userId).setParameter(2, userId + "@test.eventos.test").setParameter(3, "User " + role)
+                .executeUpdate();
+        em.createNativeQuery("""
+                        insert into account_users (id, account_id, user_id, role, event_scope)
+                        values (gen_random_uuid(), ?1, ?2, ?3, cast(?4 as jsonb))""")
+                .setParameter(1, CurrentTenant.require()).setParameter(2, userId).setParameter(3, role)
+                .setParameter(4, eventScopeJson)
+                .executeUpdate();
+        return userId;
+    }
+
+    /** Changes a member's role in the bound account. */
+    public void changeRole(UUID userId, String role) {
+        em.createNativeQuery("update account_users set role = ?2 where user_id = ?1")
+                .setParameter(1, userId).setParameter(2, role).executeUpdate();
     }
 
     /** A raw insert of an event row that names another account. */

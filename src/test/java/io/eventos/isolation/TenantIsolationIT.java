@@ -56,6 +56,8 @@ public class TenantIsolationIT {
 
     private UUID accountA;
     private UUID accountB;
+    private UUID ownerA;
+    private UUID ownerB;
     private UUID eventA;
     private UUID eventB;
     private String slugA;
@@ -64,18 +66,30 @@ public class TenantIsolationIT {
     void twoAccounts() {
         accountA = UUID.randomUUID();
         accountB = UUID.randomUUID();
+        ownerA = UUID.randomUUID();
+        ownerB = UUID.randomUUID();
         slugA = "iso-a-" + accountA.toString().substring(0, 8);
-        try (var t = CurrentTenant.bind(accountA)) {
+        try (var t = as(accountA)) {
             eventA = fixtures.createAccountWithEvent(slugA);
         }
-        try (var t = CurrentTenant.bind(accountB)) {
+        try (var t = as(accountB)) {
             eventB = fixtures.createAccountWithEvent("iso-b-" + accountB.toString().substring(0, 8));
         }
     }
 
+    /** Binds the account and its owner, as the organizer filter does for a signed-in request. */
+    private CurrentTenant.Scope as(UUID account) {
+        var tenant = CurrentTenant.bind(account);
+        var user = CurrentTenant.bindUser(account.equals(accountA) ? ownerA : ownerB);
+        return () -> {
+            user.close();
+            tenant.close();
+        };
+    }
+
     @Test
     void listsShowOnlyTheBoundAccountsRows() {
-        try (var t = CurrentTenant.bind(accountA)) {
+        try (var t = as(accountA)) {
             List<UUID> ids = events.list().stream().map(EventCard::id).toList();
             assertEquals(List.of(eventA), ids);
         }
@@ -83,7 +97,7 @@ public class TenantIsolationIT {
 
     @Test
     void findByAnotherAccountsIdFindsNothing() {
-        try (var t = CurrentTenant.bind(accountA)) {
+        try (var t = as(accountA)) {
             assertEquals(Optional.empty(), events.find(eventB));
             assertTrue(events.find(eventA).isPresent());
         }
@@ -91,30 +105,30 @@ public class TenantIsolationIT {
 
     @Test
     void updateAndDeleteOfAnotherAccountsRowChangeNothing() {
-        try (var t = CurrentTenant.bind(accountA)) {
+        try (var t = as(accountA)) {
             assertFalse(events.rename(eventB, "Hijacked"));
             assertFalse(events.deleteDraft(eventB));
             fixtures.renameAndDeleteAllEvents(); // raw SQL reaches only A's own rows
         }
-        try (var t = CurrentTenant.bind(accountB)) {
+        try (var t = as(accountB)) {
             assertEquals("Launch of iso-b-" + accountB.toString().substring(0, 8), fixtures.eventName(eventB));
         }
     }
 
     @Test
     void insertingARowForAnotherAccountIsRefusedByTheDatabase() {
-        try (var t = CurrentTenant.bind(accountA)) {
+        try (var t = as(accountA)) {
             EJBException refused = assertThrows(EJBException.class, () -> fixtures.insertEventFor(accountB));
             assertTrue(causeChain(refused).contains("row-level security"), causeChain(refused));
         }
-        try (var t = CurrentTenant.bind(accountB)) {
+        try (var t = as(accountB)) {
             assertEquals(1, events.count(), "B still has only its own event");
         }
     }
 
     @Test
     void aRowCannotPointAtAnotherAccountsParent() {
-        try (var t = CurrentTenant.bind(accountA)) {
+        try (var t = as(accountA)) {
             EJBException refused = assertThrows(EJBException.class, () -> fixtures.insertSessionPointingAt(eventB));
             assertTrue(causeChain(refused).contains("foreign key"), causeChain(refused));
         }
@@ -129,7 +143,7 @@ public class TenantIsolationIT {
     @Test
     void nothingLeaksToTheNextTransactionOnAPooledConnection() {
         for (int round = 0; round < 40; round++) {
-            try (var t = CurrentTenant.bind(round % 2 == 0 ? accountA : accountB)) {
+            try (var t = as(round % 2 == 0 ? accountA : accountB)) {
                 assertEquals(1, events.list().size());
             }
             List<Object> seen = unbound.whatIsVisible();
@@ -147,13 +161,13 @@ public class TenantIsolationIT {
 
     @Test
     void theEntityManagerCannotBeTrickedIntoAnotherAccountById() {
-        try (var t = CurrentTenant.bind(accountA)) {
+        try (var t = as(accountA)) {
             Instant start = Instant.now().plus(10, ChronoUnit.DAYS);
             EventCard created = events.createDraft("fresh", "Fresh", start, start.plus(1, ChronoUnit.HOURS),
                     "UTC", "EUR");
             assertTrue(events.find(created.id()).isPresent());
         }
-        try (var t = CurrentTenant.bind(accountB)) {
+        try (var t = as(accountB)) {
             assertTrue(events.list().stream().noneMatch(e -> e.slug().equals("fresh")));
         }
     }

@@ -1,16 +1,51 @@
 package io.eventos.account.domain;
 
 import io.eventos.platform.persistence.LowercaseEnumConverter;
+import io.eventos.platform.security.Permission;
 
 import jakarta.persistence.AttributeConverter;
 
-/** Role of a member in an account, strongest first: owner > admin > manager > member > viewer. Stored lower-case. */
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Role of a member in an account, strongest first: owner > admin > manager > member > viewer. Stored lower-case.
+ * What each role may do is this one table, written down for people in docs/permissions.md (a test compares them).
+ */
 public enum MemberRole {
-    OWNER,
-    ADMIN,
-    MANAGER,
-    MEMBER,
-    VIEWER;
+    OWNER(EnumSet.allOf(Permission.class)),
+    ADMIN(EnumSet.complementOf(EnumSet.of(Permission.BILLING, Permission.ACCOUNT_SECURITY,
+            Permission.OWNERSHIP_TRANSFER))),
+    MANAGER(EnumSet.of(Permission.EVENTS_MANAGE, Permission.TICKETS_MANAGE, Permission.ORDERS_MANAGE,
+            Permission.ORDERS_REFUND, Permission.CONTACTS_MANAGE, Permission.CAMPAIGNS_MANAGE,
+            Permission.DATA_EXPORT, Permission.CHECK_IN, Permission.VIEW)),
+    MEMBER(EnumSet.of(Permission.CONTACTS_MANAGE, Permission.CHECK_IN, Permission.VIEW)),
+    VIEWER(EnumSet.of(Permission.VIEW));
+
+    private final Set<Permission> permissions;
+
+    MemberRole(Set<Permission> permissions) {
+        this.permissions = Collections.unmodifiableSet(permissions);
+    }
+
+    public boolean grants(Permission permission) {
+        return permissions.contains(permission);
+    }
+
+    public Set<Permission> permissions() {
+        return permissions;
+    }
+
+    /** True if this role is at least as strong as {@code other}. */
+    public boolean atLeast(MemberRole other) {
+        return ordinal() <= other.ordinal();
+    }
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
     /**
      * Applied to every MemberRole attribute. It implements {@link AttributeConverter} directly and delegates to

@@ -1,0 +1,6 @@
+package io.eventos.account.service;
+
+/** The account settings an owner or admin can change. */
+public record AccountSettings(String name, String slug, String defaultTimeZone, String defaultCurrency,
+                              boolean requireTwoFactor) {
+}

@@ -1,0 +1,100 @@
+package io.eventos.account.service;
+
+import io.eventos.account.domain.Account;
+import io.eventos.platform.security.Permission;
+import io.eventos.platform.security.RequiresPermission;
+import io.eventos.platform.tenancy.CurrentTenant;
+import io.eventos.platform.tenancy.TenantBound;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Name, public slug, defaults and security rules of the bound account; each change is audited. */
+@Stateless
+@TenantBound
+public class AccountSettingsService {
+
+    @PersistenceContext(unitName = "eventos")
+    EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    @RequiresPermission(Permission.VIEW)
+    public AccountSettings current() {
+        Account a = account();
+        return new AccountSettings(a.getName(), a.getSlug(), a.getDefaultTimeZone(), a.getDefaultCurrency(),
+                a.isRequire2fa());
+    }
+
+    /** Saves name, slug, time zone and currency; refuses bad values with one sentence naming the field. */
+    @RequiresPermission(Permission.ACCOUNT_SETTINGS)
+    public AccountSettings update(String name, String slug, String timeZone, String currency) {
+        String cleanName = name == null ? "" : name.trim();
+        if (cleanName.isEmpty() || cleanName.length() > 120) {
+            throw new SettingsException("name", "Enter the organization's name (up to 120 characters).");
+        }
+        String cleanSlug = slug == null ? "" : slug.trim().toLowerCase(Locale.ROOT);
+        if (!cleanSlug.matches("[a-z0-9]+(-[a-z0-9]+)*") || cleanSlug.length() > 63) {
+            throw new SettingsException("slug", "Use lower-case letters, digits and single dashes, e.g. "
+                    + "\"northwind-events\".");
+        }
+        try {
+            ZoneId.of(timeZone);
+        } catch (DateTimeException | NullPointerException e) {
+            throw new SettingsException("timeZone", "Choose a time zone such as Europe/Berlin.");
+        }
+        try {
+            Currency.getInstance(currency);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new SettingsException("currency", "Choose a currency code such as EUR or USD.");
+        }
+        Account account = account();
+        Map<String, Object> before = snapshot(account);
+        if (!cleanSlug.equals(account.getSlug()) && slugTaken(cleanSlug)) {
+            throw new SettingsException("slug", "Another organization already uses \"" + cleanSlug
+                    + "\". Choose a different one.");
+        }
+        account.setName(cleanName);
+        account.setSlug(cleanSlug);
+        account.setDefaultTimeZone(timeZone);
+        account.setDefaultCurrency(currency);
+        audit.record("account.settings_changed", "account", account.getId(), before, snapshot(account));
+        return current();
+    }
+
+    /** Whether every member must use two-factor authentication: the owner's decision. */
+    @RequiresPermission(Permission.ACCOUNT_SECURITY)
+    public void requireTwoFactor(boolean required) {
+        Account account = account();
+        boolean before = account.isRequire2fa();
+        account.setRequire2fa(required);
+        audit.record("account.two_factor_requirement_changed", "account", account.getId(),
+                Map.of("require_2fa", before), Map.of("require_2fa", required));
+    }
+
+    private boolean slugTaken(String slug) {
+        return em.createNativeQuery("select account_id_by_slug(?1)").setParameter(1, slug).getSingleResult() != null;
+    }
+
+    private Account account() {
+        return em.find(Account.class, CurrentTenant.require());
+    }
+
+    private static Map<String, Object> snapshot(Account a) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("name", a.getName());
+        state.put("slug", a.getSlug());
+        state.put("time_zone", a.getDefaultTimeZone());
+        state.put("currency", a.getDefaultCurrency());
+        return state;
+    }
+}

@@ -1,0 +1,113 @@
+package io.eventos.account.service;
+
+import io.eventos.account.domain.MemberRole;
+import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.security.Authorizer;
+import io.eventos.platform.security.Permission;
+import io.eventos.platform.tenancy.CurrentTenant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.io.StringReader;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Answers "may the signed-in user do this here?" from their membership row in the bound account, read in the
+ * caller's transaction (row level security limits it to that account), so a changed role counts at once.
+ */
+@ApplicationScoped
+public class MembershipAuthorizer implements Authorizer {
+
+    @PersistenceContext(unitName = "eventos")
+    EntityManager em;
+
+    @Override
+    public void check(Permission permission, UUID eventId) {
+        Member member = currentMember();
+        if (!member.role().grants(permission)) {
+            throw new AccessDeniedException("Your role (" + member.role().label() + ") does not allow "
+                    + describe(permission) + ".");
+        }
+        if (member.eventScope().isPresent()) {
+            if (!permission.isEventPermission()) {
+                throw new AccessDeniedException("You work on selected events only, so you cannot "
+                        + describe(permission) + ".");
+            }
+            if (eventId != null && !member.eventScope().get().contains(eventId)) {
+                throw new AccessDeniedException("You work on selected events only, and this is not one of them.");
+            }
+        }
+    }
+
+    @Override
+    public Optional<Set<UUID>> eventScope() {
+        return currentMember().eventScope();
+    }
+
+    /** The signed-in user's role in the bound account. */
+    public MemberRole currentRole() {
+        return currentMember().role();
+    }
+
+    private Member currentMember() {
+        UUID userId = CurrentTenant.user()
+                .orElseThrow(() -> new AccessDeniedException("Sign in to do this."));
+        List<?> rows = em.createNativeQuery("""
+                        select role, event_scope::text from account_users
+                        where user_id = ?1 and status = 'active'""")
+                .setParameter(1, userId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw new AccessDeniedException("You are not a member of this account.");
+        }
+        Object[] row = (Object[]) rows.get(0);
+        MemberRole role = MemberRole.valueOf(((String) row[0]).toUpperCase(Locale.ROOT));
+        return new Member(role, parseScope((String) row[1]));
+    }
+
+    static Optional<Set<UUID>> parseScope(String json) {
+        if (json == null || json.isBlank() || json.equals("null")) {
+            return Optional.empty();
+        }
+        try (var reader = Json.createReader(new StringReader(json))) {
+            JsonArray ids = reader.readArray();
+            return Optional.of(ids.getValuesAs(JsonString.class).stream()
+                    .map(id -> UUID.fromString(id.getString()))
+                    .collect(Collectors.toUnmodifiableSet()));
+        }
+    }
+
+    private static String describe(Permission permission) {
+        return switch (permission) {
+            case BILLING -> "managing billing";
+            case ACCOUNT_SETTINGS -> "changing the account settings";
+            case ACCOUNT_SECURITY -> "changing the account's security rules";
+            case TEAM_MANAGE -> "managing the team";
+            case OWNERSHIP_TRANSFER -> "handing the account to someone else";
+            case AUDIT_VIEW -> "reading the audit log";
+            case EVENTS_MANAGE -> "changing events";
+            case TICKETS_MANAGE -> "changing tickets";
+            case ORDERS_MANAGE -> "changing orders";
+            case ORDERS_REFUND -> "refunds";
+            case CONTACTS_MANAGE -> "changing contacts";
+            case CONTACTS_ERASE -> "erasing contacts";
+            case CAMPAIGNS_MANAGE -> "campaigns";
+            case INTEGRATIONS_MANAGE -> "managing integrations";
+            case DATA_EXPORT -> "exporting data";
+            case CHECK_IN -> "checking people in";
+            case VIEW -> "seeing this account";
+        };
+    }
+
+    private record Member(MemberRole role, Optional<Set<UUID>> eventScope) {
+    }
+}

@@ -1,0 +1,120 @@
+package io.eventos.account.service;
+
+import io.eventos.account.domain.AccountUser;
+import io.eventos.account.domain.MemberRole;
+import io.eventos.platform.security.Permission;
+import io.eventos.platform.security.RequiresPermission;
+import io.eventos.platform.tenancy.CurrentTenant;
+import io.eventos.platform.tenancy.TenantBound;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The people of the bound account and their roles. Rules: an account always keeps at least one owner; only an owner
+ * may make, change or remove an owner; every change is in the audit log. Memberships are locked while counting
+ * owners, so two admins demoting the last two owners at once cannot leave the account without one.
+ */
+@Stateless
+@TenantBound
+public class TeamService {
+
+    @PersistenceContext(unitName = "eventos")
+    EntityManager em;
+
+    @Inject
+    AuditLog audit;
+    @Inject
+    MembershipAuthorizer authorizer;
+
+    @RequiresPermission(Permission.VIEW)
+    public List<TeamMember> members() {
+        List<Object[]> rows = em.createNativeQuery("""
+                        select u.id, u.name, u.email, au.role, au.event_scope is not null, au.last_active_at
+                        from account_users au join users u on u.id = au.user_id
+                        where au.status = 'active'
+                        order by case au.role when 'owner' then 0 when 'admin' then 1 when 'manager' then 2
+                                              when 'member' then 3 else 4 end, u.name""")
+                .getResultList();
+        return rows.stream().map(r -> new TeamMember((UUID) r[0], (String) r[1], (String) r[2],
+                MemberRole.valueOf(((String) r[3]).toUpperCase()), (Boolean) r[4],
+                r[5] == null ? null : ((java.sql.Timestamp) r[5]).toInstant())).toList();
+    }
+
+    @RequiresPermission(Permission.TEAM_MANAGE)
+    public void changeRole(UUID userId, MemberRole role) {
+        AccountUser member = lockedMember(userId);
+        MemberRole before = member.getRole();
+        if (before == role) {
+            return;
+        }
+        if ((before == MemberRole.OWNER || role == MemberRole.OWNER) && authorizer.currentRole() != MemberRole.OWNER) {
+            throw new TeamException("Only an owner can make someone an owner or change an owner's role.");
+        }
+        if (before == MemberRole.OWNER && ownerCount() == 1) {
+            throw new TeamException("This is the account's only owner. Make someone else an owner first.");
+        }
+        member.setRole(role);
+        audit.record("member.role_changed", "member", userId, Map.of("role", before.label()),
+                Map.of("role", role.label()));
+    }
+
+    @RequiresPermission(Permission.TEAM_MANAGE)
+    public void remove(UUID userId) {
+        AccountUser member = lockedMember(userId);
+        if (member.getRole() == MemberRole.OWNER) {
+            if (authorizer.currentRole() != MemberRole.OWNER) {
+                throw new TeamException("Only an owner can remove an owner.");
+            }
+            if (ownerCount() == 1) {
+                throw new TeamException("This is the account's only owner. Make someone else an owner first.");
+            }
+        }
+        em.remove(member);
+        audit.record("member.removed", "member", userId, Map.of("role", member.getRole().label()), null);
+    }
+
+    /** The signed-in owner hands ownership to another member and stays on as an admin. */
+    @RequiresPermission(Permission.OWNERSHIP_TRANSFER)
+    public void transferOwnership(UUID toUserId) {
+        UUID me = CurrentTenant.user().orElseThrow();
+        if (me.equals(toUserId)) {
+            throw new TeamException("You are already an owner.");
+        }
+        AccountUser target = lockedMember(toUserId);
+        AccountUser self = lockedMember(me);
+        MemberRole before = target.getRole();
+        target.setRole(MemberRole.OWNER);
+        target.setEventScopeJson(null);
+        self.setRole(MemberRole.ADMIN);
+        audit.record("account.ownership_transferred", "member", toUserId, Map.of("role", before.label()),
+                Map.of("role", "owner", "previous_owner", me.toString()));
+    }
+
+    private AccountUser lockedMember(UUID userId) {
+        List<AccountUser> found = em.createQuery(
+                        "select au from AccountUser au where au.userId = :user", AccountUser.class)
+                .setParameter("user", userId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        if (found.isEmpty()) {
+            throw new TeamException("That person is not a member of this account.");
+        }
+        return found.get(0);
+    }
+
+    /** Owners, counted with their rows locked (PostgreSQL cannot lock an aggregate, so lock and count here). */
+    private long ownerCount() {
+        return em.createQuery("select au from AccountUser au where au.role = :owner", AccountUser.class)
+                .setParameter("owner", MemberRole.OWNER)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()
+                .size();
+    }
+}
