@@ -40,6 +40,10 @@ public class User {
     @Column(name = "totp_enabled", nullable = false)
     private boolean totpEnabled;
 
+    /** RFC 6238 time step of the last accepted TOTP code; codes of this or an older step are refused (replay). */
+    @Column(name = "totp_last_step")
+    private Long totpLastStep;
+
     @Column(name = "recovery_codes", nullable = false)
     private String recoveryCodesJson = "[]";
 
@@ -111,6 +115,10 @@ public class User {
         return totpEnabled;
     }
 
+    public Long getTotpLastStep() {
+        return totpLastStep;
+    }
+
     public String getRecoveryCodesJson() {
         return recoveryCodesJson;
     }
@@ -173,6 +181,10 @@ public class User {
 
     public void setTotpEnabled(boolean totpEnabled) {
         this.totpEnabled = totpEnabled;
+    }
+
+    public void setTotpLastStep(Long totpLastStep) {
+        this.totpLastStep = totpLastStep;
     }
 
     public void setRecoveryCodesJson(String recoveryCodesJson) {

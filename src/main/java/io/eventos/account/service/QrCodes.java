@@ -1,0 +1,65 @@
+package io.eventos.account.service;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * QR codes as PNG images (ZXing), and as {@code data:} URIs a page can show in an {@code <img>} without a separate
+ * request (the Content-Security-Policy allows {@code img-src data:}). Black on white with the quiet zone scanners
+ * need; medium error correction, enough for a phone held to a screen.
+ */
+public final class QrCodes {
+
+    /** Side of the image in pixels unless the caller asks otherwise: sharp on a phone-sized scan, small in a page. */
+    public static final int DEFAULT_SIZE = 240;
+
+    private QrCodes() {
+    }
+
+    public static byte[] png(String text) {
+        return png(text, DEFAULT_SIZE);
+    }
+
+    public static byte[] png(String text, int size) {
+        Objects.requireNonNull(text, "text");
+        if (size < 21) {
+            throw new IllegalArgumentException("A QR code needs at least 21 pixels per side, not " + size);
+        }
+        try {
+            BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size, Map.of(
+                    EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
+                    EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name(),
+                    EncodeHintType.MARGIN, 4));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            MatrixToImageWriter.writeToStream(matrix, "PNG", out);
+            return out.toByteArray();
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("The text does not fit in a QR code (" + text.length()
+                    + " characters).", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The QR code could not be written as PNG.", e);
+        }
+    }
+
+    /** {@code data:image/png;base64,...} of {@link #png(String)}. */
+    public static String dataUri(String text) {
+        return dataUri(text, DEFAULT_SIZE);
+    }
+
+    public static String dataUri(String text, int size) {
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png(text, size));
+    }
+}
