@@ -2,7 +2,8 @@
 #   docker build -t eventos .
 #   docker run -p 8080:8080 -e EVENTOS_DB_URL=jdbc:postgresql://db:5432/eventos \
 #     -e EVENTOS_DB_USER=eventos_app -e EVENTOS_DB_PASSWORD=... \
-#     -e EVENTOS_DB_OWNER_USER=eventos_owner -e EVENTOS_DB_OWNER_PASSWORD=... eventos
+#     -e EVENTOS_DB_OWNER_USER=eventos_owner -e EVENTOS_DB_OWNER_PASSWORD=... \
+#     -e EVENTOS_SECRET_KEY=$(openssl rand -base64 32) eventos      # keep that key: it decrypts stored secrets
 # The image has no embedded database: it always needs a PostgreSQL server (see README, Configuration).
 
 FROM maven:3.9-eclipse-temurin-17 AS build

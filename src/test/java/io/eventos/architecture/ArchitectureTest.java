@@ -46,6 +46,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void webLayerUsesServicesNotDomainClasses() {
+        noClasses().that().resideInAPackage("..web..")
+                .should().dependOnClassesThat().resideInAPackage("io.eventos..domain..")
+                .check(classes);
+    }
+
+    @Test
     void webLayerCallsServicesNotOtherContextsWeb() {
         noClasses().that().resideInAPackage("io.eventos.event.web..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.eventos.account.web..",

@@ -6,7 +6,10 @@ import io.eventos.platform.persistence.DatabaseSetupException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -49,6 +52,9 @@ public final class DevServer {
             }
         }
         env.putIfAbsent("EVENTOS_DEMO", "true");
+        if (blank(env.get("EVENTOS_SECRET_KEY"))) {
+            env.put("EVENTOS_SECRET_KEY", developmentSecretKey(dataDir));
+        }
 
         EmbeddedDatabase database = embedded;
         PayaraProcess[] server = new PayaraProcess[1];
@@ -133,6 +139,23 @@ public final class DevServer {
             System.exit(2);
         }
         return port;
+    }
+
+    /**
+     * The key that encrypts secrets at rest on this laptop: made once, kept next to the embedded data (losing it
+     * makes stored secrets such as two-factor keys unreadable). Production sets EVENTOS_SECRET_KEY itself.
+     */
+    private static String developmentSecretKey(Path dataDir) throws IOException {
+        Path file = dataDir.resolve("secret.key");
+        if (Files.exists(file)) {
+            return Files.readString(file).trim();
+        }
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        String encoded = Base64.getEncoder().encodeToString(key);
+        Files.createDirectories(dataDir);
+        Files.writeString(file, encoded);
+        return encoded;
     }
 
     static int freePort() throws IOException {

@@ -39,6 +39,8 @@ public final class TestServer {
         env.put("EVENTOS_DB_OWNER_USER", settings.ownerUser());
         env.put("EVENTOS_DB_OWNER_PASSWORD", settings.ownerPassword());
         env.put("EVENTOS_DEMO", "true");
+        env.put("EVENTOS_SECRET_KEY", System.getenv().getOrDefault("EVENTOS_SECRET_KEY",
+                "dGVzdC1vbmx5LWtleS1mb3ItZXZlbnRvcy10ZXN0cyE="));
         Path workDir = Path.of(System.getProperty("eventos.it.workDir", "target/it"));
         int port = Integer.getInteger("eventos.it.httpPort", 0);
         try {

@@ -1,7 +1,16 @@
 package io.eventos.account.service;
 
+import io.eventos.account.domain.MemberRole;
+import io.eventos.platform.security.Permission;
+
+import java.util.Locale;
 import java.util.UUID;
 
 /** A user's place in one account: which account, with which role. */
 public record Membership(UUID accountId, String accountSlug, String accountName, String role) {
+
+    /** Whether this role holds {@code permission} (for showing what the services would allow). */
+    public boolean grants(Permission permission) {
+        return MemberRole.valueOf(role.toUpperCase(Locale.ROOT)).grants(permission);
+    }
 }

@@ -47,8 +47,15 @@ public class TeamService {
                 r[5] == null ? null : ((java.sql.Timestamp) r[5]).toInstant())).toList();
     }
 
+    /** Gives a member another role: "owner", "admin", "manager", "member" or "viewer". */
     @RequiresPermission(Permission.TEAM_MANAGE)
-    public void changeRole(UUID userId, MemberRole role) {
+    public void changeRole(UUID userId, String roleName) {
+        MemberRole role;
+        try {
+            role = MemberRole.valueOf(String.valueOf(roleName).trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new TeamException("Choose one of the roles owner, admin, manager, member or viewer.");
+        }
         AccountUser member = lockedMember(userId);
         MemberRole before = member.getRole();
         if (before == role) {

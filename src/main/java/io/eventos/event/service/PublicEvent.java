@@ -21,8 +21,13 @@ public record PublicEvent(UUID id, String slug, String name, String summary, Str
         return status == EventStatus.CANCELLED;
     }
 
-    public boolean isOnline() {
-        return format == EventFormat.ONLINE || format == EventFormat.HYBRID;
+    /** "Online event" / "In person and online", or null for an event in person only. */
+    public String formatLabel() {
+        return switch (format) {
+            case ONLINE -> "Online event";
+            case HYBRID -> "In person and online";
+            case IN_PERSON -> null;
+        };
     }
 
     /** Over: completed by the organizer, or past its end. */

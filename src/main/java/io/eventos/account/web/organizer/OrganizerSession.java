@@ -1,6 +1,7 @@
 package io.eventos.account.web.organizer;
 
 import io.eventos.account.service.Membership;
+import io.eventos.platform.security.Permission;
 import io.eventos.account.service.SignedInUser;
 import io.eventos.account.service.UserDirectory;
 import jakarta.enterprise.context.SessionScoped;
@@ -26,17 +27,26 @@ public class OrganizerSession implements Serializable {
     private List<Membership> memberships = List.of();
     private Membership current;
 
-    /** Loads the user and their accounts once per session (and again if a different user signs in). */
-    void ensureFor(UUID userId) {
-        if (user != null && user.id().equals(userId)) {
-            return;
+    /**
+     * Loads the user once per session and their memberships on every request, so a changed role or a removal
+     * shows on the member's next page (the services check the database on every call anyway).
+     */
+    void refreshFor(UUID userId) {
+        if (user == null || !user.id().equals(userId)) {
+            user = users.find(userId).orElse(null);
+            current = null;
         }
-        user = users.find(userId).orElse(null);
         memberships = user == null ? List.of() : users.memberships(userId);
+        UUID wanted = current != null ? current.accountId() : user == null ? null : user.lastAccountId();
         current = memberships.stream()
-                .filter(m -> user != null && m.accountId().equals(user.lastAccountId()))
+                .filter(m -> m.accountId().equals(wanted))
                 .findFirst()
                 .orElse(memberships.isEmpty() ? null : memberships.get(0));
+    }
+
+    /** Whether the current role holds {@code permission} (to show or hide what the services would refuse). */
+    public boolean can(String permission) {
+        return current != null && current.grants(Permission.valueOf(permission));
     }
 
     Optional<Membership> currentMembership() {

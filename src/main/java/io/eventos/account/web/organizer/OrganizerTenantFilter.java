@@ -34,7 +34,7 @@ public class OrganizerTenantFilter extends HttpFilter {
             return;
         }
         UUID userId = UUID.fromString(principal.getName());
-        session.ensureFor(userId);
+        session.refreshFor(userId);
         Membership membership = session.currentMembership().orElse(null);
         if (membership == null) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);

@@ -58,11 +58,7 @@ public class PublicEventPage {
         zoneLabel = EventTimes.zoneLabel(event.zone(), event.startsAt());
         agenda = groupByDay(event);
         ended = event.hasEnded(Instant.now());
-        formatLabel = switch (event.format()) {
-            case ONLINE -> "Online event";
-            case HYBRID -> "In person and online";
-            case IN_PERSON -> null;
-        };
+        formatLabel = event.formatLabel();
         // nothing is sold for an event that is over or cancelled
         offers = ended || event.isCancelled() ? List.of()
                 : tickets.publicOffers(event.id()).stream().map(OfferRow::of).toList();

@@ -1,0 +1,112 @@
+package io.eventos.account.web.organizer;
+
+import io.eventos.account.service.AccountSettings;
+import io.eventos.account.service.AccountSettingsService;
+import io.eventos.account.service.SettingsException;
+import io.eventos.platform.security.AccessDeniedException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+
+import java.io.IOException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.TreeSet;
+
+/** {@code /app/settings.xhtml}: the account's name, public slug and defaults; the owner's security rule. */
+@Named
+@RequestScoped
+public class SettingsPage {
+
+    private static final List<String> ZONES = List.copyOf(new TreeSet<>(ZoneId.getAvailableZoneIds()).stream()
+            .filter(zone -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/")).toList());
+
+    @Inject
+    AccountSettingsService settings;
+
+    private String name;
+    private String slug;
+    private String timeZone;
+    private String currency;
+    private boolean requireTwoFactor;
+
+    @PostConstruct
+    void load() {
+        AccountSettings current = settings.current();
+        name = current.name();
+        slug = current.slug();
+        timeZone = current.defaultTimeZone();
+        currency = current.defaultCurrency();
+        requireTwoFactor = current.requireTwoFactor();
+    }
+
+    public void save() throws IOException {
+        try {
+            settings.update(name, slug, timeZone, currency);
+            Messages.addFlashGlobalInfo("Settings saved.");
+            Faces.redirect(Faces.getRequestContextPath() + "/app/settings.xhtml");
+        } catch (SettingsException refused) {
+            Messages.addError("settings-form:" + refused.field(), refused.getMessage());
+        } catch (AccessDeniedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        }
+    }
+
+    public void saveSecurity() throws IOException {
+        try {
+            settings.requireTwoFactor(requireTwoFactor);
+            Messages.addFlashGlobalInfo(requireTwoFactor ? "Every member must now use two-factor authentication."
+                    : "Two-factor authentication is now optional.");
+            Faces.redirect(Faces.getRequestContextPath() + "/app/settings.xhtml");
+        } catch (AccessDeniedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        }
+    }
+
+    public List<String> getZones() {
+        return ZONES;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public void setCurrency(String currency) {
+        this.currency = currency;
+    }
+
+    public boolean isRequireTwoFactor() {
+        return requireTwoFactor;
+    }
+
+    public void setRequireTwoFactor(boolean requireTwoFactor) {
+        this.requireTwoFactor = requireTwoFactor;
+    }
+}

@@ -1,0 +1,121 @@
+package io.eventos.web;
+
+import io.eventos.testing.Browser;
+import io.eventos.testing.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URI;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The team page, the audit log and what each role sees of them, in a real browser on the demo account. */
+class TeamAndAuditIT {
+
+    private URI base;
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void open() {
+        base = TestServer.baseUri();
+        browser = Browser.open();
+    }
+
+    @AfterEach
+    void close() {
+        browser.quit();
+    }
+
+    @Test
+    void anOwnerChangesARoleAndFindsItInTheAuditLog() {
+        signIn("owner@demo.eventos.test", "demo-owner-2026");
+        browser.get(base + "/app/team.xhtml");
+        assertThat(browser.findElement(By.id("team-form:members")).getText())
+                .contains("Olivia Owner", "Vera Viewer", "Dana Doors", "(selected events)");
+        changeRole("Vera Viewer", "member");
+        assertThat(browser.findElement(By.id("team-form:messages")).getText()).contains("Vera Viewer is now member.");
+        changeRole("Vera Viewer", "viewer");
+
+        browser.get(base + "/app/audit.xhtml");
+        String log = browser.findElement(By.id("audit-form:entries")).getText();
+        assertThat(log).contains("owner@demo.eventos.test", "member.role_changed", "{\"role\": \"viewer\"}");
+        Browser.screenshot(browser, "audit-log");
+    }
+
+    @Test
+    void theLastOwnerCannotRemoveThemselves() {
+        signIn("owner@demo.eventos.test", "demo-owner-2026");
+        browser.get(base + "/app/team.xhtml");
+        WebElement row = rowOf("Olivia Owner");
+        row.findElement(By.xpath(".//button[.//span[text()='Remove']]")).click();
+        confirm();
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("team-form:messages"), "only owner"));
+        assertThat(browser.findElement(By.id("team-form:members")).getText()).contains("Olivia Owner");
+    }
+
+    @Test
+    void aViewerSeesTheTeamButCannotChangeItAndHasNoAuditLog() throws Exception {
+        signIn("viewer@demo.eventos.test", "demo-viewer-2026");
+        browser.get(base + "/app/team.xhtml");
+        assertThat(browser.findElement(By.id("team-form:members")).getText()).contains("Olivia Owner");
+        assertThat(browser.findElements(By.xpath("//button[.//span[text()='Remove']]"))).isEmpty();
+        assertThat(browser.findElements(By.id("nav-audit"))).isEmpty();
+        browser.get(base + "/app/audit.xhtml");
+        assertThat(browser.getTitle()).contains("Page not found");
+        browser.get(base + "/app/settings.xhtml");
+        assertThat(browser.findElements(By.id("settings-form:save"))).isEmpty();
+        assertThat(browser.findElement(By.id("settings-form:name")).getAttribute("readonly")).isNotNull();
+    }
+
+    @Test
+    void settingsRefuseABadSlugNextToTheFieldAndKeepWhatWasTyped() {
+        signIn("admin@demo.eventos.test", "demo-admin-2026");
+        browser.get(base + "/app/settings.xhtml");
+        WebElement name = browser.findElement(By.id("settings-form:name"));
+        name.clear();
+        name.sendKeys("Northwind Events GmbH");
+        WebElement slug = browser.findElement(By.id("settings-form:slug"));
+        slug.clear();
+        slug.sendKeys("Not A Slug!");
+        browser.findElement(By.id("settings-form:save")).click();
+        assertThat(browser.findElement(By.id("settings-form:slug-message")).getText())
+                .contains("lower-case letters, digits and single dashes");
+        assertThat(browser.findElement(By.id("settings-form:name")).getAttribute("value"))
+                .isEqualTo("Northwind Events GmbH");
+        assertThat(browser.findElements(By.id("security-form"))).as("admins do not set the 2FA rule").isEmpty();
+    }
+
+    private void changeRole(String member, String role) {
+        rowOf(member).findElement(By.xpath(".//button[.//span[text()='" + role + "']]")).click();
+        confirm();
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("team-form:messages"),
+                member + " is now " + role + "."));
+    }
+
+    private void confirm() {
+        wait(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+    }
+
+    private WebElement rowOf(String name) {
+        return browser.findElement(By.xpath("//tbody[@id='team-form:members_data']/tr[td[text()='" + name + "']]"));
+    }
+
+    private <T> T wait(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
+        return new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
+    }
+
+    private void signIn(String email, String password) {
+        browser.get(base + "/login.xhtml");
+        browser.findElement(By.id("login-form:email")).sendKeys(email);
+        browser.findElement(By.id("login-form:password")).sendKeys(password);
+        browser.findElement(By.id("login-form:sign-in")).click();
+        wait(ExpectedConditions.urlContains("/app/"));
+    }
+}
