@@ -89,6 +89,9 @@ public final class DevServer {
         say("  Organizer:  http://localhost:" + httpPort + "/app/   sign in as owner@demo.eventos.test / demo-owner-2026");
         say("  Public:     http://localhost:" + httpPort + "/e/demo");
         say("  Check-in:   http://localhost:" + httpPort + "/checkin/");
+        if (blank(env.get("EVENTOS_SMTP_HOST"))) {
+            say("  Emails:     http://localhost:" + httpPort + "/dev/mail   (no SMTP server: EVENTOS_SMTP_HOST)");
+        }
         say("Press Ctrl-C to stop.");
         while (server[0].isAlive()) {
             Thread.sleep(500);

@@ -1,5 +1,7 @@
 package io.eventos.testing;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.eventos.devserver.PayaraProcess;
 
 import java.io.IOException;
@@ -13,11 +15,13 @@ import java.util.Map;
 
 /**
  * The packaged WAR running on a plain Payara Micro process against the test database, with the demo account
- * loaded: started once per test JVM (a boot costs ~20 s) and shared by every HTTP and browser test.
+ * loaded: started once per test JVM (a boot costs ~20 s) and shared by every HTTP and browser test. Its mail goes
+ * over SMTP to a GreenMail server started with it ({@link #mail()}).
  */
 public final class TestServer {
 
     private static PayaraProcess instance;
+    private static TestMail mail;
 
     private TestServer() {
     }
@@ -27,6 +31,12 @@ public final class TestServer {
             instance = start();
         }
         return instance.baseUri();
+    }
+
+    /** The SMTP server that received the test server's mail (starts the test server if needed). */
+    public static synchronized TestMail mail() {
+        baseUri();
+        return mail;
     }
 
     private static PayaraProcess start() {
@@ -41,6 +51,11 @@ public final class TestServer {
         env.put("EVENTOS_DEMO", "true");
         env.put("EVENTOS_SECRET_KEY", System.getenv().getOrDefault("EVENTOS_SECRET_KEY",
                 "dGVzdC1vbmx5LWtleS1mb3ItZXZlbnRvcy10ZXN0cyE="));
+        GreenMail smtp = startSmtp();
+        mail = new TestMail(smtp);
+        env.put("EVENTOS_SMTP_HOST", "127.0.0.1");
+        env.put("EVENTOS_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
+        env.put("EVENTOS_SMTP_TLS", "none");
         Path workDir = Path.of(System.getProperty("eventos.it.workDir", "target/it"));
         int port = Integer.getInteger("eventos.it.httpPort", 0);
         try {
@@ -66,6 +81,21 @@ public final class TestServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static GreenMail startSmtp() {
+        try {
+            int port;
+            try (var socket = new java.net.ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            smtp.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(smtp::stop, "test-smtp-stop"));
+            return smtp;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -16,7 +16,7 @@ import java.util.List;
 public class StatelessViews extends ViewHandlerWrapper {
 
     private static final List<String> STATELESS = List.of(
-            "/index.xhtml", "/public/", "/WEB-INF/errorpages/", "/checkin/index.xhtml");
+            "/index.xhtml", "/public/", "/WEB-INF/errorpages/", "/checkin/index.xhtml", "/dev/");
 
     public StatelessViews(ViewHandler wrapped) {
         super(wrapped);
