@@ -15,6 +15,13 @@ public final class Browser {
     private Browser() {
     }
 
+    /** Fills the sign-in form on the current page (/login.xhtml) and submits it. */
+    public static void submitSignIn(ChromeDriver driver, String email, String password) {
+        driver.findElement(org.openqa.selenium.By.id("login-form:email")).sendKeys(email);
+        driver.findElement(org.openqa.selenium.By.id("login-form:password")).sendKeys(password);
+        driver.findElement(org.openqa.selenium.By.id("login-form:sign-in")).click();
+    }
+
     /** Saves what the browser shows to target/screenshots/{name}.png, for people reviewing a run. */
     public static void screenshot(ChromeDriver driver, String name) {
         try {

@@ -83,8 +83,6 @@ class OrganizerSignInIT {
     }
 
     private void signIn(String email, String password) {
-        browser.findElement(By.id("login-form:email")).sendKeys(email);
-        browser.findElement(By.id("login-form:password")).sendKeys(password);
-        browser.findElement(By.id("login-form:sign-in")).click();
+        Browser.submitSignIn(browser, email, password);
     }
 }

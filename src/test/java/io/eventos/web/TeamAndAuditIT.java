@@ -113,9 +113,7 @@ class TeamAndAuditIT {
 
     private void signIn(String email, String password) {
         browser.get(base + "/login.xhtml");
-        browser.findElement(By.id("login-form:email")).sendKeys(email);
-        browser.findElement(By.id("login-form:password")).sendKeys(password);
-        browser.findElement(By.id("login-form:sign-in")).click();
+        Browser.submitSignIn(browser, email, password);
         wait(ExpectedConditions.urlContains("/app/"));
     }
 }
