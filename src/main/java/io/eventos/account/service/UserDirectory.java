@@ -2,15 +2,19 @@ package io.eventos.account.service;
 
 import io.eventos.account.domain.User;
 import io.eventos.account.domain.UserStatus;
+import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.tenancy.TransactionSettings;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,27 +30,88 @@ public class UserDirectory {
 
     @Inject
     PasswordHasher hasher;
+    @Inject
+    LoginThrottle throttle;
+    @Inject
+    AuditLog audit;
 
     Clock clock = Clock.systemUTC();
 
-    /** The active user with this email whose password matches. */
-    public Optional<SignedInUser> authenticate(String email, String password) {
+    /**
+     * Checks a password, counting failures per account and per client address ({@link LoginThrottle}); a locked
+     * account or address is refused before the password is even looked at. Successes and failures of a known user
+     * go to the audit log of their (last used) account.
+     */
+    public SignInResult authenticate(String email, String password, String address) {
         if (email == null || password == null) {
-            return Optional.empty();
+            return SignInResult.refused();
+        }
+        Optional<Duration> addressWait = throttle.addressWait(address);
+        if (addressWait.isPresent()) {
+            return SignInResult.throttled(addressWait.get());
+        }
+        List<User> users = em.createQuery("select u from User u where lower(u.email) = :email", User.class)
+                .setParameter("email", email.trim().toLowerCase(Locale.ROOT))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        if (users.isEmpty()) {
+            hasher.hash(password); // same work as a real check, so timing does not reveal registered emails
+            throttle.addressFailed(address);
+            return SignInResult.refused();
+        }
+        User user = users.get(0);
+        Optional<Duration> accountWait = throttle.accountWait(user.getLockedUntil());
+        if (accountWait.isPresent()) {
+            return SignInResult.throttled(accountWait.get());
+        }
+        if (user.getStatus() != UserStatus.ACTIVE || !hasher.verify(password, user.getPasswordHash())) {
+            throttle.addressFailed(address);
+            int failures = user.getFailedLoginCount() + 1;
+            user.setFailedLoginCount(failures);
+            Optional<java.time.Instant> lock = throttle.lockAfterFailure(failures);
+            lock.ifPresent(user::setLockedUntil);
+            boolean locked = failures >= LoginThrottle.LOCK_AFTER;
+            auditInAccountOf(user, locked ? "login.locked" : "login.failed",
+                    Map.of("failures_in_a_row", failures, "address", String.valueOf(address)));
+            return locked ? SignInResult.throttled(Duration.between(clock.instant(), lock.get()))
+                    : SignInResult.refused();
+        }
+        user.setFailedLoginCount(0);
+        user.setLockedUntil(null);
+        user.setLastLoginAt(clock.instant());
+        try (var actor = CurrentTenant.bindUser(user.getId())) {
+            auditInAccountOf(user, "login.succeeded", Map.of("address", String.valueOf(address)));
+        }
+        return SignInResult.ok(new SignedInUser(user.getId(), user.getEmail(), user.getName(),
+                user.getLastAccountId()));
+    }
+
+    /** How long sign-in is refused for this email and address right now, if it is. */
+    public Optional<Duration> waitBeforeSignIn(String email, String address) {
+        Optional<Duration> addressWait = throttle.addressWait(address);
+        if (addressWait.isPresent() || email == null) {
+            return addressWait;
         }
         List<User> users = em.createQuery("select u from User u where lower(u.email) = :email", User.class)
                 .setParameter("email", email.trim().toLowerCase(Locale.ROOT))
                 .getResultList();
-        if (users.isEmpty()) {
-            hasher.hash(password); // same work as a real check, so timing does not reveal registered emails
-            return Optional.empty();
+        return users.isEmpty() ? Optional.empty() : throttle.accountWait(users.get(0).getLockedUntil());
+    }
+
+    /** Security events belong to a person, but the audit log to an account: the one they last used. */
+    private void auditInAccountOf(User user, String action, Map<String, ?> data) {
+        UUID accountId = user.getLastAccountId();
+        if (accountId == null) {
+            List<Membership> memberships = memberships(user.getId());
+            if (memberships.isEmpty()) {
+                return;
+            }
+            accountId = memberships.get(0).accountId();
         }
-        User user = users.get(0);
-        if (user.getStatus() != UserStatus.ACTIVE || !hasher.verify(password, user.getPasswordHash())) {
-            return Optional.empty();
+        try (var tenant = CurrentTenant.bind(accountId)) {
+            TransactionSettings.set(em, TransactionSettings.ACCOUNT, accountId);
+            audit.record(action, "user", user.getId(), null, data);
         }
-        user.setLastLoginAt(clock.instant());
-        return Optional.of(new SignedInUser(user.getId(), user.getEmail(), user.getName(), user.getLastAccountId()));
     }
 
     public Optional<SignedInUser> find(UUID userId) {

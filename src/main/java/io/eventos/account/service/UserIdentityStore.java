@@ -1,5 +1,6 @@
 package io.eventos.account.service;
 
+import io.eventos.platform.web.RequestOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
@@ -24,7 +25,8 @@ public class UserIdentityStore implements IdentityStore {
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        return users.authenticate(login.getCaller(), login.getPasswordAsString())
+        String address = RequestOrigin.current().map(RequestOrigin::ip).orElse(null);
+        return users.authenticate(login.getCaller(), login.getPasswordAsString(), address).signedIn()
                 .map(user -> new CredentialValidationResult(user.id().toString(), Set.of(SIGNED_IN)))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }

@@ -1,5 +1,7 @@
 package io.eventos.account.web.organizer;
 
+import io.eventos.account.service.LoginThrottle;
+import io.eventos.account.service.UserDirectory;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -28,6 +30,8 @@ public class LoginPage {
     SecurityContext security;
     @Inject
     FacesContext faces;
+    @Inject
+    UserDirectory users;
 
     @NotBlank(message = "Enter your email address.")
     private String email;
@@ -38,6 +42,10 @@ public class LoginPage {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         HttpServletResponse response = (HttpServletResponse) external.getResponse();
+        String address = request.getRemoteAddr();
+        if (refusedForNow(address)) {
+            return;
+        }
         AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
                 .credential(new UsernamePasswordCredential(email == null ? "" : email.trim(), new Password(password)))
                 .newAuthentication(true));
@@ -47,9 +55,24 @@ public class LoginPage {
                 request.changeSessionId();
                 Faces.redirect(request.getContextPath() + "/app/");
             }
-            default -> Messages.addError("login-form:password",
-                    "That email and password do not match an account. Check both and try again.");
+            default -> {
+                var wait = users.waitBeforeSignIn(email, address);
+                if (wait.isPresent() && wait.get().toSeconds() > 10) {
+                    refusedForNow(address); // this failure locked the account or the address
+                } else {
+                    Messages.addError("login-form:password", "That email and password do not match an account. "
+                            + "Check both and try again" + (wait.isPresent() ? " in a few seconds." : "."));
+                }
+            }
         }
+    }
+
+    /** Too many failures for this email or this address: say how long to wait, in plain words. */
+    private boolean refusedForNow(String address) {
+        var wait = users.waitBeforeSignIn(email, address);
+        wait.ifPresent(duration -> Messages.addError("login-form:password", "Too many failed sign-ins. For your "
+                + "safety, signing in is paused; try again " + LoginThrottle.inWords(duration) + "."));
+        return wait.isPresent();
     }
 
     public String getEmail() {
