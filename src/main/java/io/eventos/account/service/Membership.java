@@ -7,7 +7,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 /** A user's place in one account: which account, with which role. */
-public record Membership(UUID accountId, String accountSlug, String accountName, String role) {
+public record Membership(UUID accountId, String accountSlug, String accountName, String role,
+                         boolean requiresTwoFactor) {
 
     /** Whether this role holds {@code permission} (for showing what the services would allow). */
     public boolean grants(Permission permission) {

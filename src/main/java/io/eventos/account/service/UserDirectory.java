@@ -39,8 +39,9 @@ public class UserDirectory {
 
     /**
      * Checks a password, counting failures per account and per client address ({@link LoginThrottle}); a locked
-     * account or address is refused before the password is even looked at. Successes and failures of a known user
-     * go to the audit log of their (last used) account.
+     * account or address is refused before the password is even looked at. Failures of a known user go to the audit
+     * log of their (last used) account; a success is only the first step: {@link #completeSignIn} ends it (after the
+     * second factor, where that is on).
      */
     public SignInResult authenticate(String email, String password, String address) {
         if (email == null || password == null) {
@@ -65,25 +66,39 @@ public class UserDirectory {
             return SignInResult.throttled(accountWait.get());
         }
         if (user.getStatus() != UserStatus.ACTIVE || !hasher.verify(password, user.getPasswordHash())) {
-            throttle.addressFailed(address);
-            int failures = user.getFailedLoginCount() + 1;
-            user.setFailedLoginCount(failures);
-            Optional<java.time.Instant> lock = throttle.lockAfterFailure(failures);
-            lock.ifPresent(user::setLockedUntil);
-            boolean locked = failures >= LoginThrottle.LOCK_AFTER;
-            auditInAccountOf(user, locked ? "login.locked" : "login.failed",
-                    Map.of("failures_in_a_row", failures, "address", String.valueOf(address)));
-            return locked ? SignInResult.throttled(Duration.between(clock.instant(), lock.get()))
-                    : SignInResult.refused();
+            return failed(user, address, "password");
         }
+        return SignInResult.ok(new SignedInUser(user.getId(), user.getEmail(), user.getName(),
+                user.getLastAccountId()));
+    }
+
+    /** The second factor was wrong: counts like a wrong password (a 6-digit code must not be guessable). */
+    public SignInResult secondFactorFailed(UUID userId, String address) {
+        User user = em.find(User.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        return user == null ? SignInResult.refused() : failed(user, address, "second factor");
+    }
+
+    /** The sign-in is complete: failures are forgotten and the success is audited. */
+    public void completeSignIn(UUID userId, String address) {
+        User user = em.find(User.class, userId, LockModeType.PESSIMISTIC_WRITE);
         user.setFailedLoginCount(0);
         user.setLockedUntil(null);
         user.setLastLoginAt(clock.instant());
         try (var actor = CurrentTenant.bindUser(user.getId())) {
             auditInAccountOf(user, "login.succeeded", Map.of("address", String.valueOf(address)));
         }
-        return SignInResult.ok(new SignedInUser(user.getId(), user.getEmail(), user.getName(),
-                user.getLastAccountId()));
+    }
+
+    private SignInResult failed(User user, String address, String what) {
+        throttle.addressFailed(address);
+        int failures = user.getFailedLoginCount() + 1;
+        user.setFailedLoginCount(failures);
+        Optional<java.time.Instant> lock = throttle.lockAfterFailure(failures);
+        lock.ifPresent(user::setLockedUntil);
+        boolean locked = failures >= LoginThrottle.LOCK_AFTER;
+        auditInAccountOf(user, locked ? "login.locked" : "login.failed",
+                Map.of("failures_in_a_row", failures, "wrong", what, "address", String.valueOf(address)));
+        return locked ? SignInResult.throttled(Duration.between(clock.instant(), lock.get())) : SignInResult.refused();
     }
 
     /** How long sign-in is refused for this email and address right now, if it is. */
@@ -124,14 +139,15 @@ public class UserDirectory {
     public List<Membership> memberships(UUID userId) {
         TransactionSettings.set(em, TransactionSettings.USER, userId);
         List<Object[]> rows = em.createNativeQuery("""
-                        select a.id, a.slug, a.name, au.role
+                        select a.id, a.slug, a.name, au.role, a.require_2fa
                         from account_users au join accounts a on a.id = au.account_id
                         where au.user_id = ?1 and au.status = 'active' and a.status = 'active'
                         order by a.name""")
                 .setParameter(1, userId)
                 .getResultList();
         return rows.stream()
-                .map(r -> new Membership(toUuid(r[0]), (String) r[1], (String) r[2], (String) r[3]))
+                .map(r -> new Membership(toUuid(r[0]), (String) r[1], (String) r[2], (String) r[3],
+                        Boolean.TRUE.equals(r[4])))
                 .toList();
     }
 

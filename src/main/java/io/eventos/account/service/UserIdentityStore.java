@@ -20,14 +20,35 @@ public class UserIdentityStore implements IdentityStore {
     @Inject
     UserDirectory users;
 
+    @Inject
+    SignInTickets tickets;
+    @Inject
+    TwoFactorService twoFactor;
+
+    /**
+     * A ticket from the sign-in page (which checked the password and, where it is on, the second factor), or a
+     * plain email and password for users without two-factor authentication.
+     */
     @Override
     public CredentialValidationResult validate(Credential credential) {
+        if (credential instanceof SignInTicketCredential ticket) {
+            return tickets.redeem(ticket.ticket()).map(UserIdentityStore::valid)
+                    .orElse(CredentialValidationResult.INVALID_RESULT);
+        }
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         String address = RequestOrigin.current().map(RequestOrigin::ip).orElse(null);
         return users.authenticate(login.getCaller(), login.getPasswordAsString(), address).signedIn()
-                .map(user -> new CredentialValidationResult(user.id().toString(), Set.of(SIGNED_IN)))
+                .filter(user -> !twoFactor.isEnabled(user.id())) // a password alone is not enough then
+                .map(user -> {
+                    users.completeSignIn(user.id(), address);
+                    return valid(user.id());
+                })
                 .orElse(CredentialValidationResult.INVALID_RESULT);
+    }
+
+    private static CredentialValidationResult valid(java.util.UUID userId) {
+        return new CredentialValidationResult(userId.toString(), Set.of(SIGNED_IN));
     }
 }

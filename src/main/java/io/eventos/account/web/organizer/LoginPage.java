@@ -1,78 +1,132 @@
 package io.eventos.account.web.organizer;
 
 import io.eventos.account.service.LoginThrottle;
+import io.eventos.account.service.SignInResult;
+import io.eventos.account.service.SignInTicketCredential;
+import io.eventos.account.service.SignInTickets;
+import io.eventos.account.service.TwoFactorException;
+import io.eventos.account.service.TwoFactorService;
 import io.eventos.account.service.UserDirectory;
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.constraints.NotBlank;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
 import java.io.IOException;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
 
-/** {@code /login.xhtml}: email and password, then back to the page that asked for sign-in (or the dashboard). */
+/**
+ * {@code /login.xhtml}: email and password, then — for users with two-factor authentication — a code from the
+ * authenticator app (or a recovery code). The page checks both itself, with throttling, and hands the finished
+ * sign-in to Jakarta Security as a one-time ticket; afterwards the user returns to the page that asked for sign-in.
+ */
 @Named
-@RequestScoped
-public class LoginPage {
+@ViewScoped
+public class LoginPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Inject
-    SecurityContext security;
+    transient SecurityContext security;
     @Inject
-    FacesContext faces;
+    transient UserDirectory users;
     @Inject
-    UserDirectory users;
+    transient TwoFactorService twoFactor;
+    @Inject
+    transient SignInTickets tickets;
 
-    @NotBlank(message = "Enter your email address.")
     private String email;
-    @NotBlank(message = "Enter your password.")
     private String password;
+    private String code;
+    /** Set once the password was right for a user with two-factor authentication: the code step. */
+    private UUID awaitingCodeFor;
 
     public void login() throws IOException {
-        ExternalContext external = faces.getExternalContext();
-        HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        HttpServletResponse response = (HttpServletResponse) external.getResponse();
-        String address = request.getRemoteAddr();
+        String address = Faces.getRemoteAddr();
         if (refusedForNow(address)) {
             return;
         }
+        SignInResult result = users.authenticate(email, password, address);
+        if (result.signedIn().isEmpty()) {
+            refused(result, "login-form:password",
+                    "That email and password do not match an account. Check both and try again");
+            return;
+        }
+        UUID userId = result.signedIn().get().id();
+        if (twoFactor.isEnabled(userId)) {
+            awaitingCodeFor = userId;
+            return;
+        }
+        finish(userId, address);
+    }
+
+    public void verifyCode() throws IOException {
+        String address = Faces.getRemoteAddr();
+        if (awaitingCodeFor == null || refusedForNow(address)) {
+            return;
+        }
+        if (twoFactor.verifyLogin(awaitingCodeFor, code)) {
+            finish(awaitingCodeFor, address);
+            return;
+        }
+        SignInResult result = users.secondFactorFailed(awaitingCodeFor, address);
+        if (result.throttledFor().isPresent()) {
+            awaitingCodeFor = null; // locked: start again later, with the password
+        }
+        refused(result, "code-form:code", TwoFactorException.refused(code).getMessage().replaceAll("\\.$", ""));
+    }
+
+    private void finish(UUID userId, String address) throws IOException {
+        users.completeSignIn(userId, address);
+        HttpServletRequest request = Faces.getRequest();
+        HttpServletResponse response = Faces.getResponse();
         AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
-                .credential(new UsernamePasswordCredential(email == null ? "" : email.trim(), new Password(password)))
+                .credential(new SignInTicketCredential(tickets.issue(userId)))
                 .newAuthentication(true));
         switch (status) {
-            case SEND_CONTINUE -> faces.responseComplete();
+            case SEND_CONTINUE -> Faces.responseComplete();
             case SUCCESS -> {
                 request.changeSessionId();
                 Faces.redirect(request.getContextPath() + "/app/");
             }
-            default -> {
-                var wait = users.waitBeforeSignIn(email, address);
-                if (wait.isPresent() && wait.get().toSeconds() > 10) {
-                    refusedForNow(address); // this failure locked the account or the address
-                } else {
-                    Messages.addError("login-form:password", "That email and password do not match an account. "
-                            + "Check both and try again" + (wait.isPresent() ? " in a few seconds." : "."));
-                }
-            }
+            default -> Messages.addGlobalError("Signing in did not complete. Please try again.");
+        }
+    }
+
+    private void refused(SignInResult result, String field, String sentence) {
+        Optional<Duration> wait = result.throttledFor();
+        if (wait.isPresent() && wait.get().toSeconds() > 10) {
+            pausedMessage(field, wait.get());
+        } else {
+            Optional<Duration> shortWait = users.waitBeforeSignIn(email, Faces.getRemoteAddr());
+            Messages.addError(field, sentence + (shortWait.isPresent() ? ". Try again in a few seconds." : "."));
         }
     }
 
     /** Too many failures for this email or this address: say how long to wait, in plain words. */
     private boolean refusedForNow(String address) {
-        var wait = users.waitBeforeSignIn(email, address);
-        wait.ifPresent(duration -> Messages.addError("login-form:password", "Too many failed sign-ins. For your "
-                + "safety, signing in is paused; try again " + LoginThrottle.inWords(duration) + "."));
+        Optional<Duration> wait = users.waitBeforeSignIn(email, address);
+        wait.ifPresent(duration -> pausedMessage(awaitingCodeFor == null ? "login-form:password" : "code-form:code",
+                duration));
         return wait.isPresent();
+    }
+
+    private static void pausedMessage(String field, Duration wait) {
+        Messages.addError(field, "Too many failed sign-ins. For your safety, signing in is paused; try again "
+                + LoginThrottle.inWords(wait) + ".");
+    }
+
+    public boolean isAwaitingCode() {
+        return awaitingCodeFor != null;
     }
 
     public String getEmail() {
@@ -89,5 +143,13 @@ public class LoginPage {
 
     public void setPassword(String password) {
         this.password = password;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
     }
 }

@@ -3,6 +3,7 @@ package io.eventos.account.web.organizer;
 import io.eventos.account.service.Membership;
 import io.eventos.platform.security.Permission;
 import io.eventos.account.service.SignedInUser;
+import io.eventos.account.service.TwoFactorService;
 import io.eventos.account.service.UserDirectory;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Inject;
@@ -22,10 +23,13 @@ public class OrganizerSession implements Serializable {
 
     @Inject
     transient UserDirectory users;
+    @Inject
+    transient TwoFactorService twoFactor;
 
     private SignedInUser user;
     private List<Membership> memberships = List.of();
     private Membership current;
+    private boolean twoFactorOn;
 
     /**
      * Loads the user once per session and their memberships on every request, so a changed role or a removal
@@ -37,6 +41,7 @@ public class OrganizerSession implements Serializable {
             current = null;
         }
         memberships = user == null ? List.of() : users.memberships(userId);
+        twoFactorOn = user != null && twoFactor.isEnabled(userId);
         UUID wanted = current != null ? current.accountId() : user == null ? null : user.lastAccountId();
         current = memberships.stream()
                 .filter(m -> m.accountId().equals(wanted))
@@ -51,6 +56,10 @@ public class OrganizerSession implements Serializable {
 
     Optional<Membership> currentMembership() {
         return Optional.ofNullable(current);
+    }
+
+    boolean isTwoFactorOn() {
+        return twoFactorOn;
     }
 
     public SignedInUser getUser() {

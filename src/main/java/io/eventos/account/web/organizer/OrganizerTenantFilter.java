@@ -40,8 +40,18 @@ public class OrganizerTenantFilter extends HttpFilter {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
+        if (membership.requiresTwoFactor() && !session.isTwoFactorOn() && !isSecurityPage(request)) {
+            response.sendRedirect(request.getContextPath() + "/app/security.xhtml");
+            return;
+        }
         try (var tenant = CurrentTenant.bind(membership.accountId()); var user = CurrentTenant.bindUser(userId)) {
             chain.doFilter(request, response);
         }
+    }
+
+    /** Where a member without two-factor authentication may still go when their account requires it. */
+    private static boolean isSecurityPage(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/app/security.xhtml");
     }
 }
