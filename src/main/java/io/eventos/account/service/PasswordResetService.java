@@ -49,6 +49,8 @@ public class PasswordResetService {
     @Inject
     PasswordHasher hasher;
     @Inject
+    UserDirectory users;
+    @Inject
     MailAfterCommit mail;
 
     Clock clock = Clock.systemUTC();
@@ -125,11 +127,14 @@ public class PasswordResetService {
             return new ResetResult(TokenStatus.VALID, problem.get());
         }
         user.setPasswordHash(hasher.hash(newPassword));
+        user.setFailedLoginCount(0); // proven by email: the guessing lock no longer protects anything
+        user.setLockedUntil(null);
         reset.markUsed(clock.instant());
         em.createQuery("delete from PasswordReset r where r.userId = :user and r.usedAt is null and r.id <> :id")
                 .setParameter("user", user.getId())
                 .setParameter("id", reset.getId())
                 .executeUpdate();
+        users.auditSecurityChange(user.getId(), "user.password_reset");
         LOG.info(() -> "Password of user " + user.getId() + " was reset by email link.");
         return new ResetResult(TokenStatus.VALID, null);
     }

@@ -31,6 +31,8 @@ public class TwoFactorService {
 
     @Inject
     SecretBox secretBox;
+    @Inject
+    UserDirectory users;
 
     Clock clock = Clock.systemUTC();
 
@@ -41,7 +43,9 @@ public class TwoFactorService {
 
     /** Turns two-factor on with a code from the new secret; returns the recovery codes (plain text, only now). */
     public List<String> confirmEnrolment(UUID userId, String code) {
-        return rules().confirm(lockedUser(userId), code);
+        List<String> codes = rules().confirm(lockedUser(userId), code);
+        users.auditSecurityChange(userId, "user.two_factor_enabled");
+        return codes;
     }
 
     /**
@@ -56,6 +60,7 @@ public class TwoFactorService {
     /** Turns two-factor off, proven with a TOTP code or a recovery code; forgets the secret and recovery codes. */
     public void disable(UUID userId, String code) {
         rules().disable(lockedUser(userId), code);
+        users.auditSecurityChange(userId, "user.two_factor_disabled");
     }
 
     public TwoFactorStatus status(UUID userId) {

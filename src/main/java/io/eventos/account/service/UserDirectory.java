@@ -4,6 +4,7 @@ import io.eventos.account.domain.User;
 import io.eventos.account.domain.UserStatus;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.tenancy.TransactionSettings;
+import io.eventos.platform.web.RequestOrigin;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -111,6 +112,20 @@ public class UserDirectory {
                 .setParameter("email", email.trim().toLowerCase(Locale.ROOT))
                 .getResultList();
         return users.isEmpty() ? Optional.empty() : throttle.accountWait(users.get(0).getLockedUntil());
+    }
+
+    /**
+     * Records a change to a person's own security (two-factor on/off, password reset) in the audit log of their last
+     * used account, in the caller's transaction.
+     */
+    public void auditSecurityChange(UUID userId, String action) {
+        User user = em.find(User.class, userId);
+        if (user != null) {
+            try (var actor = CurrentTenant.bindUser(userId)) {
+                auditInAccountOf(user, action, Map.of("address",
+                        RequestOrigin.current().map(RequestOrigin::ip).orElse("-")));
+            }
+        }
     }
 
     /** Security events belong to a person, but the audit log to an account: the one they last used. */
