@@ -39,6 +39,7 @@ class TeamAndAuditIT {
         browser.get(base + "/app/team.xhtml");
         assertThat(browser.findElement(By.id("team-form:members")).getText())
                 .contains("Olivia Owner", "Vera Viewer", "Dana Doors", "(selected events)");
+        assertThat(rowOf("Olivia Owner").getText()).as("the owner was just active").contains("UTC");
         changeRole("Vera Viewer", "member");
         assertThat(browser.findElement(By.id("team-form:messages")).getText()).contains("Vera Viewer is now member.");
         changeRole("Vera Viewer", "viewer");

@@ -72,6 +72,14 @@ public class TeamService {
                 Map.of("role", role.label()));
     }
 
+    /** Notes that the signed-in member is active in the bound account now (the team page shows it). */
+    public void markActive() {
+        CurrentTenant.user().ifPresent(userId -> em.createNativeQuery(
+                        "update account_users set last_active_at = now() where user_id = ?1")
+                .setParameter(1, userId)
+                .executeUpdate());
+    }
+
     @RequiresPermission(Permission.TEAM_MANAGE)
     public void remove(UUID userId) {
         AccountUser member = lockedMember(userId);

@@ -10,7 +10,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,6 +34,7 @@ public class OrganizerSession implements Serializable {
     private List<Membership> memberships = List.of();
     private Membership current;
     private boolean twoFactorOn;
+    private final Map<UUID, Instant> lastActivity = new HashMap<>();
 
     /**
      * Loads the user once per session and their memberships on every request, so a changed role or a removal
@@ -56,6 +61,20 @@ public class OrganizerSession implements Serializable {
 
     Optional<Membership> currentMembership() {
         return Optional.ofNullable(current);
+    }
+
+    /**
+     * True at most once per five minutes per account: how often "last active" on the team page is written, so
+     * browsing does not turn every page view into a database write.
+     */
+    boolean activityDue(UUID accountId) {
+        Instant now = Instant.now();
+        Instant last = lastActivity.get(accountId);
+        if (last != null && last.isAfter(now.minus(Duration.ofMinutes(5)))) {
+            return false;
+        }
+        lastActivity.put(accountId, now);
+        return true;
     }
 
     boolean isTwoFactorOn() {

@@ -1,6 +1,7 @@
 package io.eventos.account.web.organizer;
 
 import io.eventos.account.service.Membership;
+import io.eventos.account.service.TeamService;
 import io.eventos.platform.tenancy.CurrentTenant;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -24,6 +25,8 @@ public class OrganizerTenantFilter extends HttpFilter {
 
     @Inject
     OrganizerSession session;
+    @Inject
+    TeamService team;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -45,6 +48,9 @@ public class OrganizerTenantFilter extends HttpFilter {
             return;
         }
         try (var tenant = CurrentTenant.bind(membership.accountId()); var user = CurrentTenant.bindUser(userId)) {
+            if (session.activityDue(membership.accountId())) {
+                team.markActive();
+            }
             chain.doFilter(request, response);
         }
     }
