@@ -70,7 +70,7 @@ public final class TestServer {
                     Path.of(System.getProperty("eventos.it.war", "target/eventos.war")),
                     port, env, workDir.resolve("test-server.log"), System.out::println);
             Runtime.getRuntime().addShutdownHook(new Thread(payara::close, "test-server-stop"));
-            if (!payara.awaitReady(Duration.ofMinutes(4))) {
+            if (!payara.awaitReady(Duration.ofMinutes(6))) { // generous: a busy 2-core machine boots slowly
                 payara.close();
                 throw new IllegalStateException("The test server did not become ready: " + payara.lastError()
                         + " (log: " + payara.log() + ")");

@@ -1,11 +1,14 @@
 package io.eventos.account.service;
 
 import io.eventos.account.domain.Account;
+import io.eventos.account.domain.User;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.tenancy.TenantBound;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+
+import java.util.UUID;
 
 /** The bound account itself. */
 @Stateless
@@ -22,5 +25,14 @@ public class AccountService {
         }
         return new AccountProfile(account.getId(), account.getSlug(), account.getName(), account.getContactEmail(),
                 account.getDefaultTimeZone());
+    }
+
+    /**
+     * Whether the user has confirmed their email address (sign-up mails a link). Publishing an event requires it
+     * (docs/permissions.md); the account works without it otherwise.
+     */
+    public boolean isEmailVerified(UUID userId) {
+        User user = userId == null ? null : em.find(User.class, userId);
+        return user != null && user.getEmailVerifiedAt() != null;
     }
 }

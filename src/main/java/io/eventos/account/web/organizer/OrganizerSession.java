@@ -35,6 +35,7 @@ public class OrganizerSession implements Serializable {
     private Membership current;
     private boolean twoFactorOn;
     private final Map<UUID, Instant> lastActivity = new HashMap<>();
+    private UUID next;
 
     /**
      * Loads the user once per session and their memberships on every request, so a changed role or a removal
@@ -47,11 +48,27 @@ public class OrganizerSession implements Serializable {
         }
         memberships = user == null ? List.of() : users.memberships(userId);
         twoFactorOn = user != null && twoFactor.isEnabled(userId);
-        UUID wanted = current != null ? current.accountId() : user == null ? null : user.lastAccountId();
+        UUID wanted = next != null ? next
+                : current != null ? current.accountId()
+                : user == null ? null : user.lastAccountId();
+        next = null;
         current = memberships.stream()
                 .filter(m -> m.accountId().equals(wanted))
                 .findFirst()
                 .orElse(memberships.isEmpty() ? null : memberships.get(0));
+    }
+
+    /**
+     * Works in {@code accountId} from the next request on (the account switcher, a new account). Takes effect only
+     * if the user is a member of it then: the memberships are read from the database on every request.
+     */
+    void selectNext(UUID accountId) {
+        next = accountId;
+    }
+
+    /** The user's membership in {@code accountId}, as loaded for this request; empty if they are not a member. */
+    Optional<Membership> membershipIn(UUID accountId) {
+        return memberships.stream().filter(m -> m.accountId().equals(accountId)).findFirst();
     }
 
     /** Whether the current role holds {@code permission} (to show or hide what the services would refuse). */
