@@ -93,9 +93,7 @@ public final class DevServer {
             say("  Emails:     http://localhost:" + httpPort + "/dev/mail   (no SMTP server: EVENTOS_SMTP_HOST)");
         }
         say("Press Ctrl-C to stop.");
-        while (server[0].isAlive()) {
-            Thread.sleep(500);
-        }
+        server[0].awaitExit();
         say("The application server stopped; see " + log + ".");
         System.exit(1);
     }

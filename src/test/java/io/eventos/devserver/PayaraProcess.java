@@ -120,6 +120,11 @@ public final class PayaraProcess implements AutoCloseable {
         return lastError;
     }
 
+    /** Blocks until the server process has ended. */
+    public void awaitExit() throws InterruptedException {
+        process.waitFor();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
