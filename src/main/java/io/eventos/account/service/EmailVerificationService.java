@@ -56,8 +56,8 @@ public class EmailVerificationService {
         em.createQuery("delete from EmailVerification v where v.userId = :user and v.usedAt is null")
                 .setParameter("user", userId)
                 .executeUpdate();
-        String token = PasswordResetService.newToken();
-        em.persist(new EmailVerification(userId, user.getEmail(), PasswordResetService.sha256Hex(token), now,
+        String token = EmailLinks.newToken();
+        em.persist(new EmailVerification(userId, user.getEmail(), EmailLinks.sha256Hex(token), now,
                 now.plus(VALIDITY)));
         mail.send(verificationMail(user, baseUrl + "/verify-email.xhtml?token=" + token));
         return true;
@@ -73,7 +73,7 @@ public class EmailVerificationService {
         }
         List<EmailVerification> found = em.createQuery(
                         "select v from EmailVerification v where v.tokenHash = :hash", EmailVerification.class)
-                .setParameter("hash", PasswordResetService.sha256Hex(token))
+                .setParameter("hash", EmailLinks.sha256Hex(token))
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
         if (found.isEmpty()) {
@@ -127,12 +127,7 @@ public class EmailVerificationService {
                 If you did not sign up for EventOS, ignore this email.</p>
                 <p>EventOS</p>
                 </body></html>
-                """.formatted(escape(user.getName()), escape(user.getEmail()), escape(link));
+                """.formatted(EmailLinks.escapeHtml(user.getName()), EmailLinks.escapeHtml(user.getEmail()), EmailLinks.escapeHtml(link));
         return new MailMessage(user.getEmail(), "Confirm your email address for EventOS", text, html, List.of());
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&#39;");
     }
 }

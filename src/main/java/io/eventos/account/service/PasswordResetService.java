@@ -12,15 +12,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -42,7 +36,6 @@ public class PasswordResetService {
     static final Duration KEPT = Duration.ofDays(7);
 
     private static final Logger LOG = Logger.getLogger(PasswordResetService.class.getName());
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext(unitName = "eventos")
     EntityManager em;
@@ -75,8 +68,8 @@ public class PasswordResetService {
      */
     public void request(String email, String baseUrl, String requestedIp) {
         Instant now = clock.instant();
-        String token = newToken();
-        String tokenHash = sha256Hex(token);
+        String token = EmailLinks.newToken();
+        String tokenHash = EmailLinks.sha256Hex(token);
         String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         List<User> users = normalized.isEmpty() ? List.of()
                 : em.createQuery("select u from User u where lower(u.email) = :email and u.status = :active",
@@ -144,7 +137,7 @@ public class PasswordResetService {
             return Optional.empty();
         }
         var query = em.createQuery("select r from PasswordReset r where r.tokenHash = :hash", PasswordReset.class)
-                .setParameter("hash", sha256Hex(token));
+                .setParameter("hash", EmailLinks.sha256Hex(token));
         if (lock) {
             query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
         }
@@ -184,23 +177,8 @@ public class PasswordResetService {
                 <p>The link works once. If you did not ask for it, ignore this email: your password stays as it is.</p>
                 <p>EventOS</p>
                 </body></html>
-                """.formatted(escape(user.getName()), escape(user.getEmail()), escape(link));
+                """.formatted(EmailLinks.escapeHtml(user.getName()), EmailLinks.escapeHtml(user.getEmail()), EmailLinks.escapeHtml(link));
         return new MailMessage(user.getEmail(), "Reset your EventOS password", text, html, List.of());
-    }
-
-    static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String sha256Hex(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 
     /** An IPv4 or IPv6 literal as PostgreSQL's inet reads it, or null. */
@@ -227,10 +205,5 @@ public class PasswordResetService {
             }
         }
         return null;
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&#39;");
     }
 }
