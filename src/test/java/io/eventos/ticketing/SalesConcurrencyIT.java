@@ -43,6 +43,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 public class SalesConcurrencyIT {
 
+    private static final String BASE = "http://eventos.test";
+
     private static final int BUYERS = 150;
     private static final int THREADS = 30;
 
@@ -81,7 +83,7 @@ public class SalesConcurrencyIT {
                 || r.field() == SaleRefusedException.Field.BUSY), summary(outcomes));
 
         // every holder now places their (free) order at the same moment
-        List<Object> orders = rush(account, holds.size(), i -> checkout.placeOrder(request(holds.get(i), "k-" + i)));
+        List<Object> orders = rush(account, holds.size(), i -> checkout.placeOrder(request(holds.get(i), "k-" + i), BASE));
         assertEquals(20, successes(orders, PlacedOrder.class).size(), summary(orders));
         try (var t = CurrentTenant.bind(account)) {
             assertEquals(20, fixtures.paidTickets(ticket));
@@ -136,7 +138,7 @@ public class SalesConcurrencyIT {
 
         List<Object> orders = rush(account, holds.size(), i -> checkout.placeOrder(new OrderRequest(
                 holds.get(i).token(), "Buyer " + i, "buyer" + i + "@example.org",
-                List.of(new OrderRequest.AttendeeName("Ada", "Buyer" + i, null)), false, "test_card", "p-" + i, "en")));
+                List.of(new OrderRequest.AttendeeName("Ada", "Buyer" + i, null)), false, "test_card", "p-" + i, "en"), BASE));
         assertEquals(5, successes(orders, PlacedOrder.class).size(), summary(orders));
         assertTrue(refusals(orders).stream().allMatch(r -> r.getMessage().equals("This code has been used up.")
                 || r.field() == SaleRefusedException.Field.BUSY), summary(orders));
@@ -159,7 +161,7 @@ public class SalesConcurrencyIT {
         try (var t = CurrentTenant.bind(account)) {
             hold = checkout.reserve(new Cart(event, Map.of(ticket, 2), null));
         }
-        List<Object> orders = rush(account, 10, i -> checkout.placeOrder(request(hold, "same-key")));
+        List<Object> orders = rush(account, 10, i -> checkout.placeOrder(request(hold, "same-key"), BASE));
         List<PlacedOrder> placed = successes(orders, PlacedOrder.class);
         assertTrue(refusals(orders).stream().allMatch(r -> r.field() == SaleRefusedException.Field.BUSY),
                 "a duplicate is answered with the first order (or, on an overloaded machine, 'busy, try again'): "

@@ -51,6 +51,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 public class SalesRulesIT {
 
+    private static final String BASE = "http://eventos.test";
+
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("eventos.it.war",
@@ -95,7 +97,7 @@ public class SalesRulesIT {
         assertEquals(5, stock().availableFor(regular), "an expired hold counts for nothing, with no job run");
         assertTrue(as(() -> checkout.findHold(hold.token())).orElseThrow().expired());
         SaleRefusedException late = assertThrows(SaleRefusedException.class,
-                () -> as(() -> checkout.placeOrder(order(hold, "test_card"))));
+                () -> as(() -> checkout.placeOrder(order(hold, "test_card"), BASE)));
         assertEquals(SaleRefusedException.Field.HOLD, late.field());
         assertTrue(late.getMessage().contains("held for 15 minutes and that time ran out"), late.getMessage());
     }
@@ -121,7 +123,7 @@ public class SalesRulesIT {
     @Test
     void aFreeOrderIsPaidAtOnceAndAPromoCodeDiscountsAndCounts() {
         UUID free = as(() -> ticketTypes.create(event, form("Community", 0, 10, null, null, 1, 4)));
-        PlacedOrder freeOrder = as(() -> checkout.placeOrder(order(as(() -> checkout.reserve(cart(free, 2))), null)));
+        PlacedOrder freeOrder = as(() -> checkout.placeOrder(order(as(() -> checkout.reserve(cart(free, 2))), null), BASE));
         assertEquals("paid", freeOrder.status());
         assertEquals("free", freeOrder.paymentProvider());
         assertTrue(freeOrder.accessToken().length() >= 43, "a 256-bit secret order-page token");
@@ -130,9 +132,9 @@ public class SalesRulesIT {
         HoldView discounted = as(() -> checkout.reserve(new Cart(event, Map.of(regular, 2), "friends")));
         assertEquals(1000, discounted.discountMinor(), "20% off two tickets of 25.00");
         assertEquals(4000, discounted.totalMinor());
-        PlacedOrder paid = as(() -> checkout.placeOrder(order(discounted, "test_card")));
+        PlacedOrder paid = as(() -> checkout.placeOrder(order(discounted, "test_card"), BASE));
         assertEquals("pending", paid.status());
-        PaymentAttempt attempt = as(() -> checkout.pay(paid.accessToken(), Map.of("card", TestCardGateway.GOOD_CARD)));
+        PaymentAttempt attempt = as(() -> checkout.pay(paid.accessToken(), Map.of("card", TestCardGateway.GOOD_CARD), BASE));
         assertTrue(attempt.paid(), String.valueOf(attempt.problem()));
         assertEquals(2, as(() -> fixtures.paidTickets(regular)));
         refused(() -> checkout.reserve(new Cart(event, Map.of(regular, 1), "FRIENDS")), "This code has been used up.");
@@ -143,20 +145,20 @@ public class SalesRulesIT {
     @Test
     void declinedAndTimedOutCardsLeaveNothingSoldAndCanBeRetried() {
         PlacedOrder placed = as(() -> checkout.placeOrder(order(as(() -> checkout.reserve(cart(regular, 2))),
-                "test_card")));
+                "test_card"), BASE));
         PaymentAttempt declined = as(() -> checkout.pay(placed.accessToken(),
-                Map.of("card", TestCardGateway.DECLINED_CARD)));
+                Map.of("card", TestCardGateway.DECLINED_CARD), BASE));
         assertFalse(declined.paid());
         assertTrue(declined.problem().contains("declined"), declined.problem());
         PaymentAttempt timedOut = as(() -> checkout.pay(placed.accessToken(),
-                Map.of("card", TestCardGateway.TIMEOUT_CARD)));
+                Map.of("card", TestCardGateway.TIMEOUT_CARD), BASE));
         assertFalse(timedOut.paid());
         assertTrue(timedOut.problem().contains("did not answer in time"), timedOut.problem());
         assertEquals(0, as(() -> fixtures.paidTickets(regular)), "no sold tickets after failed payments");
         assertEquals(2, stock().tickets().get(regular).counts().pending(), "still reserved while the buyer retries");
 
-        assertTrue(as(() -> checkout.pay(placed.accessToken(), Map.of("card", TestCardGateway.GOOD_CARD))).paid());
-        assertTrue(as(() -> checkout.pay(placed.accessToken(), Map.of("card", TestCardGateway.GOOD_CARD))).paid(),
+        assertTrue(as(() -> checkout.pay(placed.accessToken(), Map.of("card", TestCardGateway.GOOD_CARD), BASE)).paid());
+        assertTrue(as(() -> checkout.pay(placed.accessToken(), Map.of("card", TestCardGateway.GOOD_CARD), BASE)).paid(),
                 "paying twice is answered 'paid' without a second charge");
         OrderDetail detail = as(() -> orders.detail(placed.orderId()));
         assertEquals(List.of("failed", "failed", "succeeded"),
@@ -167,30 +169,30 @@ public class SalesRulesIT {
     @Test
     void anOfflineOrderKeepsItsTicketsUntilItsDeadlineAndTheOrganizerMarksItPaid() {
         PlacedOrder transfer = as(() -> checkout.placeOrder(order(as(() -> checkout.reserve(cart(regular, 3))),
-                "offline")));
+                "offline"), BASE));
         assertEquals("pending", transfer.status());
         assertTrue(transfer.paymentDeadline().isAfter(Instant.now().plus(2, ChronoUnit.DAYS)));
         assertEquals(2, stock().availableFor(regular));
 
         as(() -> { fixtures.passPaymentDeadlines(event); return null; });
         assertEquals(5, stock().availableFor(regular), "an overdue transfer gives its tickets back by itself");
-        as(() -> { orders.markPaid(transfer.orderId()); return null; }); // still room: the late money is welcome
+        as(() -> { orders.markPaid(transfer.orderId(), BASE); return null; }); // still room: the late money is welcome
         assertEquals(3, as(() -> fixtures.paidTickets(regular)));
 
         PlacedOrder second = as(() -> checkout.placeOrder(order(as(() -> checkout.reserve(cart(regular, 2))),
-                "offline")));
+                "offline"), BASE));
         as(() -> { fixtures.passPaymentDeadlines(event); return null; });
-        as(() -> checkout.placeOrder(order(as(() -> checkout.reserve(cart(regular, 2))), "offline")));
+        as(() -> checkout.placeOrder(order(as(() -> checkout.reserve(cart(regular, 2))), "offline"), BASE));
         TicketingException gone = assertThrows(TicketingException.class,
-                () -> as(() -> { orders.markPaid(second.orderId()); return null; }));
+                () -> as(() -> { orders.markPaid(second.orderId(), BASE); return null; }));
         assertTrue(gone.getMessage().contains("sold to others"), gone.getMessage());
     }
 
     @Test
     void refundingOneOfTwoTicketsPutsItBackOnSaleAndTheQuantityGuardExplains() {
         PlacedOrder placed = as(() -> checkout.placeOrder(order(as(() -> checkout.reserve(cart(regular, 2))),
-                "test_card")));
-        as(() -> checkout.pay(placed.accessToken(), Map.of("card", TestCardGateway.GOOD_CARD)));
+                "test_card"), BASE));
+        as(() -> checkout.pay(placed.accessToken(), Map.of("card", TestCardGateway.GOOD_CARD), BASE));
         as(() -> checkout.reserve(cart(regular, 1))); // someone else's cart
         assertEquals(2, stock().availableFor(regular));
 

@@ -1,6 +1,7 @@
 package io.eventos.account.service;
 
 import io.eventos.platform.crypto.RandomTokens;
+import io.eventos.platform.text.SafeHtml;
 
 /**
  * What emailed one-time links share (password resets, email verification): an unguessable token for the link,
@@ -22,7 +23,6 @@ final class EmailLinks {
     }
 
     static String escapeHtml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&#39;");
+        return SafeHtml.escape(text);
     }
 }

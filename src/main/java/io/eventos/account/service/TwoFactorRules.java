@@ -2,6 +2,7 @@ package io.eventos.account.service;
 
 import io.eventos.account.domain.User;
 import io.eventos.platform.crypto.SecretBox;
+import io.eventos.platform.qr.QrCodes;
 
 import java.util.List;
 import java.util.Objects;

@@ -31,6 +31,15 @@ public class MailAfterCommit {
     ManagedExecutorService executor;
 
     public void send(MailMessage message) {
+        send(() -> message);
+    }
+
+    /**
+     * As {@link #send(MailMessage)}, but the message is composed after the commit, on the mail thread: for mails
+     * whose attachments take time to render (ticket PDFs), so no lock or transaction waits for them. The supplier
+     * must not use the persistence context.
+     */
+    public void send(java.util.function.Supplier<MailMessage> message) {
         if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
@@ -50,14 +59,17 @@ public class MailAfterCommit {
         }
     }
 
-    private void deliver(MailMessage message) {
+    private void deliver(java.util.function.Supplier<MailMessage> composer) {
         executor.execute(() -> {
+            MailMessage message = null;
             try {
+                message = composer.get();
                 mailer.send(message);
             } catch (MailDeliveryException alreadyLogged) {
                 // the mailer logged the sentence and the cause
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "The email to " + message.to() + " could not be sent.", e);
+                LOG.log(Level.WARNING, "The email to " + (message == null ? "(not composed)" : message.to())
+                        + " could not be sent.", e);
             }
         });
     }

@@ -14,6 +14,15 @@ public final class SafeHtml {
     private SafeHtml() {
     }
 
+    /** Text written into HTML (an email body): the five characters that could start markup, escaped. */
+    public static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
+    }
+
     public static String sanitize(String html) {
         if (html == null || html.isBlank()) {
             return "";

@@ -102,6 +102,9 @@ public class Order extends TenantEntity {
     @Column(name = "cancelled_at")
     private Instant cancelledAt;
 
+    @Column(name = "access_token_box")
+    private byte[] accessTokenBox;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt = Instant.now();
 
@@ -254,6 +257,15 @@ public class Order extends TenantEntity {
 
     public List<OrderLine> getLines() {
         return Collections.unmodifiableList(lines);
+    }
+
+    /** The order-page token sealed with the application key, to put the same link in later emails; may be null. */
+    public byte[] getAccessTokenBox() {
+        return accessTokenBox;
+    }
+
+    public void setAccessTokenBox(byte[] accessTokenBox) {
+        this.accessTokenBox = accessTokenBox;
     }
 
     public void setAccessTokenHash(String accessTokenHash) {

@@ -64,6 +64,12 @@ public class CheckoutService {
     @Inject
     PaymentProviders providers;
 
+    @Inject
+    OrderAccess access;
+
+    @Inject
+    OrderMails mails;
+
     Clock clock = Clock.systemUTC();
 
     /** Holds the tickets of the cart for {@link #DEFAULT_HOLD}, or says in one sentence why not. */
@@ -146,9 +152,11 @@ public class CheckoutService {
 
     /**
      * Turns a hold into an order: pending until paid, or paid at once when it costs nothing. Submitting the same
-     * form twice (same idempotency key, or the same hold) returns the first order.
+     * form twice (same idempotency key, or the same hold) returns the first order. The buyer is mailed (after the
+     * commit) the tickets of a free order, or the payment instructions of a bank transfer; {@code baseUrl} is the
+     * application's address for the link to the order page.
      */
-    public PlacedOrder placeOrder(OrderRequest request) {
+    public PlacedOrder placeOrder(OrderRequest request, String baseUrl) {
         Instant now = clock.instant();
         Optional<PlacedOrder> again = byIdempotencyKey(request.idempotencyKey());
         if (again.isPresent()) {
@@ -212,10 +220,9 @@ public class CheckoutService {
             }
         }
 
-        String token = RandomTokens.urlSafe(32);
         SaleEvent event = saleEvent(hold.getEventId());
-        Order order = new Order(hold.getEventId(), orderCode(), RandomTokens.sha256Hex(token), buyerName, buyerEmail,
-                event.currency());
+        Order order = new Order(hold.getEventId(), orderCode(), "-", buyerName, buyerEmail, event.currency());
+        String token = access.issue(order);
         Map<UUID, OrderLine> lines = new LinkedHashMap<>();
         for (int i = 0; i < priced.size(); i++) {
             HoldView.Line line = priced.get(i);
@@ -261,6 +268,12 @@ public class CheckoutService {
         after.put("payment_provider", provider.id());
         audit.record("order.placed", "order", order.getId(), null, after).setEventId(order.getEventId());
         em.flush();
+        if (order.getStatus() == OrderStatus.PAID) {
+            confirm(order, token, baseUrl);
+        } else if (provider.paysLater()) {
+            OrderTickets tickets = OrderTicketsQuery.of(em, order);
+            mails.awaitingPayment(tickets, OrderAccess.link(baseUrl, tickets.accountSlug(), token));
+        }
         return placed(order, token, false);
     }
 
@@ -268,7 +281,7 @@ public class CheckoutService {
      * Pays a pending order through its provider. A paid order is never charged again (a double click, a retry);
      * a declined or timed-out charge is recorded and leaves the order pending until its deadline.
      */
-    public PaymentAttempt pay(String orderAccessToken, Map<String, String> details) {
+    public PaymentAttempt pay(String orderAccessToken, Map<String, String> details, String baseUrl) {
         Instant now = clock.instant();
         Order order = orderByToken(orderAccessToken).orElseThrow(() -> new SaleRefusedException(Field.PAYMENT,
                 "This order link is not valid."));
@@ -308,7 +321,70 @@ public class CheckoutService {
         audit.record("order.paid", "order", order.getId(), Map.of("status", "pending"),
                 Map.of("status", "paid", "provider", provider.id(), "amount_minor", order.getTotalMinor()))
                 .setEventId(order.getEventId());
+        em.flush();
+        confirm(order, orderAccessToken, baseUrl);
         return PaymentAttempt.success();
+    }
+
+    private void confirm(Order order, String token, String baseUrl) {
+        OrderTickets tickets = OrderTicketsQuery.of(em, order);
+        mails.confirmation(tickets, OrderAccess.link(baseUrl, tickets.accountSlug(), token));
+    }
+
+    /** The order behind a private link, as its buyer sees it; empty for a wrong or tampered link. */
+    public Optional<OrderTickets> order(String orderAccessToken) {
+        return orderByToken(orderAccessToken).map(o -> OrderTicketsQuery.of(em, o));
+    }
+
+    /** The PDF of the order's valid tickets; empty for a wrong link or an order that is not paid. */
+    public Optional<byte[]> ticketPdf(String orderAccessToken) {
+        return order(orderAccessToken).filter(OrderTickets::paid).map(TicketPdf::render);
+    }
+
+    /** The buyer corrects the name on one of their tickets; allowed until the event starts. */
+    public void renameAttendee(String orderAccessToken, UUID attendeeId, String firstName, String lastName) {
+        Order order = orderByToken(orderAccessToken).orElseThrow(() -> new SaleRefusedException(Field.HOLD,
+                "This order link is not valid."));
+        if (!saleEvent(order.getEventId()).startsAt().isAfter(clock.instant())) {
+            throw new SaleRefusedException(Field.ATTENDEE, attendeeId,
+                    "The event has started, so names can no longer be changed.");
+        }
+        Attendee attendee = em.find(Attendee.class, attendeeId);
+        if (attendee == null || !attendee.getOrder().getId().equals(order.getId())) {
+            throw new SaleRefusedException(Field.ATTENDEE, attendeeId, "This ticket is not part of the order.");
+        }
+        if (blank(firstName) || blank(lastName)) {
+            throw new SaleRefusedException(Field.ATTENDEE, attendeeId,
+                    "Enter the first and last name of the person this ticket is for.");
+        }
+        String before = attendee.getFirstName() + " " + attendee.getLastName();
+        attendee.setFirstName(firstName.strip());
+        attendee.setLastName(lastName.strip());
+        audit.record("attendee.renamed", "order", order.getId(), Map.of("name", before),
+                Map.of("name", attendee.getFirstName() + " " + attendee.getLastName(), "by", "buyer"))
+                .setEventId(order.getEventId());
+    }
+
+    /**
+     * "I lost my email": mails the links of every order placed with this address in this account. Says nothing
+     * about whether there are any (the page shows the same sentence either way).
+     */
+    public void sendOrderLinks(String email, String baseUrl) {
+        if (blank(email)) {
+            return;
+        }
+        List<Order> found = em.createQuery("select o from Order o where lower(o.buyerEmail) = lower(:email) "
+                        + "order by o.placedAt desc", Order.class)
+                .setParameter("email", email.strip()).setMaxResults(20).getResultList();
+        if (found.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<OrderTickets, String>> links = new ArrayList<>();
+        for (Order o : found) {
+            OrderTickets tickets = OrderTicketsQuery.of(em, o);
+            links.add(Map.entry(tickets, OrderAccess.link(baseUrl, tickets.accountSlug(), access.token(o))));
+        }
+        mails.orderLinks(found.get(0).getBuyerEmail(), links);
     }
 
     /** The order behind a private order-page token. */

@@ -63,6 +63,12 @@ public class OrderService {
     @Inject
     PaymentProviders providers;
 
+    @Inject
+    OrderAccess access;
+
+    @Inject
+    OrderMails mails;
+
     Clock clock = Clock.systemUTC();
 
     @RequiresPermission(Permission.VIEW)
@@ -179,7 +185,7 @@ public class OrderService {
 
     /** An offline (or otherwise pending) order's money arrived. If its deadline passed, its tickets must still be free. */
     @RequiresPermission(Permission.ORDERS_MANAGE)
-    public void markPaid(UUID orderId) {
+    public void markPaid(UUID orderId, String baseUrl) {
         Order order = order(orderId, Permission.ORDERS_MANAGE);
         SalesLock.lockEvent(em, order.getEventId());
         em.refresh(order);
@@ -219,6 +225,32 @@ public class OrderService {
         order.setPaymentDeadline(null);
         audit.record("order.paid", "order", order.getId(), Map.of("status", before),
                 Map.of("status", "paid", "marked_by_organizer", true)).setEventId(order.getEventId());
+        em.flush();
+        sendConfirmation(order, baseUrl);
+    }
+
+    /** Mails the confirmation with the tickets (or, for an unpaid transfer, the payment instructions) again. */
+    @RequiresPermission(Permission.ORDERS_MANAGE)
+    public void resendConfirmation(UUID orderId, String baseUrl) {
+        Order order = order(orderId, Permission.ORDERS_MANAGE);
+        if (order.getStatus() != OrderStatus.PAID && order.getStatus() != OrderStatus.PENDING) {
+            throw new TicketingException(null, "This order is " + label(order.getStatus())
+                    + "; there is nothing to send.");
+        }
+        sendConfirmation(order, baseUrl);
+        audit.record("order.confirmation_resent", "order", order.getId(), null, Map.of("to", order.getBuyerEmail()))
+                .setEventId(order.getEventId());
+    }
+
+    private void sendConfirmation(Order order, String baseUrl) {
+        String token = access.token(order);
+        OrderTickets tickets = OrderTicketsQuery.of(em, order);
+        String link = OrderAccess.link(baseUrl, tickets.accountSlug(), token);
+        if (order.getStatus() == OrderStatus.PAID) {
+            mails.confirmation(tickets, link);
+        } else {
+            mails.awaitingPayment(tickets, link);
+        }
     }
 
     /** Cancels an order that is unpaid or free; its tickets go back on sale. Paid money is given back by a refund. */

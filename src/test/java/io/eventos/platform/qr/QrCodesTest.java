@@ -1,4 +1,4 @@
-package io.eventos.account.service;
+package io.eventos.platform.qr;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class QrCodesTest {
 
-    private static final String URI = Totp.otpauthUri("alice+events@example.com", Totp.newSecret());
+    private static final String URI = "otpauth://totp/EventOS:alice%2Bevents%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=EventOS";
 
     @Test
     void pngDecodesBackToTheOtpauthUri() throws Exception {

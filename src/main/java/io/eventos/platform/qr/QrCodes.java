@@ -1,4 +1,4 @@
-package io.eventos.account.service;
+package io.eventos.platform.qr;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;

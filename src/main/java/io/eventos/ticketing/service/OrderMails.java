@@ -1,0 +1,104 @@
+package io.eventos.ticketing.service;
+
+import io.eventos.platform.mail.MailAfterCommit;
+import io.eventos.platform.mail.MailMessage;
+import io.eventos.platform.text.SafeHtml;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The emails a buyer gets about an order, sent after the transaction commits: the confirmation with the tickets
+ * as a PDF (one page and one QR code per ticket) and the link to the private order page; for a bank transfer
+ * first the "we are waiting for your payment" mail with the deadline.
+ */
+@ApplicationScoped
+public class OrderMails {
+
+    private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, HH:mm",
+            Locale.ENGLISH);
+
+    @Inject
+    MailAfterCommit mail;
+
+    public void confirmation(OrderTickets order, String orderLink) {
+        int count = order.validTickets().size();
+        String subject = "Your tickets for " + order.eventName() + " (order " + order.orderCode() + ")";
+        String when = TicketPdf.when(order.startsAt(), order.endsAt(), order.timeZone());
+        String where = where(order);
+        StringBuilder text = new StringBuilder()
+                .append("Hello ").append(order.buyerName()).append(",\n\n")
+                .append("thank you for your order ").append(order.orderCode()).append(". Your ")
+                .append(count == 1 ? "ticket is" : count + " tickets are").append(" attached as a PDF.\n\n")
+                .append(order.eventName()).append("\n").append(when).append("\n");
+        if (where != null) {
+            text.append(where).append("\n");
+        }
+        text.append("\nSee your order, download the tickets again or correct a name:\n").append(orderLink)
+                .append("\n\nKeep this link to yourself: anyone who has it can see the order.\n\n")
+                .append(order.accountName()).append("\n");
+        String html = "<p>Hello " + SafeHtml.escape(order.buyerName()) + ",</p>"
+                + "<p>thank you for your order <strong>" + SafeHtml.escape(order.orderCode()) + "</strong>. Your "
+                + (count == 1 ? "ticket is" : count + " tickets are") + " attached as a PDF.</p>"
+                + "<p><strong>" + SafeHtml.escape(order.eventName()) + "</strong><br>" + SafeHtml.escape(when)
+                + (where == null ? "" : "<br>" + SafeHtml.escape(where)) + "</p>"
+                + "<p><a href=\"" + SafeHtml.escape(orderLink) + "\">See your order and tickets</a></p>"
+                + "<p>Keep this link to yourself: anyone who has it can see the order.</p>"
+                + "<p>" + SafeHtml.escape(order.accountName()) + "</p>";
+        String body = text.toString();
+        // the PDF is rendered after the commit, on the mail thread: no lock waits for it
+        mail.send(() -> new MailMessage(order.buyerEmail(), subject, body, html, List.of(
+                new MailMessage.Attachment("tickets-" + order.orderCode() + ".pdf", "application/pdf",
+                        TicketPdf.render(order)))));
+    }
+
+    public void awaitingPayment(OrderTickets order, String orderLink) {
+        String deadline = order.paymentDeadline() == null ? null
+                : DEADLINE.format(order.paymentDeadline().atZone(ZoneId.of(order.timeZone()))) + " ("
+                  + order.timeZone() + ")";
+        String amount = Money.format(order.totalMinor(), order.currency());
+        String subject = "Your order " + order.orderCode() + " for " + order.eventName() + " awaits payment";
+        String text = "Hello " + order.buyerName() + ",\n\n"
+                + "we have reserved your tickets. Please transfer " + amount + " with the reference "
+                + order.orderCode() + (deadline == null ? "" : " by " + deadline) + "; the organizer confirms the "
+                + "payment and then you receive your tickets.\n\n"
+                + "Your order:\n" + orderLink + "\n\n" + order.accountName() + "\n";
+        String html = "<p>Hello " + SafeHtml.escape(order.buyerName()) + ",</p>"
+                + "<p>we have reserved your tickets. Please transfer <strong>" + SafeHtml.escape(amount)
+                + "</strong> with the reference <strong>" + SafeHtml.escape(order.orderCode()) + "</strong>"
+                + (deadline == null ? "" : " by " + SafeHtml.escape(deadline)) + "; the organizer confirms the "
+                + "payment and then you receive your tickets.</p>"
+                + "<p><a href=\"" + SafeHtml.escape(orderLink) + "\">Your order</a></p>"
+                + "<p>" + SafeHtml.escape(order.accountName()) + "</p>";
+        mail.send(new MailMessage(order.buyerEmail(), subject, text, html, List.of()));
+    }
+
+    /** The links to a buyer's orders, asked for by email address. */
+    public void orderLinks(String to, List<java.util.Map.Entry<OrderTickets, String>> orders) {
+        StringBuilder text = new StringBuilder("Hello,\n\nhere are the links to your orders:\n\n");
+        StringBuilder html = new StringBuilder("<p>Hello,</p><p>here are the links to your orders:</p><ul>");
+        for (var entry : orders) {
+            OrderTickets o = entry.getKey();
+            text.append(o.eventName()).append(" – order ").append(o.orderCode()).append("\n").append(entry.getValue())
+                    .append("\n\n");
+            html.append("<li><a href=\"").append(SafeHtml.escape(entry.getValue())).append("\">")
+                    .append(SafeHtml.escape(o.eventName())).append(" – order ").append(SafeHtml.escape(o.orderCode()))
+                    .append("</a></li>");
+        }
+        text.append("If you did not ask for this, you can ignore this email.\n");
+        html.append("</ul><p>If you did not ask for this, you can ignore this email.</p>");
+        mail.send(new MailMessage(to, "Your orders at " + orders.get(0).getKey().accountName(), text.toString(),
+                html.toString(), List.of()));
+    }
+
+    private static String where(OrderTickets order) {
+        if (order.venueName() != null) {
+            return order.venueName() + (order.venueAddress() == null ? "" : ", " + order.venueAddress());
+        }
+        return order.onlineUrl() == null ? null : "Online: " + order.onlineUrl();
+    }
+}

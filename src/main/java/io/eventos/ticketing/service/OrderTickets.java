@@ -1,0 +1,36 @@
+package io.eventos.ticketing.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An order as its buyer sees it (private order page, confirmation email, PDF): the event with its times and place,
+ * the order and one entry per ticket with its code.
+ */
+public record OrderTickets(UUID orderId, String accountName, String accountSlug, String eventName, String eventSlug,
+                           Instant startsAt, Instant endsAt, String timeZone, String venueName, String venueAddress,
+                           String onlineUrl, String organizerEmail, String orderCode, String buyerName,
+                           String buyerEmail, String status, long totalMinor, long refundedMinor, String currency,
+                           String paymentProvider, Instant paymentDeadline, List<Ticket> tickets) {
+
+    /** One issued ticket; {@code code} is what its QR code holds. */
+    public record Ticket(UUID attendeeId, String firstName, String lastName, String email, String ticketName,
+                         String code, String status) {
+        public String attendeeName() {
+            return (firstName + " " + lastName).strip();
+        }
+
+        public boolean valid() {
+            return "valid".equals(status);
+        }
+    }
+
+    public List<Ticket> validTickets() {
+        return tickets.stream().filter(Ticket::valid).toList();
+    }
+
+    public boolean paid() {
+        return "paid".equals(status);
+    }
+}

@@ -1,0 +1,113 @@
+package io.eventos.ticketing.service;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.Image;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.pdf.PdfWriter;
+import io.eventos.platform.qr.QrCodes;
+
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * The tickets of an order as a PDF (OpenPDF): one A5 page per valid ticket with the event, its date and time in
+ * the event's own time zone, the place, the attendee, the ticket type, the order code and a QR code of the
+ * ticket's code, which the check-in scanner reads.
+ */
+public final class TicketPdf {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    private static final Font TITLE = new Font(Font.HELVETICA, 20, Font.BOLD, new Color(0x1f, 0x29, 0x37));
+    private static final Font LABEL = new Font(Font.HELVETICA, 9, Font.NORMAL, new Color(0x6b, 0x72, 0x80));
+    private static final Font VALUE = new Font(Font.HELVETICA, 13, Font.NORMAL, Color.BLACK);
+    private static final Font CODE = new Font(Font.COURIER, 10, Font.NORMAL, Color.BLACK);
+
+    private TicketPdf() {
+    }
+
+    public static byte[] render(OrderTickets order) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document document = new Document(PageSize.A5, 36, 36, 36, 36);
+        try {
+            PdfWriter.getInstance(document, out);
+            document.addTitle("Tickets " + order.orderCode() + " – " + order.eventName());
+            document.addCreator("EventOS");
+            document.open();
+            boolean first = true;
+            for (OrderTickets.Ticket ticket : order.validTickets()) {
+                if (!first) {
+                    document.newPage();
+                }
+                first = false;
+                page(document, order, ticket);
+            }
+            if (first) {
+                document.add(new Paragraph("This order has no valid tickets.", VALUE));
+            }
+            document.close();
+        } catch (DocumentException e) {
+            throw new IllegalStateException("The ticket PDF could not be written.", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void page(Document document, OrderTickets order, OrderTickets.Ticket ticket) {
+        document.add(new Paragraph(order.eventName(), TITLE));
+        document.add(Chunk.NEWLINE);
+        field(document, "When", when(order.startsAt(), order.endsAt(), order.timeZone()));
+        if (order.venueName() != null) {
+            field(document, "Where", order.venueName() + (order.venueAddress() == null ? "" : ", " + order.venueAddress()));
+        } else if (order.onlineUrl() != null) {
+            field(document, "Where", "Online: " + order.onlineUrl());
+        }
+        field(document, "Attendee", ticket.attendeeName());
+        field(document, "Ticket", ticket.ticketName());
+        field(document, "Order", order.orderCode() + " · " + order.buyerName());
+        try {
+            Image qr = Image.getInstance(QrCodes.png(ticket.code(), 360));
+            qr.scaleToFit(190, 190);
+            qr.setAlignment(Element.ALIGN_CENTER);
+            document.add(qr);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The QR code could not be placed in the PDF.", e);
+        }
+        Paragraph code = new Paragraph(ticket.code(), CODE);
+        code.setAlignment(Element.ALIGN_CENTER);
+        document.add(code);
+        Paragraph hint = new Paragraph("Show this code at the entrance, on paper or on your phone. "
+                + "It admits one person once.", LABEL);
+        hint.setAlignment(Element.ALIGN_CENTER);
+        document.add(hint);
+    }
+
+    private static void field(Document document, String label, String value) {
+        Paragraph heading = new Paragraph(label, LABEL);
+        heading.setSpacingBefore(8);
+        document.add(heading);
+        document.add(new Paragraph(value, VALUE));
+    }
+
+    /** "Saturday 13 March 2027, 09:00–17:30 (Europe/Berlin)", or two dates when it ends on another day. */
+    public static String when(Instant startsAt, Instant endsAt, String timeZone) {
+        ZoneId zone = ZoneId.of(timeZone);
+        ZonedDateTime start = startsAt.atZone(zone);
+        ZonedDateTime end = endsAt.atZone(zone);
+        String text = start.toLocalDate().equals(end.toLocalDate())
+                ? DAY.format(start) + ", " + TIME.format(start) + "–" + TIME.format(end)
+                : DAY.format(start) + " " + TIME.format(start) + " – " + DAY.format(end) + " " + TIME.format(end);
+        return text + " (" + timeZone + ")";
+    }
+}

@@ -1,0 +1,46 @@
+package io.eventos.ticketing.service;
+
+import io.eventos.testing.QrReader;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TicketPdfTest {
+
+    @Test
+    void onePagePerValidTicketWhoseQrCodeIsTheTicketCode() throws Exception {
+        OrderTickets order = order(List.of(
+                ticket("Ada", "Lovelace", "Zp3u0bq1yH6kT9wQm2c4Xg", "valid"),
+                ticket("Refunded", "Person", "AAAAAAAAAAAAAAAAAAAAAA", "refunded"),
+                ticket("Grace", "Hopper", "k8Jd_2-hQ1mN5pLr7sTvWy", "valid")));
+        byte[] pdf = TicketPdf.render(order);
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(QrReader.qrCodesOfPdf(pdf)).containsExactly("Zp3u0bq1yH6kT9wQm2c4Xg", "k8Jd_2-hQ1mN5pLr7sTvWy");
+    }
+
+    @Test
+    void timesAreWrittenInTheEventsTimeZone() {
+        // 14:00 UTC in March is 15:00 in Berlin (CET), 10:00 in New York (EDT after 14 March 2027)
+        Instant start = Instant.parse("2027-03-20T14:00:00Z");
+        Instant end = Instant.parse("2027-03-20T17:30:00Z");
+        assertThat(TicketPdf.when(start, end, "Europe/Berlin"))
+                .isEqualTo("Saturday 20 March 2027, 15:00–18:30 (Europe/Berlin)");
+        assertThat(TicketPdf.when(start, end, "America/New_York"))
+                .isEqualTo("Saturday 20 March 2027, 10:00–13:30 (America/New_York)");
+    }
+
+    private static OrderTickets.Ticket ticket(String first, String last, String code, String status) {
+        return new OrderTickets.Ticket(UUID.randomUUID(), first, last, null, "Regular", code, status);
+    }
+
+    private static OrderTickets order(List<OrderTickets.Ticket> tickets) {
+        return new OrderTickets(UUID.randomUUID(), "Northwind Events", "demo", "Nordic Product Summit", "summit",
+                Instant.parse("2027-03-20T08:00:00Z"), Instant.parse("2027-03-20T16:00:00Z"), "Europe/Berlin",
+                "Kulturbrauerei", "Schönhauser Allee 36, 10435 Berlin, DE", null, "hello@northwind.example",
+                "K7QX-3MZP", "Ada Lovelace", "ada@example.org", "paid", 5000, 0, "EUR", "test_card", null, tickets);
+    }
+}
