@@ -183,6 +183,42 @@ public class OrderService {
                 .getResultStream().map(OrderService::attendeeRow).toList();
     }
 
+    /** Number of tickets issued for an event that match the text (see {@link #attendees}). */
+    @RequiresPermission(Permission.VIEW)
+    public long countAttendees(@EventRef UUID eventId, String text) {
+        String like = text == null || text.isBlank() ? null : "%" + text.strip().toLowerCase(Locale.ROOT) + "%";
+        return em.createQuery("""
+                        select count(a) from Attendee a
+                        where a.eventId = :event and (:like is null or lower(concat(coalesce(a.firstName, ''), ' ',
+                              coalesce(a.lastName, ''), ' ', coalesce(a.email, ''), ' ', a.order.code)) like :like)""",
+                        Long.class)
+                .setParameter("event", eventId).setParameter("like", like).getSingleResult();
+    }
+
+    /**
+     * The event's orders or tickets as CSV for a spreadsheet. Cells that a spreadsheet would run as a formula
+     * (starting with = + - @) are prefixed with an apostrophe.
+     */
+    @RequiresPermission(Permission.DATA_EXPORT)
+    public String exportCsv(@EventRef UUID eventId, boolean tickets) {
+        StringBuilder csv = new StringBuilder();
+        if (tickets) {
+            csv.append("order,ticket type,first name,last name,email,ticket code,status\r\n");
+            for (AttendeeRow a : attendees(eventId, null, 0, 100_000)) {
+                Csv.row(csv, a.orderCode(), a.ticketName(), a.firstName(), a.lastName(), a.email(), a.code(),
+                        a.status());
+            }
+        } else {
+            csv.append("order,placed at (UTC),buyer,email,status,tickets,total,refunded,currency,payment\r\n");
+            for (OrderRow o : list(OrderFilter.forEvent(eventId), 0, 100_000, "placedAt", true)) {
+                Csv.row(csv, o.code(), o.placedAt().toString(), o.buyerName(), o.buyerEmail(), o.status(),
+                        String.valueOf(o.tickets()), Csv.amount(o.totalMinor(), o.currency()),
+                        Csv.amount(o.refundedMinor(), o.currency()), o.currency(), o.paymentProvider());
+            }
+        }
+        return csv.toString();
+    }
+
     /** An offline (or otherwise pending) order's money arrived. If its deadline passed, its tickets must still be free. */
     @RequiresPermission(Permission.ORDERS_MANAGE)
     public void markPaid(UUID orderId, String baseUrl) {

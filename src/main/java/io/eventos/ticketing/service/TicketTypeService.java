@@ -50,6 +50,27 @@ public class TicketTypeService {
                 .map(t -> row(t, stock, now)).toList();
     }
 
+    /** The event the ticketing pages are about: name, time zone, currency, capacity; 404 outside the scope. */
+    @RequiresPermission(Permission.VIEW)
+    public SalesEvent event(@EventRef UUID eventId) {
+        List<?> rows = em.createNativeQuery("""
+                        select e.name, e.slug, e.time_zone, e.currency, e.capacity, e.status, a.slug
+                        from events e join accounts a on a.id = e.account_id where e.id = ?1""")
+                .setParameter(1, eventId).getResultList();
+        if (rows.isEmpty()) {
+            throw new AccessDeniedException("No such event.");
+        }
+        Object[] r = (Object[]) rows.get(0);
+        return new SalesEvent(eventId, (String) r[0], (String) r[1], (String) r[2], String.valueOf(r[3]).strip(),
+                r[4] == null ? null : ((Number) r[4]).intValue(), (String) r[5], (String) r[6]);
+    }
+
+    /** The capacity groups of the event with what their ticket types have taken. */
+    @RequiresPermission(Permission.VIEW)
+    public List<Stock.GroupStock> groups(@EventRef UUID eventId) {
+        return List.copyOf(Inventory.of(em, eventId, clock.instant()).groups().values());
+    }
+
     /** What is taken of the event, its capacity groups and ticket types: the capacity explainer. */
     @RequiresPermission(Permission.VIEW)
     public Stock stock(@EventRef UUID eventId) {

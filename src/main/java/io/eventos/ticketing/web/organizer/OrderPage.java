@@ -1,0 +1,203 @@
+package io.eventos.ticketing.web.organizer;
+
+import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.web.BaseUrl;
+import io.eventos.ticketing.service.AttendeeRow;
+import io.eventos.ticketing.service.Money;
+import io.eventos.ticketing.service.OrderDetail;
+import io.eventos.ticketing.service.OrderService;
+import io.eventos.ticketing.service.TicketingException;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.omnifaces.cdi.ViewScoped;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code /app/order.xhtml?id=…}: one order with its lines, tickets, payments and history, and what the organizer's
+ * role may do with it: mark paid, cancel, refund chosen tickets, resend the confirmation, correct names, note.
+ */
+@Named
+@ViewScoped
+public class OrderPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    @Inject
+    transient OrderService orders;
+
+    private String id;
+    private OrderDetail detail;
+    private List<String> refundTickets = new ArrayList<>();
+    private String note;
+    private String cancelReason;
+    private UUID renaming;
+    private String firstName;
+    private String lastName;
+    private String email;
+
+    public void load() throws IOException {
+        try {
+            detail = orders.detail(UUID.fromString(String.valueOf(id).strip()));
+            note = detail.internalNote();
+        } catch (IllegalArgumentException | AccessDeniedException e) {
+            Faces.responseSendError(404, "Not found");
+        }
+    }
+
+    private void reload() {
+        detail = orders.detail(detail.order().id());
+    }
+
+    public void markPaid() {
+        run(() -> orders.markPaid(detail.order().id(), BaseUrl.of(Faces.getRequest())),
+                "Marked paid; the buyer was sent the tickets.");
+    }
+
+    public void cancel() {
+        run(() -> orders.cancel(detail.order().id(), cancelReason), "The order was cancelled; its tickets are on sale again.");
+    }
+
+    public void refund() {
+        HashSet<UUID> chosen = new HashSet<>();
+        refundTickets.forEach(t -> chosen.add(UUID.fromString(t)));
+        try {
+            long amount = orders.refund(detail.order().id(), chosen);
+            Messages.addGlobalInfo(Money.format(amount, detail.order().currency()) + " refunded for "
+                    + chosen.size() + (chosen.size() == 1 ? " ticket" : " tickets") + "; the places are on sale again.");
+            refundTickets = new ArrayList<>();
+            reload();
+        } catch (TicketingException refused) {
+            Messages.addError(refused.field() == null ? null : "order-form:refund-tickets", refused.getMessage());
+        } catch (AccessDeniedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        }
+    }
+
+    public void resend() {
+        run(() -> orders.resendConfirmation(detail.order().id(), BaseUrl.of(Faces.getRequest())),
+                "The confirmation was sent again to " + detail.order().buyerEmail() + ".");
+    }
+
+    public void saveNote() {
+        run(() -> orders.saveNote(detail.order().id(), note), "Note saved.");
+    }
+
+    public void startRename(AttendeeRow attendee) {
+        renaming = attendee.id();
+        firstName = attendee.firstName();
+        lastName = attendee.lastName();
+        email = attendee.email();
+    }
+
+    public void rename() {
+        try {
+            orders.renameAttendee(renaming, firstName, lastName, email);
+            Messages.addGlobalInfo("The ticket now reads " + firstName.strip() + " " + lastName.strip() + ".");
+            renaming = null;
+            reload();
+        } catch (TicketingException refused) {
+            Messages.addError("order-form:first-name", refused.getMessage());
+        } catch (AccessDeniedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        }
+    }
+
+    private void run(Runnable action, String done) {
+        try {
+            action.run();
+            Messages.addGlobalInfo(done);
+            reload();
+        } catch (TicketingException | AccessDeniedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        }
+    }
+
+    public String money(long minor) {
+        return Money.format(minor, detail.order().currency());
+    }
+
+    public String at(Instant instant) {
+        return instant == null ? "" : WHEN.format(instant.atZone(ZoneId.of(detail.eventTimeZone())));
+    }
+
+    public String status() {
+        return OrderService.displayStatus(detail.order(), Clock.systemUTC().instant());
+    }
+
+    public boolean isRenaming(AttendeeRow attendee) {
+        return attendee.id().equals(renaming);
+    }
+
+    public OrderDetail getDetail() {
+        return detail;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public List<String> getRefundTickets() {
+        return refundTickets;
+    }
+
+    public void setRefundTickets(List<String> refundTickets) {
+        this.refundTickets = refundTickets;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public void setNote(String note) {
+        this.note = note;
+    }
+
+    public String getCancelReason() {
+        return cancelReason;
+    }
+
+    public void setCancelReason(String cancelReason) {
+        this.cancelReason = cancelReason;
+    }
+
+    public String getFirstName() {
+        return firstName;
+    }
+
+    public void setFirstName(String firstName) {
+        this.firstName = firstName;
+    }
+
+    public String getLastName() {
+        return lastName;
+    }
+
+    public void setLastName(String lastName) {
+        this.lastName = lastName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+}

@@ -1,0 +1,342 @@
+package io.eventos.ticketing.web.organizer;
+
+import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.ticketing.service.Money;
+import io.eventos.ticketing.service.SalesEvent;
+import io.eventos.ticketing.service.Stock;
+import io.eventos.ticketing.service.TicketTypeForm;
+import io.eventos.ticketing.service.TicketTypeRow;
+import io.eventos.ticketing.service.TicketTypeService;
+import io.eventos.ticketing.service.TicketingException;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.omnifaces.cdi.ViewScoped;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code /app/tickets.xhtml?event=…}: an event's ticket types with sold / pending / held / available and their
+ * derived status, the capacity explainer, and the form to add or change a type or a shared capacity group.
+ */
+@Named
+@ViewScoped
+public class TicketTypesPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient TicketTypeService tickets;
+
+    private String event;
+    private SalesEvent sales;
+    private List<TicketTypeRow> rows;
+    private List<Stock.GroupStock> groups;
+    private Stock stock;
+
+    private UUID editing;
+    private String name;
+    private String description;
+    private BigDecimal price = BigDecimal.ZERO;
+    private Integer quantity;
+    private LocalDateTime salesStart;
+    private LocalDateTime salesEnd;
+    private int minPerOrder = 1;
+    private int maxPerOrder = 10;
+    private boolean hidden;
+    private boolean paused;
+    private int sortOrder;
+    private String capacityGroup;
+
+    private String groupName;
+    private Integer groupCapacity;
+
+    /** f:viewAction: loads the event or answers 404. */
+    public void load() throws IOException {
+        UUID id = parse(event);
+        if (id == null) {
+            Faces.responseSendError(404, "Not found");
+            return;
+        }
+        try {
+            sales = tickets.event(id);
+        } catch (AccessDeniedException e) {
+            Faces.responseSendError(404, "Not found");
+            return;
+        }
+        refresh();
+    }
+
+    private void refresh() {
+        rows = tickets.list(sales.id());
+        groups = tickets.groups(sales.id());
+        stock = tickets.stock(sales.id());
+    }
+
+    public void edit(TicketTypeRow row) {
+        editing = row.id();
+        name = row.name();
+        description = row.description();
+        price = BigDecimal.valueOf(row.priceMinor(), digits());
+        quantity = row.quantity();
+        ZoneId zone = zone();
+        salesStart = row.salesStart() == null ? null : LocalDateTime.ofInstant(row.salesStart(), zone);
+        salesEnd = row.salesEnd() == null ? null : LocalDateTime.ofInstant(row.salesEnd(), zone);
+        minPerOrder = row.minPerOrder();
+        maxPerOrder = row.maxPerOrder();
+        hidden = row.hidden();
+        paused = row.paused();
+        sortOrder = row.sortOrder();
+        capacityGroup = row.capacityGroupId() == null ? null : row.capacityGroupId().toString();
+    }
+
+    public void startNew() {
+        editing = null;
+        name = null;
+        description = null;
+        price = BigDecimal.ZERO;
+        quantity = null;
+        salesStart = null;
+        salesEnd = null;
+        minPerOrder = 1;
+        maxPerOrder = 10;
+        hidden = false;
+        paused = false;
+        sortOrder = rows == null ? 0 : rows.size();
+        capacityGroup = null;
+    }
+
+    public void save() {
+        long priceMinor;
+        try {
+            priceMinor = price == null ? 0 : price.movePointRight(digits()).longValueExact();
+        } catch (ArithmeticException e) {
+            Messages.addError("ticket-form:price", "Enter the price with at most " + digits() + " decimals.");
+            return;
+        }
+        ZoneId zone = zone();
+        TicketTypeForm form = new TicketTypeForm(name, description, priceMinor, quantity,
+                salesStart == null ? null : salesStart.atZone(zone).toInstant(),
+                salesEnd == null ? null : salesEnd.atZone(zone).toInstant(), minPerOrder, maxPerOrder, hidden,
+                sortOrder, paused, parse(capacityGroup));
+        try {
+            if (editing == null) {
+                editing = tickets.create(sales.id(), form);
+                Messages.addGlobalInfo("“" + name.strip() + "” was added.");
+            } else {
+                tickets.update(sales.id(), editing, form);
+                Messages.addGlobalInfo("“" + name.strip() + "” was saved.");
+            }
+            refresh();
+        } catch (TicketingException refused) {
+            addError("ticket-form", refused);
+        } catch (AccessDeniedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        }
+    }
+
+    public void delete(TicketTypeRow row) {
+        try {
+            tickets.delete(sales.id(), row.id());
+            Messages.addGlobalInfo("“" + row.name() + "” was deleted.");
+            if (row.id().equals(editing)) {
+                startNew();
+            }
+            refresh();
+        } catch (TicketingException | AccessDeniedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        }
+    }
+
+    public void addGroup() {
+        try {
+            tickets.createGroup(sales.id(), groupName, groupCapacity == null ? -1 : groupCapacity);
+            Messages.addGlobalInfo("The capacity group “" + groupName.strip() + "” was added.");
+            groupName = null;
+            groupCapacity = null;
+            refresh();
+        } catch (TicketingException refused) {
+            addError("group-form", refused);
+        }
+    }
+
+    private static void addError(String form, TicketingException refused) {
+        if (refused.field() == null) {
+            Messages.addGlobalError(refused.getMessage());
+        } else {
+            Messages.addError(form + ":" + refused.field(), refused.getMessage());
+        }
+    }
+
+    public String money(long minor) {
+        return Money.format(minor, sales.currency());
+    }
+
+    /** "12 of 100" or "12 (no limit)". */
+    public String availability(TicketTypeRow row) {
+        return row.available() < 0 ? "no limit" : String.valueOf(row.available());
+    }
+
+    private int digits() {
+        return Math.max(0, java.util.Currency.getInstance(sales.currency()).getDefaultFractionDigits());
+    }
+
+    private ZoneId zone() {
+        return ZoneId.of(sales.timeZone());
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return id == null || id.isBlank() ? null : UUID.fromString(id.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    public boolean isEditingExisting() {
+        return editing != null;
+    }
+
+    public SalesEvent getSales() {
+        return sales;
+    }
+
+    public List<TicketTypeRow> getRows() {
+        return rows;
+    }
+
+    public List<Stock.GroupStock> getGroups() {
+        return groups;
+    }
+
+    public Stock getStock() {
+        return stock;
+    }
+
+    public String getEvent() {
+        return event;
+    }
+
+    public void setEvent(String event) {
+        this.event = event;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public BigDecimal getPrice() {
+        return price;
+    }
+
+    public void setPrice(BigDecimal price) {
+        this.price = price;
+    }
+
+    public Integer getQuantity() {
+        return quantity;
+    }
+
+    public void setQuantity(Integer quantity) {
+        this.quantity = quantity;
+    }
+
+    public LocalDateTime getSalesStart() {
+        return salesStart;
+    }
+
+    public void setSalesStart(LocalDateTime salesStart) {
+        this.salesStart = salesStart;
+    }
+
+    public LocalDateTime getSalesEnd() {
+        return salesEnd;
+    }
+
+    public void setSalesEnd(LocalDateTime salesEnd) {
+        this.salesEnd = salesEnd;
+    }
+
+    public int getMinPerOrder() {
+        return minPerOrder;
+    }
+
+    public void setMinPerOrder(int minPerOrder) {
+        this.minPerOrder = minPerOrder;
+    }
+
+    public int getMaxPerOrder() {
+        return maxPerOrder;
+    }
+
+    public void setMaxPerOrder(int maxPerOrder) {
+        this.maxPerOrder = maxPerOrder;
+    }
+
+    public boolean isHidden() {
+        return hidden;
+    }
+
+    public void setHidden(boolean hidden) {
+        this.hidden = hidden;
+    }
+
+    public boolean isPaused() {
+        return paused;
+    }
+
+    public void setPaused(boolean paused) {
+        this.paused = paused;
+    }
+
+    public int getSortOrder() {
+        return sortOrder;
+    }
+
+    public void setSortOrder(int sortOrder) {
+        this.sortOrder = sortOrder;
+    }
+
+    public String getCapacityGroup() {
+        return capacityGroup;
+    }
+
+    public void setCapacityGroup(String capacityGroup) {
+        this.capacityGroup = capacityGroup;
+    }
+
+    public String getGroupName() {
+        return groupName;
+    }
+
+    public void setGroupName(String groupName) {
+        this.groupName = groupName;
+    }
+
+    public Integer getGroupCapacity() {
+        return groupCapacity;
+    }
+
+    public void setGroupCapacity(Integer groupCapacity) {
+        this.groupCapacity = groupCapacity;
+    }
+}
