@@ -198,6 +198,26 @@ public class PermissionMatrixIT {
         }
     }
 
+    @Test
+    void aMembershipInAnotherAccountGrantsNothingHere() {
+        // the user owns another account (created first, so their rows there come first in a scan) and views this one
+        UUID other = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        try (var t = CurrentTenant.bind(other); var u = CurrentTenant.bindUser(user)) {
+            fixtures.createAccountWithEvent("perm-other-" + other.toString().substring(0, 8));
+        }
+        try (var t = CurrentTenant.bind(account); var u = CurrentTenant.bindUser(users.get("owner"))) {
+            fixtures.addMember(user, "viewer", null);
+        }
+        try (var t = CurrentTenant.bind(account); var u = CurrentTenant.bindUser(user)) {
+            assertThrows(AccessDeniedException.class, () -> team.changeRole(target, "member"));
+            assertEquals(1, team.members().stream().filter(m -> m.userId().equals(user)).count(),
+                    "listed once, with this account's role");
+            assertEquals(MemberRole.VIEWER, team.members().stream().filter(m -> m.userId().equals(user))
+                    .findFirst().orElseThrow().role());
+        }
+    }
+
     private AccountSettings current() {
         return settings.current();
     }
