@@ -97,6 +97,39 @@ public class IsolationFixtures {
         return renamed + deleted;
     }
 
+    /** A paid order of one 25 EUR ticket for the event, written as rows; returns the order id. */
+    public UUID createPaidOrder(UUID eventId) {
+        UUID account = CurrentTenant.require();
+        UUID ticket = UUID.randomUUID();
+        UUID order = UUID.randomUUID();
+        UUID line = UUID.randomUUID();
+        em.createNativeQuery("""
+                        insert into tickets (id, account_id, event_id, name, price_minor, currency, quantity)
+                        values (?1, ?2, ?3, 'Regular', 2500, 'EUR', 100)""")
+                .setParameter(1, ticket).setParameter(2, account).setParameter(3, eventId).executeUpdate();
+        em.createNativeQuery("""
+                        insert into orders (id, account_id, event_id, code, access_token_hash, buyer_name, buyer_email,
+                                            status, subtotal_minor, total_minor, currency, payment_provider, paid_at)
+                        values (?1, ?2, ?3, ?4, ?5, 'Pat Buyer', 'pat@example.org', 'paid', 2500, 2500, 'EUR',
+                                'test_card', now())""")
+                .setParameter(1, order).setParameter(2, account).setParameter(3, eventId)
+                .setParameter(4, "T-" + order.toString().substring(0, 8)).setParameter(5, order.toString())
+                .executeUpdate();
+        em.createNativeQuery("""
+                        insert into order_lines (id, account_id, order_id, ticket_id, quantity, unit_price_minor,
+                                                 total_minor)
+                        values (?1, ?2, ?3, ?4, 1, 2500, 2500)""")
+                .setParameter(1, line).setParameter(2, account).setParameter(3, order).setParameter(4, ticket)
+                .executeUpdate();
+        em.createNativeQuery("""
+                        insert into attendees (id, account_id, event_id, order_id, order_line_id, ticket_id, code,
+                                               first_name, last_name)
+                        values (gen_random_uuid(), ?1, ?2, ?3, ?4, ?5, ?6, 'Pat', 'Buyer')""")
+                .setParameter(1, account).setParameter(2, eventId).setParameter(3, order).setParameter(4, line)
+                .setParameter(5, ticket).setParameter(6, UUID.randomUUID().toString()).executeUpdate();
+        return order;
+    }
+
     public String eventName(UUID eventId) {
         Event event = em.find(Event.class, eventId);
         return event == null ? null : event.getName();

@@ -1,0 +1,404 @@
+package io.eventos.ticketing.service;
+
+import io.eventos.account.service.AuditLog;
+import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.security.Authorizer;
+import io.eventos.platform.security.EventRef;
+import io.eventos.platform.security.Permission;
+import io.eventos.platform.security.RequiresPermission;
+import io.eventos.platform.tenancy.TenantBound;
+import io.eventos.ticketing.domain.Attendee;
+import io.eventos.ticketing.domain.AttendeeStatus;
+import io.eventos.ticketing.domain.Order;
+import io.eventos.ticketing.domain.OrderLine;
+import io.eventos.ticketing.domain.OrderStatus;
+import io.eventos.ticketing.domain.Payment;
+import io.eventos.ticketing.domain.PaymentKind;
+import io.eventos.ticketing.domain.PaymentStatus;
+import io.eventos.ticketing.service.payment.PaymentProvider;
+import io.eventos.ticketing.service.payment.PaymentProviders;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The organizer's orders: a list paged, sorted and filtered in SQL, the detail with history, and the actions of
+ * each role — mark paid, cancel, refund (all or some tickets), rename attendees, internal note. Orders are never
+ * deleted. Giving tickets back never needs the sales lock (it only makes room); taking them again does.
+ */
+@Stateless
+@TenantBound
+public class OrderService {
+
+    private static final Map<String, String> SORTABLE = Map.of(
+            "placedAt", "o.placed_at", "code", "o.code", "buyerName", "lower(o.buyer_name)",
+            "status", "o.status", "totalMinor", "o.total_minor");
+
+    @PersistenceContext(unitName = "eventos")
+    EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Authorizer authorizer;
+
+    @Inject
+    PaymentProviders providers;
+
+    Clock clock = Clock.systemUTC();
+
+    @RequiresPermission(Permission.VIEW)
+    public List<OrderRow> list(OrderFilter filter, int first, int pageSize, String sortField, boolean ascending) {
+        Map<Integer, Object> parameters = new HashMap<>();
+        String where = where(filter, parameters);
+        String order = SORTABLE.getOrDefault(String.valueOf(sortField), "o.placed_at") + (ascending ? " asc" : " desc");
+        Query query = em.createNativeQuery("""
+                select o.id, o.event_id, o.code, o.buyer_name, o.buyer_email, o.status, o.total_minor,
+                       o.refunded_minor, o.currency, (select coalesce(sum(l.quantity), 0) from order_lines l
+                                                      where l.account_id = o.account_id and l.order_id = o.id),
+                       o.payment_provider, o.placed_at, o.payment_deadline
+                from orders o""" + " where " + where + " order by " + order + ", o.id limit " + Math.max(1, pageSize)
+                + " offset " + Math.max(0, first));
+        parameters.forEach(query::setParameter);
+        List<OrderRow> rows = new ArrayList<>();
+        for (Object row : query.getResultList()) {
+            Object[] r = (Object[]) row;
+            rows.add(new OrderRow((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4],
+                    (String) r[5], number(r[6]), number(r[7]), String.valueOf(r[8]).strip(), (int) number(r[9]),
+                    (String) r[10], instant(r[11]), instant(r[12])));
+        }
+        return rows;
+    }
+
+    @RequiresPermission(Permission.VIEW)
+    public long count(OrderFilter filter) {
+        Map<Integer, Object> parameters = new HashMap<>();
+        Query query = em.createNativeQuery("select count(*) from orders o where " + where(filter, parameters));
+        parameters.forEach(query::setParameter);
+        return number(query.getSingleResult());
+    }
+
+    private String where(OrderFilter filter, Map<Integer, Object> parameters) {
+        List<String> clauses = new ArrayList<>();
+        clauses.add("true");
+        if (filter.eventId() != null) {
+            authorizer.check(Permission.VIEW, filter.eventId());
+            parameters.put(1, filter.eventId());
+            clauses.add("o.event_id = ?1");
+        } else {
+            authorizer.eventScope().ifPresent(scope -> {
+                clauses.add(scope.isEmpty() ? "false" : "o.event_id in (" + String.join(",",
+                        scope.stream().map(id -> "'" + id + "'::uuid").toList()) + ")");
+            });
+        }
+        if (filter.status() != null && !filter.status().isBlank()) {
+            parameters.put(2, filter.status().toLowerCase(Locale.ROOT));
+            clauses.add("o.status = ?2");
+        }
+        if (filter.ticketId() != null) {
+            parameters.put(3, filter.ticketId());
+            clauses.add("exists (select 1 from order_lines l where l.account_id = o.account_id and l.order_id = o.id "
+                    + "and l.ticket_id = ?3)");
+        }
+        if (filter.placedFrom() != null) {
+            parameters.put(4, filter.placedFrom().atOffset(ZoneOffset.UTC));
+            clauses.add("o.placed_at >= ?4");
+        }
+        if (filter.placedUntil() != null) {
+            parameters.put(5, filter.placedUntil().atOffset(ZoneOffset.UTC));
+            clauses.add("o.placed_at < ?5");
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            parameters.put(6, "%" + filter.text().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
+                    .replace("%", "\\%").replace("_", "\\_") + "%");
+            clauses.add("(lower(o.code) like ?6 or lower(o.buyer_name) like ?6 or lower(o.buyer_email) like ?6)");
+        }
+        return String.join(" and ", clauses);
+    }
+
+    /** The order with lines, tickets, payments and its history from the business record; 404 outside the scope. */
+    @RequiresPermission(Permission.VIEW)
+    public OrderDetail detail(UUID orderId) {
+        Order order = order(orderId, Permission.VIEW);
+        List<OrderDetail.Line> lines = order.getLines().stream().map(l -> new OrderDetail.Line(l.getTicket().getName(),
+                l.getQuantity(), l.getUnitPriceMinor(), l.getDiscountMinor(), l.getTotalMinor())).toList();
+        List<OrderDetail.PaymentRow> payments = em.createQuery(
+                        "select p from Payment p where p.order = :order order by p.createdAt", Payment.class)
+                .setParameter("order", order).getResultStream()
+                .map(p -> new OrderDetail.PaymentRow(p.getProvider(), p.getKind().name().toLowerCase(Locale.ROOT),
+                        p.getStatus().name().toLowerCase(Locale.ROOT), p.getAmountMinor(), p.getProviderRef(),
+                        p.getFailureReason(), p.getCreatedAt())).toList();
+        List<OrderDetail.HistoryEntry> history = new ArrayList<>();
+        for (Object row : em.createNativeQuery("""
+                        select a.occurred_at, a.action, coalesce(u.email, a.actor_kind), coalesce(a.after::text, '')
+                        from audit_log a left join users u on u.id = a.actor_user_id
+                        where a.subject_type = 'order' and a.subject_id = ?1 order by a.occurred_at, a.id""")
+                .setParameter(1, orderId).getResultList()) {
+            Object[] r = (Object[]) row;
+            history.add(new OrderDetail.HistoryEntry(instant(r[0]), (String) r[1], String.valueOf(r[2]),
+                    (String) r[3]));
+        }
+        Object[] event = (Object[]) em.createNativeQuery("select name, time_zone from events where id = ?1")
+                .setParameter(1, order.getEventId()).getSingleResult();
+        return new OrderDetail(row(order), (String) event[0], (String) event[1],
+                order.getPromoCode() == null ? null : order.getPromoCode().getCode(), order.isMarketingConsent(),
+                order.getMarketingConsentAt(), order.getInternalNote(), lines, attendeesOf(order), payments, history);
+    }
+
+    /** The tickets issued for an event, for the attendee list and its export; text matches name, email or order. */
+    @RequiresPermission(Permission.VIEW)
+    public List<AttendeeRow> attendees(@EventRef UUID eventId, String text, int first, int pageSize) {
+        String like = text == null || text.isBlank() ? null : "%" + text.strip().toLowerCase(Locale.ROOT) + "%";
+        return em.createQuery("""
+                        select a from Attendee a join fetch a.order join fetch a.ticket
+                        where a.eventId = :event and (:like is null or lower(concat(coalesce(a.firstName, ''), ' ',
+                              coalesce(a.lastName, ''), ' ', coalesce(a.email, ''), ' ', a.order.code)) like :like)
+                        order by lower(a.lastName), lower(a.firstName), a.id""", Attendee.class)
+                .setParameter("event", eventId).setParameter("like", like)
+                .setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, pageSize))
+                .getResultStream().map(OrderService::attendeeRow).toList();
+    }
+
+    /** An offline (or otherwise pending) order's money arrived. If its deadline passed, its tickets must still be free. */
+    @RequiresPermission(Permission.ORDERS_MANAGE)
+    public void markPaid(UUID orderId) {
+        Order order = order(orderId, Permission.ORDERS_MANAGE);
+        SalesLock.lockEvent(em, order.getEventId());
+        em.refresh(order);
+        if (order.getStatus() != OrderStatus.PENDING && order.getStatus() != OrderStatus.EXPIRED) {
+            throw new TicketingException(null, "Only an order waiting for payment can be marked paid; this one is "
+                    + label(order.getStatus()) + ".");
+        }
+        Instant now = clock.instant();
+        boolean lapsed = order.getStatus() == OrderStatus.EXPIRED
+                || (order.getPaymentDeadline() != null && !now.isBefore(order.getPaymentDeadline()));
+        if (lapsed) {
+            // its tickets went back on sale at the deadline: take them again only if they are still there
+            Stock stock = Inventory.of(em, order.getEventId(), now);
+            Map<UUID, Integer> wanted = new HashMap<>();
+            validAttendees(order).forEach(a -> wanted.merge(a.getTicket().getId(), 1, Integer::sum));
+            long total = 0;
+            for (Map.Entry<UUID, Integer> w : wanted.entrySet()) {
+                total += w.getValue();
+                if (stock.availableFor(w.getKey()) < w.getValue()) {
+                    throw new TicketingException(null, "The payment deadline passed and these tickets were sold to "
+                            + "others in the meantime; refund the money or ask the buyer to order again.");
+                }
+            }
+            Long eventLeft = stock.eventAvailable();
+            if (eventLeft != null && eventLeft < total) {
+                throw new TicketingException(null, "The payment deadline passed and the event has no room left for "
+                        + "these tickets; refund the money or ask the buyer to order again.");
+            }
+        }
+        String provider = order.getPaymentProvider() == null ? "offline" : order.getPaymentProvider();
+        Payment payment = new Payment(order, provider, PaymentKind.CHARGE, order.getTotalMinor(), order.getCurrency());
+        payment.setStatus(PaymentStatus.SUCCEEDED);
+        em.persist(payment);
+        String before = label(order.getStatus());
+        order.setStatus(OrderStatus.PAID);
+        order.setPaidAt(now);
+        order.setPaymentDeadline(null);
+        audit.record("order.paid", "order", order.getId(), Map.of("status", before),
+                Map.of("status", "paid", "marked_by_organizer", true)).setEventId(order.getEventId());
+    }
+
+    /** Cancels an order that is unpaid or free; its tickets go back on sale. Paid money is given back by a refund. */
+    @RequiresPermission(Permission.ORDERS_MANAGE)
+    public void cancel(UUID orderId, String reason) {
+        Order order = locked(orderId, Permission.ORDERS_MANAGE);
+        if (order.getStatus() == OrderStatus.CANCELLED) {
+            return;
+        }
+        if (order.getStatus() == OrderStatus.PAID && order.getTotalMinor() - order.getRefundedMinor() > 0) {
+            throw new TicketingException(null, "This order was paid; refund it to cancel it, so the buyer gets the "
+                    + "money back.");
+        }
+        String before = label(order.getStatus());
+        validAttendees(order).forEach(a -> a.setStatus(AttendeeStatus.CANCELLED));
+        order.setStatus(OrderStatus.CANCELLED);
+        order.setCancelledAt(clock.instant());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("status", "cancelled");
+        if (reason != null && !reason.isBlank()) {
+            after.put("reason", reason.strip());
+        }
+        audit.record("order.cancelled", "order", order.getId(), Map.of("status", before), after)
+                .setEventId(order.getEventId());
+    }
+
+    /**
+     * Refunds some tickets of a paid order (all of them = a full refund, which also cancels the order). Each ticket
+     * gives back what was paid for it; their places go back on sale at once.
+     */
+    @RequiresPermission(Permission.ORDERS_REFUND)
+    public long refund(UUID orderId, Set<UUID> attendeeIds) {
+        Order order = locked(orderId, Permission.ORDERS_REFUND);
+        if (order.getStatus() != OrderStatus.PAID) {
+            throw new TicketingException(null, "Only a paid order can be refunded; this one is "
+                    + label(order.getStatus()) + ".");
+        }
+        List<Attendee> valid = validAttendees(order);
+        List<Attendee> chosen = valid.stream().filter(a -> attendeeIds.contains(a.getId())).toList();
+        if (chosen.isEmpty()) {
+            throw new TicketingException("tickets", "Choose the tickets to refund.");
+        }
+        long amount = 0;
+        Map<UUID, Integer> leftOnLine = new HashMap<>();
+        valid.forEach(a -> leftOnLine.merge(a.getOrderLine().getId(), 1, Integer::sum));
+        for (Attendee attendee : chosen) {
+            OrderLine line = attendee.getOrderLine();
+            int left = leftOnLine.merge(line.getId(), -1, Integer::sum);
+            long share = line.getTotalMinor() / line.getQuantity(); // the line's last ticket also gets the rounding
+            amount += share + (left == 0 ? line.getTotalMinor() - share * line.getQuantity() : 0);
+            attendee.setStatus(AttendeeStatus.REFUNDED);
+        }
+        amount = Math.min(amount, order.getTotalMinor() - order.getRefundedMinor());
+        if (amount > 0) {
+            PaymentProvider provider = providers.find(String.valueOf(order.getPaymentProvider()))
+                    .orElseGet(() -> providers.find("offline").orElseThrow());
+            String chargeRef = em.createQuery("""
+                            select p.providerRef from Payment p where p.order = :order and p.kind = :charge
+                            and p.status = :ok order by p.createdAt desc""", String.class)
+                    .setParameter("order", order).setParameter("charge", PaymentKind.CHARGE)
+                    .setParameter("ok", PaymentStatus.SUCCEEDED).getResultStream().findFirst().orElse(null);
+            PaymentProvider.ChargeResult result = provider.refund(chargeRef, amount, order.getCurrency());
+            if (!result.succeeded()) {
+                throw new TicketingException(null, "The payment provider refused the refund: "
+                        + result.failureReason());
+            }
+            Payment refund = new Payment(order, provider.id(), PaymentKind.REFUND, amount, order.getCurrency());
+            refund.setStatus(PaymentStatus.SUCCEEDED);
+            refund.setProviderRef(result.reference());
+            em.persist(refund);
+        }
+        long refundedBefore = order.getRefundedMinor();
+        order.setRefundedMinor(refundedBefore + amount);
+        boolean all = chosen.size() == valid.size();
+        if (all) {
+            order.setStatus(OrderStatus.CANCELLED);
+            order.setCancelledAt(clock.instant());
+        }
+        audit.record(all ? "order.refunded" : "order.partially_refunded", "order", order.getId(),
+                Map.of("refunded_minor", refundedBefore),
+                Map.of("refunded_minor", order.getRefundedMinor(), "tickets", chosen.size(), "amount_minor", amount))
+                .setEventId(order.getEventId());
+        return amount;
+    }
+
+    /** Corrects the name or email on a ticket (the ticket, its code and price stay). */
+    @RequiresPermission(Permission.ORDERS_MANAGE)
+    public void renameAttendee(UUID attendeeId, String firstName, String lastName, String email) {
+        Attendee attendee = em.find(Attendee.class, attendeeId);
+        if (attendee == null) {
+            throw new AccessDeniedException("No such ticket.");
+        }
+        authorizer.check(Permission.ORDERS_MANAGE, attendee.getEventId());
+        if (firstName == null || firstName.isBlank() || lastName == null || lastName.isBlank()) {
+            throw new TicketingException("name", "Enter the first and last name of the person this ticket is for.");
+        }
+        Map<String, Object> before = Map.of("name", attendee.getFirstName() + " " + attendee.getLastName());
+        attendee.setFirstName(firstName.strip());
+        attendee.setLastName(lastName.strip());
+        attendee.setEmail(email == null || email.isBlank() ? null : email.strip());
+        audit.record("attendee.renamed", "order", attendee.getOrder().getId(), before,
+                Map.of("name", attendee.getFirstName() + " " + attendee.getLastName())).setEventId(attendee.getEventId());
+    }
+
+    @RequiresPermission(Permission.ORDERS_MANAGE)
+    public void saveNote(UUID orderId, String note) {
+        Order order = order(orderId, Permission.ORDERS_MANAGE);
+        order.setInternalNote(note == null || note.isBlank() ? null : note.strip());
+        audit.record("order.note_changed", "order", order.getId(), null, null).setEventId(order.getEventId());
+    }
+
+    private Order order(UUID orderId, Permission permission) {
+        Order order = orderId == null ? null : em.find(Order.class, orderId);
+        if (order == null) {
+            throw new AccessDeniedException("No such order.");
+        }
+        authorizer.check(permission, order.getEventId());
+        return order;
+    }
+
+    private Order locked(UUID orderId, Permission permission) {
+        Order order = order(orderId, permission);
+        em.refresh(order, LockModeType.PESSIMISTIC_WRITE);
+        return order;
+    }
+
+    private List<Attendee> validAttendees(Order order) {
+        return em.createQuery("""
+                        select a from Attendee a join fetch a.orderLine join fetch a.ticket
+                        where a.order = :order and a.status = :valid order by a.createdAt, a.id""", Attendee.class)
+                .setParameter("order", order).setParameter("valid", AttendeeStatus.VALID).getResultList();
+    }
+
+    private List<AttendeeRow> attendeesOf(Order order) {
+        return em.createQuery("""
+                        select a from Attendee a join fetch a.ticket join fetch a.orderLine
+                        where a.order = :order order by a.createdAt, a.id""", Attendee.class)
+                .setParameter("order", order).getResultStream().map(OrderService::attendeeRow).toList();
+    }
+
+    static AttendeeRow attendeeRow(Attendee a) {
+        OrderLine line = a.getOrderLine();
+        return new AttendeeRow(a.getId(), a.getOrder().getId(), a.getOrder().getCode(), a.getTicket().getName(),
+                a.getFirstName(), a.getLastName(), a.getEmail(), a.getCode(), label(a.getStatus()),
+                line.getTotalMinor() / line.getQuantity());
+    }
+
+    private OrderRow row(Order o) {
+        int tickets = o.getLines().stream().mapToInt(OrderLine::getQuantity).sum();
+        return new OrderRow(o.getId(), o.getEventId(), o.getCode(), o.getBuyerName(), o.getBuyerEmail(),
+                label(o.getStatus()), o.getTotalMinor(), o.getRefundedMinor(), o.getCurrency(), tickets,
+                o.getPaymentProvider(), o.getPlacedAt(), o.getPaymentDeadline());
+    }
+
+    private static String label(Enum<?> status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Pending orders whose deadline passed read as expired even before anything writes it down. */
+    public static String displayStatus(OrderRow row, Instant now) {
+        if ("pending".equals(row.status()) && row.paymentDeadline() != null && !now.isBefore(row.paymentDeadline())) {
+            return "expired";
+        }
+        return row.status();
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Timestamp ts) {
+            return ts.toInstant();
+        }
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return (Instant) value;
+    }
+}

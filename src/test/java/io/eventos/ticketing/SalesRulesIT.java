@@ -1,0 +1,256 @@
+package io.eventos.ticketing;
+
+import io.eventos.isolation.IsolationFixtures;
+import io.eventos.platform.tenancy.CurrentTenant;
+import io.eventos.ticketing.service.Cart;
+import io.eventos.ticketing.service.CheckoutService;
+import io.eventos.ticketing.service.HoldView;
+import io.eventos.ticketing.service.OrderDetail;
+import io.eventos.ticketing.service.OrderRequest;
+import io.eventos.ticketing.service.OrderService;
+import io.eventos.ticketing.service.PaymentAttempt;
+import io.eventos.ticketing.service.PlacedOrder;
+import io.eventos.ticketing.service.SaleRefusedException;
+import io.eventos.ticketing.service.Stock;
+import io.eventos.ticketing.service.TicketTypeForm;
+import io.eventos.ticketing.service.TicketTypeRow;
+import io.eventos.ticketing.service.TicketTypeService;
+import io.eventos.ticketing.service.TicketingException;
+import io.eventos.ticketing.service.payment.TestCardGateway;
+import jakarta.inject.Inject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The rules of a sale, one buyer at a time, in the container against the real PostgreSQL: holds that expire,
+ * payment deadlines, per-order limits, sales windows, promo codes, free orders, declined and timed-out cards,
+ * refunds that put tickets back, and the organizer's quantity guard. Time passing is simulated by moving the
+ * stored deadlines into the past.
+ */
+@ExtendWith(ArquillianExtension.class)
+public class SalesRulesIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("eventos.it.war",
+                        "target/eventos.war")))
+                .addClasses(SalesFixtures.class, IsolationFixtures.class);
+    }
+
+    @Inject
+    CheckoutService checkout;
+    @Inject
+    TicketTypeService ticketTypes;
+    @Inject
+    OrderService orders;
+    @Inject
+    SalesFixtures fixtures;
+    @Inject
+    IsolationFixtures members;
+
+    private UUID account;
+    private UUID owner;
+    private UUID event;
+    private UUID regular;
+
+    @BeforeEach
+    void eventOnSale() {
+        account = UUID.randomUUID();
+        owner = UUID.randomUUID();
+        try (var t = CurrentTenant.bind(account)) {
+            event = fixtures.accountWithEventOnSale("rules-" + account.toString().substring(0, 8), null);
+            members.addMember(owner, "owner", null);
+            regular = fixtures.ticketType(event, "Regular", 2500, 5, null);
+        }
+    }
+
+    @Test
+    void anExpiredHoldGivesItsTicketsBackAndTheBuyerIsToldWhy() {
+        HoldView hold = as(() -> checkout.reserve(cart(regular, 5)));
+        assertEquals(0, stock().availableFor(regular));
+        refused(() -> checkout.reserve(cart(regular, 1)), "“Regular” is sold out.");
+
+        as(() -> { fixtures.ageHolds(event, 16); return null; });
+        assertEquals(5, stock().availableFor(regular), "an expired hold counts for nothing, with no job run");
+        assertTrue(as(() -> checkout.findHold(hold.token())).orElseThrow().expired());
+        SaleRefusedException late = assertThrows(SaleRefusedException.class,
+                () -> as(() -> checkout.placeOrder(order(hold, "test_card"))));
+        assertEquals(SaleRefusedException.Field.HOLD, late.field());
+        assertTrue(late.getMessage().contains("held for 15 minutes and that time ran out"), late.getMessage());
+    }
+
+    @Test
+    void limitsPerOrderAndTheSalesWindowAreExplained() {
+        refused(() -> checkout.reserve(cart(regular, 11)), "You can buy at most 10 “Regular” tickets per order.");
+        refused(() -> checkout.reserve(cart(regular, 6)), "Only 5 “Regular” tickets are left.");
+        UUID later = as(() -> ticketTypes.create(event, form("Later", 1000, 10,
+                Instant.now().plus(1, ChronoUnit.DAYS), null, 2, 4)));
+        refused(() -> checkout.reserve(cart(later, 2)), "“Later” is not on sale yet.");
+        UUID pair = as(() -> ticketTypes.create(event, form("Pair", 1000, 10, null, null, 2, 4)));
+        refused(() -> checkout.reserve(cart(pair, 1)), "“Pair” is sold in orders of at least 2.");
+        UUID ended = as(() -> ticketTypes.create(event, form("Ended", 1000, 10,
+                Instant.now().minus(2, ChronoUnit.DAYS), Instant.now().minus(1, ChronoUnit.SECONDS), 1, 4)));
+        refused(() -> checkout.reserve(cart(ended, 1)), "Sales of “Ended” have ended.");
+        List<TicketTypeRow> rows = as(() -> ticketTypes.list(event));
+        assertEquals(TicketTypeRow.Status.NOT_YET, status(rows, "Later"));
+        assertEquals(TicketTypeRow.Status.ENDED, status(rows, "Ended"));
+        assertEquals(TicketTypeRow.Status.ON_SALE, status(rows, "Regular"));
+    }
+
+    @Test
+    void aFreeOrderIsPaidAtOnceAndAPromoCodeDiscountsAndCounts() {
+        UUID free = as(() -> ticketTypes.create(event, form("Community", 0, 10, null, null, 1, 4)));
+        PlacedOrder freeOrder = as(() -> checkout.placeOrder(order(as(() -> checkout.reserve(cart(free, 2))), null)));
+        assertEquals("paid", freeOrder.status());
+        assertEquals("free", freeOrder.paymentProvider());
+        assertTrue(freeOrder.accessToken().length() >= 43, "a 256-bit secret order-page token");
+
+        as(() -> { fixtures.promoCode(event, "FRIENDS", 20, 1); return null; });
+        HoldView discounted = as(() -> checkout.reserve(new Cart(event, Map.of(regular, 2), "friends")));
+        assertEquals(1000, discounted.discountMinor(), "20% off two tickets of 25.00");
+        assertEquals(4000, discounted.totalMinor());
+        PlacedOrder paid = as(() -> checkout.placeOrder(order(discounted, "test_card")));
+        assertEquals("pending", paid.status());
+        PaymentAttempt attempt = as(() -> checkout.pay(paid.accessToken(), Map.of("card", TestCardGateway.GOOD_CARD)));
+        assertTrue(attempt.paid(), String.valueOf(attempt.problem()));
+        assertEquals(2, as(() -> fixtures.paidTickets(regular)));
+        refused(() -> checkout.reserve(new Cart(event, Map.of(regular, 1), "FRIENDS")), "This code has been used up.");
+        refused(() -> checkout.reserve(new Cart(event, Map.of(regular, 1), "NOPE")),
+                "This code is not valid for this event.");
+    }
+
+    @Test
+    void declinedAndTimedOutCardsLeaveNothingSoldAndCanBeRetried() {
+        PlacedOrder placed = as(() -> checkout.placeOrder(order(as(() -> checkout.reserve(cart(regular, 2))),
+                "test_card")));
+        PaymentAttempt declined = as(() -> checkout.pay(placed.accessToken(),
+                Map.of("card", TestCardGateway.DECLINED_CARD)));
+        assertFalse(declined.paid());
+        assertTrue(declined.problem().contains("declined"), declined.problem());
+        PaymentAttempt timedOut = as(() -> checkout.pay(placed.accessToken(),
+                Map.of("card", TestCardGateway.TIMEOUT_CARD)));
+        assertFalse(timedOut.paid());
+        assertTrue(timedOut.problem().contains("did not answer in time"), timedOut.problem());
+        assertEquals(0, as(() -> fixtures.paidTickets(regular)), "no sold tickets after failed payments");
+        assertEquals(2, stock().tickets().get(regular).counts().pending(), "still reserved while the buyer retries");
+
+        assertTrue(as(() -> checkout.pay(placed.accessToken(), Map.of("card", TestCardGateway.GOOD_CARD))).paid());
+        assertTrue(as(() -> checkout.pay(placed.accessToken(), Map.of("card", TestCardGateway.GOOD_CARD))).paid(),
+                "paying twice is answered 'paid' without a second charge");
+        OrderDetail detail = as(() -> orders.detail(placed.orderId()));
+        assertEquals(List.of("failed", "failed", "succeeded"),
+                detail.payments().stream().map(OrderDetail.PaymentRow::status).toList());
+        assertTrue(detail.history().stream().anyMatch(h -> h.action().equals("order.paid")));
+    }
+
+    @Test
+    void anOfflineOrderKeepsItsTicketsUntilItsDeadlineAndTheOrganizerMarksItPaid() {
+        PlacedOrder transfer = as(() -> checkout.placeOrder(order(as(() -> checkout.reserve(cart(regular, 3))),
+                "offline")));
+        assertEquals("pending", transfer.status());
+        assertTrue(transfer.paymentDeadline().isAfter(Instant.now().plus(2, ChronoUnit.DAYS)));
+        assertEquals(2, stock().availableFor(regular));
+
+        as(() -> { fixtures.passPaymentDeadlines(event); return null; });
+        assertEquals(5, stock().availableFor(regular), "an overdue transfer gives its tickets back by itself");
+        as(() -> { orders.markPaid(transfer.orderId()); return null; }); // still room: the late money is welcome
+        assertEquals(3, as(() -> fixtures.paidTickets(regular)));
+
+        PlacedOrder second = as(() -> checkout.placeOrder(order(as(() -> checkout.reserve(cart(regular, 2))),
+                "offline")));
+        as(() -> { fixtures.passPaymentDeadlines(event); return null; });
+        as(() -> checkout.placeOrder(order(as(() -> checkout.reserve(cart(regular, 2))), "offline")));
+        TicketingException gone = assertThrows(TicketingException.class,
+                () -> as(() -> { orders.markPaid(second.orderId()); return null; }));
+        assertTrue(gone.getMessage().contains("sold to others"), gone.getMessage());
+    }
+
+    @Test
+    void refundingOneOfTwoTicketsPutsItBackOnSaleAndTheQuantityGuardExplains() {
+        PlacedOrder placed = as(() -> checkout.placeOrder(order(as(() -> checkout.reserve(cart(regular, 2))),
+                "test_card")));
+        as(() -> checkout.pay(placed.accessToken(), Map.of("card", TestCardGateway.GOOD_CARD)));
+        as(() -> checkout.reserve(cart(regular, 1))); // someone else's cart
+        assertEquals(2, stock().availableFor(regular));
+
+        TicketingException tooLow = assertThrows(TicketingException.class,
+                () -> as(() -> { ticketTypes.update(event, regular, form("Regular", 2500, 2, null, null, 1, 10));
+                    return null; }));
+        assertEquals("quantity", tooLow.field());
+        assertEquals("The quantity cannot be lower than 3, the tickets already taken: 2 sold, 0 pending payment, "
+                + "1 held in carts.", tooLow.getMessage());
+
+        OrderDetail detail = as(() -> orders.detail(placed.orderId()));
+        UUID first = detail.attendees().get(0).id();
+        assertNotEquals(detail.attendees().get(0).code(), detail.attendees().get(1).code());
+        assertTrue(detail.attendees().get(0).code().matches("[A-Za-z0-9_-]{22}"), "128-bit URL-safe ticket code");
+        long refunded = as(() -> orders.refund(placed.orderId(), Set.of(first)));
+        assertEquals(2500, refunded);
+        assertEquals(3, stock().availableFor(regular), "the refunded ticket is back on sale");
+        OrderDetail after = as(() -> orders.detail(placed.orderId()));
+        assertEquals("paid", after.order().status());
+        assertEquals(2500, after.order().refundedMinor());
+        assertEquals(List.of("refunded", "valid"), after.attendees().stream().map(a -> a.status()).toList());
+        assertTrue(after.history().stream().anyMatch(h -> h.action().equals("order.partially_refunded")));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private <T> T as(Supplier<T> call) {
+        try (var t = CurrentTenant.bind(account); var u = CurrentTenant.bindUser(owner)) {
+            return call.get();
+        }
+    }
+
+    private void refused(Supplier<?> call, String sentence) {
+        SaleRefusedException refused = assertThrows(SaleRefusedException.class, () -> as(call));
+        assertEquals(sentence, refused.getMessage());
+    }
+
+    private Stock stock() {
+        return as(() -> ticketTypes.stock(event));
+    }
+
+    private Cart cart(UUID ticket, int quantity) {
+        return new Cart(event, Map.of(ticket, quantity), null);
+    }
+
+    private static TicketTypeRow.Status status(List<TicketTypeRow> rows, String name) {
+        return rows.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow().status();
+    }
+
+    private static TicketTypeForm form(String name, long price, Integer quantity, Instant salesStart, Instant salesEnd,
+                                       int min, int max) {
+        return new TicketTypeForm(name, null, price, quantity, salesStart, salesEnd, min, max, false, 0, false, null);
+    }
+
+    private static OrderRequest order(HoldView hold, String provider) {
+        List<OrderRequest.AttendeeName> names = new ArrayList<>();
+        for (int i = 0; i < hold.tickets(); i++) {
+            names.add(new OrderRequest.AttendeeName("Ada", "Guest" + i, null));
+        }
+        return new OrderRequest(hold.token(), "Ada Buyer", "ada@example.org", names, true, provider,
+                UUID.randomUUID().toString(), "en");
+    }
+}
