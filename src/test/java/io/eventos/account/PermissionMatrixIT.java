@@ -5,6 +5,8 @@ import io.eventos.account.service.AccountSettings;
 import io.eventos.account.service.AccountSettingsService;
 import io.eventos.account.service.AuditQuery;
 import io.eventos.account.service.AuditService;
+import io.eventos.account.service.InvitationException;
+import io.eventos.account.service.InvitationService;
 import io.eventos.account.service.TeamService;
 import io.eventos.event.service.EventCard;
 import io.eventos.event.service.EventService;
@@ -36,6 +38,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,16 +70,22 @@ public class PermissionMatrixIT {
     @Inject
     AuditService audit;
     @Inject
+    InvitationService invitations;
+    @Inject
     IsolationFixtures fixtures;
     @Inject
     TicketTypeService ticketTypes;
     @Inject
     OrderService orders;
 
+    private static final String BASE_URL = "http://localhost:8080";
+
     private UUID account;
     private UUID eventInScope;
     private UUID eventOutOfScope;
     private UUID target;
+    private UUID openInvitation;
+    private UUID invitationToRevoke;
     private UUID paidOrder;
     private final Map<String, UUID> users = new LinkedHashMap<>();
 
@@ -102,6 +111,11 @@ public class PermissionMatrixIT {
 
     @Test
     void everyRoleMayDoExactlyWhatTheDocumentSays() throws IOException {
+        try (var t = CurrentTenant.bind(account); var u = CurrentTenant.bindUser(users.get("owner"))) {
+            openInvitation = invitations.invite(freshAddress(), "viewer", Set.of(), BASE_URL).invitationId();
+            invitationToRevoke = invitations.invite(freshAddress(), "member", Set.of(eventInScope), BASE_URL)
+                    .invitationId();
+        }
         PermissionsDoc doc = PermissionsDoc.parse(resource("permissions.md"));
         Map<Permission, java.util.Set<MemberRole>> matrix = doc.matrix();
         List<String> mismatches = new ArrayList<>();
@@ -207,6 +221,10 @@ public class PermissionMatrixIT {
             }
             case "AccountSettingsService.requireTwoFactor" -> settings.requireTwoFactor(false);
             case "AuditService.page" -> audit.page(AuditQuery.all(), 0, 10);
+            case "InvitationService.invite" -> invitations.invite(freshAddress(), "viewer", Set.of(), BASE_URL);
+            case "InvitationService.pending" -> invitations.pending();
+            case "InvitationService.resend" -> invitations.resend(openInvitation, BASE_URL);
+            case "InvitationService.revoke" -> invitations.revoke(invitationToRevoke); // a second revoke changes nothing
             case "TicketTypeService.list" -> ticketTypes.list(eventInScope);
             case "TicketTypeService.create" -> ticketTypes.create(eventInScope, new TicketTypeForm("Extra", null, 1000,
                     10, null, null, 1, 4, false, 5, false, null));
@@ -217,6 +235,70 @@ public class PermissionMatrixIT {
                     orders.detail(paidOrder).attendees().stream().map(a -> a.id()).toList()));
             default -> throw new AssertionError("docs/permissions.md lists an action this test cannot call: " + action);
         }
+    }
+
+    @Test
+    void aMembershipInAnotherAccountGrantsNothingHere() {
+        // the user owns another account (created first, so their rows there come first in a scan) and views this one
+        UUID other = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        try (var t = CurrentTenant.bind(other); var u = CurrentTenant.bindUser(user)) {
+            fixtures.createAccountWithEvent("perm-other-" + other.toString().substring(0, 8));
+        }
+        try (var t = CurrentTenant.bind(account); var u = CurrentTenant.bindUser(users.get("owner"))) {
+            fixtures.addMember(user, "viewer", null);
+        }
+        try (var t = CurrentTenant.bind(account); var u = CurrentTenant.bindUser(user)) {
+            assertThrows(AccessDeniedException.class, () -> team.changeRole(target, "member"));
+            assertThrows(AccessDeniedException.class, () -> invitations.pending());
+            assertEquals(1, team.members().stream().filter(m -> m.userId().equals(user)).count(),
+                    "listed once, with this account's role");
+            assertEquals(MemberRole.VIEWER, team.members().stream().filter(m -> m.userId().equals(user))
+                    .findFirst().orElseThrow().role());
+        }
+    }
+
+    @Test
+    void invitationsFollowTheRulesForRoles() {
+        try (var t = CurrentTenant.bind(account); var u = CurrentTenant.bindUser(users.get("admin"))) {
+            var owner = assertThrows(InvitationException.class,
+                    () -> invitations.invite(freshAddress(), "owner", Set.of(), BASE_URL));
+            assertEquals(InvitationException.Field.ROLE, owner.field());
+            assertEquals(InvitationService.OWNER_ONLY, owner.getMessage());
+        }
+        try (var t = CurrentTenant.bind(account); var u = CurrentTenant.bindUser(users.get("owner"))) {
+            assertEquals(InvitationService.WHOLE_ACCOUNT_ROLES, assertThrows(InvitationException.class,
+                    () -> invitations.invite(freshAddress(), "admin", Set.of(eventInScope), BASE_URL)).getMessage());
+            assertEquals(InvitationService.UNKNOWN_EVENT, assertThrows(InvitationException.class,
+                    () -> invitations.invite(freshAddress(), "member", Set.of(UUID.randomUUID()), BASE_URL))
+                    .getMessage());
+            String memberAddress = users.get("viewer") + "@TEST.eventos.test";
+            var member = assertThrows(InvitationException.class,
+                    () -> invitations.invite(memberAddress, "viewer", Set.of(), BASE_URL));
+            assertEquals(InvitationException.Field.EMAIL, member.field());
+            assertEquals(memberAddress + " is already a member of this account.", member.getMessage());
+
+            String address = freshAddress();
+            UUID first = invitations.invite(address, "viewer", Set.of(), BASE_URL).invitationId();
+            var again = invitations.invite(address.toUpperCase(java.util.Locale.ROOT), "member", Set.of(eventInScope),
+                    BASE_URL);
+            assertTrue(again.replacedEarlier());
+            assertEquals(first, again.invitationId(), "the open invitation is refreshed, not duplicated");
+            var listed = invitations.pending().stream().filter(i -> i.id().equals(first)).toList();
+            assertEquals(1, listed.size());
+            assertEquals("member", listed.get(0).role());
+            assertEquals(List.of("Launch of perm-" + account.toString().substring(0, 8)), listed.get(0).eventNames());
+            invitations.revoke(first);
+            assertTrue(invitations.pending().stream().noneMatch(i -> i.id().equals(first)));
+            assertThrows(InvitationException.class, () -> invitations.resend(first, BASE_URL));
+            assertEquals(2, audit.count(new AuditQuery("member.invited", null, null, null)),
+                    "an invitation and its refresh");
+            assertEquals(1, audit.count(new AuditQuery("invitation.revoked", null, null, null)));
+        }
+    }
+
+    private static String freshAddress() {
+        return "invitee-" + UUID.randomUUID() + "@example.test";
     }
 
     private AccountSettings current() {

@@ -11,8 +11,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * An invitation to join an account by e-mail; only the hash of its token is stored.
- * Table {@code invitations}.
+ * An invitation to join an account by e-mail; only the hash of its token is stored. It is open until it is accepted
+ * (once) or revoked, and its link works until it expires. Inviting the same address again refreshes the open
+ * invitation ({@link #refresh}): a new token, so the older link stops working. Table {@code invitations}.
  */
 @Entity
 @Table(name = "invitations")
@@ -58,6 +59,48 @@ public class Invitation extends TenantEntity {
         this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
     }
 
+    /** Neither accepted nor revoked (it may have expired: a refresh makes it usable again). */
+    public boolean isOpen() {
+        return acceptedAt == null && revokedAt == null;
+    }
+
+    public boolean isExpiredAt(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+
+    /** A new link (the old one stops working), valid until {@code expiresAt}, with the latest role and events. */
+    public void refresh(String newTokenHash, Instant newExpiresAt, MemberRole newRole, String newEventScopeJson,
+                        UUID newInvitedBy) {
+        requireOpen();
+        this.tokenHash = Objects.requireNonNull(newTokenHash, "tokenHash");
+        this.expiresAt = Objects.requireNonNull(newExpiresAt, "expiresAt");
+        this.role = Objects.requireNonNull(newRole, "role");
+        this.eventScopeJson = newEventScopeJson;
+        this.invitedBy = newInvitedBy;
+    }
+
+    /** Used up by {@code userId}, who joined the account with it. */
+    public void accept(UUID userId, Instant now) {
+        requireOpen();
+        if (isExpiredAt(now)) {
+            throw new IllegalStateException("An expired invitation cannot be accepted");
+        }
+        this.acceptedUserId = Objects.requireNonNull(userId, "userId");
+        this.acceptedAt = Objects.requireNonNull(now, "now");
+    }
+
+    /** Withdrawn: its link no longer works. */
+    public void revoke(Instant now) {
+        requireOpen();
+        this.revokedAt = Objects.requireNonNull(now, "now");
+    }
+
+    private void requireOpen() {
+        if (!isOpen()) {
+            throw new IllegalStateException("The invitation was already " + (acceptedAt != null ? "accepted" : "revoked"));
+        }
+    }
+
     public String getEmail() {
         return email;
     }
@@ -96,18 +139,6 @@ public class Invitation extends TenantEntity {
 
     public Instant getCreatedAt() {
         return createdAt;
-    }
-
-    public void setAcceptedAt(Instant acceptedAt) {
-        this.acceptedAt = acceptedAt;
-    }
-
-    public void setAcceptedUserId(UUID acceptedUserId) {
-        this.acceptedUserId = acceptedUserId;
-    }
-
-    public void setRevokedAt(Instant revokedAt) {
-        this.revokedAt = revokedAt;
     }
 
     public void setInvitedBy(UUID invitedBy) {

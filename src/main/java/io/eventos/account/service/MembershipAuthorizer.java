@@ -61,10 +61,13 @@ public class MembershipAuthorizer implements Authorizer {
     private Member currentMember() {
         UUID userId = CurrentTenant.user()
                 .orElseThrow(() -> new AccessDeniedException("Sign in to do this."));
+        // the account is named, not left to row level security: with app.user_id set, the policy own_memberships
+        // also shows the user's memberships in their other accounts (the switcher needs that)
         List<?> rows = em.createNativeQuery("""
                         select role, event_scope::text from account_users
-                        where user_id = ?1 and status = 'active'""")
-                .setParameter(1, userId)
+                        where account_id = ?1 and user_id = ?2 and status = 'active'""")
+                .setParameter(1, CurrentTenant.require())
+                .setParameter(2, userId)
                 .getResultList();
         if (rows.isEmpty()) {
             throw new AccessDeniedException("You are not a member of this account.");

@@ -82,7 +82,7 @@ public class SignUpService {
         boolean emailTaken = false;
         if (email.isEmpty()) {
             problems.put(Field.EMAIL, EMAIL_MISSING);
-        } else if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
+        } else if (!isEmailAddress(email)) {
             problems.put(Field.EMAIL, EMAIL_INVALID);
         } else if (emailInUse(email)) {
             problems.put(Field.EMAIL, SignUpException.EMAIL_TAKEN);
@@ -144,6 +144,11 @@ public class SignUpService {
             }
         }
         throw new IllegalStateException("No free slug for " + base + " after " + SLUG_ATTEMPTS + " attempts");
+    }
+
+    /** Whether {@code email} (stripped) looks like an address mail can reach: name@domain.tld, at most 320 characters. */
+    static boolean isEmailAddress(String email) {
+        return email.length() <= MAX_EMAIL && EMAIL.matcher(email).matches();
     }
 
     /** Whether a user has this email address (compared in lower case, like the unique index; users are global). */

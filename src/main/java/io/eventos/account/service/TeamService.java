@@ -38,9 +38,10 @@ public class TeamService {
         List<Object[]> rows = em.createNativeQuery("""
                         select u.id, u.name, u.email, au.role, au.event_scope is not null, au.last_active_at
                         from account_users au join users u on u.id = au.user_id
-                        where au.status = 'active'
+                        where au.account_id = ?1 and au.status = 'active'
                         order by case au.role when 'owner' then 0 when 'admin' then 1 when 'manager' then 2
                                               when 'member' then 3 else 4 end, u.name""")
+                .setParameter(1, CurrentTenant.require()) // not only RLS: own_memberships shows the user's other accounts
                 .getResultList();
         return rows.stream().map(r -> new TeamMember((UUID) r[0], (String) r[1], (String) r[2],
                 MemberRole.valueOf(((String) r[3]).toUpperCase()), (Boolean) r[4],
@@ -75,8 +76,9 @@ public class TeamService {
     /** Notes that the signed-in member is active in the bound account now (the team page shows it). */
     public void markActive() {
         CurrentTenant.user().ifPresent(userId -> em.createNativeQuery(
-                        "update account_users set last_active_at = now() where user_id = ?1")
-                .setParameter(1, userId)
+                        "update account_users set last_active_at = now() where account_id = ?1 and user_id = ?2")
+                .setParameter(1, CurrentTenant.require())
+                .setParameter(2, userId)
                 .executeUpdate());
     }
 

@@ -7,6 +7,7 @@ import io.eventos.account.service.SignInTickets;
 import io.eventos.account.service.TwoFactorException;
 import io.eventos.account.service.TwoFactorService;
 import io.eventos.account.service.UserDirectory;
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -27,7 +28,8 @@ import java.util.UUID;
 /**
  * {@code /login.xhtml}: email and password, then — for users with two-factor authentication — a code from the
  * authenticator app (or a recovery code). The page checks both itself, with throttling, and hands the finished
- * sign-in to Jakarta Security as a one-time ticket; afterwards the user returns to the page that asked for sign-in.
+ * sign-in to Jakarta Security as a one-time ticket; afterwards the user goes to {@code ?next=} when that is a path of
+ * this application (the invitation page sends people here that way), else to the dashboard.
  */
 @Named
 @ViewScoped
@@ -49,6 +51,13 @@ public class LoginPage implements Serializable {
     private String code;
     /** Set once the password was right for a user with two-factor authentication: the code step. */
     private UUID awaitingCodeFor;
+    /** Where to go after signing in: a path of this application (checked), or null for the dashboard. */
+    private String next;
+
+    @PostConstruct
+    void readNext() {
+        next = localPathOrNull(Faces.getRequestParameter("next"));
+    }
 
     public void login() throws IOException {
         String address = Faces.getRemoteAddr();
@@ -96,10 +105,21 @@ public class LoginPage implements Serializable {
             case SEND_CONTINUE -> Faces.responseComplete();
             case SUCCESS -> {
                 request.changeSessionId();
-                Faces.redirect(request.getContextPath() + "/app/");
+                Faces.redirect(request.getContextPath() + (next == null ? "/app/" : next));
             }
             default -> Messages.addGlobalError("Signing in did not complete. Please try again.");
         }
+    }
+
+    /**
+     * {@code value} if it is a path inside this application ("/invite.xhtml?account=..."), else null: never another
+     * site ("//evil.example", "https://...", "/\\evil.example"), so the parameter cannot send anyone away.
+     */
+    static String localPathOrNull(String value) {
+        if (value == null || value.length() > 2048 || !value.matches("/[^/\\\\][^\\s\\\\]*")) {
+            return null;
+        }
+        return value;
     }
 
     private void refused(SignInResult result, String field, String sentence) {
