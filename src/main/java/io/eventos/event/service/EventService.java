@@ -23,6 +23,7 @@ import io.eventos.platform.security.Permission;
 import io.eventos.platform.security.RequiresPermission;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.tenancy.TenantBound;
+import io.eventos.platform.text.EditorHtml;
 import io.eventos.platform.text.SafeHtml;
 import io.eventos.platform.text.SafeUrls;
 import io.eventos.platform.web.MediaPaths;
@@ -582,7 +583,7 @@ public class EventService {
         if (Inputs.tooLong(c.summary, 500)) {
             problems.add(new InputProblem("summary", "Keep the summary to 500 characters."));
         }
-        String html = SafeHtml.sanitize(in.descriptionHtml());
+        String html = SafeHtml.sanitize(EditorHtml.normalize(in.descriptionHtml()));
         String text = SafeHtml.toText(html).strip();
         c.descriptionHtml = text.isEmpty() ? null : html;
         c.descriptionText = text.isEmpty() ? null : text;
@@ -645,6 +646,16 @@ public class EventService {
             }
         }
         c.removeCover = in.removeCover();
+        if (current != null && current.getStatus() == EventStatus.PUBLISHED && c.format != null) {
+            // what publishing required stays required while the event is public
+            if (c.format != EventFormat.ONLINE && c.venue == null && in.venueId() == null) {
+                problems.add(new InputProblem("venue", "A published in-person or hybrid event needs a venue."));
+            }
+            if (c.format != EventFormat.IN_PERSON && url == null) {
+                problems.add(new InputProblem("onlineUrl", "A published online or hybrid event needs its online "
+                        + "link."));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new EventInputException(problems);
         }

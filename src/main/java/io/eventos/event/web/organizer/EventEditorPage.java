@@ -145,6 +145,8 @@ public class EventEditorPage implements Serializable {
             FieldMessages.show("event-form", refused.problems());
         } catch (AccessDeniedException refused) {
             Messages.addGlobalError(refused.getMessage());
+        } finally {
+            coverFile = null; // a refused file is not sent again with the next save
         }
     }
 
