@@ -195,6 +195,31 @@ public class EventRulesIT {
     }
 
     @Test
+    void theListSortsInSqlAndPagesWithTheSameOrder() {
+        try (var t = as(accountA, ownerA)) {
+            UUID banana = events.create(input("Banana bash", null, future(20, 10), future(20, 12), "online", null,
+                    null));
+            UUID apple = events.create(input("apple fair", null, future(90, 10), future(90, 12), "online", null,
+                    null));
+            // launchA ("Launch of ...") starts in 30 days at the "Hall of ..." venue; the others have no venue
+            assertEquals(List.of(apple, banana, launchA), ids(events.page(sorted("name", true), 0, 25)));
+            assertEquals(List.of(launchA, banana, apple), ids(events.page(sorted("name", false), 0, 25)));
+            assertEquals(List.of(banana, launchA, apple), ids(events.page(sorted("startsAt", true), 0, 25)));
+            assertEquals(List.of(apple, launchA, banana), ids(events.page(sorted("startsAt", false), 0, 25)));
+            assertEquals(launchA, ids(events.page(sorted("venue", true), 0, 25)).get(0));
+            assertEquals(List.of(launchA), ids(events.page(sorted("name", false), 0, 1)));
+            assertEquals(List.of(banana), ids(events.page(sorted("name", false), 1, 1)));
+            assertEquals(List.of(launchA), ids(events.page(sorted("bogus; drop table events", true), 1, 1)));
+            assertEquals(List.of(launchA), ids(events.page(new EventQuery(null, null,
+                    venues.options(null).get(0).id(), null, null, null, true), 0, 25)));
+        }
+    }
+
+    private static EventQuery sorted(String field, boolean ascending) {
+        return new EventQuery(null, null, null, null, null, field, ascending);
+    }
+
+    @Test
     void aMemberLimitedToOneEventSeesOnlyThatEventInTheList() {
         UUID scoped = UUID.randomUUID();
         UUID other;

@@ -173,6 +173,10 @@ class EventsAndVenuesIT {
         filter();
         assertThat(browser.findElement(By.id("events-form:events")).getText()).contains("Harbour Jazz " + tag);
         Browser.screenshot(browser, "events-list");
+        clearAndType("events-form:text", "nordic summit");
+        filter();
+        assertThat(browser.findElement(By.id("events-form:events")).getText())
+                .containsPattern("Nordic Product Summit[\\s\\S]*Kulturbrauerei[\\s\\S]*published\\s+[1-9][0-9]* / 900");
 
         // the venue is in use: not deleted, archived instead, and no longer offered
         browser.get(venueUrl);
