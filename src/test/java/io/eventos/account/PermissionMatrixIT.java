@@ -9,7 +9,13 @@ import io.eventos.account.service.InvitationException;
 import io.eventos.account.service.InvitationService;
 import io.eventos.account.service.TeamService;
 import io.eventos.event.service.EventCard;
+import io.eventos.event.service.EventDetails;
+import io.eventos.event.service.EventInput;
+import io.eventos.event.service.EventQuery;
 import io.eventos.event.service.EventService;
+import io.eventos.event.service.MediaUpload;
+import io.eventos.event.service.VenueInput;
+import io.eventos.event.service.VenueService;
 import io.eventos.isolation.IsolationFixtures;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.security.Permission;
@@ -65,6 +71,8 @@ public class PermissionMatrixIT {
     EventService events;
     @Inject
     TeamService team;
+    @Inject
+    VenueService venues;
     @Inject
     AccountSettingsService settings;
     @Inject
@@ -211,6 +219,18 @@ public class PermissionMatrixIT {
             case "EventService.createDraft" -> events.createDraft("e-" + UUID.randomUUID().toString().substring(0, 8),
                     "Created", start, start.plus(1, ChronoUnit.HOURS), "UTC", "EUR");
             case "EventService.rename" -> events.rename(eventInScope, "Renamed");
+            case "EventService.page" -> events.page(EventQuery.all(), 0, 10);
+            case "EventService.update" -> {
+                EventDetails d = events.details(eventInScope).orElseThrow();
+                events.update(eventInScope, new EventInput(d.name(), d.slug(), d.summary(), d.descriptionHtml(),
+                        d.startsAt(), d.endsAt(), d.timeZone(), d.format(), d.venueId(), d.onlineUrl(), d.capacity(),
+                        d.visibility(), null, false));
+            }
+            case "VenueService.list" -> venues.list(true);
+            case "VenueService.create" -> venues.create(new VenueInput("Hall " + UUID.randomUUID(), null, null, null,
+                    null, null, null, "UTC", null, null, null, List.of()));
+            case "AccountSettingsService.changeLogo" -> settings.changeLogo(new MediaUpload("logo.gif",
+                    "GIF89a;".getBytes(StandardCharsets.US_ASCII)));
             case "TeamService.members" -> team.members();
             case "TeamService.changeRole" -> team.changeRole(target, "member");
             case "TeamService.transferOwnership" -> team.transferOwnership(target);

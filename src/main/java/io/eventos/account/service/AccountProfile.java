@@ -1,7 +1,15 @@
 package io.eventos.account.service;
 
+import io.eventos.platform.web.MediaPaths;
+
 import java.util.UUID;
 
 /** The public face of an account: what attendees see of the organizer. */
-public record AccountProfile(UUID id, String slug, String name, String contactEmail, String defaultTimeZone) {
+public record AccountProfile(UUID id, String slug, String name, String contactEmail, String defaultTimeZone,
+                             UUID logoMediaId) {
+
+    /** Where the account's logo is served ({@code /media/{slug}/{id}}, relative to the context root), or null. */
+    public String logoUrl() {
+        return MediaPaths.of(slug, logoMediaId);
+    }
 }

@@ -1,6 +1,9 @@
 package io.eventos.account.service;
 
 import io.eventos.account.domain.Account;
+import io.eventos.event.service.EventInputException;
+import io.eventos.event.service.MediaLibrary;
+import io.eventos.event.service.MediaUpload;
 import io.eventos.platform.security.Permission;
 import io.eventos.platform.security.RequiresPermission;
 import io.eventos.platform.tenancy.CurrentTenant;
@@ -16,6 +19,7 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /** Name, public slug, defaults and security rules of the bound account; each change is audited. */
 @Stateless
@@ -27,6 +31,8 @@ public class AccountSettingsService {
 
     @Inject
     AuditLog audit;
+    @Inject
+    MediaLibrary media;
 
     @RequiresPermission(Permission.VIEW)
     public AccountSettings current() {
@@ -79,6 +85,42 @@ public class AccountSettingsService {
         account.setRequire2fa(required);
         audit.record("account.two_factor_requirement_changed", "account", account.getId(),
                 Map.of("require_2fa", before), Map.of("require_2fa", required));
+    }
+
+    /**
+     * Replaces the account's logo with an uploaded image (PNG, JPEG, GIF or WebP, checked by content, at most
+     * 5 MB; stored in {@code media}); it shows in the organizer header and on the public pages.
+     */
+    @RequiresPermission(Permission.ACCOUNT_SETTINGS)
+    public void changeLogo(MediaUpload upload) {
+        UUID logo;
+        try {
+            logo = media.storeLogo(upload, "logo");
+        } catch (EventInputException refused) {
+            throw new SettingsException("logo", refused.getMessage());
+        }
+        Account account = account();
+        UUID before = account.getLogoMediaId();
+        account.setLogoMediaId(logo);
+        audit.record("account.logo_changed", "account", account.getId(), logoState(before), logoState(logo));
+    }
+
+    /** Removes the account's logo (the image stays stored, unreferenced). */
+    @RequiresPermission(Permission.ACCOUNT_SETTINGS)
+    public void removeLogo() {
+        Account account = account();
+        UUID before = account.getLogoMediaId();
+        if (before == null) {
+            return;
+        }
+        account.setLogoMediaId(null);
+        audit.record("account.logo_changed", "account", account.getId(), logoState(before), logoState(null));
+    }
+
+    private static Map<String, Object> logoState(UUID logo) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("logo", logo == null ? null : logo.toString());
+        return state;
     }
 
     private boolean slugTaken(String slug) {

@@ -1,38 +1,83 @@
 package io.eventos.event.service;
 
+import io.eventos.account.service.AccountService;
+import io.eventos.account.service.AuditLog;
 import io.eventos.event.domain.Event;
+import io.eventos.event.domain.EventFormat;
+import io.eventos.event.domain.EventSeries;
+import io.eventos.event.domain.EventSlug;
 import io.eventos.event.domain.EventStatus;
+import io.eventos.event.domain.EventVisibility;
+import io.eventos.event.domain.LocalShift;
+import io.eventos.event.domain.Media;
+import io.eventos.event.domain.Repetition;
+import io.eventos.event.domain.Session;
+import io.eventos.event.domain.SessionSpeaker;
+import io.eventos.event.domain.Speaker;
+import io.eventos.event.domain.Venue;
+import io.eventos.event.domain.VenueStatus;
+import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.security.Authorizer;
 import io.eventos.platform.security.EventRef;
 import io.eventos.platform.security.Permission;
 import io.eventos.platform.security.RequiresPermission;
+import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.tenancy.TenantBound;
+import io.eventos.platform.text.EditorHtml;
+import io.eventos.platform.text.SafeHtml;
+import io.eventos.platform.text.SafeUrls;
+import io.eventos.platform.web.MediaPaths;
+import io.eventos.ticketing.service.EventTickets;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Organizer-side events of the bound account, as the signed-in member may see and change them: a member limited
- * to some events sees only those. (The editor, venues and agenda come with the events work.)
+ * to some events sees only those (and cannot create new ones). Covers the list (filtered, sorted and paged in SQL),
+ * the editor, the status workflow (draft → published → completed, or cancelled with a reason), cloning and series.
+ * Every change writes the audit record in the same transaction.
  */
 @Stateless
 @TenantBound
 public class EventService {
+
+    private static final int MAX_REPEAT = 52;
 
     @PersistenceContext(unitName = "eventos")
     EntityManager em;
 
     @Inject
     Authorizer authorizer;
+    @Inject
+    AuditLog audit;
+    @Inject
+    AccountService accounts;
+    @Inject
+    EventTickets tickets;
 
     Clock clock = Clock.systemUTC();
 
@@ -64,14 +109,325 @@ public class EventService {
         return Optional.ofNullable(em.find(Event.class, id)).map(EventCard::of);
     }
 
-    /** Creates a draft event. */
+    // ------------------------------------------------------------------------------------------ the events list
+
+    /** One page of the events list, filtered and sorted in SQL; tickets sold counted for that page only. */
+    @RequiresPermission(Permission.VIEW)
+    public List<EventRow> page(EventQuery query, int first, int pageSize) {
+        List<Object> params = new ArrayList<>();
+        String where = where(query, params);
+        String order = switch (query.sort() == null ? "" : query.sort()) {
+            case "name" -> "lower(e.name)";
+            case "status" -> "e.status";
+            case "venue" -> "lower(v.name)";
+            default -> "e.starts_at";
+        } + (query.ascending() ? " asc" : " desc") + " nulls last, e.starts_at, e.id";
+        Query sql = em.createNativeQuery("""
+                select e.id, e.slug, e.name, e.starts_at, e.ends_at, e.time_zone, v.name, e.status, e.visibility,
+                       e.capacity
+                from events e left join venues v on v.account_id = e.account_id and v.id = e.venue_id
+                """ + where + " order by " + order + " limit " + Math.max(1, Math.min(pageSize, 200))
+                + " offset " + Math.max(0, first));
+        bind(sql, params);
+        List<?> rows = sql.getResultList();
+        List<Object[]> found = rows.stream().map(r -> (Object[]) r).toList();
+        Map<UUID, Long> sold = tickets.soldByEvent(found.stream().map(r -> (UUID) r[0]).toList());
+        return found.stream().map(r -> new EventRow((UUID) r[0], (String) r[1], (String) r[2], instant(r[3]),
+                instant(r[4]), ZoneId.of((String) r[5]), (String) r[6], (String) r[7], (String) r[8],
+                r[9] == null ? null : ((Number) r[9]).intValue(), sold.getOrDefault((UUID) r[0], 0L))).toList();
+    }
+
+    /** How many events match the list's filters. */
+    @RequiresPermission(Permission.VIEW)
+    public long count(EventQuery query) {
+        List<Object> params = new ArrayList<>();
+        String where = where(query, params);
+        Query sql = em.createNativeQuery("select count(*) from events e " + where);
+        bind(sql, params);
+        return ((Number) sql.getSingleResult()).longValue();
+    }
+
+    /**
+     * The WHERE clause of the list: the member's event scope, status, venue, days in each event's zone (with a
+     * coarse UTC range first so the (account_id, starts_at) index helps) and full-text search on the generated
+     * {@code search} column (GIN index), each word a prefix.
+     */
+    private String where(EventQuery query, List<Object> params) {
+        List<String> conditions = new ArrayList<>();
+        Optional<Set<UUID>> scope = authorizer.eventScope();
+        if (scope.isPresent()) {
+            params.add("{" + scope.get().stream().map(UUID::toString).collect(Collectors.joining(",")) + "}");
+            conditions.add("e.id = any(cast(?" + params.size() + " as uuid[]))");
+        }
+        if (query.status() != null && !query.status().isBlank()) {
+            params.add(query.status().trim().toLowerCase(Locale.ROOT));
+            conditions.add("e.status = ?" + params.size());
+        }
+        if (query.venueId() != null) {
+            params.add(query.venueId());
+            conditions.add("e.venue_id = ?" + params.size());
+        }
+        if (query.from() != null) {
+            params.add(query.from().minusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).toString());
+            conditions.add("e.starts_at >= cast(?" + params.size() + " as timestamptz)");
+            params.add(query.from().toString());
+            conditions.add("cast(e.starts_at at time zone e.time_zone as date) >= cast(?" + params.size() + " as date)");
+        }
+        if (query.to() != null) {
+            params.add(query.to().plusDays(2).atStartOfDay().toInstant(ZoneOffset.UTC).toString());
+            conditions.add("e.starts_at < cast(?" + params.size() + " as timestamptz)");
+            params.add(query.to().toString());
+            conditions.add("cast(e.starts_at at time zone e.time_zone as date) <= cast(?" + params.size() + " as date)");
+        }
+        String tsquery = prefixQuery(query.text());
+        if (tsquery != null) {
+            params.add(tsquery);
+            conditions.add("e.search @@ to_tsquery('simple', ?" + params.size() + ")");
+        }
+        return conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions);
+    }
+
+    /**
+     * "jazz riv" → {@code jazz:* & riv:*}. Only letters and digits reach the query syntax, so nothing typed can
+     * break it; null when there is nothing to search for.
+     */
+    static String prefixQuery(String text) {
+        if (text == null) {
+            return null;
+        }
+        List<String> words = java.util.Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> !w.isEmpty()).limit(10).map(w -> w + ":*").toList();
+        return words.isEmpty() ? null : String.join(" & ", words);
+    }
+
+    private static void bind(Query query, List<Object> params) {
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return (Instant) value;
+    }
+
+    // ------------------------------------------------------------------------------------------------ the editor
+
+    /** The event for the editor, or empty if there is no such event in this account. */
+    @RequiresPermission(Permission.VIEW)
+    public Optional<EventDetails> details(@EventRef UUID id) {
+        Event event = id == null ? null : em.find(Event.class, id);
+        return Optional.ofNullable(event).map(this::details);
+    }
+
+    /** A slug made from {@code name} that no other event of this account uses. */
+    @RequiresPermission(Permission.VIEW)
+    public String suggestSlug(String name, UUID exceptEventId) {
+        return freeSlug(EventSlug.from(name), exceptEventId);
+    }
+
+    /** IANA time zones to choose from. */
+    public List<String> timeZones() {
+        return Inputs.ZONES;
+    }
+
+    /** Creates a draft event; returns its id. Refused input names its fields. */
     @RequiresPermission(Permission.EVENTS_MANAGE)
-    public EventCard createDraft(String slug, String name, Instant startsAt, Instant endsAt, String timeZone,
-                                 String currency) {
-        Event event = new Event(slug, name, startsAt, endsAt, timeZone, currency);
+    public UUID create(EventInput input) {
+        requireAccountWide("create events");
+        Clean clean = validate(input, null);
+        Event event = new Event(clean.slug, clean.name, clean.startsAt, clean.endsAt, clean.timeZone,
+                defaultCurrency());
+        apply(event, clean);
+        event.setCreatedBy(CurrentTenant.user().orElse(null));
         em.persist(event);
+        flushOrRefuseSlug(clean.slug);
+        audit.record("event.created", "event", event.getId(), null, snapshot(event)).setEventId(event.getId());
+        return event.getId();
+    }
+
+    /** Saves the editor's fields (any status). */
+    @RequiresPermission(Permission.EVENTS_MANAGE)
+    public void update(@EventRef UUID id, EventInput input) {
+        Event event = existing(id);
+        Clean clean = validate(input, event);
+        Map<String, Object> before = snapshot(event);
+        event.setSlug(clean.slug);
+        event.setName(clean.name);
+        event.setTimeZone(clean.timeZone);
+        event.reschedule(clean.startsAt, clean.endsAt);
+        apply(event, clean);
+        flushOrRefuseSlug(clean.slug);
+        Map<String, Object> after = snapshot(event);
+        Map<String, Object> changedBefore = new LinkedHashMap<>();
+        Map<String, Object> changedAfter = new LinkedHashMap<>();
+        for (String key : after.keySet()) {
+            if (!Objects.equals(before.get(key), after.get(key))) {
+                changedBefore.put(key, before.get(key));
+                changedAfter.put(key, after.get(key));
+            }
+        }
+        if (!changedAfter.isEmpty()) {
+            audit.record("event.updated", "event", id, changedBefore, changedAfter).setEventId(id);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ status workflow
+
+    /**
+     * What must be done before this event can be published, one sentence each (empty: ready). Checked: it has not
+     * ended, a venue for in-person and hybrid events, an online link for online and hybrid ones, ticketing's
+     * condition ({@link EventTickets#publishBlocker}), and that the person publishing has confirmed their email.
+     */
+    @RequiresPermission(Permission.VIEW)
+    public List<String> missingForPublish(@EventRef UUID id) {
+        return missing(existing(id));
+    }
+
+    @RequiresPermission(Permission.EVENTS_MANAGE)
+    public void publish(@EventRef UUID id) {
+        Event event = existing(id);
+        if (event.getStatus() != EventStatus.DRAFT) {
+            throw new PublishRefusedException(List.of("Only a draft can be published; this event is "
+                    + code(event.getStatus()) + "."));
+        }
+        List<String> missing = missing(event);
+        if (!missing.isEmpty()) {
+            throw new PublishRefusedException(missing);
+        }
+        event.setStatus(EventStatus.PUBLISHED);
+        event.setPublishedAt(clock.instant());
+        audit.record("event.published", "event", id, Map.of("status", "draft"),
+                Map.of("status", "published", "slug", event.getSlug(), "visibility", code(event.getVisibility())))
+                .setEventId(id);
+    }
+
+    /** Cancels a draft or published event; the reason (required) is shown on its public page. */
+    @RequiresPermission(Permission.EVENTS_MANAGE)
+    public void cancel(@EventRef UUID id, String reason) {
+        Event event = existing(id);
+        String clean = Inputs.trimToNull(reason);
+        if (clean == null) {
+            throw new EventInputException("cancelReason", "Say why the event is cancelled; attendees will read it.");
+        }
+        if (clean.length() > 1000) {
+            throw new EventInputException("cancelReason", "Keep the reason to 1,000 characters.");
+        }
+        if (event.getStatus() == EventStatus.CANCELLED || event.getStatus() == EventStatus.COMPLETED) {
+            throw new PublishRefusedException(List.of("This event is already " + code(event.getStatus()) + "."));
+        }
+        String before = code(event.getStatus());
+        event.setStatus(EventStatus.CANCELLED);
+        event.setCancelReason(clean);
+        audit.record("event.cancelled", "event", id, Map.of("status", before),
+                Map.of("status", "cancelled", "reason", clean)).setEventId(id);
+    }
+
+    /** Marks a published event that has ended as completed. */
+    @RequiresPermission(Permission.EVENTS_MANAGE)
+    public void complete(@EventRef UUID id) {
+        Event event = existing(id);
+        if (event.getStatus() != EventStatus.PUBLISHED) {
+            throw new PublishRefusedException(List.of("Only a published event can be marked completed."));
+        }
+        if (event.getEndsAt().isAfter(clock.instant())) {
+            throw new PublishRefusedException(List.of("An event can be marked completed once it has ended."));
+        }
+        event.setStatus(EventStatus.COMPLETED);
+        audit.record("event.completed", "event", id, Map.of("status", "published"), Map.of("status", "completed"))
+                .setEventId(id);
+    }
+
+    // ------------------------------------------------------------------------------------------- clone and series
+
+    /**
+     * Copies an event as a new draft: its settings, venue, description, cover, agenda (sessions, speakers and who
+     * speaks where) and ticket types; no orders or attendees. The copy starts at {@code startsAt} (wall-clock time in
+     * the event's zone; null: the same time), every other time moved with it. Returns the new event's id.
+     */
+    @RequiresPermission(Permission.EVENTS_MANAGE)
+    public UUID cloneEvent(@EventRef UUID id, LocalDateTime startsAt) {
+        requireAccountWide("create events");
+        Event source = existing(id);
+        ZoneId zone = ZoneId.of(source.getTimeZone());
+        LocalDateTime from = LocalDateTime.ofInstant(source.getStartsAt(), zone);
+        LocalShift shift = LocalShift.between(zone, from, startsAt == null ? from : startsAt);
+        Event copy = copy(source, shift, null);
+        audit.record("event.cloned", "event", copy.getId(), Map.of("from_event", source.getId().toString()),
+                snapshot(copy)).setEventId(copy.getId());
+        return copy.getId();
+    }
+
+    /**
+     * Repeats an event weekly or monthly: {@code count} new drafts (each a full copy), at the same local time of
+     * day in the event's zone on each date, all linked with the original in one event series (the original's
+     * series if it has one). Returns the new events' ids in date order.
+     */
+    @RequiresPermission(Permission.EVENTS_MANAGE)
+    public List<UUID> repeat(@EventRef UUID id, String repetition, int count) {
+        requireAccountWide("create events");
+        Repetition rule = Repetition.of(repetition).orElseThrow(() -> new EventInputException("repetition",
+                "Choose weekly or monthly."));
+        if (count < 1 || count > MAX_REPEAT) {
+            throw new EventInputException("repeatCount", "Enter a number of dates between 1 and " + MAX_REPEAT + ".");
+        }
+        Event source = existing(id);
+        EventSeries series = source.getSeries();
+        if (series == null) {
+            series = new EventSeries(source.getName());
+            series.setRecurrenceJson(Json.createObjectBuilder().add("repeat", rule.code()).add("dates", count + 1)
+                    .add("first_event", source.getId().toString()).build().toString());
+            em.persist(series);
+            source.setSeries(series);
+            audit.record("event.series_created", "event_series", series.getId(), null,
+                    Map.of("name", series.getName(), "repeat", rule.code(), "first_event", source.getId().toString()))
+                    .setEventId(source.getId());
+        }
+        ZoneId zone = ZoneId.of(source.getTimeZone());
+        LocalDateTime first = LocalDateTime.ofInstant(source.getStartsAt(), zone);
+        List<UUID> created = new ArrayList<>();
+        for (int n = 1; n <= count; n++) {
+            LocalShift shift = LocalShift.between(zone, first, rule.nth(first, n));
+            Event copy = copy(source, shift, series);
+            Map<String, Object> after = snapshot(copy);
+            after.put("series", series.getId().toString());
+            audit.record("event.cloned", "event", copy.getId(), Map.of("from_event", source.getId().toString()),
+                    after).setEventId(copy.getId());
+            created.add(copy.getId());
+        }
+        return created;
+    }
+
+    /**
+     * Deletes a draft event with its agenda and ticket types; false if there is no such event in this account.
+     * Anything past draft may have buyers and is cancelled instead, never deleted.
+     */
+    @RequiresPermission(Permission.EVENTS_MANAGE)
+    public boolean deleteDraft(@EventRef UUID id) {
+        Event event = em.find(Event.class, id);
+        if (event == null) {
+            return false;
+        }
+        if (event.getStatus() != EventStatus.DRAFT) {
+            throw new IllegalStateException("Only a draft event can be deleted; cancel a published one instead");
+        }
+        if (!tickets.removeForDraft(id)) {
+            throw new PublishRefusedException(List.of("This draft has orders or reservations, so it cannot be "
+                    + "deleted; cancel it instead."));
+        }
+        Map<String, Object> before = snapshot(event);
+        // session_speakers rows go with their sessions and speakers (on delete cascade)
+        em.createQuery("delete from Session s where s.event = :event").setParameter("event", event).executeUpdate();
+        em.createQuery("delete from Speaker s where s.event = :event").setParameter("event", event).executeUpdate();
+        em.remove(event);
         em.flush();
-        return EventCard.of(event);
+        audit.record("event.deleted", "event", id, before, null).setEventId(id);
+        return true;
     }
 
     /** Renames an event; false if there is no such event in this account. */
@@ -86,22 +442,334 @@ public class EventService {
         return true;
     }
 
-    /**
-     * Deletes a draft event; false if there is no such event in this account. Anything past draft may have buyers
-     * and is cancelled instead, never deleted.
-     */
+    /** Creates a draft event (for tests and imports; the editor uses {@link #create}). */
     @RequiresPermission(Permission.EVENTS_MANAGE)
-    public boolean deleteDraft(@EventRef UUID id) {
-        Event event = em.find(Event.class, id);
-        if (event == null) {
-            return false;
-        }
-        if (event.getStatus() != EventStatus.DRAFT) {
-            throw new IllegalStateException("Only a draft event can be deleted; cancel a published one instead");
-        }
-        em.remove(event);
+    public EventCard createDraft(String slug, String name, Instant startsAt, Instant endsAt, String timeZone,
+                                 String currency) {
+        Event event = new Event(slug, name, startsAt, endsAt, timeZone, currency);
+        em.persist(event);
         em.flush();
-        return true;
+        return EventCard.of(event);
+    }
+
+    // ----------------------------------------------------------------------------------------------- internals
+
+    private Event copy(Event source, LocalShift shift, EventSeries series) {
+        Instant startsAt = shift.apply(source.getStartsAt());
+        String base = source.getSlug().replaceAll("-\\d{4}-\\d{2}-\\d{2}$", "");
+        LocalDate day = LocalDateTime.ofInstant(startsAt, shift.zone()).toLocalDate();
+        String wanted = base;
+        if (!day.equals(LocalDateTime.ofInstant(source.getStartsAt(), shift.zone()).toLocalDate())) {
+            String suffix = "-" + day; // e.g. meetup-2027-03-14
+            int room = EventSlug.MAX_LENGTH - suffix.length();
+            wanted = (base.length() > room ? base.substring(0, room).replaceAll("-+$", "") : base) + suffix;
+        }
+        Event copy = new Event(freeSlug(wanted, null), source.getName(), startsAt, shift.apply(source.getEndsAt()),
+                source.getTimeZone(), source.getCurrency());
+        copy.setVenue(source.getVenue());
+        copy.setSeries(series);
+        copy.setSummary(source.getSummary());
+        copy.setDescriptionHtml(source.getDescriptionHtml());
+        copy.setDescriptionText(source.getDescriptionText());
+        copy.setFormat(source.getFormat());
+        copy.setOnlineUrl(source.getOnlineUrl());
+        copy.setCapacity(source.getCapacity());
+        copy.setCoverMedia(source.getCoverMedia());
+        copy.setVisibility(source.getVisibility());
+        copy.setOrganizerEmail(source.getOrganizerEmail());
+        copy.setSettingsJson(source.getSettingsJson());
+        copy.setCustomFieldsJson(source.getCustomFieldsJson());
+        copy.setCreatedBy(CurrentTenant.user().orElse(null));
+        em.persist(copy);
+        em.flush();
+
+        Map<UUID, Speaker> speakers = new HashMap<>();
+        for (Speaker s : em.createQuery("select s from Speaker s where s.event = :event order by s.sortOrder",
+                Speaker.class).setParameter("event", source).getResultList()) {
+            Speaker c = new Speaker(copy, s.getName());
+            c.setCompany(s.getCompany());
+            c.setJobTitle(s.getJobTitle());
+            c.setBio(s.getBio());
+            c.setPhotoMedia(s.getPhotoMedia());
+            c.setSortOrder(s.getSortOrder());
+            em.persist(c);
+            speakers.put(s.getId(), c);
+        }
+        Map<UUID, Session> sessions = new HashMap<>();
+        for (Session s : em.createQuery("select s from Session s where s.event = :event order by s.startsAt",
+                Session.class).setParameter("event", source).getResultList()) {
+            Session c = new Session(copy, s.getTitle(), shift.apply(s.getStartsAt()), shift.apply(s.getEndsAt()));
+            c.setDescription(s.getDescription());
+            c.setKind(s.getKind());
+            c.setTrack(s.getTrack());
+            c.setRoom(s.getRoom());
+            c.setCapacity(s.getCapacity());
+            em.persist(c);
+            sessions.put(s.getId(), c);
+        }
+        for (SessionSpeaker link : em.createQuery("select l from SessionSpeaker l where l.session.event = :event",
+                SessionSpeaker.class).setParameter("event", source).getResultList()) {
+            Session session = sessions.get(link.getSession().getId());
+            Speaker speaker = speakers.get(link.getSpeaker().getId());
+            if (session != null && speaker != null) {
+                em.persist(new SessionSpeaker(session, speaker));
+            }
+        }
+        tickets.copyTicketTypes(source.getId(), copy.getId(), shift::apply);
+        em.flush();
+        return copy;
+    }
+
+    private EventDetails details(Event e) {
+        ZoneId zone = ZoneId.of(e.getTimeZone());
+        String accountSlug = accounts.currentProfile().slug();
+        long seriesSize = e.getSeries() == null ? 0 : em.createQuery(
+                        "select count(x) from Event x where x.series = :series", Long.class)
+                .setParameter("series", e.getSeries()).getSingleResult();
+        long sessions = em.createQuery("select count(s) from Session s where s.event = :event", Long.class)
+                .setParameter("event", e).getSingleResult();
+        return new EventDetails(e.getId(), e.getName(), e.getSlug(), e.getSummary(), e.getDescriptionHtml(),
+                LocalDateTime.ofInstant(e.getStartsAt(), zone), LocalDateTime.ofInstant(e.getEndsAt(), zone),
+                e.getTimeZone(), code(e.getFormat()), e.getVenue() == null ? null : e.getVenue().getId(),
+                e.getVenue() == null ? null : e.getVenue().getName(), e.getOnlineUrl(), e.getCapacity(),
+                code(e.getVisibility()), code(e.getStatus()), e.getCancelReason(), e.getPublishedAt(),
+                e.getCoverMedia() == null ? null : MediaPaths.of(accountSlug, e.getCoverMedia().getId()),
+                e.getSeries() == null ? null : e.getSeries().getId(),
+                e.getSeries() == null ? null : e.getSeries().getName(), seriesSize, accountSlug, sessions,
+                tickets.ticketTypeCount(e.getId()), e.getStatus() == EventStatus.DRAFT ? missing(e) : List.of());
+    }
+
+    private List<String> missing(Event event) {
+        List<String> missing = new ArrayList<>();
+        if (!event.getEndsAt().isAfter(clock.instant())) {
+            missing.add("The event has already ended; move it to a future date.");
+        }
+        if (event.getFormat() != EventFormat.ONLINE && event.getVenue() == null) {
+            missing.add("Choose a venue: in-person and hybrid events need one.");
+        }
+        if (event.getFormat() != EventFormat.IN_PERSON && SafeUrls.webLinkOrNull(event.getOnlineUrl()) == null) {
+            missing.add("Add the online link: online and hybrid events need one.");
+        }
+        tickets.publishBlocker(event.getId()).ifPresent(missing::add);
+        if (!accounts.isEmailVerified(CurrentTenant.user().orElse(null))) {
+            missing.add("Confirm your email address: open the link we sent you (the dashboard can send it again).");
+        }
+        return missing;
+    }
+
+    private Clean validate(EventInput in, Event current) {
+        List<InputProblem> problems = new ArrayList<>();
+        Clean c = new Clean();
+        c.name = Inputs.trimToNull(in.name());
+        if (c.name == null) {
+            problems.add(new InputProblem("name", "Enter the event's name."));
+        } else if (Inputs.tooLong(c.name, 200)) {
+            problems.add(new InputProblem("name", "Keep the name to 200 characters."));
+        }
+        String typedSlug = Inputs.trimToNull(in.slug());
+        if (typedSlug == null) {
+            c.slug = freeSlug(EventSlug.from(c.name), current == null ? null : current.getId());
+        } else {
+            c.slug = typedSlug.toLowerCase(Locale.ROOT);
+            if (!EventSlug.isValid(c.slug)) {
+                problems.add(new InputProblem("slug", "Use lower-case letters, digits and single dashes (at most "
+                        + EventSlug.MAX_LENGTH + "), e.g. \"summer-party\"."));
+            } else if (slugTaken(c.slug, current == null ? null : current.getId())) {
+                problems.add(new InputProblem("slug", "Another event of this account already uses \"" + c.slug
+                        + "\"; choose a different address."));
+            }
+        }
+        c.summary = Inputs.trimToNull(in.summary());
+        if (Inputs.tooLong(c.summary, 500)) {
+            problems.add(new InputProblem("summary", "Keep the summary to 500 characters."));
+        }
+        String html = SafeHtml.sanitize(EditorHtml.normalize(in.descriptionHtml()));
+        String text = SafeHtml.toText(html).strip();
+        c.descriptionHtml = text.isEmpty() ? null : html;
+        c.descriptionText = text.isEmpty() ? null : text;
+        if (Inputs.tooLong(html, 100_000)) {
+            problems.add(new InputProblem("description", "The description is too long; shorten it."));
+        }
+        c.timeZone = Inputs.zoneOrNull(in.timeZone());
+        if (c.timeZone == null) {
+            problems.add(new InputProblem("timeZone", "Choose a time zone such as Europe/Berlin or America/New_York."));
+        }
+        if (in.startsAt() == null) {
+            problems.add(new InputProblem("startsAt", "Enter when the event starts."));
+        }
+        if (in.endsAt() == null) {
+            problems.add(new InputProblem("endsAt", "Enter when the event ends."));
+        }
+        if (c.timeZone != null && in.startsAt() != null && in.endsAt() != null) {
+            ZoneId zone = ZoneId.of(c.timeZone);
+            c.startsAt = in.startsAt().atZone(zone).toInstant();
+            c.endsAt = in.endsAt().atZone(zone).toInstant();
+            if (!c.endsAt.isAfter(c.startsAt)) {
+                problems.add(new InputProblem("endsAt", "The event must end after it starts."));
+            }
+        }
+        c.format = enumOf(EventFormat.class, in.format());
+        if (c.format == null) {
+            problems.add(new InputProblem("format", "Choose in person, online or hybrid."));
+        }
+        if (in.venueId() != null && c.format != EventFormat.ONLINE) {
+            c.venue = em.find(Venue.class, in.venueId());
+            boolean keeping = current != null && current.getVenue() != null
+                    && current.getVenue().getId().equals(in.venueId());
+            if (c.venue == null) {
+                problems.add(new InputProblem("venue", "Choose a venue from the list."));
+            } else if (c.venue.getStatus() == VenueStatus.ARCHIVED && !keeping) {
+                problems.add(new InputProblem("venue", "That venue is archived; choose an active one."));
+            }
+        }
+        String url = Inputs.trimToNull(in.onlineUrl());
+        if (url != null && c.format != EventFormat.IN_PERSON) {
+            c.onlineUrl = SafeUrls.webLinkOrNull(url);
+            if (c.onlineUrl == null || Inputs.tooLong(c.onlineUrl, 2000)) {
+                problems.add(new InputProblem("onlineUrl", "Enter the online link as a web address starting with "
+                        + "https://."));
+            }
+        }
+        c.capacity = in.capacity();
+        if (Inputs.badCapacity(c.capacity)) {
+            problems.add(new InputProblem("capacity", "Enter a capacity between 0 and 1,000,000, or leave it empty."));
+        }
+        c.visibility = enumOf(EventVisibility.class, in.visibility());
+        if (c.visibility == null) {
+            problems.add(new InputProblem("visibility", "Choose public, unlisted or private."));
+        }
+        if (in.cover() != null && !in.cover().isEmpty()) {
+            try {
+                c.cover = MediaLibrary.image(in.cover(), "cover");
+            } catch (EventInputException refused) {
+                problems.addAll(refused.problems());
+            }
+        }
+        c.removeCover = in.removeCover();
+        if (current != null && current.getStatus() == EventStatus.PUBLISHED && c.format != null) {
+            // what publishing required stays required while the event is public
+            if (c.format != EventFormat.ONLINE && c.venue == null && in.venueId() == null) {
+                problems.add(new InputProblem("venue", "A published in-person or hybrid event needs a venue."));
+            }
+            if (c.format != EventFormat.IN_PERSON && url == null) {
+                problems.add(new InputProblem("onlineUrl", "A published online or hybrid event needs its online "
+                        + "link."));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new EventInputException(problems);
+        }
+        return c;
+    }
+
+    private void apply(Event event, Clean c) {
+        event.setSummary(c.summary);
+        event.setDescriptionHtml(c.descriptionHtml);
+        event.setDescriptionText(c.descriptionText);
+        event.setFormat(c.format);
+        event.setVenue(c.format == EventFormat.ONLINE ? null : c.venue);
+        event.setOnlineUrl(c.format == EventFormat.IN_PERSON ? null : c.onlineUrl);
+        event.setCapacity(c.capacity);
+        event.setVisibility(c.visibility);
+        if (c.cover != null) {
+            em.persist(c.cover);
+            event.setCoverMedia(c.cover);
+        } else if (c.removeCover) {
+            event.setCoverMedia(null);
+        }
+    }
+
+    private String freeSlug(String base, UUID exceptEventId) {
+        for (int attempt = 1; ; attempt++) {
+            String candidate = EventSlug.withSuffix(base, attempt);
+            if (!slugTaken(candidate, exceptEventId)) {
+                return candidate;
+            }
+        }
+    }
+
+    private boolean slugTaken(String slug, UUID exceptEventId) {
+        return em.createQuery("select count(e) from Event e where e.slug = :slug and e.id <> :except", Long.class)
+                .setParameter("slug", slug)
+                .setParameter("except", exceptEventId == null ? new UUID(0, 0) : exceptEventId)
+                .getSingleResult() > 0;
+    }
+
+    /** Flushes; a slug taken meanwhile by a concurrent save becomes the same message as a slug found taken. */
+    private void flushOrRefuseSlug(String slug) {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (String.valueOf(rootMessage(e)).contains("events_account_id_slug_key")) {
+                throw new EventInputException("slug", "Another event of this account already uses \"" + slug
+                        + "\"; choose a different address.");
+            }
+            throw e;
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable cause = t;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
+    }
+
+    private Event existing(UUID id) {
+        Event event = id == null ? null : em.find(Event.class, id);
+        if (event == null) {
+            throw new AccessDeniedException("There is no such event in this account.");
+        }
+        return event;
+    }
+
+    private String defaultCurrency() {
+        return em.createNativeQuery("select default_currency from accounts where id = ?1")
+                .setParameter(1, CurrentTenant.require()).getSingleResult().toString().trim();
+    }
+
+    private void requireAccountWide(String what) {
+        if (authorizer.eventScope().isPresent()) {
+            throw new AccessDeniedException("You work on selected events only, so you cannot " + what + ".");
+        }
+    }
+
+    private static Map<String, Object> snapshot(Event e) {
+        ZoneId zone = ZoneId.of(e.getTimeZone());
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("name", e.getName());
+        state.put("slug", e.getSlug());
+        state.put("summary", e.getSummary());
+        state.put("description", e.getDescriptionText() == null ? null
+                : e.getDescriptionText().length() > 200 ? e.getDescriptionText().substring(0, 200) + "…"
+                : e.getDescriptionText());
+        state.put("starts_at", LocalDateTime.ofInstant(e.getStartsAt(), zone).toString());
+        state.put("ends_at", LocalDateTime.ofInstant(e.getEndsAt(), zone).toString());
+        state.put("time_zone", e.getTimeZone());
+        state.put("format", code(e.getFormat()));
+        state.put("venue", e.getVenue() == null ? null : e.getVenue().getName());
+        state.put("online_url", e.getOnlineUrl());
+        state.put("capacity", e.getCapacity());
+        state.put("visibility", code(e.getVisibility()));
+        state.put("status", code(e.getStatus()));
+        state.put("cover", e.getCoverMedia() == null ? null : e.getCoverMedia().getId().toString());
+        return state;
+    }
+
+    static String code(Enum<?> value) {
+        return value == null ? null : value.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, code.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Events matching {@code condition}, limited to the member's events if they are limited to some. */
@@ -114,5 +782,24 @@ public class EventService {
             query.setParameter("scope", scope.get().isEmpty() ? Set.of(new UUID(0, 0)) : scope.get());
         }
         return query;
+    }
+
+    /** Validated and trimmed editor input. */
+    private static final class Clean {
+        String name;
+        String slug;
+        String summary;
+        String descriptionHtml;
+        String descriptionText;
+        String timeZone;
+        Instant startsAt;
+        Instant endsAt;
+        EventFormat format;
+        Venue venue;
+        String onlineUrl;
+        Integer capacity;
+        EventVisibility visibility;
+        Media cover;
+        boolean removeCover;
     }
 }

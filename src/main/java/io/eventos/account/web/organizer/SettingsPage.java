@@ -3,6 +3,7 @@ package io.eventos.account.web.organizer;
 import io.eventos.account.service.AccountSettings;
 import io.eventos.account.service.AccountSettingsService;
 import io.eventos.account.service.SettingsException;
+import io.eventos.event.service.MediaUpload;
 import io.eventos.platform.security.AccessDeniedException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
+import org.primefaces.model.file.UploadedFile;
 
 import java.io.IOException;
 import java.time.ZoneId;
@@ -32,6 +34,7 @@ public class SettingsPage {
     private String timeZone;
     private String currency;
     private boolean requireTwoFactor;
+    private UploadedFile logoFile;
 
     @PostConstruct
     void load() {
@@ -64,6 +67,37 @@ public class SettingsPage {
         } catch (AccessDeniedException refused) {
             Messages.addGlobalError(refused.getMessage());
         }
+    }
+
+    public void uploadLogo() throws IOException {
+        try {
+            settings.changeLogo(logoFile == null ? null
+                    : new MediaUpload(logoFile.getFileName(), logoFile.getContent()));
+            Messages.addFlashGlobalInfo("Logo saved.");
+            Faces.redirect(Faces.getRequestContextPath() + "/app/settings.xhtml");
+        } catch (SettingsException refused) {
+            Messages.addError("logo-form:" + refused.field(), refused.getMessage());
+        } catch (AccessDeniedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        }
+    }
+
+    public void removeLogo() throws IOException {
+        try {
+            settings.removeLogo();
+            Messages.addFlashGlobalInfo("Logo removed.");
+            Faces.redirect(Faces.getRequestContextPath() + "/app/settings.xhtml");
+        } catch (AccessDeniedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        }
+    }
+
+    public UploadedFile getLogoFile() {
+        return logoFile;
+    }
+
+    public void setLogoFile(UploadedFile logoFile) {
+        this.logoFile = logoFile;
     }
 
     public List<String> getZones() {

@@ -1,0 +1,425 @@
+package io.eventos.event.web.organizer;
+
+import io.eventos.account.service.AccountService;
+import io.eventos.event.service.EventDetails;
+import io.eventos.event.service.EventInput;
+import io.eventos.event.service.EventInputException;
+import io.eventos.event.service.EventService;
+import io.eventos.event.service.MediaUpload;
+import io.eventos.event.service.PublishRefusedException;
+import io.eventos.event.service.VenueOption;
+import io.eventos.event.service.VenueService;
+import io.eventos.platform.security.AccessDeniedException;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+import org.primefaces.model.file.UploadedFile;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * {@code /app/event.xhtml?id=...} (or without id: a new event): the event's details, cover image and status
+ * (publish, cancel with a reason, mark completed), cloning and repeating it as a series, deleting a draft.
+ */
+@Named
+@ViewScoped
+public class EventEditorPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm", Locale.ENGLISH);
+
+    @Inject
+    transient EventService events;
+    @Inject
+    transient VenueService venues;
+    @Inject
+    transient AccountService accounts;
+
+    private String id;
+    private UUID eventId;
+    private EventDetails details;
+    private List<VenueOption> venueOptions = List.of();
+
+    private String name;
+    private String slug;
+    private String suggestedSlug;
+    private String summary;
+    private String description;
+    private LocalDateTime startsAt;
+    private LocalDateTime endsAt;
+    private String timeZone;
+    private String format = "in_person";
+    private String venueId;
+    private String onlineUrl;
+    private Integer capacity;
+    private String visibility = "public";
+    private transient UploadedFile coverFile;
+    private boolean removeCover;
+
+    private String cancelReason;
+    private LocalDateTime cloneStartsAt;
+    private String repetition = "weekly";
+    private Integer repeatCount = 4;
+
+    /** View action: loads the event of {@code ?id=}, or answers 404 if this account has no such event. */
+    public void load() throws IOException {
+        if (id == null || id.isBlank()) {
+            timeZone = accounts.currentProfile().defaultTimeZone();
+            LocalDate day = LocalDate.now(ZoneId.of(timeZone)).plusWeeks(2);
+            startsAt = day.atTime(LocalTime.of(18, 0));
+            endsAt = day.atTime(LocalTime.of(21, 0));
+            venueOptions = venues.options(null);
+            return;
+        }
+        eventId = EventsPage.uuidOrNull(id);
+        var found = eventId == null ? java.util.Optional.<EventDetails>empty() : events.details(eventId);
+        if (found.isEmpty()) {
+            Faces.responseSendError(404, "No such event");
+            return;
+        }
+        details = found.get();
+        name = details.name();
+        slug = details.slug();
+        summary = details.summary();
+        description = details.descriptionHtml();
+        startsAt = details.startsAt();
+        endsAt = details.endsAt();
+        timeZone = details.timeZone();
+        format = details.format();
+        venueId = details.venueId() == null ? null : details.venueId().toString();
+        onlineUrl = details.onlineUrl();
+        capacity = details.capacity();
+        visibility = details.visibility();
+        cloneStartsAt = details.startsAt();
+        venueOptions = venues.options(details.venueId());
+    }
+
+    /** Ajax: a new name suggests a free slug, unless the organizer typed their own. */
+    public void nameChanged() {
+        if (slug == null || slug.isBlank() || slug.equals(suggestedSlug)) {
+            suggestedSlug = events.suggestSlug(name, eventId);
+            slug = suggestedSlug;
+        }
+    }
+
+    /** Ajax: a new event at a venue starts in the venue's time zone. */
+    public void venueChanged() {
+        if (eventId == null) {
+            UUID chosen = EventsPage.uuidOrNull(venueId);
+            venueOptions.stream().filter(v -> v.id().equals(chosen)).findFirst()
+                    .ifPresent(v -> timeZone = v.timeZone());
+        }
+    }
+
+    public void save() throws IOException {
+        MediaUpload cover = null;
+        if (coverFile != null && coverFile.getSize() > 0) {
+            cover = new MediaUpload(coverFile.getFileName(), coverFile.getContent());
+        }
+        EventInput input = new EventInput(name, slug, summary, description, startsAt, endsAt, timeZone, format,
+                EventsPage.uuidOrNull(venueId), onlineUrl, capacity, visibility, cover, removeCover);
+        try {
+            UUID saved;
+            if (eventId == null) {
+                saved = events.create(input);
+                Messages.addFlashGlobalInfo("Event created as a draft.");
+            } else {
+                events.update(eventId, input);
+                saved = eventId;
+                Messages.addFlashGlobalInfo("Event saved.");
+            }
+            redirectTo(saved);
+        } catch (EventInputException refused) {
+            FieldMessages.show("event-form", refused.problems());
+        } catch (AccessDeniedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        } finally {
+            coverFile = null; // a refused file is not sent again with the next save
+        }
+    }
+
+    public void publish() throws IOException {
+        try {
+            events.publish(eventId);
+            Messages.addFlashGlobalInfo("Published: the event is now on your public pages"
+                    + ("private".equals(details.visibility()) ? " (private: visible to your team only)." : "."));
+            redirectTo(eventId);
+        } catch (PublishRefusedException refused) {
+            refused.missing().forEach(line -> Messages.addError("status-form:publish", line));
+        } catch (AccessDeniedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        }
+    }
+
+    public void cancelEvent() throws IOException {
+        try {
+            events.cancel(eventId, cancelReason);
+            Messages.addFlashGlobalInfo("The event is cancelled; its public page says so with your reason.");
+            redirectTo(eventId);
+        } catch (EventInputException refused) {
+            FieldMessages.show("cancel-form", refused.problems());
+        } catch (PublishRefusedException refused) {
+            refused.missing().forEach(Messages::addGlobalError);
+        } catch (AccessDeniedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        }
+    }
+
+    public void complete() throws IOException {
+        try {
+            events.complete(eventId);
+            Messages.addFlashGlobalInfo("The event is marked completed.");
+            redirectTo(eventId);
+        } catch (PublishRefusedException refused) {
+            refused.missing().forEach(line -> Messages.addError("status-form:complete", line));
+        } catch (AccessDeniedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        }
+    }
+
+    public void cloneEvent() throws IOException {
+        try {
+            UUID copy = events.cloneEvent(eventId, cloneStartsAt);
+            Messages.addFlashGlobalInfo("This is the copy of \"" + details.name() + "\", a draft with its agenda and "
+                    + "ticket types. Check its name and dates, then publish it.");
+            redirectTo(copy);
+        } catch (EventInputException refused) {
+            FieldMessages.show("clone-form", refused.problems());
+        } catch (AccessDeniedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        }
+    }
+
+    public void repeat() throws IOException {
+        try {
+            List<UUID> created = events.repeat(eventId, repetition, repeatCount == null ? 0 : repeatCount);
+            Messages.addFlashGlobalInfo(created.size() + " draft " + (created.size() == 1 ? "event" : "events")
+                    + " created " + ("monthly".equals(repetition) ? "monthly" : "weekly")
+                    + " after this one, at the same local time, in one series.");
+            redirectTo(eventId);
+        } catch (EventInputException refused) {
+            FieldMessages.show("repeat-form", refused.problems());
+        } catch (AccessDeniedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        }
+    }
+
+    public void deleteDraft() throws IOException {
+        try {
+            events.deleteDraft(eventId);
+            Messages.addFlashGlobalInfo("The draft \"" + details.name() + "\" was deleted.");
+            Faces.redirect(Faces.getRequestContextPath() + "/app/events.xhtml");
+        } catch (PublishRefusedException refused) {
+            refused.missing().forEach(Messages::addGlobalError);
+        } catch (AccessDeniedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        }
+    }
+
+    private static void redirectTo(UUID event) throws IOException {
+        Faces.redirect(Faces.getRequestContextPath() + "/app/event.xhtml?id=" + event);
+    }
+
+    // ------------------------------------------------------------------------------------------------ for the view
+
+    public boolean isNew() {
+        return eventId == null;
+    }
+
+    public EventDetails getDetails() {
+        return details;
+    }
+
+    public List<VenueOption> getVenueOptions() {
+        return venueOptions;
+    }
+
+    public List<String> getZones() {
+        return events.timeZones();
+    }
+
+    /** The public address of the event, relative to the context root. */
+    public String getPublicPath() {
+        return details == null ? null : "/e/" + details.accountSlug() + "/" + details.slug();
+    }
+
+    /** "Sat 14 Mar 2027, 19:00 – Sat 14 Mar 2027, 23:00 (America/New_York)" as saved. */
+    public String getSavedWhen() {
+        return details == null ? null : WHEN.format(details.startsAt()) + " – " + WHEN.format(details.endsAt())
+                + " (" + details.timeZone() + ")";
+    }
+
+    public boolean isShowVenue() {
+        return !"online".equals(format);
+    }
+
+    public boolean isShowOnlineUrl() {
+        return !"in_person".equals(format);
+    }
+
+    // ---------------------------------------------------------------------------------------- bound form values
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public void setSummary(String summary) {
+        this.summary = summary;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public LocalDateTime getStartsAt() {
+        return startsAt;
+    }
+
+    public void setStartsAt(LocalDateTime startsAt) {
+        this.startsAt = startsAt;
+    }
+
+    public LocalDateTime getEndsAt() {
+        return endsAt;
+    }
+
+    public void setEndsAt(LocalDateTime endsAt) {
+        this.endsAt = endsAt;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public String getFormat() {
+        return format;
+    }
+
+    public void setFormat(String format) {
+        this.format = format;
+    }
+
+    public String getVenueId() {
+        return venueId;
+    }
+
+    public void setVenueId(String venueId) {
+        this.venueId = venueId;
+    }
+
+    public String getOnlineUrl() {
+        return onlineUrl;
+    }
+
+    public void setOnlineUrl(String onlineUrl) {
+        this.onlineUrl = onlineUrl;
+    }
+
+    public Integer getCapacity() {
+        return capacity;
+    }
+
+    public void setCapacity(Integer capacity) {
+        this.capacity = capacity;
+    }
+
+    public String getVisibility() {
+        return visibility;
+    }
+
+    public void setVisibility(String visibility) {
+        this.visibility = visibility;
+    }
+
+    public UploadedFile getCoverFile() {
+        return coverFile;
+    }
+
+    public void setCoverFile(UploadedFile coverFile) {
+        this.coverFile = coverFile;
+    }
+
+    public boolean isRemoveCover() {
+        return removeCover;
+    }
+
+    public void setRemoveCover(boolean removeCover) {
+        this.removeCover = removeCover;
+    }
+
+    public String getCancelReason() {
+        return cancelReason;
+    }
+
+    public void setCancelReason(String cancelReason) {
+        this.cancelReason = cancelReason;
+    }
+
+    public LocalDateTime getCloneStartsAt() {
+        return cloneStartsAt;
+    }
+
+    public void setCloneStartsAt(LocalDateTime cloneStartsAt) {
+        this.cloneStartsAt = cloneStartsAt;
+    }
+
+    public String getRepetition() {
+        return repetition;
+    }
+
+    public void setRepetition(String repetition) {
+        this.repetition = repetition;
+    }
+
+    public Integer getRepeatCount() {
+        return repeatCount;
+    }
+
+    public void setRepeatCount(Integer repeatCount) {
+        this.repeatCount = repeatCount;
+    }
+}

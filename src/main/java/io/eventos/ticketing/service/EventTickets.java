@@ -1,0 +1,117 @@
+package io.eventos.ticketing.service;
+
+import io.eventos.platform.tenancy.TenantBound;
+import io.eventos.ticketing.domain.AttendeeStatus;
+import io.eventos.ticketing.domain.CapacityGroup;
+import io.eventos.ticketing.domain.Ticket;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * What the events context asks of ticketing: tickets sold per event (the events list), copying ticket types when
+ * an event is cloned or repeated, removing them with a draft, and whether ticketing lets an event be published.
+ * Called from the event services inside their transaction; they have checked the permission.
+ */
+@Stateless
+@TenantBound
+public class EventTickets {
+
+    @PersistenceContext(unitName = "eventos")
+    EntityManager em;
+
+    /** Valid issued tickets (attendees) per event, for the given events; events without any are absent. */
+    public Map<UUID, Long> soldByEvent(Collection<UUID> eventIds) {
+        Map<UUID, Long> sold = new HashMap<>();
+        if (eventIds.isEmpty()) {
+            return sold;
+        }
+        em.createQuery("""
+                        select a.eventId, count(a) from Attendee a
+                        where a.eventId in :events and a.status = :valid group by a.eventId""", Object[].class)
+                .setParameter("events", eventIds)
+                .setParameter("valid", AttendeeStatus.VALID)
+                .getResultStream()
+                .forEach(row -> sold.put((UUID) row[0], ((Number) row[1]).longValue()));
+        return sold;
+    }
+
+    /** How many ticket types an event has. */
+    public long ticketTypeCount(UUID eventId) {
+        return em.createQuery("select count(t) from Ticket t where t.eventId = :event", Long.class)
+                .setParameter("event", eventId).getSingleResult();
+    }
+
+    /**
+     * Copies the ticket types (and their capacity groups) of one event to another, sales windows moved by
+     * {@code shift}; no orders, holds, attendees or promo codes. Returns the number of ticket types copied.
+     */
+    public int copyTicketTypes(UUID fromEventId, UUID toEventId, UnaryOperator<Instant> shift) {
+        Map<UUID, CapacityGroup> groups = new HashMap<>();
+        for (CapacityGroup group : em.createQuery("select g from CapacityGroup g where g.eventId = :event",
+                CapacityGroup.class).setParameter("event", fromEventId).getResultList()) {
+            CapacityGroup copy = new CapacityGroup(toEventId, group.getName(), group.getCapacity());
+            em.persist(copy);
+            groups.put(group.getId(), copy);
+        }
+        List<Ticket> tickets = em.createQuery("select t from Ticket t where t.eventId = :event order by t.sortOrder",
+                Ticket.class).setParameter("event", fromEventId).getResultList();
+        for (Ticket t : tickets) {
+            Ticket copy = new Ticket(toEventId, t.getName(), t.getPriceMinor(), t.getCurrency());
+            copy.setDescription(t.getDescription());
+            copy.setQuantity(t.getQuantity());
+            copy.setSalesStart(shift.apply(t.getSalesStart()));
+            copy.setSalesEnd(shift.apply(t.getSalesEnd()));
+            copy.setPerOrderLimits(t.getMinPerOrder(), t.getMaxPerOrder());
+            copy.setVisibility(t.getVisibility());
+            copy.setSortOrder(t.getSortOrder());
+            copy.setPaused(t.isPaused());
+            if (t.getCapacityGroup() != null) {
+                copy.setCapacityGroup(groups.get(t.getCapacityGroup().getId()));
+            }
+            em.persist(copy);
+        }
+        return tickets.size();
+    }
+
+    /**
+     * Removes the ticket types, capacity groups and promo codes of a draft event that is being deleted; refuses
+     * (returns false, removing nothing) if anything was ever ordered or held for it.
+     */
+    public boolean removeForDraft(UUID eventId) {
+        // native: "Order" is a reserved word in JPQL
+        Number ordersOrHolds = (Number) em.createNativeQuery(
+                        "select (select count(*) from orders where event_id = ?1)"
+                                + " + (select count(*) from holds where event_id = ?1)")
+                .setParameter(1, eventId).getSingleResult();
+        if (ordersOrHolds.longValue() > 0) {
+            return false;
+        }
+        em.createQuery("delete from PromoCode p where p.eventId = :event").setParameter("event", eventId)
+                .executeUpdate();
+        em.createQuery("delete from Ticket t where t.eventId = :event").setParameter("event", eventId)
+                .executeUpdate();
+        em.createQuery("delete from CapacityGroup g where g.eventId = :event").setParameter("event", eventId)
+                .executeUpdate();
+        return true;
+    }
+
+    /**
+     * Ticketing's condition for publishing an event, as a sentence saying what is missing, or empty.
+     * <p>HOOK for the ticketing work (issue 5): once organizers can create ticket types, an event needs at least
+     * one to be published ("Add at least one ticket type."). Until then nothing is required here, so events can be
+     * published without tickets.
+     */
+    public Optional<String> publishBlocker(UUID eventId) {
+        return Optional.empty();
+    }
+}
