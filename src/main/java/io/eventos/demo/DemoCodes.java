@@ -1,10 +1,8 @@
 package io.eventos.demo;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.eventos.platform.crypto.RandomTokens;
+
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Set;
@@ -47,9 +45,7 @@ final class DemoCodes {
 
     /** An unguessable token of {@code bytes} random bytes, base64url without padding. */
     String token(int bytes) {
-        byte[] value = new byte[bytes];
-        random.nextBytes(value);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+        return RandomTokens.urlSafe(bytes);
     }
 
     /** A payment provider's reference, e.g. "ch_test_3f9a...". */
@@ -60,11 +56,6 @@ final class DemoCodes {
     }
 
     static String sha256Hex(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return RandomTokens.sha256Hex(value);
     }
 }

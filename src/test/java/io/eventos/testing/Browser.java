@@ -19,7 +19,25 @@ public final class Browser {
     public static void submitSignIn(ChromeDriver driver, String email, String password) {
         driver.findElement(org.openqa.selenium.By.id("login-form:email")).sendKeys(email);
         driver.findElement(org.openqa.selenium.By.id("login-form:password")).sendKeys(password);
-        driver.findElement(org.openqa.selenium.By.id("login-form:sign-in")).click();
+        submit(driver, org.openqa.selenium.By.id("login-form:sign-in"));
+    }
+
+    /**
+     * Clicks a button or link that loads a new page (a non-AJAX form post or a plain link) and returns once that
+     * page has replaced the current one. A bare {@code click()} can return before a slow POST answers, and the
+     * next lookup would then read the old page.
+     */
+    public static void submit(ChromeDriver driver, org.openqa.selenium.By target) {
+        clickToNavigate(driver, driver.findElement(target));
+    }
+
+    /** As {@link #submit}, for an element already found (a menu item, a row's link). */
+    public static void clickToNavigate(ChromeDriver driver, org.openqa.selenium.WebElement target) {
+        org.openqa.selenium.WebElement page = driver.findElement(org.openqa.selenium.By.tagName("html"));
+        target.click();
+        var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
     }
 
     /** Saves what the browser shows to target/screenshots/{name}.png, for people reviewing a run. */

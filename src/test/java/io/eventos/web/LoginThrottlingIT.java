@@ -47,6 +47,10 @@ class LoginThrottlingIT {
         assertThat(attempt("wrong-1")).contains("do not match");
         assertThat(attempt("wrong-2")).contains("do not match");
         assertThat(attempt("wrong-3")).contains("do not match");
+        assertThat(secondsUntilUnlocked()).as("the 3rd failure makes the next try wait two seconds")
+                .isNotNull().isLessThanOrEqualTo(2.5);
+        // "right after": stretch the short wait so a slow machine cannot outlast it between two page loads
+        sql("update users set locked_until = locked_until + interval '1 minute' where email = ?");
         assertThat(attempt("wrong-4")).as("the 4th try right after the 3rd waits")
                 .contains("signing in is paused", "try again in");
         assertThat(failures()).as("a refused-while-waiting try is not counted").isEqualTo(3);
@@ -81,6 +85,20 @@ class LoginThrottlingIT {
             try (ResultSet rs = query.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
+            }
+        }
+    }
+
+    /** Seconds from now until the wait or lock ends (negative once over), or null if none was set. */
+    private Double secondsUntilUnlocked() throws SQLException {
+        try (Connection db = TestDatabase.get().superuserConnection("eventos");
+             PreparedStatement query = db.prepareStatement(
+                     "select extract(epoch from locked_until - now()) from users where email = ?")) {
+            query.setString(1, EMAIL);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                double seconds = rs.getDouble(1);
+                return rs.wasNull() ? null : seconds;
             }
         }
     }

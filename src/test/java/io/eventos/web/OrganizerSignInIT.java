@@ -43,7 +43,7 @@ class OrganizerSignInIT {
         assertThat(browser.findElement(By.id("upcoming-events")).getText()).contains("Nordic Product Summit");
         Browser.screenshot(browser, "organizer-dashboard");
 
-        browser.findElement(By.id("logout-form:logout")).click();
+        Browser.submit(browser, By.id("logout-form:logout"));
         browser.get(base + "/app/index.xhtml");
         assertThat(browser.getCurrentUrl()).contains("/login.xhtml");
     }
@@ -64,7 +64,7 @@ class OrganizerSignInIT {
     @Test
     void emptyFieldsGetAMessageEach() {
         browser.get(base + "/login.xhtml");
-        browser.findElement(By.id("login-form:sign-in")).click();
+        Browser.submit(browser, By.id("login-form:sign-in"));
         assertThat(browser.findElement(By.id("login-form")).getText())
                 .contains("Enter your email address.", "Enter your password.");
     }

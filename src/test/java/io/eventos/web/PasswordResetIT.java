@@ -55,7 +55,7 @@ class PasswordResetIT {
     @Test
     void memberResetsThePasswordWithTheLinkFromTheEmail() {
         browser.get(base + "/login.xhtml");
-        browser.findElement(By.id("forgot-password")).click();
+        Browser.submit(browser, By.id("forgot-password"));
         assertThat(browser.getCurrentUrl()).contains("/forgot-password.xhtml");
         String link = requestLink(MEMBER);
 
@@ -92,7 +92,7 @@ class PasswordResetIT {
         assertThat(browser.findElement(By.id("token-problem-text")).getText())
                 .isEqualTo("This link was already used to change the password; each link works once.");
         assertThat(browser.findElements(By.id("reset-form"))).isEmpty();
-        browser.findElement(By.id("request-new")).click();
+        Browser.submit(browser, By.id("request-new"));
         assertThat(browser.getCurrentUrl()).contains("/forgot-password.xhtml");
     }
 
@@ -102,7 +102,7 @@ class PasswordResetIT {
         int totalBefore = mail.greenMail().getReceivedMessages().length;
         browser.get(base + "/forgot-password.xhtml");
         browser.findElement(By.id("forgot-form:email")).sendKeys(unknown);
-        browser.findElement(By.id("forgot-form:send")).click();
+        Browser.submit(browser, By.id("forgot-form:send"));
         String answerForUnknown = browser.findElement(By.id("messages")).getText();
         assertThat(answerForUnknown).isEqualTo(SENT);
         assertThat(browser.findElement(By.id("forgot-form:email")).getAttribute("value")).isEmpty();
@@ -149,7 +149,7 @@ class PasswordResetIT {
             browser.get(base + "/forgot-password.xhtml");
         }
         browser.findElement(By.id("forgot-form:email")).sendKeys(email);
-        browser.findElement(By.id("forgot-form:send")).click();
+        Browser.submit(browser, By.id("forgot-form:send"));
         assertThat(browser.findElement(By.id("messages")).getText()).isEqualTo(SENT);
         MimeMessage message = mail.awaitMessageTo(email, seen, MAIL_WAIT);
         Matcher link = LINK.matcher(TestMail.text(message));
@@ -160,7 +160,7 @@ class PasswordResetIT {
     private void choosePassword(String password, String repeat) {
         browser.findElement(By.id("reset-form:password")).sendKeys(password);
         browser.findElement(By.id("reset-form:repeat")).sendKeys(repeat);
-        browser.findElement(By.id("reset-form:save")).click();
+        Browser.submit(browser, By.id("reset-form:save"));
     }
 
     private void signIn(String email, String password) {

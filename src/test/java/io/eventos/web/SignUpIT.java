@@ -59,11 +59,11 @@ class SignUpIT {
         String second = "Harbour Club " + unique;
 
         browser.get(base + "/login.xhtml");
-        browser.findElement(By.id("create-account")).click();
+        Browser.submit(browser, By.id("create-account"));
         assertThat(browser.getCurrentUrl()).contains("/signup.xhtml");
         fillSignUp("Fiona Founder", email, PASSWORD, first);
         Browser.screenshot(browser, "signup-filled");
-        browser.findElement(By.id("signup-form:create")).click();
+        Browser.submit(browser, By.id("signup-form:create"));
 
         // signed in, on the new account's dashboard, with the unverified notice
         assertThat(browser.getCurrentUrl()).contains("/app/");
@@ -77,7 +77,7 @@ class SignUpIT {
         // "send it again" replaces the first link
         MimeMessage firstMail = mail.awaitMessageTo(email, 0, MAIL_WAIT);
         String firstLink = linkIn(firstMail);
-        browser.findElement(By.id("email-notice-form:send-again")).click();
+        Browser.submit(browser, By.id("email-notice-form:send-again"));
         assertThat(browser.findElement(By.id("messages")).getText()).contains("We sent a new link");
         String link = linkIn(mail.awaitMessageTo(email, 1, MAIL_WAIT));
         assertThat(link).startsWith(base + "/verify-email.xhtml?token=").isNotEqualTo(firstLink);
@@ -103,13 +103,13 @@ class SignUpIT {
 
         // a second account from the switcher's menu
         openSwitcher();
-        menuItem("Create another account").click();
+        Browser.clickToNavigate(browser, menuItem("Create another account"));
         assertThat(browser.getCurrentUrl()).contains("/app/accounts/new.xhtml");
-        browser.findElement(By.id("new-account-form:create")).click();
+        Browser.submit(browser, By.id("new-account-form:create"));
         assertThat(browser.findElement(By.id("new-account-form:organization-message")).getText())
                 .isEqualTo("Enter the name of your organization.");
         browser.findElement(By.id("new-account-form:organization")).sendKeys(second);
-        browser.findElement(By.id("new-account-form:create")).click();
+        Browser.submit(browser, By.id("new-account-form:create"));
         assertThat(browser.getCurrentUrl()).contains("/app/");
         assertThat(currentAccount()).isEqualTo(second);
         assertThat(eventCount()).isZero();
@@ -132,7 +132,7 @@ class SignUpIT {
     @Test
     void badInputIsExplainedNextToTheFieldsAndKept() {
         browser.get(base + "/signup.xhtml");
-        browser.findElement(By.id("signup-form:create")).click();
+        Browser.submit(browser, By.id("signup-form:create"));
         assertThat(message("name")).isEqualTo("Enter your name.");
         assertThat(message("email")).isEqualTo("Enter your email address.");
         assertThat(message("password")).isEqualTo("Choose a password.");
@@ -140,7 +140,7 @@ class SignUpIT {
 
         // a taken email and a common password, at once; the rest stays as typed
         fillSignUp("Olive Other", "owner@demo.eventos.test", "password123", "Other Org");
-        browser.findElement(By.id("signup-form:create")).click();
+        Browser.submit(browser, By.id("signup-form:create"));
         assertThat(browser.getCurrentUrl()).contains("/signup.xhtml");
         assertThat(browser.findElement(By.id("signup-form:email-taken")).getText())
                 .isEqualTo("An account with this email exists. Sign in or reset your password.");
@@ -161,7 +161,7 @@ class SignUpIT {
         clear("email");
         browser.findElement(By.id("signup-form:email")).sendKeys("olive@localhost");
         browser.findElement(By.id("signup-form:password")).sendKeys("short");
-        browser.findElement(By.id("signup-form:create")).click();
+        Browser.submit(browser, By.id("signup-form:create"));
         assertThat(message("email")).isEqualTo("Enter an email address like name@example.com.");
         assertThat(browser.findElements(By.id("signup-form:email-taken"))).isEmpty();
         assertThat(message("password")).isEqualTo("Use at least 10 characters.");
@@ -175,12 +175,12 @@ class SignUpIT {
         String own = "Forgers " + unique;
         browser.get(base + "/signup.xhtml");
         fillSignUp("Fred Forger", email, PASSWORD, own);
-        browser.findElement(By.id("signup-form:create")).click();
+        Browser.submit(browser, By.id("signup-form:create"));
         assertThat(currentAccount()).isEqualTo(own);
         openSwitcher();
-        menuItem("Create another account").click();
+        Browser.clickToNavigate(browser, menuItem("Create another account"));
         browser.findElement(By.id("new-account-form:organization")).sendKeys("Second " + unique);
-        browser.findElement(By.id("new-account-form:create")).click();
+        Browser.submit(browser, By.id("new-account-form:create"));
         assertThat(currentAccount()).isEqualTo("Second " + unique);
 
         // the switch form posts the demo account's id instead of the user's own account
@@ -196,7 +196,7 @@ class SignUpIT {
                 var submit = HTMLFormElement.prototype.submit;
                 HTMLFormElement.prototype.submit = function () { forge(); return submit.call(this); };
                 """, demo.toString());
-        menuItem(own).click();
+        Browser.clickToNavigate(browser, menuItem(own));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
         assertThat(browser.getPageSource()).doesNotContain("Northwind Events").doesNotContain("Nordic Product Summit");
 
@@ -251,11 +251,11 @@ class SignUpIT {
 
     private void switchTo(String account) {
         openSwitcher();
-        menuItem(account).click();
+        Browser.clickToNavigate(browser, menuItem(account));
     }
 
     private void signOut() {
-        browser.findElement(By.id("logout-form:logout")).click();
+        Browser.submit(browser, By.id("logout-form:logout"));
         browser.get(base + "/login.xhtml");
     }
 

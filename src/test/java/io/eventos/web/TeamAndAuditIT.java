@@ -85,7 +85,7 @@ class TeamAndAuditIT {
         WebElement slug = browser.findElement(By.id("settings-form:slug"));
         slug.clear();
         slug.sendKeys("Not A Slug!");
-        browser.findElement(By.id("settings-form:save")).click();
+        Browser.submit(browser, By.id("settings-form:save"));
         assertThat(browser.findElement(By.id("settings-form:slug-message")).getText())
                 .contains("lower-case letters, digits and single dashes");
         assertThat(browser.findElement(By.id("settings-form:name")).getAttribute("value"))

@@ -47,7 +47,7 @@ class TwoFactorIT {
         signIn(PASSWORD);
         browser.get(base + "/app/security.xhtml");
         assertThat(browser.findElement(By.id("status")).getText()).contains("off");
-        browser.findElement(By.id("start-form:start")).click();
+        Browser.submit(browser, By.id("start-form:start"));
         assertThat(browser.findElement(By.id("enrol-form:qr")).getAttribute("src")).startsWith("data:image/png;base64,");
         String secret = browser.findElement(By.id("secret")).getText().replace(" ", "");
 
@@ -59,7 +59,7 @@ class TwoFactorIT {
         assertThat(browser.findElement(By.id("status")).getText()).contains("on", "10 recovery codes left");
         Browser.screenshot(browser, "two-factor-recovery-codes");
 
-        browser.findElement(By.id("logout-form:logout")).click();
+        Browser.submit(browser, By.id("logout-form:logout"));
         signIn(PASSWORD);
         assertThat(browser.getCurrentUrl()).as("the password alone does not sign in").contains("/login.xhtml");
         enterCode("code-form", "123456");
@@ -88,7 +88,7 @@ class TwoFactorIT {
         var field = browser.findElement(By.id(form + ":code"));
         field.clear();
         field.sendKeys(code);
-        browser.findElement(By.id(form + (form.equals("enrol-form") ? ":confirm" : ":verify"))).click();
+        Browser.submit(browser, By.id(form + (form.equals("enrol-form") ? ":confirm" : ":verify")));
     }
 
     private static void sql(String statement) throws SQLException {

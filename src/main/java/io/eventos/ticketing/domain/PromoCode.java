@@ -72,6 +72,43 @@ public class PromoCode extends TenantEntity {
         updatedAt = Instant.now();
     }
 
+    /** True if the code concerns this ticket type (a code without a list concerns every type of the event). */
+    public boolean appliesTo(UUID ticketId) {
+        if (appliesToJson == null || appliesToJson.isBlank()) {
+            return true;
+        }
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(appliesToJson))) {
+            return reader.readArray().getValuesAs(jakarta.json.JsonString.class).stream()
+                    .anyMatch(v -> v.getString().equals(ticketId.toString()));
+        }
+    }
+
+    /** Why the code cannot be used at {@code now}, or null if it can: not yet valid, expired or used up. */
+    public String unusableReason(Instant now) {
+        if (validFrom != null && now.isBefore(validFrom)) {
+            return "This code is not valid yet.";
+        }
+        if (validUntil != null && !now.isBefore(validUntil)) {
+            return "This code has expired.";
+        }
+        if (usageLimit != null && usedCount >= usageLimit) {
+            return "This code has been used up.";
+        }
+        return null;
+    }
+
+    /**
+     * The discount on one ticket of {@code unitPriceMinor}: a percentage rounded half up to the minor unit, or a
+     * fixed amount never above the price. An unlock code gives no discount.
+     */
+    public long discountPerTicket(long unitPriceMinor) {
+        return switch (kind) {
+            case PERCENT -> (unitPriceMinor * percentOff + 50) / 100;
+            case FIXED -> Math.min(unitPriceMinor, amountOffMinor);
+            case UNLOCK -> 0;
+        };
+    }
+
     public UUID getEventId() {
         return eventId;
     }

@@ -1,0 +1,490 @@
+package io.eventos.ticketing.service;
+
+import io.eventos.account.service.AuditLog;
+import io.eventos.platform.crypto.RandomTokens;
+import io.eventos.platform.tenancy.TenantBound;
+import io.eventos.ticketing.domain.Attendee;
+import io.eventos.ticketing.domain.Hold;
+import io.eventos.ticketing.domain.HoldLine;
+import io.eventos.ticketing.domain.HoldStatus;
+import io.eventos.ticketing.domain.Order;
+import io.eventos.ticketing.domain.OrderLine;
+import io.eventos.ticketing.domain.OrderStatus;
+import io.eventos.ticketing.domain.Payment;
+import io.eventos.ticketing.domain.PaymentKind;
+import io.eventos.ticketing.domain.PaymentStatus;
+import io.eventos.ticketing.domain.PromoCode;
+import io.eventos.ticketing.domain.PromoCodeKind;
+import io.eventos.ticketing.domain.Ticket;
+import io.eventos.ticketing.domain.TicketVisibility;
+import io.eventos.ticketing.service.SaleRefusedException.Field;
+import io.eventos.ticketing.service.payment.FreeTickets;
+import io.eventos.ticketing.service.payment.PaymentProvider;
+import io.eventos.ticketing.service.payment.PaymentProviders;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The public checkout of the account bound from the URL: hold tickets, turn the hold into an order, pay.
+ * Every step that changes what is taken of an event first takes {@link SalesLock} and only then counts
+ * ({@link Inventory}), so concurrent buyers can never take more than there is. Buyers are anonymous: there is no
+ * permission to check, only the rules of the sale.
+ */
+@Stateless
+@TenantBound
+public class CheckoutService {
+
+    /** How long tickets stay held while the buyer fills in the form, unless the event's settings say otherwise. */
+    public static final Duration DEFAULT_HOLD = Duration.ofMinutes(15);
+
+    @PersistenceContext(unitName = "eventos")
+    EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    PaymentProviders providers;
+
+    Clock clock = Clock.systemUTC();
+
+    /** Holds the tickets of the cart for {@link #DEFAULT_HOLD}, or says in one sentence why not. */
+    public HoldView reserve(Cart cart) {
+        Instant now = clock.instant();
+        if (cart.quantities().isEmpty()) {
+            throw new SaleRefusedException(Field.QUANTITY, "Choose at least one ticket.");
+        }
+        SaleEvent event = saleEvent(cart.eventId());
+        event.requireOnSale(now);
+        SalesLock.lockEvent(em, cart.eventId());
+
+        Map<UUID, Ticket> tickets = new HashMap<>();
+        em.createQuery("select t from Ticket t where t.eventId = :event", Ticket.class)
+                .setParameter("event", cart.eventId()).getResultList().forEach(t -> tickets.put(t.getId(), t));
+        PromoCode promo = cart.promoCode() == null ? null : promo(cart.eventId(), cart.promoCode(), now);
+        Stock stock = Inventory.of(em, cart.eventId(), now);
+
+        List<Map.Entry<Ticket, Integer>> wanted = new ArrayList<>();
+        Map<UUID, Long> perGroup = new HashMap<>();
+        long total = 0;
+        for (Map.Entry<UUID, Integer> entry : cart.quantities().entrySet()) {
+            Ticket ticket = tickets.get(entry.getKey());
+            int quantity = entry.getValue();
+            if (ticket == null || (ticket.getVisibility() == TicketVisibility.HIDDEN && !unlocks(promo, ticket))) {
+                throw new SaleRefusedException(Field.QUANTITY, entry.getKey(),
+                        "This ticket type is not sold here; reload the page to see the current tickets.");
+            }
+            checkRules(ticket, quantity, now);
+            Stock.TicketStock ticketStock = stock.tickets().get(ticket.getId());
+            Long left = ticketStock.available();
+            if (left != null && quantity > left) {
+                throw new SaleRefusedException(Field.QUANTITY, ticket.getId(), left == 0
+                        ? "“" + ticket.getName() + "” is sold out."
+                        : "Only " + left + " “" + ticket.getName() + "” " + (left == 1 ? "ticket is" : "tickets are")
+                          + " left.");
+            }
+            if (ticketStock.groupId() != null) {
+                perGroup.merge(ticketStock.groupId(), (long) quantity, Long::sum);
+            }
+            total += quantity;
+            wanted.add(Map.entry(ticket, quantity));
+        }
+        for (Map.Entry<UUID, Long> group : perGroup.entrySet()) {
+            Stock.GroupStock groupStock = stock.groups().get(group.getKey());
+            if (groupStock != null && group.getValue() > groupStock.available()) {
+                throw new SaleRefusedException(Field.QUANTITY, groupStock.available() == 0
+                        ? "The tickets sharing “" + groupStock.name() + "” are sold out."
+                        : "Only " + groupStock.available() + " tickets are left of “" + groupStock.name()
+                          + "”, which these ticket types share.");
+            }
+        }
+        Long eventLeft = stock.eventAvailable();
+        if (eventLeft != null && total > eventLeft) {
+            throw new SaleRefusedException(Field.QUANTITY, eventLeft == 0 ? "This event is sold out."
+                    : "Only " + eventLeft + (eventLeft == 1 ? " ticket is" : " tickets are") + " left for this event.");
+        }
+
+        Hold hold = new Hold(cart.eventId(), RandomTokens.urlSafe(24), now.plus(event.holdFor()));
+        hold.setPromoCode(promo);
+        wanted.sort(Comparator.comparingInt((Map.Entry<Ticket, Integer> e) -> e.getKey().getSortOrder())
+                .thenComparing(e -> e.getKey().getName()));
+        wanted.forEach(e -> hold.addLine(e.getKey(), e.getValue()));
+        em.persist(hold);
+        audit.record("hold.created", "hold", hold.getId(), null,
+                Map.of("tickets", total, "expires_at", hold.getExpiresAt().toString()))
+                .setEventId(cart.eventId());
+        return view(hold, now);
+    }
+
+    /** The hold behind a checkout link, expired or not. */
+    public Optional<HoldView> findHold(String token) {
+        return hold(token).map(h -> view(h, clock.instant()));
+    }
+
+    /** Gives held tickets back at once (the buyer changed the cart or left). */
+    public void release(String token) {
+        hold(token).filter(h -> h.getStatus() == HoldStatus.ACTIVE).ifPresent(h -> h.setStatus(HoldStatus.RELEASED));
+    }
+
+    /**
+     * Turns a hold into an order: pending until paid, or paid at once when it costs nothing. Submitting the same
+     * form twice (same idempotency key, or the same hold) returns the first order.
+     */
+    public PlacedOrder placeOrder(OrderRequest request) {
+        Instant now = clock.instant();
+        Optional<PlacedOrder> again = byIdempotencyKey(request.idempotencyKey());
+        if (again.isPresent()) {
+            return again.get();
+        }
+        Hold hold = hold(request.holdToken()).orElseThrow(() -> new SaleRefusedException(Field.HOLD,
+                "This checkout is not valid any more; please choose your tickets again."));
+        String buyerName = required(request.buyerName(), Field.BUYER, "name", "Enter your name.");
+        String buyerEmail = email(request.buyerEmail(), Field.BUYER, "email");
+        List<Map.Entry<HoldLine, Integer>> slots = new ArrayList<>();
+        hold.getLines().forEach(l -> {
+            for (int i = 0; i < l.getQuantity(); i++) {
+                slots.add(Map.entry(l, i));
+            }
+        });
+        List<OrderRequest.AttendeeName> names = request.attendees() == null ? List.of() : request.attendees();
+        for (int i = 0; i < slots.size(); i++) {
+            OrderRequest.AttendeeName name = i < names.size() ? names.get(i) : null;
+            if (name == null || blank(name.firstName()) || blank(name.lastName())) {
+                throw new SaleRefusedException(Field.ATTENDEE, i, "Enter the first and last name of the person "
+                        + "this ticket is for.");
+            }
+            if (!blank(name.email())) {
+                email(name.email(), Field.ATTENDEE, i);
+            }
+        }
+
+        SalesLock.lockEvent(em, hold.getEventId());
+        again = byIdempotencyKey(request.idempotencyKey());
+        if (again.isPresent()) {
+            return again.get();
+        }
+        em.refresh(hold);
+        if (hold.getStatus() == HoldStatus.CONVERTED) {
+            return em.createQuery("select o from Order o where o.hold = :hold", Order.class)
+                    .setParameter("hold", hold).getResultStream().findFirst()
+                    .map(o -> placed(o, null, true))
+                    .orElseThrow(() -> new SaleRefusedException(Field.HOLD, "This checkout was already used."));
+        }
+        if (!hold.isActiveAt(now)) {
+            throw new SaleRefusedException(Field.HOLD, hold.getStatus() == HoldStatus.RELEASED
+                    ? "These tickets were given back; please choose your tickets again."
+                    : "Your tickets were held for " + saleEvent(hold.getEventId()).holdFor().toMinutes()
+                      + " minutes and that time ran out, so they went back on sale. Please choose them again.");
+        }
+
+        PromoCode promo = hold.getPromoCode();
+        List<HoldView.Line> priced = price(hold.getLines().stream().map(l -> Map.entry(l.getTicket(), l.getQuantity()))
+                .toList(), promo);
+        long total = priced.stream().mapToLong(HoldView.Line::totalMinor).sum();
+        PaymentProvider provider = total == 0 ? providers.find(FreeTickets.ID).orElseThrow()
+                : providers.find(String.valueOf(request.paymentProvider())).filter(p -> !FreeTickets.ID.equals(p.id()))
+                .orElseThrow(() -> new SaleRefusedException(Field.PAYMENT, "Choose how you want to pay."));
+        if (promo != null) {
+            int counted = em.createNativeQuery("""
+                            update promo_codes set used_count = used_count + 1, updated_at = now()
+                            where id = ?1 and (usage_limit is null or used_count < usage_limit)""")
+                    .setParameter(1, promo.getId()).executeUpdate();
+            if (counted == 0) {
+                throw new SaleRefusedException(Field.PROMO_CODE, "This code has been used up.");
+            }
+        }
+
+        String token = RandomTokens.urlSafe(32);
+        SaleEvent event = saleEvent(hold.getEventId());
+        Order order = new Order(hold.getEventId(), orderCode(), RandomTokens.sha256Hex(token), buyerName, buyerEmail,
+                event.currency());
+        Map<UUID, OrderLine> lines = new LinkedHashMap<>();
+        for (int i = 0; i < priced.size(); i++) {
+            HoldView.Line line = priced.get(i);
+            lines.put(line.ticketId(), order.addLine(hold.getLines().get(i).getTicket(), line.quantity(),
+                    line.unitPriceMinor(), line.discountMinor()));
+        }
+        order.setHold(hold);
+        order.setPromoCode(promo);
+        order.setMarketingConsent(request.marketingConsent());
+        order.setMarketingConsentAt(request.marketingConsent() ? now : null);
+        order.setIdempotencyKey(blank(request.idempotencyKey()) ? null : request.idempotencyKey());
+        order.setLocale(request.locale());
+        order.setPaymentProvider(provider.id());
+        if (total == 0) {
+            order.setStatus(OrderStatus.PAID);
+            order.setPaidAt(now);
+        } else {
+            Instant deadline = now.plus(provider.paymentWindow());
+            if (provider.paysLater() && event.startsAt().isAfter(now) && deadline.isAfter(event.startsAt())) {
+                deadline = event.startsAt();
+            }
+            order.setStatus(OrderStatus.PENDING);
+            order.setPaymentDeadline(deadline);
+        }
+        em.persist(order);
+        for (int i = 0; i < slots.size(); i++) {
+            HoldLine holdLine = slots.get(i).getKey();
+            OrderRequest.AttendeeName name = names.get(i);
+            Attendee attendee = new Attendee(hold.getEventId(), order, lines.get(holdLine.getTicket().getId()),
+                    holdLine.getTicket(), RandomTokens.urlSafe(16));
+            attendee.setFirstName(name.firstName().strip());
+            attendee.setLastName(name.lastName().strip());
+            attendee.setEmail(blank(name.email()) ? null : name.email().strip());
+            em.persist(attendee);
+        }
+        hold.setStatus(HoldStatus.CONVERTED);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("code", order.getCode());
+        after.put("status", order.getStatus().name().toLowerCase());
+        after.put("total_minor", order.getTotalMinor());
+        after.put("currency", order.getCurrency());
+        after.put("tickets", slots.size());
+        after.put("payment_provider", provider.id());
+        audit.record("order.placed", "order", order.getId(), null, after).setEventId(order.getEventId());
+        em.flush();
+        return placed(order, token, false);
+    }
+
+    /**
+     * Pays a pending order through its provider. A paid order is never charged again (a double click, a retry);
+     * a declined or timed-out charge is recorded and leaves the order pending until its deadline.
+     */
+    public PaymentAttempt pay(String orderAccessToken, Map<String, String> details) {
+        Instant now = clock.instant();
+        Order order = orderByToken(orderAccessToken).orElseThrow(() -> new SaleRefusedException(Field.PAYMENT,
+                "This order link is not valid."));
+        em.refresh(order, LockModeType.PESSIMISTIC_WRITE);
+        if (order.getStatus() == OrderStatus.PAID) {
+            return PaymentAttempt.success();
+        }
+        if (order.getStatus() != OrderStatus.PENDING) {
+            return PaymentAttempt.refused("This order was " + order.getStatus().name().toLowerCase()
+                    + " and can no longer be paid.");
+        }
+        if (order.getPaymentDeadline() != null && !now.isBefore(order.getPaymentDeadline())) {
+            return PaymentAttempt.refused("The time to pay for this order ran out and its tickets went back on "
+                    + "sale. Nothing was charged; please start again.");
+        }
+        PaymentProvider provider = providers.find(order.getPaymentProvider()).orElseThrow();
+        if (provider.paysLater()) {
+            return PaymentAttempt.refused("This order is paid by " + provider.label().toLowerCase()
+                    + "; the organizer marks it paid when the money arrives.");
+        }
+        PaymentProvider.ChargeResult result = provider.charge(new PaymentProvider.ChargeRequest(order.getCode(),
+                order.getTotalMinor(), order.getCurrency(), details == null ? Map.of() : details));
+        Payment payment = new Payment(order, provider.id(), PaymentKind.CHARGE, order.getTotalMinor(),
+                order.getCurrency());
+        payment.setProviderRef(result.reference());
+        payment.setStatus(result.succeeded() ? PaymentStatus.SUCCEEDED : PaymentStatus.FAILED);
+        payment.setFailureReason(result.failureReason());
+        em.persist(payment);
+        if (!result.succeeded()) {
+            audit.record("payment.failed", "order", order.getId(), null,
+                    Map.of("provider", provider.id(), "outcome", result.outcome().name().toLowerCase()))
+                    .setEventId(order.getEventId());
+            return PaymentAttempt.refused(result.failureReason());
+        }
+        order.setStatus(OrderStatus.PAID);
+        order.setPaidAt(now);
+        audit.record("order.paid", "order", order.getId(), Map.of("status", "pending"),
+                Map.of("status", "paid", "provider", provider.id(), "amount_minor", order.getTotalMinor()))
+                .setEventId(order.getEventId());
+        return PaymentAttempt.success();
+    }
+
+    /** The order behind a private order-page token. */
+    Optional<Order> orderByToken(String token) {
+        if (blank(token)) {
+            return Optional.empty();
+        }
+        return em.createQuery("select o from Order o where o.accessTokenHash = :hash", Order.class)
+                .setParameter("hash", RandomTokens.sha256Hex(token)).getResultStream().findFirst();
+    }
+
+    private Optional<PlacedOrder> byIdempotencyKey(String key) {
+        if (blank(key)) {
+            return Optional.empty();
+        }
+        return em.createQuery("select o from Order o where o.idempotencyKey = :key", Order.class)
+                .setParameter("key", key).getResultStream().findFirst().map(o -> placed(o, null, true));
+    }
+
+    private static PlacedOrder placed(Order o, String token, boolean existing) {
+        return new PlacedOrder(o.getId(), o.getCode(), token, o.getStatus().name().toLowerCase(), o.getTotalMinor(),
+                o.getCurrency(), o.getPaymentProvider(), o.getPaymentDeadline(), existing);
+    }
+
+    private Optional<Hold> hold(String token) {
+        if (blank(token)) {
+            return Optional.empty();
+        }
+        return em.createQuery("select h from Hold h where h.token = :token", Hold.class)
+                .setParameter("token", token).getResultStream().findFirst();
+    }
+
+    private HoldView view(Hold hold, Instant now) {
+        List<HoldView.Line> lines = price(hold.getLines().stream()
+                .map(l -> Map.entry(l.getTicket(), l.getQuantity())).toList(), hold.getPromoCode());
+        String currency = hold.getLines().isEmpty() ? saleEvent(hold.getEventId()).currency()
+                : hold.getLines().get(0).getTicket().getCurrency();
+        return new HoldView(hold.getToken(), hold.getEventId(), hold.getExpiresAt(),
+                hold.getStatus() == HoldStatus.ACTIVE && !hold.isActiveAt(now),
+                hold.getStatus() == HoldStatus.CONVERTED,
+                hold.getPromoCode() == null ? null : hold.getPromoCode().getCode(), currency, lines);
+    }
+
+    /** Prices lines in their order; a promo code discounts at most its per-order limit of tickets it applies to. */
+    static List<HoldView.Line> price(List<Map.Entry<Ticket, Integer>> lines, PromoCode promo) {
+        int allowance = promo == null || promo.getPerOrderLimit() == null ? Integer.MAX_VALUE : promo.getPerOrderLimit();
+        List<HoldView.Line> priced = new ArrayList<>();
+        for (Map.Entry<Ticket, Integer> line : lines) {
+            Ticket ticket = line.getKey();
+            int quantity = line.getValue();
+            long discount = 0;
+            if (promo != null && promo.getKind() != PromoCodeKind.UNLOCK && promo.appliesTo(ticket.getId())) {
+                int discounted = Math.min(quantity, allowance);
+                allowance -= discounted;
+                discount = discounted * promo.discountPerTicket(ticket.getPriceMinor());
+            }
+            priced.add(new HoldView.Line(ticket.getId(), ticket.getName(), quantity, ticket.getPriceMinor(), discount));
+        }
+        return priced;
+    }
+
+    private static boolean unlocks(PromoCode promo, Ticket ticket) {
+        return promo != null && promo.appliesTo(ticket.getId());
+    }
+
+    private static void checkRules(Ticket ticket, int quantity, Instant now) {
+        String name = "“" + ticket.getName() + "”";
+        if (quantity < 0) {
+            throw new SaleRefusedException(Field.QUANTITY, ticket.getId(), "Choose a quantity of zero or more.");
+        }
+        if (ticket.isPaused()) {
+            throw new SaleRefusedException(Field.QUANTITY, ticket.getId(), "Sales of " + name + " are paused.");
+        }
+        if (ticket.getSalesStart() != null && now.isBefore(ticket.getSalesStart())) {
+            throw new SaleRefusedException(Field.QUANTITY, ticket.getId(), name + " is not on sale yet.");
+        }
+        if (ticket.getSalesEnd() != null && !now.isBefore(ticket.getSalesEnd())) {
+            throw new SaleRefusedException(Field.QUANTITY, ticket.getId(), "Sales of " + name + " have ended.");
+        }
+        if (quantity < ticket.getMinPerOrder()) {
+            throw new SaleRefusedException(Field.QUANTITY, ticket.getId(),
+                    name + " is sold in orders of at least " + ticket.getMinPerOrder() + ".");
+        }
+        if (quantity > ticket.getMaxPerOrder()) {
+            throw new SaleRefusedException(Field.QUANTITY, ticket.getId(), "You can buy at most "
+                    + ticket.getMaxPerOrder() + " " + name + (ticket.getMaxPerOrder() == 1 ? " ticket" : " tickets")
+                    + " per order.");
+        }
+    }
+
+    private PromoCode promo(UUID eventId, String code, Instant now) {
+        PromoCode promo = em.createQuery(
+                        "select p from PromoCode p where p.eventId = :event and lower(p.code) = lower(:code)",
+                        PromoCode.class)
+                .setParameter("event", eventId).setParameter("code", code).getResultStream().findFirst()
+                .orElseThrow(() -> new SaleRefusedException(Field.PROMO_CODE, "This code is not valid for this event."));
+        String problem = promo.unusableReason(now);
+        if (problem != null) {
+            throw new SaleRefusedException(Field.PROMO_CODE, problem);
+        }
+        return promo;
+    }
+
+    private String orderCode() {
+        while (true) {
+            String code = RandomTokens.humanCode(8);
+            if (em.createNativeQuery("select 1 from orders where code = ?1").setParameter(1, code)
+                    .getResultList().isEmpty()) {
+                return code;
+            }
+        }
+    }
+
+    /** What the sale needs to know of the event, read without the event context's entities. */
+    record SaleEvent(String status, String visibility, Instant startsAt, Instant endsAt, String currency,
+                     Duration holdFor) {
+
+        void requireOnSale(Instant now) {
+            if ("cancelled".equals(status)) {
+                throw new SaleRefusedException(Field.EVENT, "This event was cancelled; its tickets are no longer sold.");
+            }
+            if (!"published".equals(status) || "private".equals(visibility)) {
+                throw new SaleRefusedException(Field.EVENT, "Tickets for this event are not on sale.");
+            }
+            if (!endsAt.isAfter(now)) {
+                throw new SaleRefusedException(Field.EVENT, "This event is over; its tickets are no longer sold.");
+            }
+        }
+    }
+
+    SaleEvent saleEvent(UUID eventId) {
+        List<?> rows = em.createNativeQuery("""
+                        select status, visibility, starts_at, ends_at, currency,
+                               coalesce((settings ->> 'hold_minutes')::int, ?2)
+                        from events where id = ?1""")
+                .setParameter(1, eventId).setParameter(2, (int) DEFAULT_HOLD.toMinutes()).getResultList();
+        if (rows.isEmpty()) {
+            throw new SaleRefusedException(Field.EVENT, "Tickets for this event are not on sale.");
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return new SaleEvent((String) row[0], (String) row[1], instant(row[2]), instant(row[3]),
+                String.valueOf(row[4]).strip(), Duration.ofMinutes(((Number) row[5]).longValue()));
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant();
+        }
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return ((Instant) value);
+    }
+
+    private static String required(String value, Field field, Object subject, String sentence) {
+        if (blank(value)) {
+            throw new SaleRefusedException(field, subject, sentence);
+        }
+        return value.strip();
+    }
+
+    private static String email(String value, Field field, Object subject) {
+        String email = required(value, field, subject, "Enter an email address.");
+        try {
+            InternetAddress address = new InternetAddress(email, true);
+            if (!email.contains("@") || !email.substring(email.indexOf('@')).contains(".")) {
+                throw new AddressException();
+            }
+            return address.getAddress();
+        } catch (AddressException e) {
+            throw new SaleRefusedException(field, subject, "“" + email + "” is not an email address we can send to.");
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+}

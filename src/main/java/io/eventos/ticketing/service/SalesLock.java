@@ -1,0 +1,61 @@
+package io.eventos.ticketing.service;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+
+import java.sql.SQLException;
+import java.util.UUID;
+
+/**
+ * The one lock every change to an event's sold, pending or held tickets takes first: the event's row, FOR UPDATE,
+ * with a short lock timeout. Availability is checked only after it is held, so two buyers can never both see the
+ * last seat (ARCHITECTURE.md, "Concurrency where money and doors are involved"). One lock per event keeps the order
+ * of locks trivially fixed, and covers ticket quantities, capacity groups, the event's capacity and promo-code
+ * limits at once.
+ */
+public final class SalesLock {
+
+    /** How long a buyer waits for the lock before being told to try again. */
+    static final String LOCK_TIMEOUT = "3s";
+
+    /**
+     * Test-only control: when false, the lock is skipped so a test can show that its parallel buyers really race
+     * (and so that the test would catch a missing lock). Nothing outside this JVM's code can change it.
+     */
+    private static volatile boolean enabled = true;
+
+    private SalesLock() {
+    }
+
+    /** Locks the event's sales until the transaction ends, or throws "busy, try again" after the timeout. */
+    static void lockEvent(EntityManager em, UUID eventId) {
+        if (!enabled) {
+            return;
+        }
+        try {
+            em.createNativeQuery("select set_config('lock_timeout', ?1, true)").setParameter(1, LOCK_TIMEOUT)
+                    .getSingleResult();
+            em.createNativeQuery("select id from events where id = ?1 for update").setParameter(1, eventId)
+                    .getResultList();
+        } catch (PersistenceException e) {
+            if (isLockTimeout(e)) {
+                throw SaleRefusedException.busy();
+            }
+            throw e;
+        }
+    }
+
+    static boolean isLockTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** For the control variant of the concurrency tests only. */
+    public static void enableForTests(boolean lockEnabled) {
+        enabled = lockEnabled;
+    }
+}

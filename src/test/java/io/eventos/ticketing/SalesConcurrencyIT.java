@@ -1,0 +1,257 @@
+package io.eventos.ticketing;
+
+import io.eventos.platform.tenancy.CurrentTenant;
+import io.eventos.ticketing.service.Cart;
+import io.eventos.ticketing.service.CheckoutService;
+import io.eventos.ticketing.service.HoldView;
+import io.eventos.ticketing.service.OrderRequest;
+import io.eventos.ticketing.service.PlacedOrder;
+import io.eventos.ticketing.service.SaleRefusedException;
+import io.eventos.ticketing.service.SalesLock;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The core promise of ticketing, inside the container against the real PostgreSQL: many buyers at once, through
+ * the checkout service as the application role, never get more than there is — of a ticket type, of a capacity
+ * group shared by two types, or of a promo code's uses. The control switches the sales lock off and shows the same
+ * rush overselling, so these tests can tell a lock from luck.
+ */
+@ExtendWith(ArquillianExtension.class)
+public class SalesConcurrencyIT {
+
+    private static final int BUYERS = 150;
+    private static final int THREADS = 30;
+
+    @Deployment
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("eventos.it.war",
+                        "target/eventos.war")))
+                .addClasses(SalesFixtures.class);
+    }
+
+    @Inject
+    CheckoutService checkout;
+    @Inject
+    SalesFixtures fixtures;
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+
+    @AfterEach
+    void lockOn() {
+        SalesLock.enableForTests(true);
+    }
+
+    @Test
+    void aRushOnTwentyTicketsHoldsAndSellsExactlyTwenty() throws Exception {
+        UUID account = UUID.randomUUID();
+        UUID event;
+        UUID ticket;
+        try (var t = CurrentTenant.bind(account)) {
+            event = fixtures.accountWithEventOnSale(slug("rush"), null);
+            ticket = fixtures.ticketType(event, "General", 0, 20, null);
+        }
+        List<Object> outcomes = rush(account, BUYERS, i -> checkout.reserve(new Cart(event, Map.of(ticket, 1), null)));
+        List<HoldView> holds = successes(outcomes, HoldView.class);
+        assertEquals(20, holds.size(), "holds granted: " + summary(outcomes));
+        assertTrue(refusals(outcomes).stream().allMatch(r -> r.getMessage().contains("sold out")
+                || r.field() == SaleRefusedException.Field.BUSY), summary(outcomes));
+
+        // every holder now places their (free) order at the same moment
+        List<Object> orders = rush(account, holds.size(), i -> checkout.placeOrder(request(holds.get(i), "k-" + i)));
+        assertEquals(20, successes(orders, PlacedOrder.class).size(), summary(orders));
+        try (var t = CurrentTenant.bind(account)) {
+            assertEquals(20, fixtures.paidTickets(ticket));
+            assertEquals(0, fixtures.heldTickets(ticket));
+        }
+        // and nobody gets in afterwards
+        try (var t = CurrentTenant.bind(account)) {
+            SaleRefusedException late = org.junit.jupiter.api.Assertions.assertThrows(SaleRefusedException.class,
+                    () -> checkout.reserve(new Cart(event, Map.of(ticket, 1), null)));
+            assertEquals("“General” is sold out.", late.getMessage());
+        }
+    }
+
+    @Test
+    void twoTicketTypesSharingACapacityGroupNeverExceedIt() throws Exception {
+        UUID account = UUID.randomUUID();
+        UUID event;
+        UUID early;
+        UUID regular;
+        try (var t = CurrentTenant.bind(account)) {
+            event = fixtures.accountWithEventOnSale(slug("group"), null);
+            UUID hall = fixtures.capacityGroup(event, "Main hall", 15);
+            early = fixtures.ticketType(event, "Early", 0, 100, hall);
+            regular = fixtures.ticketType(event, "Regular", 0, 100, hall);
+        }
+        UUID[] types = {early, regular};
+        List<Object> outcomes = rush(account, BUYERS,
+                i -> checkout.reserve(new Cart(event, Map.of(types[i % 2], 1 + i % 3), null)));
+        long held;
+        try (var t = CurrentTenant.bind(account)) {
+            held = fixtures.heldTickets(early) + fixtures.heldTickets(regular);
+        }
+        assertEquals(held, successes(outcomes, HoldView.class).stream().mapToInt(HoldView::tickets).sum());
+        assertTrue(held <= 15, "held " + held + " of a group of 15");
+        assertTrue(held >= 13, "the group filled up (no single request fits any more): " + held);
+    }
+
+    @Test
+    void aPromoCodeLimitedToFiveUsesIsUsedFiveTimes() throws Exception {
+        UUID account = UUID.randomUUID();
+        UUID event;
+        UUID ticket;
+        try (var t = CurrentTenant.bind(account)) {
+            event = fixtures.accountWithEventOnSale(slug("promo"), null);
+            ticket = fixtures.ticketType(event, "Regular", 5000, null, null);
+            fixtures.promoCode(event, "FIVE", 20, 5);
+        }
+        List<HoldView> holds = successes(rush(account, 40,
+                i -> checkout.reserve(new Cart(event, Map.of(ticket, 1), "five"))), HoldView.class);
+        assertEquals(40, holds.size(), "every buyer may hold with the code; it is counted when the order is placed");
+        assertEquals(1000, holds.get(0).discountMinor());
+
+        List<Object> orders = rush(account, holds.size(), i -> checkout.placeOrder(new OrderRequest(
+                holds.get(i).token(), "Buyer " + i, "buyer" + i + "@example.org",
+                List.of(new OrderRequest.AttendeeName("Ada", "Buyer" + i, null)), false, "test_card", "p-" + i, "en")));
+        assertEquals(5, successes(orders, PlacedOrder.class).size(), summary(orders));
+        assertTrue(refusals(orders).stream().allMatch(r -> r.getMessage().equals("This code has been used up.")
+                || r.field() == SaleRefusedException.Field.BUSY), summary(orders));
+        try (var t = CurrentTenant.bind(account)) {
+            assertEquals(5, fixtures.ordersUsing("FIVE"));
+            assertEquals(5, fixtures.promoUsedCount("FIVE"));
+        }
+    }
+
+    @Test
+    void theSameFormSubmittedTenTimesAtOnceMakesOneOrder() throws Exception {
+        UUID account = UUID.randomUUID();
+        UUID event;
+        UUID ticket;
+        try (var t = CurrentTenant.bind(account)) {
+            event = fixtures.accountWithEventOnSale(slug("twice"), null);
+            ticket = fixtures.ticketType(event, "Regular", 2500, 50, null);
+        }
+        HoldView hold;
+        try (var t = CurrentTenant.bind(account)) {
+            hold = checkout.reserve(new Cart(event, Map.of(ticket, 2), null));
+        }
+        List<Object> orders = rush(account, 10, i -> checkout.placeOrder(request(hold, "same-key")));
+        List<PlacedOrder> placed = successes(orders, PlacedOrder.class);
+        assertTrue(refusals(orders).stream().allMatch(r -> r.field() == SaleRefusedException.Field.BUSY),
+                "a duplicate is answered with the first order (or, on an overloaded machine, 'busy, try again'): "
+                        + summary(orders));
+        assertTrue(placed.size() >= 2, summary(orders));
+        assertEquals(1, placed.stream().map(PlacedOrder::code).distinct().count(), "one order code for all");
+        assertEquals(1, placed.stream().filter(p -> !p.existing()).count(), "created once, found again after");
+        try (var t = CurrentTenant.bind(account)) {
+            assertEquals(1, fixtures.ordersWithKey("same-key"));
+        }
+    }
+
+    /** The control: without the lock the same rush oversells, which is what the tests above would catch. */
+    @Test
+    void withoutTheLockTheSameRushOversells() throws Exception {
+        SalesLock.enableForTests(false);
+        long worst = 0;
+        for (int round = 0; round < 5 && worst <= 20; round++) {
+            UUID account = UUID.randomUUID();
+            UUID event;
+            UUID ticket;
+            try (var t = CurrentTenant.bind(account)) {
+                event = fixtures.accountWithEventOnSale(slug("race"), null);
+                ticket = fixtures.ticketType(event, "General", 0, 20, null);
+            }
+            rush(account, BUYERS, i -> checkout.reserve(new Cart(event, Map.of(ticket, 1), null)));
+            try (var t = CurrentTenant.bind(account)) {
+                worst = Math.max(worst, fixtures.heldTickets(ticket));
+            }
+        }
+        assertTrue(worst > 20, "without the lock, more than 20 of 20 tickets were held: " + worst);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private interface Purchase {
+        Object run(int buyer) throws Exception;
+    }
+
+    /** Runs {@code buyers} purchases on {@link #THREADS} threads released at the same instant; returns each outcome. */
+    private List<Object> rush(UUID account, int buyers, Purchase purchase) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS, threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Object>> futures = new ArrayList<>();
+            for (int i = 0; i < buyers; i++) {
+                int buyer = i;
+                Callable<Object> call = () -> {
+                    start.await();
+                    try (var t = CurrentTenant.bind(account)) {
+                        return purchase.run(buyer);
+                    } catch (SaleRefusedException refused) {
+                        return refused;
+                    }
+                };
+                futures.add(pool.submit(call));
+            }
+            start.countDown();
+            List<Object> outcomes = new ArrayList<>();
+            for (Future<Object> f : futures) {
+                outcomes.add(f.get(2, TimeUnit.MINUTES));
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <T> List<T> successes(List<Object> outcomes, Class<T> type) {
+        return outcomes.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private static List<SaleRefusedException> refusals(List<Object> outcomes) {
+        return successes(outcomes, SaleRefusedException.class);
+    }
+
+    private static String summary(List<Object> outcomes) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        outcomes.forEach(o -> counts.merge(o instanceof SaleRefusedException r ? "refused: " + r.getMessage()
+                : o.getClass().getSimpleName(), 1L, Long::sum));
+        return counts.toString();
+    }
+
+    private static OrderRequest request(HoldView hold, String key) {
+        List<OrderRequest.AttendeeName> names = new ArrayList<>();
+        for (int i = 0; i < hold.tickets(); i++) {
+            names.add(new OrderRequest.AttendeeName("Grace", "Guest" + i, null));
+        }
+        return new OrderRequest(hold.token(), "Grace Buyer", "grace@example.org", names, false, "test_card", key, "en");
+    }
+
+    private static String slug(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,116 @@
+package io.eventos.ticketing;
+
+import io.eventos.platform.tenancy.CurrentTenant;
+import io.eventos.platform.tenancy.TenantBound;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.UUID;
+
+/**
+ * Test-only writer for the sales tests, deployed with them: an account with a published event on sale, ticket
+ * types, capacity groups and promo codes written as rows (the organizer screens for them are tested elsewhere),
+ * and counts read straight from the tables.
+ */
+@Stateless
+@TenantBound
+public class SalesFixtures {
+
+    @PersistenceContext(unitName = "eventos")
+    EntityManager em;
+
+    /** The bound account with one published public event starting in 30 days; returns the event id. */
+    public UUID accountWithEventOnSale(String slug, Integer eventCapacity) {
+        UUID accountId = CurrentTenant.require();
+        em.createNativeQuery("insert into accounts (id, slug, name) values (?1, ?2, ?3)")
+                .setParameter(1, accountId).setParameter(2, slug).setParameter(3, "Account " + slug).executeUpdate();
+        UUID eventId = UUID.randomUUID();
+        em.createNativeQuery("""
+                        insert into events (id, account_id, slug, name, starts_at, ends_at, time_zone, currency,
+                                            status, visibility, published_at, capacity, format, online_url)
+                        values (?1, ?2, 'rush', 'Rush', now() + interval '30 days', now() + interval '30 days 3 hours',
+                                'Europe/Berlin', 'EUR', 'published', 'public', now(), ?3, 'online',
+                                'https://stream.example.org/rush')""")
+                .setParameter(1, eventId).setParameter(2, accountId).setParameter(3, eventCapacity).executeUpdate();
+        return eventId;
+    }
+
+    public UUID capacityGroup(UUID eventId, String name, int capacity) {
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("""
+                        insert into capacity_groups (id, account_id, event_id, name, capacity)
+                        values (?1, ?2, ?3, ?4, ?5)""")
+                .setParameter(1, id).setParameter(2, CurrentTenant.require()).setParameter(3, eventId)
+                .setParameter(4, name).setParameter(5, capacity).executeUpdate();
+        return id;
+    }
+
+    /** A visible ticket type of {@code quantity} (null = unlimited) at {@code priceMinor} EUR, 1–10 per order. */
+    public UUID ticketType(UUID eventId, String name, long priceMinor, Integer quantity, UUID groupId) {
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("""
+                        insert into tickets (id, account_id, event_id, capacity_group_id, name, price_minor, currency,
+                                             quantity, min_per_order, max_per_order)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, 'EUR', ?7, 1, 10)""")
+                .setParameter(1, id).setParameter(2, CurrentTenant.require()).setParameter(3, eventId)
+                .setParameter(4, groupId).setParameter(5, name).setParameter(6, priceMinor)
+                .setParameter(7, quantity).executeUpdate();
+        return id;
+    }
+
+    public void promoCode(UUID eventId, String code, int percentOff, Integer usageLimit) {
+        em.createNativeQuery("""
+                        insert into promo_codes (id, account_id, event_id, code, kind, percent_off, usage_limit)
+                        values (gen_random_uuid(), ?1, ?2, ?3, 'percent', ?4, ?5)""")
+                .setParameter(1, CurrentTenant.require()).setParameter(2, eventId).setParameter(3, code)
+                .setParameter(4, percentOff).setParameter(5, usageLimit).executeUpdate();
+    }
+
+    /** Valid tickets issued for a ticket type in paid orders. */
+    public long paidTickets(UUID ticketId) {
+        return count("""
+                select count(*) from attendees a join orders o on o.account_id = a.account_id and o.id = a.order_id
+                where a.ticket_id = ?1 and a.status = 'valid' and o.status = 'paid'""", ticketId);
+    }
+
+    /** Tickets in holds that are active and not expired. */
+    public long heldTickets(UUID ticketId) {
+        return count("""
+                select coalesce(sum(hl.quantity), 0) from hold_lines hl
+                join holds h on h.account_id = hl.account_id and h.id = hl.hold_id
+                where hl.ticket_id = ?1 and h.status = 'active' and h.expires_at > now()""", ticketId);
+    }
+
+    public long ordersUsing(String promoCode) {
+        return count("""
+                select count(*) from orders o join promo_codes p on p.account_id = o.account_id and p.id = o.promo_code_id
+                where p.code = ?1""", promoCode);
+    }
+
+    public long promoUsedCount(String promoCode) {
+        return count("select used_count from promo_codes where code = ?1", promoCode);
+    }
+
+    public long ordersWithKey(String idempotencyKey) {
+        return count("select count(*) from orders where idempotency_key = ?1", idempotencyKey);
+    }
+
+    /** Moves every hold of the event {@code minutes} into the past, as if that time had gone by. */
+    public void ageHolds(UUID eventId, int minutes) {
+        em.createNativeQuery("update holds set expires_at = expires_at - make_interval(mins => ?2) where event_id = ?1")
+                .setParameter(1, eventId).setParameter(2, minutes).executeUpdate();
+    }
+
+    /** Moves the payment deadline of the event's pending orders into the past. */
+    public void passPaymentDeadlines(UUID eventId) {
+        em.createNativeQuery("""
+                        update orders set payment_deadline = now() - interval '1 second'
+                        where event_id = ?1 and status = 'pending'""")
+                .setParameter(1, eventId).executeUpdate();
+    }
+
+    private long count(String sql, Object parameter) {
+        return ((Number) em.createNativeQuery(sql).setParameter(1, parameter).getSingleResult()).longValue();
+    }
+}
