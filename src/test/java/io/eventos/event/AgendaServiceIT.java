@@ -112,7 +112,7 @@ public class AgendaServiceIT {
             assertEquals(List.of(), keynote.warnings());
             String keynoteTime = HH_MM.format(start) + "–" + HH_MM.format(start.plusMinutes(60));
 
-            SessionSaveResult workshop = agenda.createSession(event, session("Workshop", roomA, 30, 90), List.of());
+            SessionSaveResult workshop = agenda.createSession(event, session("Workshop", roomA, 30, 60), List.of());
             assertFalse(workshop.saved());
             assertEquals(List.of("Room A is already used by 'Keynote' " + keynoteTime + "."), workshop.warnings());
 
@@ -125,7 +125,7 @@ public class AgendaServiceIT {
             SessionSaveResult parallel = agenda.createSession(event, session("Parallel", roomB, 0, 60), List.of());
             assertTrue(parallel.saved(), "another room at the same time is fine");
 
-            SessionSaveResult confirmed = agenda.createSession(event, session("Workshop", roomA, 30, 90),
+            SessionSaveResult confirmed = agenda.createSession(event, session("Workshop", roomA, 30, 60),
                     workshop.warnings());
             assertTrue(confirmed.saved(), "saved once the organizer confirmed the warning");
             assertEquals(4, agenda.agenda(event).sessions().size(), "Keynote, Next talk, Parallel, Workshop");
