@@ -6,6 +6,7 @@ import io.eventos.account.service.AccountSettingsService;
 import io.eventos.account.service.AuditQuery;
 import io.eventos.account.service.AuditService;
 import io.eventos.account.service.TeamService;
+import io.eventos.event.service.AgendaService;
 import io.eventos.event.service.EventCard;
 import io.eventos.event.service.EventService;
 import io.eventos.isolation.IsolationFixtures;
@@ -56,6 +57,8 @@ public class PermissionMatrixIT {
     @Inject
     EventService events;
     @Inject
+    AgendaService agenda;
+    @Inject
     TeamService team;
     @Inject
     AccountSettingsService settings;
@@ -68,6 +71,7 @@ public class PermissionMatrixIT {
     private UUID eventInScope;
     private UUID eventOutOfScope;
     private UUID target;
+    private java.time.LocalDateTime eventStart; // of eventInScope, wall clock in its zone
     private final Map<String, UUID> users = new LinkedHashMap<>();
 
     @BeforeEach
@@ -85,6 +89,8 @@ public class PermissionMatrixIT {
             users.put("member limited to one event", fixtures.addMember(UUID.randomUUID(), "member",
                     "[\"" + eventInScope + "\"]"));
             target = fixtures.addMember(UUID.randomUUID(), "viewer", null);
+            var info = agenda.agenda(eventInScope).event();
+            eventStart = java.time.LocalDateTime.ofInstant(info.startsAt(), info.zone());
         }
         users.put("owner", owner); // last, so transferring ownership does not change the others' outcomes
     }
@@ -184,6 +190,10 @@ public class PermissionMatrixIT {
             case "EventService.createDraft" -> events.createDraft("e-" + UUID.randomUUID().toString().substring(0, 8),
                     "Created", start, start.plus(1, ChronoUnit.HOURS), "UTC", "EUR");
             case "EventService.rename" -> events.rename(eventInScope, "Renamed");
+            case "AgendaService.agenda" -> agenda.agenda(eventInScope);
+            case "AgendaService.createSession" -> agenda.createSession(eventInScope,
+                    new io.eventos.event.service.SessionInput("Checked", null, "talk", null, null, eventStart,
+                            eventStart.plusMinutes(30), null, List.of()), List.of());
             case "TeamService.members" -> team.members();
             case "TeamService.changeRole" -> team.changeRole(target, "member");
             case "TeamService.transferOwnership" -> team.transferOwnership(target);

@@ -97,7 +97,7 @@ public class AgendaService {
     @RequiresPermission(Permission.EVENTS_MANAGE)
     public SessionSaveResult createSession(@EventRef UUID eventId, SessionInput input, Collection<String> confirmed) {
         Event event = event(eventId);
-        Checked checked = check(event, null, input);
+        Checked checked = check(event, input);
         List<String> warnings = warnings(event, null, checked);
         if (!confirmedAll(warnings, confirmed)) {
             return SessionSaveResult.needsConfirmation(warnings);
@@ -120,7 +120,7 @@ public class AgendaService {
         Session session = session(event, sessionId);
         List<SessionSpeaker> links = links(session);
         Map<String, Object> before = snapshot(session, links.stream().map(SessionSpeaker::getSpeaker).toList());
-        Checked checked = check(event, session, input);
+        Checked checked = check(event, input);
         List<String> warnings = warnings(event, sessionId, checked);
         if (!confirmedAll(warnings, confirmed)) {
             return SessionSaveResult.needsConfirmation(warnings);
@@ -248,7 +248,7 @@ public class AgendaService {
                            ZoneId zone) {
     }
 
-    private Checked check(Event event, Session existing, SessionInput input) {
+    private Checked check(Event event, SessionInput input) {
         if (input == null) {
             throw new AgendaException("title", "Enter a title.");
         }

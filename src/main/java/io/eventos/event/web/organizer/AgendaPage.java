@@ -267,7 +267,7 @@ public class AgendaPage implements Serializable {
                 Messages.addGlobalInfo("Moved '" + title + "' to " + TIME.format(entry.getStartDate()) + "–"
                         + TIME.format(entry.getEndDate()) + ".");
                 reload();
-                PrimeFaces.current().ajax().update("agenda-messages", "list-view");
+                PrimeFaces.current().ajax().update("agenda-growl");
             } else {
                 pendingMove = new PendingMove(id, title, entry.getStartDate(), entry.getEndDate(), result.warnings());
                 PrimeFaces.current().ajax().update("move-dialog");
@@ -276,7 +276,7 @@ public class AgendaPage implements Serializable {
         } catch (AgendaException | AccessDeniedException refused) {
             Messages.addGlobalError("'" + title + "' was not moved: " + refused.getMessage());
             reload();
-            PrimeFaces.current().ajax().update("agenda-messages", "schedule-form:schedule");
+            PrimeFaces.current().ajax().update("agenda-growl", "schedule-form:schedule");
         }
     }
 
