@@ -8,6 +8,7 @@ import io.eventos.account.service.AuditService;
 import io.eventos.account.service.InvitationException;
 import io.eventos.account.service.InvitationService;
 import io.eventos.account.service.TeamService;
+import io.eventos.event.service.AgendaService;
 import io.eventos.event.service.EventCard;
 import io.eventos.event.service.EventDetails;
 import io.eventos.event.service.EventInput;
@@ -70,6 +71,8 @@ public class PermissionMatrixIT {
     @Inject
     EventService events;
     @Inject
+    AgendaService agenda;
+    @Inject
     TeamService team;
     @Inject
     VenueService venues;
@@ -95,6 +98,7 @@ public class PermissionMatrixIT {
     private UUID openInvitation;
     private UUID invitationToRevoke;
     private UUID paidOrder;
+    private java.time.LocalDateTime eventStart; // of eventInScope, wall clock in its zone
     private final Map<String, UUID> users = new LinkedHashMap<>();
 
     @BeforeEach
@@ -113,6 +117,8 @@ public class PermissionMatrixIT {
                     "[\"" + eventInScope + "\"]"));
             target = fixtures.addMember(UUID.randomUUID(), "viewer", null);
             paidOrder = fixtures.createPaidOrder(eventInScope);
+            var info = agenda.agenda(eventInScope).event();
+            eventStart = java.time.LocalDateTime.ofInstant(info.startsAt(), info.zone());
         }
         users.put("owner", owner); // last, so transferring ownership does not change the others' outcomes
     }
@@ -231,6 +237,10 @@ public class PermissionMatrixIT {
                     null, null, null, "UTC", null, null, null, List.of()));
             case "AccountSettingsService.changeLogo" -> settings.changeLogo(new MediaUpload("logo.gif",
                     "GIF89a;".getBytes(StandardCharsets.US_ASCII)));
+            case "AgendaService.agenda" -> agenda.agenda(eventInScope);
+            case "AgendaService.createSession" -> agenda.createSession(eventInScope,
+                    new io.eventos.event.service.SessionInput("Checked", null, "talk", null, null, eventStart,
+                            eventStart.plusMinutes(30), null, List.of()), List.of());
             case "TeamService.members" -> team.members();
             case "TeamService.changeRole" -> team.changeRole(target, "member");
             case "TeamService.transferOwnership" -> team.transferOwnership(target);

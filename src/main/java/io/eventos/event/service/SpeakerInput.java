@@ -1,0 +1,5 @@
+package io.eventos.event.service;
+
+/** What an organizer enters for a speaker (the photo travels separately, as an {@link ImageUpload}). */
+public record SpeakerInput(String name, String company, String jobTitle, String bio) {
+}
