@@ -60,6 +60,23 @@ public final class ExpiringCache<K, V> {
         return value;
     }
 
+    /** The cached value if there is a fresh one, else null (nothing is loaded). */
+    public V getIfPresent(K key) {
+        Entry<V> entry = entries.get(key);
+        return entry != null && nanoClock.getAsLong() - entry.expiresAt() < 0 ? entry.value() : null;
+    }
+
+    /** Keeps {@code value} under {@code key} for the time to live. */
+    public void put(K key, V value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        long now = nanoClock.getAsLong();
+        entries.put(key, new Entry<>(value, now + ttlNanos));
+        if (entries.size() > maxEntries) {
+            trim(now);
+        }
+    }
+
     /** Forgets the entries whose key matches. */
     public void invalidateIf(Predicate<? super K> matches) {
         entries.keySet().removeIf(matches);

@@ -1,56 +1,42 @@
 package io.eventos.platform.web;
 
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * HTTP validation for public responses that every visitor gets alike: an entity tag and {@code no-cache} (a cache
- * may keep the response but must ask again each time with {@code If-None-Match}, so a change shows at once and
- * every view still reaches the server, where it is counted), and a 304 without a body when the copy is current.
- * <p>Faces pages carry a per-response script nonce (PrimeFaces' CSP), so they are {@code private}: a shared cache
- * must not hand one visitor's nonce to everyone. A 304 updates the headers the browser stored with its copy, so it
- * carries the page policy without any nonce ({@code script-src 'self'}): the copy's external scripts keep working
- * and no inline script runs, whatever nonce the copy holds — never a weaker policy than the first response had.
+ * HTTP validation for public responses that every visitor gets alike (the script-free public pages, calendar
+ * files): an entity tag and {@code Cache-Control: public, no-cache} (any cache may keep the response but must ask
+ * again each time with {@code If-None-Match}, so a change shows at once and every view still reaches the server,
+ * where it is counted), and a 304 without a body when the copy is current.
  */
 public final class ConditionalGet {
 
-    static final String PAGE_CACHE_CONTROL = "private, no-cache";
-    static final String FILE_CACHE_CONTROL = "public, no-cache";
-    /** The page policy of web.xml, to which PrimeFaces appends the nonce when it renders. */
+    static final String CACHE_CONTROL = "public, no-cache";
+    /** The page policy of web.xml, to which PrimeFaces appends a nonce when it renders a page. */
     static final String PAGE_POLICY_PARAM = "primefaces.CSP_POLICY";
 
     private ConditionalGet() {
     }
 
     /**
-     * For a Faces page: sets the validator headers; answers 304 (with the nonce-free page policy) and returns true
-     * when the request's {@code If-None-Match} names {@code etag}; then nothing may be rendered.
+     * Sets the validator headers; answers 304 and returns true when the request's {@code If-None-Match} names
+     * {@code etag} (then nothing more may be written).
      */
-    public static boolean pageNotModified(HttpServletRequest request, HttpServletResponse response, String etag) {
-        response.setHeader("Cache-Control", PAGE_CACHE_CONTROL);
-        boolean current = answer(request, response, etag);
-        if (current) {
-            String policy = request.getServletContext().getInitParameter(PAGE_POLICY_PARAM);
-            if (policy != null) {
-                response.addHeader("Content-Security-Policy", policy);
-            }
-        }
-        return current;
-    }
-
-    /** For a file without scripts (a calendar file): the same, shareable by caches. */
-    public static boolean fileNotModified(HttpServletRequest request, HttpServletResponse response, String etag) {
-        response.setHeader("Cache-Control", FILE_CACHE_CONTROL);
-        return answer(request, response, etag);
-    }
-
-    private static boolean answer(HttpServletRequest request, HttpServletResponse response, String etag) {
+    public static boolean notModified(HttpServletRequest request, HttpServletResponse response, String etag) {
+        response.setHeader("Cache-Control", CACHE_CONTROL);
         response.setHeader("ETag", etag);
         if (matches(request.getHeader("If-None-Match"), etag)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return true;
         }
         return false;
+    }
+
+    /** The page policy without a nonce: {@code script-src 'self'}, so no inline script runs at all. */
+    static String nonceFreePagePolicy(ServletContext context) {
+        String policy = context.getInitParameter(PAGE_POLICY_PARAM);
+        return policy == null ? SecurityHeadersFilter.BASE_POLICY : policy;
     }
 
     /** Weak comparison (RFC 9110 13.1.2): "W/" prefixes are ignored; "*" matches any current representation. */

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,6 +48,8 @@ public class PublicSiteFilter extends HttpFilter {
 
     @Inject
     TenantDirectory directory;
+    @Inject
+    RenderedPages renderedPages;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -77,7 +80,41 @@ public class PublicSiteFilter extends HttpFilter {
             }
         }
         try (var tenant = CurrentTenant.bind(account.get())) {
-            request.getRequestDispatcher(view).forward(request, response);
+            if (view.equals(CALENDAR_PATH)) {
+                request.getRequestDispatcher(view).forward(request, response);
+                return;
+            }
+            BufferedResponse buffered = new BufferedResponse(response);
+            request.getRequestDispatcher(view).forward(request, buffered);
+            finish(request, response, buffered);
         }
+    }
+
+    /**
+     * Writes a page's buffered body. A script-free page ({@link RenderedPages}) gets the page policy without a
+     * nonce instead of the one the page was rendered with, and its fresh rendering is kept.
+     */
+    private void finish(HttpServletRequest request, HttpServletResponse response, BufferedResponse buffered)
+            throws IOException {
+        if (buffered.isError() || response.isCommitted()) {
+            return; // an error page, or something already sent
+        }
+        byte[] body = buffered.body();
+        if (request.getAttribute(RenderedPages.SCRIPT_FREE) != null) {
+            response.setHeader("Content-Security-Policy",
+                    ConditionalGet.nonceFreePagePolicy(request.getServletContext()));
+            String keepAs = (String) request.getAttribute(RenderedPages.KEEP_AS);
+            if (keepAs != null && buffered.getStatus() == HttpServletResponse.SC_OK
+                    && buffered.charset().equals(StandardCharsets.UTF_8)) {
+                body = renderedPages.keep(keepAs, body);
+            } else if (body.length > 0) {
+                body = RenderedPages.withoutNonces(body);
+            }
+        }
+        if (buffered.getStatus() == HttpServletResponse.SC_NOT_MODIFIED) {
+            return;
+        }
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }

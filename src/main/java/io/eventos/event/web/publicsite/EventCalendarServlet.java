@@ -59,7 +59,7 @@ public class EventCalendarServlet extends HttpServlet {
             response.setHeader("X-Robots-Tag", "noindex");
         }
         String etag = "W/\"" + EventPageModels.hash(model.etag() + "|" + sessionId) + "\"";
-        if (ConditionalGet.fileNotModified(request, response, etag)) {
+        if (ConditionalGet.notModified(request, response, etag)) {
             return;
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

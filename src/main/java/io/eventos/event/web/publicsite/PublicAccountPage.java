@@ -2,12 +2,14 @@ package io.eventos.event.web.publicsite;
 
 import io.eventos.analytics.service.PageViews;
 import io.eventos.platform.web.BaseUrl;
-import io.eventos.platform.web.ConditionalGet;
+import io.eventos.platform.web.RenderedPages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import org.omnifaces.util.Faces;
+
+import java.io.IOException;
 
 /** {@code /e/{account}}: the organizer's page with their upcoming public events (cached like the event page). */
 @Named
@@ -18,14 +20,16 @@ public class PublicAccountPage {
     PublicPageCache cache;
     @Inject
     PageViews pageViews;
+    @Inject
+    RenderedPages renderedPages;
 
     private OrganizerPageModel model;
 
-    public void load() {
+    public void load() throws IOException {
         HttpServletRequest request = Faces.getRequest();
         model = cache.organizer(BaseUrl.of(request), request.getContextPath());
         Visits.count(pageViews, request, model.organizer().id(), null, PageViews.PAGE_VIEW);
-        if (ConditionalGet.pageNotModified(request, Faces.getResponse(), model.etag())) {
+        if (renderedPages.serve(request, Faces.getResponse(), model.etag())) {
             Faces.responseComplete();
         }
     }

@@ -2,8 +2,8 @@ package io.eventos.event.web.publicsite;
 
 import io.eventos.analytics.service.PageViews;
 import io.eventos.platform.web.BaseUrl;
-import io.eventos.platform.web.ConditionalGet;
 import io.eventos.platform.web.PublicSiteFilter;
+import io.eventos.platform.web.RenderedPages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -15,8 +15,8 @@ import java.io.IOException;
 
 /**
  * {@code /e/{account}/{event}}: the public page of one event. The page's data comes from {@link PublicPageCache}
- * (no database work while it is fresh); the view is only rendered when the visitor's copy is out of date
- * (ETag / 304).
+ * (no database work while it is fresh); the view is rendered only when its content changed: a current copy
+ * gets 304, a visitor without one the HTML kept from the last rendering ({@link RenderedPages}).
  */
 @Named
 @RequestScoped
@@ -26,6 +26,8 @@ public class PublicEventPage {
     PublicPageCache cache;
     @Inject
     PageViews pageViews;
+    @Inject
+    RenderedPages renderedPages;
 
     private EventPageModel model;
 
@@ -43,8 +45,8 @@ public class PublicEventPage {
         if (model.isNoIndex()) {
             response.setHeader("X-Robots-Tag", "noindex");
         }
-        if (ConditionalGet.pageNotModified(request, response, model.etag())) {
-            Faces.responseComplete();
+        if (renderedPages.serve(request, response, model.etag())) {
+            Faces.responseComplete(); // 304, or the page as rendered before for the same content
         }
     }
 
