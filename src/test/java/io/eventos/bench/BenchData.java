@@ -28,7 +28,7 @@ final class BenchData {
                     insert into accounts (id, slug, name, contact_email, default_time_zone, status)
                     select gen_random_uuid(), 'bench-' || lpad(n::text, 4, '0'), 'Bench Organizer ' || n,
                            'hello' || n || '@bench.eventos.test',
-                           (array['Europe/Berlin','America/New_York','Asia/Tokyo','UTC'])[1 + n % 4], 'active'
+                           (array['Europe/Berlin','America/New_York','Asia/Tokyo','UTC'])[1 + n %% 4], 'active'
                     from generate_series(1, %d) n""".formatted(ACCOUNTS));
             sql.execute("""
                     do $$
@@ -66,8 +66,8 @@ final class BenchData {
                                                   starts_at, ends_at)
                             select gen_random_uuid(), acc.id, ev.id, 'Session ' || s, 'What session ' || s || ' is about.',
                                    case when s = 1 then 'keynote' else 'talk' end,
-                                   case when s = 1 then null when s % 2 = 0 then 'Product' else 'Engineering' end,
-                                   case when s % 2 = 0 then room_a else room_b end,
+                                   case when s = 1 then null when s %% 2 = 0 then 'Product' else 'Engineering' end,
+                                   case when s %% 2 = 0 then room_a else room_b end,
                                    ev.starts_at + (s / 2) * interval '1 hour',
                                    ev.starts_at + (s / 2) * interval '1 hour' + interval '45 minutes'
                             from events ev, generate_series(1, 8) s where ev.account_id = acc.id;
@@ -95,7 +95,7 @@ final class BenchData {
                                             status, visibility, currency, published_at)
                         select gen_random_uuid(), demo, 'bench-' || e, 'Bench meetup ' || e, 'Meetup number ' || e,
                                now() + e * interval '1 day', now() + e * interval '1 day' + interval '2 hours',
-                               'Europe/Berlin', (array['published','draft','completed'])[1 + e % 3], 'public',
+                               'Europe/Berlin', (array['published','draft','completed'])[1 + e %% 3], 'public',
                                'EUR', now()
                         from generate_series(1, %d) e;
                     end $$""".formatted(DEMO_EVENTS));
