@@ -40,6 +40,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("fsync", clean ? "off" : "on")
+                // statement counts for tests (queries per page, PublicPageQueriesIT) and the benchmark; the
+                // extension itself is created only where it is used
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .start();
         EmbeddedDatabase database = new EmbeddedDatabase(postgres);
         database.prepare();

@@ -1,5 +1,6 @@
 package io.eventos.event.service;
 
+import io.eventos.account.service.AccountService;
 import io.eventos.event.domain.Event;
 import io.eventos.event.domain.EventStatus;
 import io.eventos.event.domain.EventVisibility;
@@ -8,6 +9,8 @@ import io.eventos.event.domain.Venue;
 import io.eventos.platform.tenancy.TenantBound;
 import io.eventos.platform.text.SafeHtml;
 import io.eventos.platform.text.SafeUrls;
+import io.eventos.ticketing.service.TicketCatalog;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -16,13 +19,18 @@ import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Read-only queries behind the public pages ({@code /e/...}) of the account bound from the URL. Only published,
  * completed or cancelled events are public; private events and drafts do not exist for the public, and unlisted
- * ones are found by their link but never listed.
+ * ones are found by their link but never listed. A page's reads share one transaction and a fixed number of
+ * queries, however long the agenda (no query per session or speaker).
  */
 @Stateless
 @TenantBound
@@ -35,7 +43,23 @@ public class PublicEventService {
     @PersistenceContext(unitName = "eventos")
     EntityManager em;
 
+    @EJB
+    TicketCatalog tickets;
+    @EJB
+    AccountService accounts;
+
     Clock clock = Clock.systemUTC();
+
+    /** The event page: organizer, event with its agenda, and the ticket types on offer; empty if not public. */
+    public Optional<PublicEventDetails> findEventDetails(String slug) {
+        return findEvent(slug).map(event ->
+                new PublicEventDetails(accounts.currentProfile(), event, tickets.publicOffers(event.id())));
+    }
+
+    /** The organizer page: the account's public profile and its upcoming listed events. */
+    public PublicOrganizer organizer() {
+        return new PublicOrganizer(accounts.currentProfile(), upcomingEvents());
+    }
 
     public Optional<PublicEvent> findEvent(String slug) {
         List<Event> found = em.createQuery("""
@@ -49,6 +73,7 @@ public class PublicEventService {
             return Optional.empty();
         }
         Event event = found.get(0);
+        Map<UUID, List<PublicEvent.AgendaSpeaker>> speakers = speakersBySession(event);
         List<PublicEvent.AgendaItem> agenda = em.createQuery("""
                         select s from Session s left join fetch s.room
                         where s.event = :event order by s.startsAt, s.track, s.title""", Session.class)
@@ -56,12 +81,28 @@ public class PublicEventService {
                 .getResultStream()
                 .map(s -> new PublicEvent.AgendaItem(s.getId(), s.getTitle(), s.getDescription(),
                         s.getKind() == null ? null : s.getKind().name(), s.getTrack(),
-                        s.getRoom() == null ? null : s.getRoom().getName(), s.getStartsAt(), s.getEndsAt()))
+                        s.getRoom() == null ? null : s.getRoom().getName(), s.getStartsAt(), s.getEndsAt(),
+                        speakers.getOrDefault(s.getId(), List.of())))
                 .toList();
         return Optional.of(new PublicEvent(event.getId(), event.getSlug(), event.getName(), event.getSummary(),
                 SafeHtml.sanitize(event.getDescriptionHtml()), event.getStartsAt(), event.getEndsAt(),
                 ZoneId.of(event.getTimeZone()), event.getFormat(), event.getStatus(),
-                event.getCancelReason(), event.getOrganizerEmail(), venue(event.getVenue()), agenda));
+                event.getCancelReason(), event.getOrganizerEmail(), venue(event.getVenue()), agenda,
+                event.getVisibility() == EventVisibility.UNLISTED));
+    }
+
+    /** The speakers of every session of the event, in the organizer's speaker order: one query. */
+    private Map<UUID, List<PublicEvent.AgendaSpeaker>> speakersBySession(Event event) {
+        Map<UUID, List<PublicEvent.AgendaSpeaker>> bySession = new HashMap<>();
+        em.createQuery("""
+                        select s.id, sp.name, sp.company, sp.jobTitle
+                        from SessionSpeaker ss join ss.session s join ss.speaker sp
+                        where s.event = :event order by sp.sortOrder, sp.name""", Object[].class)
+                .setParameter("event", event)
+                .getResultStream()
+                .forEach(row -> bySession.computeIfAbsent((UUID) row[0], id -> new ArrayList<>())
+                        .add(new PublicEvent.AgendaSpeaker((String) row[1], (String) row[2], (String) row[3])));
+        return bySession;
     }
 
     /** Public, published (or cancelled) events that have not ended, soonest first. */

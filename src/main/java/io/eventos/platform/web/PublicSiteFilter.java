@@ -1,5 +1,6 @@
 package io.eventos.platform.web;
 
+import io.eventos.platform.cache.ExpiringCache;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.tenancy.TenantDirectory;
 import jakarta.inject.Inject;
@@ -11,15 +12,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Public pages: {@code /e/{account}} and {@code /e/{account}/{event}}. Resolves the account from the URL, binds it as
- * the tenant for the whole request and forwards to the view, so the address bar keeps the pretty URL. Anything
- * that does not resolve is a 404.
+ * Public pages: {@code /e/{account}} and {@code /e/{account}/{event}}, and the calendar files
+ * {@code /e/{account}/{event}.ics} and {@code /e/{account}/{event}/sessions/{session id}.ics}. Resolves the account
+ * from the URL, binds it as the tenant for the whole request and forwards to the view (or the calendar servlet), so
+ * the address bar keeps the pretty URL. Anything that does not resolve is a 404. Slugs of active accounts are
+ * remembered for {@link #SLUG_TTL} (public pages are the hottest path; a suspended account's pages end within it);
+ * unknown slugs are asked every time.
  */
 @WebFilter(filterName = "publicSite") // mapped in web.xml (/e/*, /public/*), after the security headers
 public class PublicSiteFilter extends HttpFilter {
@@ -28,11 +34,22 @@ public class PublicSiteFilter extends HttpFilter {
     public static final String EVENT_SLUG = "eventos.eventSlug";
     /** Request attribute with the account slug. */
     public static final String ACCOUNT_SLUG = "eventos.accountSlug";
+    /** Request attribute with the session id (a String) of {@code /e/{account}/{event}/sessions/{id}.ics}. */
+    public static final String SESSION_ID = "eventos.sessionId";
+    /** Where calendar files are forwarded to (a servlet of the event context; 404 when asked for directly). */
+    public static final String CALENDAR_PATH = "/public/calendar";
 
-    private static final Pattern PATH = Pattern.compile("^/e/([a-z0-9-]{1,63})(?:/([a-z0-9-]{1,120}))?/?$");
+    static final Duration SLUG_TTL = Duration.ofSeconds(30);
+
+    private static final Pattern PATH = Pattern.compile("^/e/([a-z0-9-]{1,63})(?:/([a-z0-9-]{1,120})"
+            + "(?:(\\.ics)|/sessions/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.ics)?)?/?$");
+
+    private final ExpiringCache<String, UUID> accounts = new ExpiringCache<>(SLUG_TTL, 20_000);
 
     @Inject
     TenantDirectory directory;
+    @Inject
+    RenderedPages renderedPages;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -44,7 +61,8 @@ public class PublicSiteFilter extends HttpFilter {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        Optional<UUID> account = directory.accountIdBySlug(matcher.group(1));
+        Optional<UUID> account = Optional.ofNullable(
+                accounts.get(matcher.group(1), slug -> directory.accountIdBySlug(slug).orElse(null)));
         if (account.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
@@ -54,9 +72,49 @@ public class PublicSiteFilter extends HttpFilter {
         if (matcher.group(2) != null) {
             request.setAttribute(EVENT_SLUG, matcher.group(2));
             view = "/public/event.xhtml";
+            if (matcher.group(3) != null || matcher.group(4) != null) {
+                if (matcher.group(4) != null) {
+                    request.setAttribute(SESSION_ID, matcher.group(4));
+                }
+                view = CALENDAR_PATH;
+            }
         }
         try (var tenant = CurrentTenant.bind(account.get())) {
-            request.getRequestDispatcher(view).forward(request, response);
+            if (view.equals(CALENDAR_PATH)) {
+                request.getRequestDispatcher(view).forward(request, response);
+                return;
+            }
+            BufferedResponse buffered = new BufferedResponse(response);
+            request.getRequestDispatcher(view).forward(request, buffered);
+            finish(request, response, buffered);
         }
+    }
+
+    /**
+     * Writes a page's buffered body. A script-free page ({@link RenderedPages}) gets the page policy without a
+     * nonce instead of the one the page was rendered with, and its fresh rendering is kept.
+     */
+    private void finish(HttpServletRequest request, HttpServletResponse response, BufferedResponse buffered)
+            throws IOException {
+        if (buffered.isError() || response.isCommitted()) {
+            return; // an error page, or something already sent
+        }
+        byte[] body = buffered.body();
+        if (request.getAttribute(RenderedPages.SCRIPT_FREE) != null) {
+            response.setHeader("Content-Security-Policy",
+                    ConditionalGet.nonceFreePagePolicy(request.getServletContext()));
+            String keepAs = (String) request.getAttribute(RenderedPages.KEEP_AS);
+            if (keepAs != null && buffered.getStatus() == HttpServletResponse.SC_OK
+                    && buffered.charset().equals(StandardCharsets.UTF_8)) {
+                body = renderedPages.keep(keepAs, body);
+            } else if (body.length > 0) {
+                body = RenderedPages.withoutNonces(body);
+            }
+        }
+        if (buffered.getStatus() == HttpServletResponse.SC_NOT_MODIFIED) {
+            return;
+        }
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /** Dates and times written the way attendees read them: in the event's own time zone, with the zone named. */
@@ -39,5 +40,17 @@ final class EventTimes {
 
     static String time(Instant instant, ZoneId zone) {
         return TIME.format(instant.atZone(zone));
+    }
+
+    /** "Tue 9 Mar 2027 09:00", in the event's zone. */
+    static String dateTime(Instant instant, ZoneId zone) {
+        ZonedDateTime at = instant.atZone(zone);
+        return SHORT_DAY.format(at) + " " + TIME.format(at);
+    }
+
+    /** ISO 8601 with the zone's offset at that moment, e.g. "2027-07-15T19:00:00-04:00" (schema.org, HTML). */
+    static String iso(Instant instant, ZoneId zone) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone).truncatedTo(ChronoUnit.SECONDS)
+                .toOffsetDateTime());
     }
 }

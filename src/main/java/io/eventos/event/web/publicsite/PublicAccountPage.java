@@ -1,44 +1,40 @@
 package io.eventos.event.web.publicsite;
 
-import io.eventos.account.service.AccountProfile;
-import io.eventos.account.service.AccountService;
-import io.eventos.event.service.EventCard;
-import io.eventos.event.service.PublicEventService;
+import io.eventos.analytics.service.PageViews;
+import io.eventos.platform.web.BaseUrl;
+import io.eventos.platform.web.RenderedPages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import org.omnifaces.util.Faces;
 
-import java.util.List;
+import java.io.IOException;
 
-/** {@code /e/{account}}: the organizer's page with their upcoming public events. */
+/** {@code /e/{account}}: the organizer's page with their upcoming public events (cached like the event page). */
 @Named
 @RequestScoped
 public class PublicAccountPage {
 
     @Inject
-    PublicEventService events;
+    PublicPageCache cache;
     @Inject
-    AccountService accounts;
+    PageViews pageViews;
+    @Inject
+    RenderedPages renderedPages;
 
-    private AccountProfile organizer;
-    private List<Row> upcoming = List.of();
+    private OrganizerPageModel model;
 
-    public void load() {
-        organizer = accounts.currentProfile();
-        upcoming = events.upcomingEvents().stream()
-                .map(card -> new Row(card, EventTimes.range(card.startsAt(), card.endsAt(), card.zone())))
-                .toList();
+    public void load() throws IOException {
+        HttpServletRequest request = Faces.getRequest();
+        model = cache.organizer(BaseUrl.of(request), request.getContextPath());
+        Visits.count(pageViews, request, model.organizer().id(), null, PageViews.PAGE_VIEW);
+        if (renderedPages.serve(request, Faces.getResponse(), model.etag())) {
+            Faces.responseComplete();
+        }
     }
 
-    public AccountProfile getOrganizer() {
-        return organizer;
-    }
-
-    public List<Row> getUpcoming() {
-        return upcoming;
-    }
-
-    /** An upcoming event with its dates written out in its zone. */
-    public record Row(EventCard event, String when) {
+    public OrganizerPageModel getModel() {
+        return model;
     }
 }

@@ -1,0 +1,10 @@
+package io.eventos.event.service;
+
+import io.eventos.account.service.AccountProfile;
+import io.eventos.ticketing.service.TicketOffer;
+
+import java.util.List;
+
+/** Everything the public page of one event shows, read in one transaction. */
+public record PublicEventDetails(AccountProfile organizer, PublicEvent event, List<TicketOffer> offers) {
+}

@@ -1,0 +1,103 @@
+package io.eventos.platform.cache;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+
+/**
+ * A small in-memory cache whose entries live for a fixed time, bounded in size. Made for public, read-only data
+ * that many anonymous visitors ask for (an event page, an account's slug): a miss loads the value with the
+ * caller's loader, a loader answering {@code null} caches nothing (so "not found" is always asked again).
+ * Concurrent misses for one key may each load once; the last one stays.
+ */
+public final class ExpiringCache<K, V> {
+
+    private record Entry<V>(V value, long expiresAt) {
+    }
+
+    private final ConcurrentHashMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
+    private final long ttlNanos;
+    private final int maxEntries;
+    private final LongSupplier nanoClock;
+
+    public ExpiringCache(Duration ttl, int maxEntries) {
+        this(ttl, maxEntries, System::nanoTime);
+    }
+
+    ExpiringCache(Duration ttl, int maxEntries, LongSupplier nanoClock) {
+        if (ttl.isNegative() || maxEntries < 1) {
+            throw new IllegalArgumentException("A cache needs a time to live >= 0 and room for an entry");
+        }
+        this.ttlNanos = ttl.toNanos();
+        this.maxEntries = maxEntries;
+        this.nanoClock = nanoClock;
+    }
+
+    /** The cached value, or the loader's (cached unless it is null). */
+    public V get(K key, Function<? super K, ? extends V> loader) {
+        Objects.requireNonNull(key, "key");
+        long now = nanoClock.getAsLong();
+        Entry<V> entry = entries.get(key);
+        if (entry != null && now - entry.expiresAt() < 0) {
+            return entry.value();
+        }
+        V value = loader.apply(key);
+        if (value == null) {
+            entries.remove(key);
+            return null;
+        }
+        if (ttlNanos > 0) {
+            entries.put(key, new Entry<>(value, now + ttlNanos));
+            if (entries.size() > maxEntries) {
+                trim(now);
+            }
+        }
+        return value;
+    }
+
+    /** The cached value if there is a fresh one, else null (nothing is loaded). */
+    public V getIfPresent(K key) {
+        Entry<V> entry = entries.get(key);
+        return entry != null && nanoClock.getAsLong() - entry.expiresAt() < 0 ? entry.value() : null;
+    }
+
+    /** Keeps {@code value} under {@code key} for the time to live. */
+    public void put(K key, V value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        long now = nanoClock.getAsLong();
+        entries.put(key, new Entry<>(value, now + ttlNanos));
+        if (entries.size() > maxEntries) {
+            trim(now);
+        }
+    }
+
+    /** Forgets the entries whose key matches. */
+    public void invalidateIf(Predicate<? super K> matches) {
+        entries.keySet().removeIf(matches);
+    }
+
+    public void invalidateAll() {
+        entries.clear();
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    /** Drops expired entries; if that is not enough, drops entries until a tenth of the room is free again. */
+    private void trim(long now) {
+        entries.values().removeIf(e -> now - e.expiresAt() >= 0);
+        int target = maxEntries - Math.max(1, maxEntries / 10);
+        Iterator<Map.Entry<K, Entry<V>>> it = entries.entrySet().iterator();
+        while (entries.size() > target && it.hasNext()) {
+            it.next();
+            it.remove();
+        }
+    }
+}

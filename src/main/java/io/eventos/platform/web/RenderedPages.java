@@ -1,0 +1,66 @@
+package io.eventos.platform.web;
+
+import io.eventos.platform.cache.ExpiringCache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * Public pages that every visitor gets alike and that have no inline script ("script-free": their scripts are
+ * files, the JSON-LD is a data block): validated with their entity tag (304), and their rendered HTML kept under
+ * that tag, so a page whose data has not changed is written, not rendered again.
+ * <p>A per-response CSP nonce and a shared copy of the HTML cannot go together (a nonce everyone can read protects
+ * nothing; a replayed nonce would not match the response's policy). These pages need no nonce, so they go without:
+ * they are served with the page policy without one ({@code script-src 'self'}: no inline script runs at all), and
+ * the nonce attributes PrimeFaces puts on script elements are removed from the HTML before it is kept or sent.
+ * <p>How: the page bean calls {@link #serve} with the tag of what it will show; {@link PublicSiteFilter}, which
+ * buffers the response of these pages, sets the policy and keeps the rendering once the view has been rendered.
+ */
+@ApplicationScoped
+public class RenderedPages {
+
+    /** Request attribute: the entity tag of a script-free page being answered. */
+    static final String SCRIPT_FREE = "eventos.renderedPages.scriptFree";
+    /** Request attribute: keep this request's rendering under the entity tag. */
+    static final String KEEP_AS = "eventos.renderedPages.keepAs";
+    static final Duration TTL = Duration.ofSeconds(60);
+    private static final Pattern NONCE = Pattern.compile(" nonce=\"[^\"]*\"");
+
+    private final ExpiringCache<String, byte[]> pages = new ExpiringCache<>(TTL, 2_000);
+
+    /**
+     * Answers a script-free page whose content has the entity tag {@code etag}: 304 when the visitor's copy is
+     * current, else the kept rendering. Returns true when the response is complete; false means "render the view"
+     * (the rendering is then kept).
+     */
+    public boolean serve(HttpServletRequest request, HttpServletResponse response, String etag) throws IOException {
+        request.setAttribute(SCRIPT_FREE, etag);
+        if (ConditionalGet.notModified(request, response, etag)) {
+            return true;
+        }
+        byte[] html = pages.getIfPresent(etag);
+        if (html != null) {
+            response.setContentType("text/html;charset=UTF-8");
+            response.getOutputStream().write(html);
+            return true;
+        }
+        request.setAttribute(KEEP_AS, etag);
+        return false;
+    }
+
+    /** The rendering as it is kept and sent: UTF-8 HTML without nonce attributes. */
+    byte[] keep(String etag, byte[] renderedUtf8) {
+        byte[] kept = withoutNonces(renderedUtf8);
+        pages.put(etag, kept);
+        return kept;
+    }
+
+    static byte[] withoutNonces(byte[] utf8) {
+        return NONCE.matcher(new String(utf8, StandardCharsets.UTF_8)).replaceAll("").getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,94 @@
+package io.eventos.web;
+
+import io.eventos.testing.TestDatabase;
+import io.eventos.testing.TestServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Statements the application role runs for a public event page, counted by PostgreSQL (pg_stat_statements): a
+ * fixed number however long the agenda (no query per session or speaker), and none at all while the page's data
+ * is cached.
+ */
+class PublicPageQueriesIT {
+
+    private static URI base;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws SQLException {
+        base = TestServer.baseUri();
+        try (Connection db = TestDatabase.get().superuserConnection("eventos"); Statement sql = db.createStatement()) {
+            sql.execute("create schema if not exists stats");
+            sql.execute("create extension if not exists pg_stat_statements schema stats");
+        }
+    }
+
+    @Test
+    void theNumberOfQueriesDoesNotGrowWithTheAgendaAndACachedPageNeedsNone() throws Exception {
+        ZoneId zone = ZoneId.of("Europe/Berlin");
+        LocalDateTime day = LocalDateTime.of(2031, 5, 20, 0, 0);
+        var small = PublicEventFixture.event("few-sessions").at(zone, day.withHour(9), day.withHour(18))
+                .session("Only talk", day.withHour(9), day.withHour(10), null, "talk", "Speaker One")
+                .ticket("Seat", 1000, 10)
+                .create();
+        var big = PublicEventFixture.event("many-sessions").at(zone, day.withHour(9), day.withHour(18));
+        for (int i = 0; i < 16; i++) {
+            big.session("Talk " + i, day.withHour(9 + i / 2), day.withHour(9 + i / 2).withMinute(45),
+                    i % 2 == 0 ? "Product" : "Engineering", "talk", "Speaker " + i, "Speaker " + (i + 1) % 16);
+        }
+        for (int i = 0; i < 6; i++) {
+            big.ticket("Ticket " + i, 1000L * i, 100);
+        }
+        var bigEvent = big.create();
+        page("/e/demo"); // the account's slug is remembered from here on
+
+        List<String> smallQueries = queriesFor("/e/demo/" + small.slug());
+        List<String> bigQueries = queriesFor("/e/demo/" + bigEvent.slug());
+        assertThat(smallQueries).as("statements for one session").isNotEmpty().hasSizeLessThanOrEqualTo(8);
+        assertThat(bigQueries).as("statements for 16 sessions, 16 speakers, 6 ticket types: " + bigQueries)
+                .hasSameSizeAs(smallQueries);
+        assertThat(queriesFor("/e/demo/" + bigEvent.slug())).as("the cached page").isEmpty();
+    }
+
+    /** The application role's statements (calls) while the page is fetched, other than binding the tenant. */
+    private static List<String> queriesFor(String path) throws Exception {
+        try (Connection db = TestDatabase.get().superuserConnection("eventos"); Statement sql = db.createStatement()) {
+            sql.execute("select stats.pg_stat_statements_reset()");
+            page(path);
+            List<String> queries = new ArrayList<>();
+            try (ResultSet rs = sql.executeQuery("""
+                    select s.query, s.calls from stats.pg_stat_statements s join pg_roles r on r.oid = s.userid
+                    where r.rolname = 'eventos_app' and s.query ~* '^\\s*(select|with)'
+                      and s.query !~* 'set_config' and s.query !~* 'analytics'""")) {
+                while (rs.next()) {
+                    for (long i = 0; i < rs.getLong(2); i++) {
+                        queries.add(rs.getString(1));
+                    }
+                }
+            }
+            return queries;
+        }
+    }
+
+    private static void page(String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(base.resolve(path))
+                .header("User-Agent", PublicPageViewsIT.BROWSER).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+}
