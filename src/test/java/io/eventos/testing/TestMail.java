@@ -77,6 +77,33 @@ public final class TestMail {
         }
     }
 
+    /** The bytes of the first attachment of this content type, or null. */
+    public static byte[] attachment(MimeMessage message, String contentType) {
+        try {
+            return findAttachment(message, contentType);
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("Could not read the email", e);
+        }
+    }
+
+    private static byte[] findAttachment(Part part, String type) throws MessagingException, IOException {
+        if (part.isMimeType(type) && Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            try (java.io.InputStream in = part.getInputStream()) {
+                return in.readAllBytes();
+            }
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                byte[] found = findAttachment(multipart.getBodyPart(i), type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
     private static String findPart(Part part, String type) throws MessagingException, IOException {
         if (part.isMimeType(type) && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
             return (String) part.getContent();

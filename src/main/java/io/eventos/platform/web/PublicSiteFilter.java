@@ -39,6 +39,19 @@ public class PublicSiteFilter extends HttpFilter {
     /** Where calendar files are forwarded to (a servlet of the event context; 404 when asked for directly). */
     public static final String CALENDAR_PATH = "/public/calendar";
 
+    /** Request attribute with the hold token of {@code /e/{account}/checkout/{token}}. */
+    public static final String HOLD_TOKEN = "eventos.holdToken";
+    /** Request attribute with the order-page token of {@code /e/{account}/orders/{token}}. */
+    public static final String ORDER_TOKEN = "eventos.orderToken";
+
+    /**
+     * The buyer's pages, which are per visitor (never kept or shared): ticket choice, checkout, the private order
+     * page and its PDF, and "find my order". Tokens are URL-safe base64 of at least 16 bytes, so they can never be
+     * mistaken for the fixed words.
+     */
+    private static final Pattern SHOP = Pattern.compile("^/e/([a-z0-9-]{1,63})/(?:checkout/([A-Za-z0-9_-]{20,64})"
+            + "|orders/([A-Za-z0-9_-]{20,64})(/tickets\\.pdf)?|orders/(find)|([a-z0-9-]{1,120})/tickets)/?$");
+
     static final Duration SLUG_TTL = Duration.ofSeconds(30);
 
     private static final Pattern PATH = Pattern.compile("^/e/([a-z0-9-]{1,63})(?:/([a-z0-9-]{1,120})"
@@ -55,6 +68,11 @@ public class PublicSiteFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        Matcher shop = SHOP.matcher(path);
+        if (shop.matches()) {
+            shopPage(shop, request, response);
+            return;
+        }
         Matcher matcher = PATH.matcher(path);
         // the views behind /e/... exist only through it: asked for directly, they are not found
         if (!matcher.matches()) {
@@ -87,6 +105,34 @@ public class PublicSiteFilter extends HttpFilter {
             BufferedResponse buffered = new BufferedResponse(response);
             request.getRequestDispatcher(view).forward(request, buffered);
             finish(request, response, buffered);
+        }
+    }
+
+    /** Binds the account and forwards to the buyer's page, unbuffered: these pages are never kept. */
+    private void shopPage(Matcher shop, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        UUID account = accounts.get(shop.group(1), slug -> directory.accountIdBySlug(slug).orElse(null));
+        if (account == null) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        request.setAttribute(ACCOUNT_SLUG, shop.group(1));
+        String view;
+        if (shop.group(2) != null) {
+            request.setAttribute(HOLD_TOKEN, shop.group(2));
+            view = "/shop/checkout.xhtml";
+        } else if (shop.group(3) != null) {
+            request.setAttribute(ORDER_TOKEN, shop.group(3));
+            view = shop.group(4) != null ? "/shop/tickets-pdf" : "/shop/order.xhtml";
+        } else if (shop.group(5) != null) {
+            view = "/shop/find-order.xhtml";
+        } else {
+            request.setAttribute(EVENT_SLUG, shop.group(6));
+            view = "/shop/tickets.xhtml";
+        }
+        response.setHeader("Cache-Control", "private, no-store");
+        try (var tenant = CurrentTenant.bind(account)) {
+            request.getRequestDispatcher(view).forward(request, response);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.eventos.ticketing.service;
 
-import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -30,10 +29,10 @@ public final class TicketPdf {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
-    private static final Font TITLE = new Font(Font.HELVETICA, 20, Font.BOLD, new Color(0x1f, 0x29, 0x37));
-    private static final Font LABEL = new Font(Font.HELVETICA, 9, Font.NORMAL, new Color(0x6b, 0x72, 0x80));
-    private static final Font VALUE = new Font(Font.HELVETICA, 13, Font.NORMAL, Color.BLACK);
-    private static final Font CODE = new Font(Font.COURIER, 10, Font.NORMAL, Color.BLACK);
+    private static final Font TITLE = new Font(Font.HELVETICA, 17, Font.BOLD, new Color(0x1f, 0x29, 0x37));
+    private static final Font LABEL = new Font(Font.HELVETICA, 8, Font.NORMAL, new Color(0x6b, 0x72, 0x80));
+    private static final Font VALUE = new Font(Font.HELVETICA, 11, Font.NORMAL, Color.BLACK);
+    private static final Font CODE = new Font(Font.COURIER, 9, Font.NORMAL, Color.BLACK);
 
     private TicketPdf() {
     }
@@ -66,7 +65,6 @@ public final class TicketPdf {
 
     private static void page(Document document, OrderTickets order, OrderTickets.Ticket ticket) {
         document.add(new Paragraph(order.eventName(), TITLE));
-        document.add(Chunk.NEWLINE);
         field(document, "When", when(order.startsAt(), order.endsAt(), order.timeZone()));
         if (order.venueName() != null) {
             field(document, "Where", order.venueName() + (order.venueAddress() == null ? "" : ", " + order.venueAddress()));
@@ -78,7 +76,7 @@ public final class TicketPdf {
         field(document, "Order", order.orderCode() + " · " + order.buyerName());
         try {
             Image qr = Image.getInstance(QrCodes.png(ticket.code(), 360));
-            qr.scaleToFit(190, 190);
+            qr.scaleToFit(150, 150);
             qr.setAlignment(Element.ALIGN_CENTER);
             document.add(qr);
         } catch (IOException e) {
@@ -95,7 +93,7 @@ public final class TicketPdf {
 
     private static void field(Document document, String label, String value) {
         Paragraph heading = new Paragraph(label, LABEL);
-        heading.setSpacingBefore(8);
+        heading.setSpacingBefore(5);
         document.add(heading);
         document.add(new Paragraph(value, VALUE));
     }

@@ -13,8 +13,9 @@ class TicketPdfTest {
 
     @Test
     void onePagePerValidTicketWhoseQrCodeIsTheTicketCode() throws Exception {
+        // a two-day event with a long address and a long name: everything must still fit on the ticket's one page
         OrderTickets order = order(List.of(
-                ticket("Ada", "Lovelace", "Zp3u0bq1yH6kT9wQm2c4Xg", "valid"),
+                ticket("Augusta Ada King", "Countess of Lovelace-Byron", "Zp3u0bq1yH6kT9wQm2c4Xg", "valid"),
                 ticket("Refunded", "Person", "AAAAAAAAAAAAAAAAAAAAAA", "refunded"),
                 ticket("Grace", "Hopper", "k8Jd_2-hQ1mN5pLr7sTvWy", "valid")));
         byte[] pdf = TicketPdf.render(order);
@@ -38,9 +39,11 @@ class TicketPdfTest {
     }
 
     private static OrderTickets order(List<OrderTickets.Ticket> tickets) {
-        return new OrderTickets(UUID.randomUUID(), "Northwind Events", "demo", "Nordic Product Summit", "summit",
-                Instant.parse("2027-03-20T08:00:00Z"), Instant.parse("2027-03-20T16:00:00Z"), "Europe/Berlin",
-                "Kulturbrauerei", "Schönhauser Allee 36, 10435 Berlin, DE", null, "hello@northwind.example",
+        return new OrderTickets(UUID.randomUUID(), "Northwind Events", "demo",
+                "Nordic Product Summit: Building Products People Love, Two Days in Berlin", "summit",
+                Instant.parse("2027-03-20T08:00:00Z"), Instant.parse("2027-03-21T16:30:00Z"), "Europe/Berlin",
+                "Kulturbrauerei", "Schönhauser Allee 36, Entrance Sredzkistraße 1, Building 8, 10435 Berlin, DE", null,
+                "hello@northwind.example",
                 "K7QX-3MZP", "Ada Lovelace", "ada@example.org", "paid", 5000, 0, "EUR", "test_card", null, tickets);
     }
 }

@@ -33,6 +33,16 @@ public record EventPageModel(AccountProfile organizer, PublicEvent event, String
         return !ended && !event.isCancelled();
     }
 
+    /** Where buyers choose their tickets: {@code /e/{account}/{event}/tickets}. */
+    public String ticketsPath() {
+        return calendarPath.substring(0, calendarPath.length() - ".ics".length()) + "/tickets";
+    }
+
+    /** True while at least one ticket type can be bought. */
+    public boolean isBuyable() {
+        return isSelling() && offers.stream().anyMatch(o -> !o.soldOut() && o.onSale());
+    }
+
     /** A day of the agenda, its sessions grouped by track. */
     public record AgendaDay(String label, String isoDate, List<AgendaTrack> tracks) {
     }
@@ -55,6 +65,6 @@ public record EventPageModel(AccountProfile organizer, PublicEvent event, String
 
     /** A ticket type with its price, sales state and what is left written out. */
     public record OfferRow(String name, String description, String price, String state, String availability,
-                           boolean soldOut) {
+                           boolean soldOut, boolean onSale) {
     }
 }

@@ -117,7 +117,7 @@ final class EventPageModels {
             availability = "Available";
         }
         return new EventPageModel.OfferRow(offer.name(), offer.description(), price(offer), state, availability,
-                offer.isSoldOut());
+                offer.isSoldOut(), offer.state() == TicketOffer.SalesState.ON_SALE);
     }
 
     static String price(TicketOffer offer) {

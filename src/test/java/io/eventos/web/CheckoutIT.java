@@ -1,0 +1,226 @@
+package io.eventos.web;
+
+import io.eventos.testing.Browser;
+import io.eventos.testing.QrReader;
+import io.eventos.testing.TestDatabase;
+import io.eventos.testing.TestMail;
+import io.eventos.testing.TestServer;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An attendee buys two tickets on a phone-sized browser, logged out: event page → choose → checkout with a
+ * countdown → a declined card, then a good one → the private order page; the email arrives with a PDF whose QR
+ * codes are the tickets' codes; the link in it opens the order; the organizer finds the order, refunds one ticket
+ * and sees the place back on sale.
+ */
+class CheckoutIT {
+
+    private static final Pattern ORDER_LINK = Pattern.compile("(https?://\\S+/e/demo/orders/[A-Za-z0-9_-]+)");
+
+    private URI base;
+    private TestMail mail;
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void open() {
+        base = TestServer.baseUri();
+        mail = TestServer.mail();
+        browser = Browser.open();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(412, 915)); // a phone
+    }
+
+    @AfterEach
+    void close() {
+        browser.quit();
+    }
+
+    @Test
+    void buyTwoTicketsGetThePdfByEmailAndTheOrganizerRefundsOne() throws Exception {
+        String buyer = "ada-" + System.nanoTime() + "@example.org";
+        long regularLeftBefore = available("Regular");
+
+        browser.get(base + "/e/demo/product-summit");
+        Browser.clickToNavigate(browser, browser.findElement(By.id("buy-tickets")));
+        assertThat(browser.getCurrentUrl()).endsWith("/e/demo/product-summit/tickets");
+        quantityOf("Regular").selectByVisibleText("2");
+        Browser.screenshot(browser, "checkout-1-choose");
+        Browser.submit(browser, By.id("tickets-form:continue"));
+        assertThat(browser.getCurrentUrl()).contains("/e/demo/checkout/");
+        assertThat(browser.findElement(By.id("summary")).getText()).contains("2 × Regular", "€498.00");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textMatches(By.id("countdown"),
+                Pattern.compile("1[45]:\\d\\d from now")));
+        assertThat(available("Regular")).as("held tickets count against capacity").isEqualTo(regularLeftBefore - 2);
+
+        // bad input first: nothing typed is lost, the sentence sits next to the field
+        browser.findElement(By.id("checkout-form:buyer-name")).sendKeys("Ada Lovelace");
+        browser.findElement(By.id("checkout-form:buyer-email")).sendKeys("not-an-address");
+        Browser.submit(browser, By.id("checkout-form:place-order"));
+        assertThat(browser.findElement(By.id("checkout-form:buyer-email-message")).getText())
+                .isEqualTo("“not-an-address” is not an email address we can send to.");
+        assertThat(browser.findElement(By.id("checkout-form:buyer-name")).getAttribute("value")).isEqualTo("Ada Lovelace");
+
+        WebElement email = browser.findElement(By.id("checkout-form:buyer-email"));
+        email.clear();
+        email.sendKeys(buyer);
+        List<WebElement> firstNames = browser.findElements(By.cssSelector("input[id$=':first-name']"));
+        List<WebElement> lastNames = browser.findElements(By.cssSelector("input[id$=':last-name']"));
+        assertThat(firstNames).hasSize(2);
+        firstNames.get(0).sendKeys("Ada");
+        lastNames.get(0).sendKeys("Lovelace");
+        firstNames.get(1).sendKeys("Charles");
+        lastNames.get(1).sendKeys("Babbage");
+        browser.findElement(By.id("checkout-form:card")).sendKeys("4000 0000 0000 0002");
+        Browser.screenshot(browser, "checkout-2-details");
+        Browser.submit(browser, By.id("checkout-form:place-order"));
+        assertThat(browser.findElement(By.id("checkout-form:card-message")).getText()).contains("declined");
+        assertThat(paidTickets(buyer)).as("a declined card sells nothing").isZero();
+
+        WebElement card = browser.findElement(By.id("checkout-form:card"));
+        card.clear();
+        card.sendKeys("4242 4242 4242 4242");
+        Browser.submit(browser, By.id("checkout-form:place-order"));
+        assertThat(browser.getCurrentUrl()).contains("/e/demo/orders/");
+        assertThat(browser.findElement(By.id("order-status")).getText()).contains("Paid");
+        assertThat(browser.findElements(By.cssSelector("img.qr"))).hasSize(2);
+        Browser.screenshot(browser, "checkout-3-order");
+        String orderCode = browser.findElement(By.id("order-code")).getText();
+
+        MimeMessage confirmation = mail.awaitMessageTo(buyer, 0, Duration.ofSeconds(60));
+        assertThat(confirmation.getSubject()).contains("Nordic Product Summit", orderCode);
+        byte[] pdf = TestMail.attachment(confirmation, "application/pdf");
+        assertThat(pdf).as("the tickets as a PDF").isNotNull();
+        assertThat(QrReader.qrCodesOfPdf(pdf)).containsExactlyInAnyOrderElementsOf(ticketCodes(orderCode));
+
+        Matcher link = ORDER_LINK.matcher(TestMail.text(confirmation));
+        assertThat(link.find()).isTrue();
+        ChromeDriver other = Browser.open();
+        try {
+            other.get(link.group(1));
+            assertThat(other.findElement(By.id("order-code")).getText()).isEqualTo(orderCode);
+            other.get(link.group(1).substring(0, link.group(1).length() - 3) + "xyz");
+            assertThat(other.getPageSource()).doesNotContain(orderCode);
+        } finally {
+            other.quit();
+        }
+
+        // the organizer refunds one of the two tickets
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        browser.get(base + "/login.xhtml");
+        Browser.submitSignIn(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        browser.get(base + "/app/orders.xhtml?event=" + eventId());
+        browser.findElement(By.id("orders-form:text")).sendKeys(buyer);
+        browser.findElement(By.id("orders-form:filter")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("orders-form:orders"), orderCode));
+        Browser.clickToNavigate(browser, browser.findElement(By.linkText(orderCode)));
+        assertThat(browser.findElement(By.id("order-status")).getText()).isEqualTo("paid");
+        long before = available("Regular");
+        browser.findElement(By.cssSelector("[id='order-form:refund-tickets'] label")).click();
+        browser.findElement(By.id("order-form:refund")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".ui-confirmdialog-yes"))).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("order-form:messages"), "refunded for 1 ticket"));
+        assertThat(browser.findElement(By.id("total")).getText()).contains("€249.00 refunded");
+        assertThat(available("Regular")).as("the refunded place is on sale again").isEqualTo(before + 1);
+        Browser.screenshot(browser, "checkout-4-refunded");
+    }
+
+    @Test
+    void anExpiredHoldExplainsWhatHappenedAndOffersToStartAgain() throws Exception {
+        browser.get(base + "/e/demo/product-summit/tickets");
+        quantityOf("Regular").selectByVisibleText("1");
+        Browser.submit(browser, By.id("tickets-form:continue"));
+        String checkout = browser.getCurrentUrl();
+        String token = checkout.substring(checkout.lastIndexOf('/') + 1);
+        sql("update holds set expires_at = now() - interval '1 second' where token = ?", token);
+        browser.get(checkout);
+        assertThat(browser.findElement(By.id("expired-text")).getText())
+                .contains("held for 15 minutes and that time ran out");
+        assertThat(browser.findElements(By.id("checkout-form"))).isEmpty();
+        Browser.clickToNavigate(browser, browser.findElement(By.id("choose-again")));
+        assertThat(browser.getCurrentUrl()).endsWith("/e/demo");
+        browser.get(base + "/e/demo/checkout/" + "A".repeat(32));
+        assertThat(browser.getPageSource()).contains("not found");
+    }
+
+    private Select quantityOf(String ticketName) {
+        WebElement label = browser.findElement(By.xpath("//label[contains(@class,'ticket-name')][normalize-space(.)='"
+                + ticketName + "']"));
+        return new Select(browser.findElement(By.id(label.getAttribute("for"))));
+    }
+
+    private static String eventId() throws SQLException {
+        return query("select e.id::text from events e join accounts a on a.id = e.account_id "
+                + "where a.slug = 'demo' and e.slug = 'product-summit'", null).get(0);
+    }
+
+    /** What is left of a demo summit ticket type, counted like the checkout does. */
+    private static long available(String ticketName) throws SQLException {
+        return Long.parseLong(query("""
+                select t.quantity
+                       - (select count(*) from attendees a join orders o on o.id = a.order_id
+                          where a.ticket_id = t.id and a.status = 'valid'
+                            and (o.status = 'paid' or (o.status = 'pending' and o.payment_deadline > now())))
+                       - (select coalesce(sum(hl.quantity), 0) from hold_lines hl join holds h on h.id = hl.hold_id
+                          where hl.ticket_id = t.id and h.status = 'active' and h.expires_at > now())
+                from tickets t join events e on e.id = t.event_id join accounts a on a.id = t.account_id
+                where a.slug = 'demo' and e.slug = 'product-summit' and t.name = ?""", ticketName).get(0));
+    }
+
+    private static long paidTickets(String buyerEmail) throws SQLException {
+        return Long.parseLong(query("""
+                select count(*) from attendees a join orders o on o.id = a.order_id
+                where o.buyer_email = ? and o.status = 'paid'""", buyerEmail).get(0));
+    }
+
+    private static List<String> ticketCodes(String orderCode) throws SQLException {
+        return query("select a.code from attendees a join orders o on o.id = a.order_id where o.code = ?", orderCode);
+    }
+
+    private static List<String> query(String sql, String parameter) throws SQLException {
+        try (Connection db = TestDatabase.get().superuserConnection("eventos");
+             PreparedStatement statement = db.prepareStatement(sql)) {
+            if (parameter != null) {
+                statement.setString(1, parameter);
+            }
+            List<String> values = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
+        }
+    }
+
+    private static void sql(String sql, String parameter) throws SQLException {
+        try (Connection db = TestDatabase.get().superuserConnection("eventos");
+             PreparedStatement statement = db.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            statement.executeUpdate();
+        }
+    }
+}
