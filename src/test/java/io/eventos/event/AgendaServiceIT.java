@@ -4,8 +4,8 @@ import io.eventos.event.service.Agenda;
 import io.eventos.event.service.AgendaException;
 import io.eventos.event.service.AgendaService;
 import io.eventos.event.service.AgendaSession;
-import io.eventos.event.service.ImageUpload;
-import io.eventos.event.service.MediaService;
+import io.eventos.event.service.MediaLibrary;
+import io.eventos.event.service.MediaUpload;
 import io.eventos.event.service.SessionInput;
 import io.eventos.event.service.SessionSaveResult;
 import io.eventos.event.service.SpeakerInput;
@@ -58,7 +58,7 @@ public class AgendaServiceIT {
     @Inject
     AgendaService agenda;
     @Inject
-    MediaService media;
+    MediaLibrary media;
     @Inject
     IsolationFixtures fixtures;
     @Inject
@@ -209,30 +209,33 @@ public class AgendaServiceIT {
     }
 
     @Test
-    void speakerPhotosMustBeSmallPngJpegOrWebpImages() {
+    void speakerPhotosMustBeImagesOfAtMostTwoMegabytes() {
         asOwner(() -> {
             long mediaBefore = agendaFixtures.mediaCount();
             AgendaException html = assertThrows(AgendaException.class, () -> agenda.createSpeaker(event,
-                    new SpeakerInput("Mallory", null, null, null), new ImageUpload("photo.png",
+                    new SpeakerInput("Mallory", null, null, null), new MediaUpload("photo.png",
                             "<html><script>alert(1)</script></html>".getBytes())));
             assertEquals("photo", html.field());
-            assertTrue(html.getMessage().contains("not a PNG, JPEG or WebP"), html.getMessage());
-            byte[] huge = Arrays.copyOf(PNG, MediaService.MAX_IMAGE_BYTES + 1);
+            assertTrue(html.getMessage().contains("not a PNG, JPEG, GIF or WebP"), html.getMessage());
+            byte[] huge = Arrays.copyOf(PNG, MediaLibrary.MAX_PHOTO_BYTES + 1);
             AgendaException big = assertThrows(AgendaException.class, () -> agenda.createSpeaker(event,
-                    new SpeakerInput("Big", null, null, null), new ImageUpload("big.png", huge)));
+                    new SpeakerInput("Big", null, null, null), new MediaUpload("big.png", huge)));
             assertTrue(big.getMessage().contains("larger than 2 MB"), big.getMessage());
             assertEquals(mediaBefore, agendaFixtures.mediaCount(), "nothing stored for a refused upload");
 
             UUID priya = agenda.createSpeaker(event, new SpeakerInput("Priya Raman", "Openlane", null, null),
-                    new ImageUpload("priya.png", PNG));
+                    new MediaUpload("priya.png", PNG));
             UUID photo = agenda.speaker(event, priya).photoId();
             assertNotNull(photo);
-            assertEquals("image/png", media.find(photo).orElseThrow().contentType());
+            String url = agenda.speaker(event, priya).photoUrl();
+            assertTrue(url.startsWith("/media/") && url.endsWith("/" + photo), url);
+            assertEquals("image/png", media.content(photo).orElseThrow().contentType());
 
             agenda.updateSpeaker(event, priya, new SpeakerInput("Priya Raman", "Openlane", "Accessibility Lead", null),
                     null, true);
             assertNull(agenda.speaker(event, priya).photoId());
-            assertTrue(media.find(photo).isEmpty(), "a removed photo is deleted");
+            assertNull(agenda.speaker(event, priya).photoUrl());
+            assertTrue(media.content(photo).isEmpty(), "a removed photo is deleted");
             assertEquals(List.of("speaker.created", "speaker.updated"),
                     agendaFixtures.auditOf(priya).stream().map(a -> a.split(" ")[0]).toList());
         });

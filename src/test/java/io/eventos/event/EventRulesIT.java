@@ -389,7 +389,7 @@ public class EventRulesIT {
                     withCover(launch, new MediaUpload("cover.png", "<svg onload=alert(1)>".getBytes()))));
             assertEquals(List.of("cover"), fields(notImage));
             assertTrue(notImage.getMessage().contains("not a PNG, JPEG, GIF or WebP image"));
-            byte[] huge = new byte[MediaLibrary.MAX_IMAGE_BYTES + 1];
+            byte[] huge = new byte[MediaLibrary.MAX_COVER_BYTES + 1];
             System.arraycopy(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 0, huge, 0, 8);
             EventInputException tooBig = assertThrows(EventInputException.class, () -> events.update(launchA,
                     withCover(launch, new MediaUpload("big.png", huge))));

@@ -74,7 +74,7 @@ class AgendaIT {
         browser.findElement(By.id("speaker-form:photo_input")).sendKeys(file("not-a-photo.png",
                 "<html>not an image</html>".getBytes(StandardCharsets.UTF_8)).toString());
         Browser.submit(browser, By.id("speaker-form:save"));
-        assertThat(text("speaker-form:photo-message")).contains("not a PNG, JPEG or WebP image");
+        assertThat(text("speaker-form:photo-message")).contains("not a PNG, JPEG, GIF or WebP image");
         assertThat(browser.findElement(By.id("speaker-form:name")).getAttribute("value")).isEqualTo(speaker);
         browser.findElement(By.id("speaker-form:photo_input")).sendKeys(file("photo.png", PNG).toString());
         Browser.submit(browser, By.id("speaker-form:save"));
@@ -83,6 +83,8 @@ class AgendaIT {
                 "//li[contains(@class,'speaker-item')][.//strong[text()='" + speaker + "']]"));
         assertThat(speakerItem.findElements(By.cssSelector("img.speaker-photo"))).hasSize(1);
         assertThat(naturalWidth(speakerItem.findElement(By.cssSelector("img.speaker-photo")))).isEqualTo(1L);
+        assertThat(speakerItem.findElement(By.cssSelector("img.speaker-photo")).getAttribute("src"))
+                .contains("/media/demo/");
 
         // the first session, with the speaker, in the Studio on the last day
         openNewSession();

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Recognizes the image formats EventOS accepts (PNG, JPEG, WebP) by their first bytes, never by the file name or
- * the content type the browser claims: a renamed HTML or SVG file is not an image here.
+ * Recognizes the image formats EventOS accepts (PNG, JPEG, GIF, WebP) by their first bytes ("magic numbers"), never
+ * by the file name or the content type the browser claims: a renamed HTML or SVG file is not an image here.
  */
 public final class ImageFiles {
 
@@ -16,7 +16,7 @@ public final class ImageFiles {
     private ImageFiles() {
     }
 
-    /** "image/png", "image/jpeg" or "image/webp" when the bytes start like one; empty otherwise. */
+    /** "image/png", "image/jpeg", "image/gif" or "image/webp" when the bytes start like one; empty otherwise. */
     public static Optional<String> contentType(byte[] bytes) {
         if (bytes == null) {
             return Optional.empty();
@@ -26,6 +26,9 @@ public final class ImageFiles {
         }
         if (startsWith(bytes, JPEG)) {
             return Optional.of("image/jpeg");
+        }
+        if (bytes.length >= 6 && (ascii(bytes, 0, 6).equals("GIF87a") || ascii(bytes, 0, 6).equals("GIF89a"))) {
+            return Optional.of("image/gif");
         }
         if (bytes.length >= 12 && ascii(bytes, 0, 4).equals("RIFF") && ascii(bytes, 8, 12).equals("WEBP")) {
             return Optional.of("image/webp");

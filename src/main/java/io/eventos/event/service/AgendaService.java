@@ -1,5 +1,6 @@
 package io.eventos.event.service;
 
+import io.eventos.account.service.AccountService;
 import io.eventos.account.service.AuditLog;
 import io.eventos.event.domain.AgendaClashes;
 import io.eventos.event.domain.Event;
@@ -14,6 +15,7 @@ import io.eventos.platform.security.EventRef;
 import io.eventos.platform.security.Permission;
 import io.eventos.platform.security.RequiresPermission;
 import io.eventos.platform.tenancy.TenantBound;
+import io.eventos.platform.web.MediaPaths;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -56,6 +58,8 @@ public class AgendaService {
 
     @Inject
     AuditLog audit;
+    @Inject
+    AccountService accounts;
 
     /** The whole agenda in five queries, whatever its size. Another account's event is "not found". */
     @RequiresPermission(Permission.VIEW)
@@ -182,7 +186,7 @@ public class AgendaService {
 
     /** Adds a speaker, with a photo if {@code photo} is not empty. */
     @RequiresPermission(Permission.EVENTS_MANAGE)
-    public UUID createSpeaker(@EventRef UUID eventId, SpeakerInput input, ImageUpload photo) {
+    public UUID createSpeaker(@EventRef UUID eventId, SpeakerInput input, MediaUpload photo) {
         Event event = event(eventId);
         String name = speakerName(input);
         Integer last = em.createQuery("select max(sp.sortOrder) from Speaker sp where sp.event = :event",
@@ -191,7 +195,7 @@ public class AgendaService {
         speaker.setSortOrder(last == null ? 1 : last + 1);
         applySpeaker(speaker, input);
         if (photo != null && !photo.isEmpty()) {
-            Media media = MediaService.image(photo, "photo");
+            Media media = photo(photo);
             em.persist(media);
             speaker.setPhotoMedia(media);
         }
@@ -202,7 +206,7 @@ public class AgendaService {
 
     /** Changes a speaker; a non-empty {@code photo} replaces the photo, {@code removePhoto} drops it. */
     @RequiresPermission(Permission.EVENTS_MANAGE)
-    public void updateSpeaker(@EventRef UUID eventId, UUID speakerId, SpeakerInput input, ImageUpload photo,
+    public void updateSpeaker(@EventRef UUID eventId, UUID speakerId, SpeakerInput input, MediaUpload photo,
                               boolean removePhoto) {
         Event event = event(eventId);
         Speaker speaker = speakerEntity(event, speakerId);
@@ -211,7 +215,7 @@ public class AgendaService {
         applySpeaker(speaker, input);
         Media old = speaker.getPhotoMedia();
         if (photo != null && !photo.isEmpty()) {
-            Media media = MediaService.image(photo, "photo");
+            Media media = photo(photo);
             em.persist(media);
             speaker.setPhotoMedia(media);
         } else if (removePhoto) {
@@ -427,8 +431,24 @@ public class AgendaService {
                 .getResultList();
     }
 
-    /** The event's speakers in their order, with their photo ids (one query, no lazy loading per speaker). */
+    /**
+     * Checks an uploaded speaker photo (the media library's formats, at most {@link MediaLibrary#MAX_PHOTO_BYTES})
+     * and makes its media row; a refused one is an {@link AgendaException} for the "photo" field.
+     */
+    private static Media photo(MediaUpload photo) {
+        try {
+            return MediaLibrary.image(photo, "photo", MediaLibrary.MAX_PHOTO_BYTES);
+        } catch (EventInputException refused) {
+            throw new AgendaException("photo", refused.getMessage());
+        }
+    }
+
+    /**
+     * The event's speakers in their order, with their photo ids and public {@code /media/...} paths (one query, no
+     * lazy loading per speaker).
+     */
     private Map<UUID, AgendaSpeaker> speakers(Event event) {
+        String accountSlug = accounts.currentProfile().slug();
         Map<UUID, AgendaSpeaker> speakers = new LinkedHashMap<>();
         em.createQuery("""
                         select sp, m.id from Speaker sp left join sp.photoMedia m
@@ -438,7 +458,8 @@ public class AgendaService {
                 .forEach(row -> {
                     Speaker sp = (Speaker) row[0];
                     speakers.put(sp.getId(), new AgendaSpeaker(sp.getId(), sp.getName(), sp.getCompany(),
-                            sp.getJobTitle(), sp.getBio(), (UUID) row[1], sp.getSortOrder()));
+                            sp.getJobTitle(), sp.getBio(), (UUID) row[1], MediaPaths.of(accountSlug, (UUID) row[1]),
+                            sp.getSortOrder()));
                 });
         return speakers;
     }

@@ -2,9 +2,12 @@ package io.eventos.event.service;
 
 import java.util.UUID;
 
-/** A speaker of an event; {@code photoId} names the media row of their photo, or is null. */
+/**
+ * A speaker of an event; {@code photoId} names the media row of their photo and {@code photoUrl} is where it is
+ * served ({@code /media/{account}/{id}}, relative to the context root), both null without a photo.
+ */
 public record AgendaSpeaker(UUID id, String name, String company, String jobTitle, String bio, UUID photoId,
-                            int sortOrder) {
+                            String photoUrl, int sortOrder) {
 
     /** "VP Product, Fjordline Software", or whichever of the two is known. */
     public String affiliation() {

@@ -640,7 +640,7 @@ public class EventService {
         }
         if (in.cover() != null && !in.cover().isEmpty()) {
             try {
-                c.cover = MediaLibrary.image(in.cover(), "cover");
+                c.cover = MediaLibrary.image(in.cover(), "cover", MediaLibrary.MAX_COVER_BYTES);
             } catch (EventInputException refused) {
                 problems.addAll(refused.problems());
             }

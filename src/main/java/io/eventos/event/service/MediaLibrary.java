@@ -1,6 +1,6 @@
 package io.eventos.event.service;
 
-import io.eventos.event.domain.ImageFormat;
+import io.eventos.event.domain.ImageFiles;
 import io.eventos.event.domain.Media;
 import io.eventos.platform.security.Permission;
 import io.eventos.platform.security.RequiresPermission;
@@ -14,17 +14,20 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Uploaded images of the bound account (event covers, the account logo) in the {@code media} table. An upload is
- * accepted only if its bytes are a PNG, JPEG, GIF or WebP image (by their first bytes, whatever the file name or
- * the browser says; no SVG, which can carry scripts) of at most {@link #MAX_IMAGE_BYTES}. Rows are never changed:
- * a new upload is a new row, so a media URL can be cached for good.
+ * Uploaded images of the bound account (event covers, the account logo, speaker photos) in the {@code media} table,
+ * all served at the public {@code /media/...} address. An upload is accepted only if its bytes are a PNG, JPEG, GIF
+ * or WebP image (by their first bytes, whatever the file name or the browser says; no SVG, which can carry scripts)
+ * no larger than the limit of its use ({@link #MAX_COVER_BYTES}, {@link #MAX_PHOTO_BYTES}). Rows are never
+ * changed: a new upload is a new row, so a media URL can be cached for good.
  */
 @Stateless
 @TenantBound
 public class MediaLibrary {
 
     /** 5 MB: a cover image or logo on a public page needs no more. */
-    public static final int MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+    public static final int MAX_COVER_BYTES = 5 * 1024 * 1024;
+    /** 2 MB: a speaker photo is shown small. */
+    public static final int MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 
     @PersistenceContext(unitName = "eventos")
     EntityManager em;
@@ -32,7 +35,7 @@ public class MediaLibrary {
     /** Stores a new account logo (the account settings service links it); refused uploads name {@code field}. */
     @RequiresPermission(Permission.ACCOUNT_SETTINGS)
     public UUID storeLogo(MediaUpload upload, String field) {
-        Media media = image(upload, field);
+        Media media = image(upload, field, MAX_COVER_BYTES);
         em.persist(media);
         return media.getId();
     }
@@ -49,17 +52,22 @@ public class MediaLibrary {
                 m.getSizeBytes(), m.getCreatedAt(), m.getBytes()));
     }
 
-    /** Checks an upload and makes the (not yet persisted) media row of it. */
-    static Media image(MediaUpload upload, String field) {
+    /**
+     * Checks an upload against the formats and {@code maxBytes} (a whole number of MB, named in the message) and
+     * makes the (not yet persisted) media row of it; for the services of this context, in their transaction.
+     * A refused upload throws an {@link EventInputException} naming {@code field}.
+     */
+    static Media image(MediaUpload upload, String field, int maxBytes) {
         if (upload == null || upload.isEmpty()) {
             throw new EventInputException(field, "Choose an image file.");
         }
-        if (upload.bytes().length > MAX_IMAGE_BYTES) {
-            throw new EventInputException(field, "The image is larger than 5 MB; choose a smaller one.");
+        if (upload.bytes().length > maxBytes) {
+            throw new EventInputException(field, "The image is larger than " + maxBytes / (1024 * 1024)
+                    + " MB; choose a smaller one.");
         }
-        ImageFormat format = ImageFormat.detect(upload.bytes()).orElseThrow(() -> new EventInputException(field,
+        String contentType = ImageFiles.contentType(upload.bytes()).orElseThrow(() -> new EventInputException(field,
                 "The file is not a PNG, JPEG, GIF or WebP image; choose an image file."));
-        return new Media(format.contentType(), cleanFileName(upload.fileName()), upload.bytes());
+        return new Media(contentType, cleanFileName(upload.fileName()), upload.bytes());
     }
 
     static String cleanFileName(String name) {

@@ -3,8 +3,9 @@ package io.eventos.platform.web;
 import java.util.UUID;
 
 /**
- * Where an uploaded file (cover image, logo) is served: {@code /media/{accountSlug}/{mediaId}}, public and cached
- * for a year (a media row never changes; a new upload gets a new id). Paths are relative to the context root.
+ * Where an uploaded file (cover image, logo, speaker photo) is served: {@code /media/{accountSlug}/{mediaId}},
+ * public and cached for a year (a media row never changes; a new upload gets a new id). Paths are relative to the
+ * context root.
  */
 public final class MediaPaths {
 

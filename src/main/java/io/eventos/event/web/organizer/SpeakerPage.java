@@ -4,8 +4,8 @@ import io.eventos.event.service.AgendaEvent;
 import io.eventos.event.service.AgendaException;
 import io.eventos.event.service.AgendaService;
 import io.eventos.event.service.AgendaSpeaker;
-import io.eventos.event.service.ImageUpload;
-import io.eventos.event.service.MediaService;
+import io.eventos.event.service.MediaLibrary;
+import io.eventos.event.service.MediaUpload;
 import io.eventos.event.service.SpeakerInput;
 import io.eventos.platform.security.AccessDeniedException;
 import jakarta.inject.Inject;
@@ -21,7 +21,7 @@ import java.util.UUID;
 
 /**
  * {@code /app/speaker.xhtml?event=<id>[&id=<speaker id>]}: adds or edits a speaker of an event, with a photo
- * (PNG, JPEG or WebP up to 2 MB, checked by {@link MediaService}). A plain multipart form; after saving it goes back
+ * (PNG, JPEG, GIF or WebP up to 2 MB, checked by {@link MediaLibrary}). A plain multipart form; after saving it goes back
  * to the agenda (PRG).
  */
 @Named
@@ -39,7 +39,7 @@ public class SpeakerPage implements Serializable {
     private UUID eventId;
     private UUID speakerId;
     private AgendaEvent info;
-    private UUID photoId;
+    private String photoUrl;
 
     private String name;
     private String company;
@@ -67,7 +67,7 @@ public class SpeakerPage implements Serializable {
                 company = speaker.company();
                 jobTitle = speaker.jobTitle();
                 bio = speaker.bio();
-                photoId = speaker.photoId();
+                photoUrl = speaker.photoUrl();
             }
         } catch (AccessDeniedException refused) {
             Faces.responseSendError(404, "Not found");
@@ -76,8 +76,8 @@ public class SpeakerPage implements Serializable {
 
     public void save() throws IOException {
         SpeakerInput input = new SpeakerInput(name, company, jobTitle, bio);
-        ImageUpload upload = photo == null || photo.getSize() == 0 ? null
-                : new ImageUpload(photo.getFileName(), photo.getContent());
+        MediaUpload upload = photo == null || photo.getSize() == 0 ? null
+                : new MediaUpload(photo.getFileName(), photo.getContent());
         try {
             if (speakerId == null) {
                 agendaService.createSpeaker(eventId, input, upload);
@@ -122,12 +122,12 @@ public class SpeakerPage implements Serializable {
         return eventId == null ? null : eventId.toString();
     }
 
-    public UUID getPhotoId() {
-        return photoId;
+    public String getPhotoUrl() {
+        return photoUrl;
     }
 
     public int getMaxPhotoBytes() {
-        return MediaService.MAX_IMAGE_BYTES;
+        return MediaLibrary.MAX_PHOTO_BYTES;
     }
 
     public String getEvent() {

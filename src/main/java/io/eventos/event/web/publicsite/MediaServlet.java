@@ -17,8 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code /media/{account}/{id}}: uploaded images (event covers, account logos) for public and organizer pages.
- * The account is resolved from its slug and bound like a public page; the id is random, so nothing can be listed.
+ * {@code /media/{account}/{id}}: uploaded images (event covers, account logos, speaker photos) for public and
+ * organizer pages. The account is resolved from its slug and bound like a public page; the id is random, so nothing can be listed.
  * A media row never changes (a new upload is a new id), so responses are cached for a year and the ETag is the
  * SHA-256 of the bytes; a matching {@code If-None-Match} gets 304 without the bytes. Content types were decided
  * from the bytes at upload (PNG, JPEG, GIF, WebP), and the response may run nothing even if opened on its own.
