@@ -150,11 +150,10 @@ public class PublicSiteFilter extends HttpFilter {
             response.setHeader("Content-Security-Policy",
                     ConditionalGet.nonceFreePagePolicy(request.getServletContext()));
             String keepAs = (String) request.getAttribute(RenderedPages.KEEP_AS);
-            if (keepAs != null && buffered.getStatus() == HttpServletResponse.SC_OK
-                    && buffered.charset().equals(StandardCharsets.UTF_8)) {
-                body = renderedPages.keep(keepAs, body);
-            } else if (body.length > 0) {
-                body = RenderedPages.withoutNonces(body);
+            // a fresh rendering (a kept one was stored without nonces and is sent as it is)
+            if (keepAs != null && buffered.getStatus() == HttpServletResponse.SC_OK) {
+                body = buffered.charset().equals(StandardCharsets.UTF_8) ? renderedPages.keep(keepAs, body)
+                        : RenderedPages.withoutNonces(body, buffered.charset());
             }
         }
         if (buffered.getStatus() == HttpServletResponse.SC_NOT_MODIFIED) {

@@ -61,6 +61,10 @@ public class RenderedPages {
     }
 
     static byte[] withoutNonces(byte[] utf8) {
-        return NONCE.matcher(new String(utf8, StandardCharsets.UTF_8)).replaceAll("").getBytes(StandardCharsets.UTF_8);
+        return withoutNonces(utf8, StandardCharsets.UTF_8);
+    }
+
+    static byte[] withoutNonces(byte[] html, java.nio.charset.Charset charset) {
+        return NONCE.matcher(new String(html, charset)).replaceAll("").getBytes(charset);
     }
 }
