@@ -247,6 +247,7 @@ public class EventRulesIT {
             PublishRefusedException refused = assertThrows(PublishRefusedException.class, () -> events.publish(id));
             assertEquals(List.of("Choose a venue: in-person and hybrid events need one.",
                     "Add the online link: online and hybrid events need one.",
+                    "Add at least one ticket type (free or paid) so people can get in.",
                     "Confirm your email address: open the link we sent you (the dashboard can send it again)."),
                     refused.missing());
             assertEquals("DRAFT", fixtures.status(id));
@@ -255,6 +256,7 @@ public class EventRulesIT {
             UUID hall = venues.options(null).get(0).id();
             events.update(id, input("Gala", null, future(60, 19), future(60, 23), "hybrid", hall,
                     "https://meet.example.com/gala"));
+            fixtures.addAgendaAndTickets(id);
             assertEquals(List.of(), events.missingForPublish(id));
             events.publish(id);
             assertEquals("PUBLISHED", fixtures.status(id));

@@ -149,6 +149,24 @@ class EventsAndVenuesIT {
         String etag = image.headers().firstValue("ETag").orElseThrow();
         assertThat(get(cover, etag).statusCode()).isEqualTo(304);
 
+        // publishing needs a ticket type: the editor lists it as missing, the tickets page adds one
+        assertThat(browser.findElement(By.id("missing-list")).getText())
+                .contains("Add at least one ticket type (free or paid) so people can get in.");
+        String editorUrl = browser.getCurrentUrl();
+        Browser.clickToNavigate(browser, browser.findElement(By.id("tickets-link")));
+        browser.findElement(By.id("ticket-form:name")).sendKeys("Regular");
+        WebElement price = browser.findElement(By.id("ticket-form:price"));
+        price.clear();
+        price.sendKeys("25.00");
+        browser.findElement(By.id("ticket-form:quantity")).sendKeys("100");
+        browser.findElement(By.id("ticket-form:save")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("ticket-form:types"), "Regular"));
+        assertThat(browser.findElement(By.id("ticket-form:types")).getText()).contains("€25.00", "100", "On sale");
+        Browser.screenshot(browser, "tickets-page");
+        browser.get(editorUrl);
+        assertThat(browser.findElements(By.id("missing-list"))).isEmpty();
+
         // publish (in person, with a venue, by a confirmed owner)
         Browser.submit(browser, By.id("status-form:publish"));
         assertThat(browser.findElement(By.id("status-badge")).getText()).isEqualTo("published");

@@ -49,6 +49,15 @@ class OrganizerSignInIT {
     }
 
     @Test
+    void aSignedOutOrganizerComesBackToThePageTheyAskedFor() {
+        browser.get(base + "/app/audit.xhtml?action=member.");
+        assertThat(browser.getCurrentUrl()).contains("/login.xhtml");
+        Browser.submitSignIn(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        assertThat(browser.getCurrentUrl()).endsWith("/app/audit.xhtml?action=member.");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Audit log");
+    }
+
+    @Test
     void wrongPasswordIsExplainedNextToTheFieldAndTheEmailIsKept() {
         browser.get(base + "/login.xhtml");
         signIn("owner@demo.eventos.test", "not-the-password");

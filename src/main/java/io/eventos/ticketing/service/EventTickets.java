@@ -105,13 +105,11 @@ public class EventTickets {
         return true;
     }
 
-    /**
-     * Ticketing's condition for publishing an event, as a sentence saying what is missing, or empty.
-     * <p>HOOK for the ticketing work (issue 5): once organizers can create ticket types, an event needs at least
-     * one to be published ("Add at least one ticket type."). Until then nothing is required here, so events can be
-     * published without tickets.
-     */
+    /** Ticketing's condition for publishing an event, as a sentence saying what is missing, or empty. */
     public Optional<String> publishBlocker(UUID eventId) {
-        return Optional.empty();
+        long types = em.createQuery("select count(t) from Ticket t where t.eventId = :event", Long.class)
+                .setParameter("event", eventId).getSingleResult();
+        return types > 0 ? Optional.empty()
+                : Optional.of("Add at least one ticket type (free or paid) so people can get in.");
     }
 }

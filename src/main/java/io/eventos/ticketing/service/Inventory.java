@@ -15,7 +15,7 @@ import java.util.UUID;
  * Counts what is taken of an event straight from the orders, attendees and holds: a valid ticket of a paid order,
  * a valid ticket of a pending order before its payment deadline, a held ticket before its hold expires. Nothing is
  * counted twice and nothing has to be cleaned up for the numbers to be right: an expired hold or an overdue
- * pending order simply stops matching. Three indexed queries per event, whatever the number of ticket types.
+ * pending order simply stops matching. Two statements per event, whatever the number of ticket types.
  */
 final class Inventory {
 
@@ -24,59 +24,59 @@ final class Inventory {
 
     static Stock of(EntityManager em, UUID eventId, Instant now) {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        Map<UUID, Stock.Counts> taken = new HashMap<>();
-        for (Object[] row : rows(em.createNativeQuery("""
-                        select a.ticket_id,
-                               count(*) filter (where o.status = 'paid'),
-                               count(*) filter (where o.status = 'pending')
-                        from attendees a
-                        join orders o on o.account_id = a.account_id and o.id = a.order_id
-                        where a.event_id = ?1 and a.status = 'valid'
-                          and (o.status = 'paid'
-                               or (o.status = 'pending' and (o.payment_deadline is null or o.payment_deadline > ?2)))
-                        group by a.ticket_id""")
-                .setParameter(1, eventId).setParameter(2, at).getResultList())) {
-            taken.merge((UUID) row[0], new Stock.Counts(number(row[1]), number(row[2]), 0), Stock.Counts::plus);
-        }
-        for (Object[] row : rows(em.createNativeQuery("""
-                        select hl.ticket_id, sum(hl.quantity)
-                        from hold_lines hl
-                        join holds h on h.account_id = hl.account_id and h.id = hl.hold_id
-                        where h.event_id = ?1 and h.status = 'active' and h.expires_at > ?2
-                        group by hl.ticket_id""")
-                .setParameter(1, eventId).setParameter(2, at).getResultList())) {
-            taken.merge((UUID) row[0], new Stock.Counts(0, 0, number(row[1])), Stock.Counts::plus);
-        }
-
         Map<UUID, Stock.TicketStock> tickets = new LinkedHashMap<>();
         Map<UUID, Stock.Counts> groupTaken = new HashMap<>();
         Stock.Counts eventTaken = Stock.Counts.NONE;
         for (Object[] row : rows(em.createNativeQuery("""
-                        select id, name, quantity, capacity_group_id from tickets
-                        where event_id = ?1 order by sort_order, name""")
-                .setParameter(1, eventId).getResultList())) {
+                        select t.id, t.name, t.quantity, t.capacity_group_id,
+                               coalesce(sold.paid, 0), coalesce(sold.pending, 0), coalesce(held.quantity, 0)
+                        from tickets t
+                        left join (select a.ticket_id,
+                                          count(*) filter (where o.status = 'paid') as paid,
+                                          count(*) filter (where o.status = 'pending') as pending
+                                   from attendees a
+                                   join orders o on o.account_id = a.account_id and o.id = a.order_id
+                                   where a.event_id = ?1 and a.status = 'valid'
+                                     and (o.status = 'paid'
+                                          or (o.status = 'pending'
+                                              and (o.payment_deadline is null or o.payment_deadline > ?2)))
+                                   group by a.ticket_id) sold on sold.ticket_id = t.id
+                        left join (select hl.ticket_id, sum(hl.quantity) as quantity
+                                   from hold_lines hl
+                                   join holds h on h.account_id = hl.account_id and h.id = hl.hold_id
+                                   where h.event_id = ?1 and h.status = 'active' and h.expires_at > ?2
+                                   group by hl.ticket_id) held on held.ticket_id = t.id
+                        where t.event_id = ?1
+                        order by t.sort_order, t.name""")
+                .setParameter(1, eventId).setParameter(2, at).getResultList())) {
             UUID id = (UUID) row[0];
             UUID group = (UUID) row[3];
-            Stock.Counts counts = taken.getOrDefault(id, Stock.Counts.NONE);
-            tickets.put(id, new Stock.TicketStock(id, (String) row[1], row[2] == null ? null : ((Number) row[2]).intValue(),
-                    group, counts));
+            Stock.Counts counts = new Stock.Counts(number(row[4]), number(row[5]), number(row[6]));
+            tickets.put(id, new Stock.TicketStock(id, (String) row[1],
+                    row[2] == null ? null : ((Number) row[2]).intValue(), group, counts));
             eventTaken = eventTaken.plus(counts);
             if (group != null) {
                 groupTaken.merge(group, counts, Stock.Counts::plus);
             }
         }
+        // the event's own capacity (first row, no group id) and its capacity groups, in one statement
         Map<UUID, Stock.GroupStock> groups = new LinkedHashMap<>();
-        for (Object[] row : rows(em.createNativeQuery(
-                        "select id, name, capacity from capacity_groups where event_id = ?1 order by name")
+        Integer eventCapacity = null;
+        for (Object[] row : rows(em.createNativeQuery("""
+                        select null::uuid, null::text, e.capacity, 0 as position from events e where e.id = ?1
+                        union all
+                        select g.id, g.name, g.capacity, 1 from capacity_groups g where g.event_id = ?1
+                        order by 4, 2""")
                 .setParameter(1, eventId).getResultList())) {
+            if (row[0] == null) {
+                eventCapacity = row[2] == null ? null : ((Number) row[2]).intValue();
+                continue;
+            }
             UUID id = (UUID) row[0];
             groups.put(id, new Stock.GroupStock(id, (String) row[1], ((Number) row[2]).intValue(),
                     groupTaken.getOrDefault(id, Stock.Counts.NONE)));
         }
-        List<?> capacityRow = em.createNativeQuery("select capacity from events where id = ?1")
-                .setParameter(1, eventId).getResultList();
-        Object capacity = capacityRow.isEmpty() ? null : capacityRow.get(0);
-        return new Stock(capacity == null ? null : ((Number) capacity).intValue(), eventTaken, tickets, groups);
+        return new Stock(eventCapacity, eventTaken, tickets, groups);
     }
 
     @SuppressWarnings("unchecked")

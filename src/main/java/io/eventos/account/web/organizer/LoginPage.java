@@ -54,9 +54,41 @@ public class LoginPage implements Serializable {
     /** Where to go after signing in: a path of this application (checked), or null for the dashboard. */
     private String next;
 
+    /**
+     * Where Jakarta Security (its implementation, Soteria) keeps the request that was sent to this page because it
+     * needed a signed-in user. Signing in with a new authentication (as this page does, for the one-time ticket)
+     * does not replay it, so the page reads it itself to send the user back where they were going.
+     */
+    static final String SAVED_REQUEST = "org.glassfish.soteria.original.request";
+
     @PostConstruct
     void readNext() {
         next = localPathOrNull(Faces.getRequestParameter("next"));
+        if (next == null) {
+            next = pageAskedForBeforeSignIn();
+        }
+    }
+
+    /** The organizer page (GET, under /app/) the user asked for before being sent here, or null. */
+    private static String pageAskedForBeforeSignIn() {
+        jakarta.servlet.http.HttpSession session = Faces.getRequest().getSession(false);
+        Object saved = session == null ? null : session.getAttribute(SAVED_REQUEST);
+        if (saved == null) {
+            return null;
+        }
+        try {
+            String method = (String) saved.getClass().getMethod("getMethod").invoke(saved);
+            String url = (String) saved.getClass().getMethod("getRequestURL").invoke(saved);
+            String query = (String) saved.getClass().getMethod("getQueryString").invoke(saved);
+            String path = java.net.URI.create(url).getRawPath();
+            String context = Faces.getRequestContextPath();
+            if (!"GET".equalsIgnoreCase(method) || path == null || !path.startsWith(context + "/app/")) {
+                return null;
+            }
+            return localPathOrNull(path.substring(context.length()) + (query == null ? "" : "?" + query));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // another implementation: the dashboard it is
+        }
     }
 
     public void login() throws IOException {
