@@ -50,6 +50,8 @@ public final class PublicPagesBenchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     private final List<String> report = new ArrayList<>();
+    /** Server-Timing of the last load run's responses (public pages only), sorted, in ns. */
+    private volatile long[] lastServerTimes = new long[0];
 
     private EmbeddedDatabase database;
     private URI base;
@@ -107,8 +109,9 @@ public final class PublicPagesBenchmark {
         }
         String organizer = organizerPath;
         report.add("| scenario | 1 client: median (ms) | %d clients: requests | throughput (req/s) | median (ms) | "
-                .formatted(clients) + "p99 (ms) | mean (ms) | DB statements / request | median / trivial median |");
-        report.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+                .formatted(clients) + "p99 (ms) | mean (ms) | on the server: median / p99 (ms) | "
+                + "DB statements / request | median / trivial median |");
+        report.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         Result trivial = scenario("trivial page: GET /health/live", () -> "/health/live", null, null);
         scenario("trivial Faces page: GET / (landing page)", () -> "/", null, trivial);
         scenario("public event page, 100 popular events", () -> eventPath(10), null, trivial);
@@ -167,6 +170,10 @@ public final class PublicPagesBenchmark {
         long[][] samples = load(paths, cookie, measured, clients);
         long statements = statements(false) - statementsBefore;
         long[] all = Arrays.stream(samples).flatMapToLong(Arrays::stream).sorted().toArray();
+        long[] server = lastServerTimes;
+        String onServer = server.length == 0 ? "–" : String.format(Locale.ROOT, "%.1f / %.1f",
+                server[server.length / 2] / 1e6,
+                server[Math.min(server.length - 1, (int) Math.ceil(server.length * 0.99) - 1)] / 1e6);
         if (all.length == 0) {
             throw new IllegalStateException("No request succeeded in " + name);
         }
@@ -175,8 +182,9 @@ public final class PublicPagesBenchmark {
         double mean = Arrays.stream(all).average().orElse(0) / 1e6;
         double throughput = all.length / (double) measured.toSeconds();
         Result result = new Result(name, all.length, throughput, median, p99, mean);
-        String line = String.format(Locale.ROOT, "| %s | %.1f | %d | %.0f | %.1f | %.1f | %.1f | %.2f | %s |", name,
-                singleMedian, all.length, throughput, median, p99, mean, statements / (double) all.length,
+        String line = String.format(Locale.ROOT, "| %s | %.1f | %d | %.0f | %.1f | %.1f | %.1f | %s | %.2f | %s |",
+                name, singleMedian, all.length, throughput, median, p99, mean, onServer,
+                statements / (double) all.length,
                 trivial == null ? "1.0" : String.format(Locale.ROOT, "%.1f", median / trivial.median()));
         report.add(line);
         say("  " + line);
@@ -187,6 +195,7 @@ public final class PublicPagesBenchmark {
     private long[][] load(Supplier<String> paths, String cookie, Duration duration, int clients)
             throws InterruptedException {
         long[][] latencies = new long[clients][];
+        long[][] serverTimes = new long[clients][];
         AtomicLong failures = new AtomicLong();
         CountDownLatch done = new CountDownLatch(clients);
         long end = System.nanoTime() + duration.toNanos();
@@ -194,7 +203,9 @@ public final class PublicPagesBenchmark {
             int client = c;
             Thread thread = new Thread(() -> {
                 long[] mine = new long[1 << 16];
+                long[] server = new long[1 << 16];
                 int n = 0;
+                int m = 0;
                 try {
                     while (System.nanoTime() < end) {
                         String path = paths.get();
@@ -209,9 +220,17 @@ public final class PublicPagesBenchmark {
                             mine = Arrays.copyOf(mine, n * 2);
                         }
                         mine[n++] = took;
+                        var timing = response.headers().firstValue("Server-Timing");
+                        if (timing.isPresent() && timing.get().startsWith("app;dur=")) {
+                            if (m == server.length) {
+                                server = Arrays.copyOf(server, m * 2);
+                            }
+                            server[m++] = Math.round(Double.parseDouble(timing.get().substring(8)) * 1e6);
+                        }
                     }
                 } finally {
                     latencies[client] = Arrays.copyOf(mine, n);
+                    serverTimes[client] = Arrays.copyOf(server, m);
                     done.countDown();
                 }
             }, "bench-client-" + c);
@@ -222,6 +241,7 @@ public final class PublicPagesBenchmark {
         if (failures.get() > 0) {
             say("  " + failures.get() + " requests failed or were not 200");
         }
+        lastServerTimes = Arrays.stream(serverTimes).flatMapToLong(Arrays::stream).sorted().toArray();
         return latencies;
     }
 

@@ -6,6 +6,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -32,6 +33,9 @@ public class AnalyticsWriter {
                          granularity, bucket_start, dimensions) where granularity <> 'fact'
             do update set count = analytics.count + excluded.count, occurred_at = now(), updated_at = now()""";
 
+    /** One factory: {@code Json.createObjectBuilder()} looks the provider up (ServiceLoader) every call. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
     @PersistenceContext(unitName = "eventos")
     EntityManager em;
 
@@ -43,7 +47,7 @@ public class AnalyticsWriter {
             if (!view.accountId().equals(account)) {
                 throw new IllegalArgumentException("A counter of another account");
             }
-            JsonObjectBuilder dimensions = Json.createObjectBuilder();
+            JsonObjectBuilder dimensions = JSON.createObjectBuilder();
             if (view.referrerHost() != null) {
                 dimensions.add("referrer", view.referrerHost());
             }

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * from the URL, binds it as the tenant for the whole request and forwards to the view (or the calendar servlet), so
  * the address bar keeps the pretty URL. Anything that does not resolve is a 404. Slugs of active accounts are
  * remembered for {@link #SLUG_TTL} (public pages are the hottest path; a suspended account's pages end within it);
- * unknown slugs are asked every time.
+ * unknown slugs are asked every time. Pages answer with {@code Server-Timing: app;dur=...}: the time from here to
+ * the written body (what "on the server" means in docs/benchmarks.md).
  */
 @WebFilter(filterName = "publicSite") // mapped in web.xml (/e/*, /public/*), after the security headers
 public class PublicSiteFilter extends HttpFilter {
@@ -97,6 +98,7 @@ public class PublicSiteFilter extends HttpFilter {
                 view = CALENDAR_PATH;
             }
         }
+        long started = System.nanoTime();
         try (var tenant = CurrentTenant.bind(account.get())) {
             if (view.equals(CALENDAR_PATH)) {
                 request.getRequestDispatcher(view).forward(request, response);
@@ -104,7 +106,7 @@ public class PublicSiteFilter extends HttpFilter {
             }
             BufferedResponse buffered = new BufferedResponse(response);
             request.getRequestDispatcher(view).forward(request, buffered);
-            finish(request, response, buffered);
+            finish(request, response, buffered, started);
         }
     }
 
@@ -140,11 +142,14 @@ public class PublicSiteFilter extends HttpFilter {
      * Writes a page's buffered body. A script-free page ({@link RenderedPages}) gets the page policy without a
      * nonce instead of the one the page was rendered with, and its fresh rendering is kept.
      */
-    private void finish(HttpServletRequest request, HttpServletResponse response, BufferedResponse buffered)
-            throws IOException {
+    private void finish(HttpServletRequest request, HttpServletResponse response, BufferedResponse buffered,
+                        long started) throws IOException {
         if (buffered.isError() || response.isCommitted()) {
             return; // an error page, or something already sent
         }
+        // the time the server spent on the page (for the benchmark and browsers' developer tools; no details)
+        response.setHeader("Server-Timing", String.format(java.util.Locale.ROOT, "app;dur=%.1f",
+                (System.nanoTime() - started) / 1e6));
         byte[] body = buffered.body();
         if (request.getAttribute(RenderedPages.SCRIPT_FREE) != null) {
             response.setHeader("Content-Security-Policy",

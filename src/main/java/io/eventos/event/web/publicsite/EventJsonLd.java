@@ -7,11 +7,13 @@ import io.eventos.platform.text.ScriptJson;
 import io.eventos.ticketing.service.TicketOffer;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.Map;
 
 /**
  * The schema.org {@code Event} of a public event page as JSON-LD, ready to be written inside
@@ -22,13 +24,15 @@ import java.util.Currency;
 final class EventJsonLd {
 
     private static final String SCHEMA = "https://schema.org/";
+    /** One factory for all: {@code Json.createObjectBuilder()} looks the provider up (ServiceLoader) every call. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     private EventJsonLd() {
     }
 
     static String of(PublicEventDetails details, String pageUrl, String organizerUrl, Instant now) {
         PublicEvent event = details.event();
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("@context", "https://schema.org")
                 .add("@type", "Event")
                 .add("name", event.name())
@@ -43,22 +47,22 @@ final class EventJsonLd {
         if (!description.isBlank()) {
             json.add("description", description.strip());
         }
-        JsonArrayBuilder locations = Json.createArrayBuilder();
+        JsonArrayBuilder locations = JSON.createArrayBuilder();
         PublicEvent.PublicVenue venue = event.venue();
         if (venue != null && !event.isOnlineOnly()) {
-            JsonObjectBuilder address = Json.createObjectBuilder().add("@type", "PostalAddress");
+            JsonObjectBuilder address = JSON.createObjectBuilder().add("@type", "PostalAddress");
             addIfPresent(address, "streetAddress", join(venue.addressLine1(), venue.addressLine2()));
             addIfPresent(address, "addressLocality", venue.city());
             addIfPresent(address, "postalCode", venue.postalCode());
             addIfPresent(address, "addressRegion", venue.region());
             addIfPresent(address, "addressCountry", venue.country());
-            JsonObjectBuilder place = Json.createObjectBuilder().add("@type", "Place").add("name", venue.name())
+            JsonObjectBuilder place = JSON.createObjectBuilder().add("@type", "Place").add("name", venue.name())
                     .add("address", address);
             addIfPresent(place, "hasMap", venue.mapUrl());
             locations.add(place);
         }
         if (event.formatLabel() != null) {
-            locations.add(Json.createObjectBuilder().add("@type", "VirtualLocation").add("url", pageUrl));
+            locations.add(JSON.createObjectBuilder().add("@type", "VirtualLocation").add("url", pageUrl));
         }
         var locationArray = locations.build();
         if (locationArray.size() == 1) {
@@ -66,15 +70,15 @@ final class EventJsonLd {
         } else if (!locationArray.isEmpty()) {
             json.add("location", locationArray);
         }
-        JsonObjectBuilder organizer = Json.createObjectBuilder().add("@type", "Organization")
+        JsonObjectBuilder organizer = JSON.createObjectBuilder().add("@type", "Organization")
                 .add("name", details.organizer().name()).add("url", organizerUrl);
         addIfPresent(organizer, "email", event.organizerEmail());
         json.add("organizer", organizer);
         if (!details.offers().isEmpty() && !event.isCancelled()) {
-            JsonArrayBuilder offers = Json.createArrayBuilder();
+            JsonArrayBuilder offers = JSON.createArrayBuilder();
             for (TicketOffer offer : details.offers()) {
                 int digits = Currency.getInstance(offer.currency()).getDefaultFractionDigits();
-                JsonObjectBuilder o = Json.createObjectBuilder().add("@type", "Offer")
+                JsonObjectBuilder o = JSON.createObjectBuilder().add("@type", "Offer")
                         .add("name", offer.name())
                         .add("price", BigDecimal.valueOf(offer.priceMinor(), Math.max(0, digits)).toPlainString())
                         .add("priceCurrency", offer.currency())
