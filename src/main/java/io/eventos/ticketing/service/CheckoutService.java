@@ -32,7 +32,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -525,18 +524,8 @@ public class CheckoutService {
             throw new SaleRefusedException(Field.EVENT, "Tickets for this event are not on sale.");
         }
         Object[] row = (Object[]) rows.get(0);
-        return new SaleEvent((String) row[0], (String) row[1], instant(row[2]), instant(row[3]),
+        return new SaleEvent((String) row[0], (String) row[1], SqlValues.instant(row[2]), SqlValues.instant(row[3]),
                 String.valueOf(row[4]).strip(), Duration.ofMinutes(((Number) row[5]).longValue()));
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((Instant) value);
     }
 
     private static String required(String value, Field field, Object subject, String sentence) {

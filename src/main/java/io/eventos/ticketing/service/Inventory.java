@@ -51,7 +51,7 @@ final class Inventory {
                 .setParameter(1, eventId).setParameter(2, at).getResultList())) {
             UUID id = (UUID) row[0];
             UUID group = (UUID) row[3];
-            Stock.Counts counts = new Stock.Counts(number(row[4]), number(row[5]), number(row[6]));
+            Stock.Counts counts = new Stock.Counts(SqlValues.number(row[4]), SqlValues.number(row[5]), SqlValues.number(row[6]));
             tickets.put(id, new Stock.TicketStock(id, (String) row[1],
                     row[2] == null ? null : ((Number) row[2]).intValue(), group, counts));
             eventTaken = eventTaken.plus(counts);
@@ -82,9 +82,5 @@ final class Inventory {
     @SuppressWarnings("unchecked")
     private static List<Object[]> rows(List<?> result) {
         return (List<Object[]>) result;
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
     }
 }

@@ -24,10 +24,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -88,8 +86,8 @@ public class OrderService {
         for (Object row : query.getResultList()) {
             Object[] r = (Object[]) row;
             rows.add(new OrderRow((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4],
-                    (String) r[5], number(r[6]), number(r[7]), String.valueOf(r[8]).strip(), (int) number(r[9]),
-                    (String) r[10], instant(r[11]), instant(r[12])));
+                    (String) r[5], SqlValues.number(r[6]), SqlValues.number(r[7]), String.valueOf(r[8]).strip(), (int) SqlValues.number(r[9]),
+                    (String) r[10], SqlValues.instant(r[11]), SqlValues.instant(r[12])));
         }
         return rows;
     }
@@ -99,7 +97,7 @@ public class OrderService {
         Map<Integer, Object> parameters = new HashMap<>();
         Query query = em.createNativeQuery("select count(*) from orders o where " + where(filter, parameters));
         parameters.forEach(query::setParameter);
-        return number(query.getSingleResult());
+        return SqlValues.number(query.getSingleResult());
     }
 
     private String where(OrderFilter filter, Map<Integer, Object> parameters) {
@@ -159,7 +157,7 @@ public class OrderService {
                         where a.subject_type = 'order' and a.subject_id = ?1 order by a.occurred_at, a.id""")
                 .setParameter(1, orderId).getResultList()) {
             Object[] r = (Object[]) row;
-            history.add(new OrderDetail.HistoryEntry(instant(r[0]), (String) r[1], String.valueOf(r[2]),
+            history.add(new OrderDetail.HistoryEntry(SqlValues.instant(r[0]), (String) r[1], String.valueOf(r[2]),
                     (String) r[3]));
         }
         Object[] event = (Object[]) em.createNativeQuery("select name, time_zone from events where id = ?1")
@@ -451,22 +449,5 @@ public class OrderService {
             return "expired";
         }
         return row.status();
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return (Instant) value;
     }
 }

@@ -4,9 +4,7 @@ import io.eventos.ticketing.domain.Attendee;
 import io.eventos.ticketing.domain.Order;
 import jakarta.persistence.EntityManager;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -41,22 +39,9 @@ final class OrderTicketsQuery {
                         a.getTicket().getName(), a.getCode(), a.getStatus().name().toLowerCase(Locale.ROOT)))
                 .toList();
         return new OrderTickets(order.getId(), (String) e[0], (String) e[1], (String) e[2], (String) e[3],
-                instant(e[4]), instant(e[5]), (String) e[6], (String) e[7], address.isEmpty() ? null : address,
+                SqlValues.instant(e[4]), SqlValues.instant(e[5]), (String) e[6], (String) e[7], address.isEmpty() ? null : address,
                 (String) e[13], (String) e[14], order.getCode(), order.getBuyerName(), order.getBuyerEmail(),
                 order.getStatus().name().toLowerCase(Locale.ROOT), order.getTotalMinor(), order.getRefundedMinor(),
                 order.getCurrency(), order.getPaymentProvider(), order.getPaymentDeadline(), tickets);
-    }
-
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return (Instant) value;
     }
 }
