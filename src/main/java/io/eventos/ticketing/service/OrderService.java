@@ -1,5 +1,6 @@
 package io.eventos.ticketing.service;
 
+import io.eventos.account.domain.AuditEntry;
 import io.eventos.account.service.AuditLog;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.security.Authorizer;
@@ -54,6 +55,9 @@ public class OrderService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    SalesTrail trail;
 
     @Inject
     Authorizer authorizer;
@@ -257,8 +261,10 @@ public class OrderService {
         order.setStatus(OrderStatus.PAID);
         order.setPaidAt(now);
         order.setPaymentDeadline(null);
-        audit.record("order.paid", "order", order.getId(), Map.of("status", before),
-                Map.of("status", "paid", "marked_by_organizer", true)).setEventId(order.getEventId());
+        AuditEntry paid = audit.record("order.paid", "order", order.getId(), Map.of("status", before),
+                Map.of("status", "paid", "marked_by_organizer", true));
+        paid.setEventId(order.getEventId());
+        trail.orderPaid(order, paid, now);
         em.flush();
         sendConfirmation(order, baseUrl);
     }
@@ -307,8 +313,10 @@ public class OrderService {
         if (reason != null && !reason.isBlank()) {
             after.put("reason", reason.strip());
         }
-        audit.record("order.cancelled", "order", order.getId(), Map.of("status", before), after)
-                .setEventId(order.getEventId());
+        AuditEntry cancelled = audit.record("order.cancelled", "order", order.getId(), Map.of("status", before),
+                after);
+        cancelled.setEventId(order.getEventId());
+        trail.orderCancelled(order, cancelled, order.getCancelledAt());
     }
 
     /**
@@ -363,10 +371,11 @@ public class OrderService {
             order.setStatus(OrderStatus.CANCELLED);
             order.setCancelledAt(clock.instant());
         }
-        audit.record(all ? "order.refunded" : "order.partially_refunded", "order", order.getId(),
-                Map.of("refunded_minor", refundedBefore),
-                Map.of("refunded_minor", order.getRefundedMinor(), "tickets", chosen.size(), "amount_minor", amount))
-                .setEventId(order.getEventId());
+        AuditEntry refunded = audit.record(all ? "order.refunded" : "order.partially_refunded", "order",
+                order.getId(), Map.of("refunded_minor", refundedBefore),
+                Map.of("refunded_minor", order.getRefundedMinor(), "tickets", chosen.size(), "amount_minor", amount));
+        refunded.setEventId(order.getEventId());
+        trail.refunded(order, amount, chosen.size(), all, refunded, clock.instant());
         return amount;
     }
 
