@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -99,6 +100,13 @@ class PromoCodesIT {
         assertThat(browser.findElement(By.id("messages")).getText()).contains("The code " + code + " was added.");
         assertThat(row(code)).contains("20 % off", "All ticket types", "0 / 1", "always", "active");
         assertThat(value("promo-form:code")).as("a fresh form after saving").isEmpty();
+        Browser.clickToNavigate(browser, browser.findElement(By.xpath(rowXpath(code)
+                + "//button[normalize-space(.)='Edit']")));
+        assertThat(value("promo-form:code")).isEqualTo(code);
+        assertThat(value("promo-form:percentOff")).isEqualTo("20");
+        assertThat(value("promo-form:usageLimit")).isEqualTo("1");
+        Browser.submit(browser, By.id("promo-form:new"));
+        assertThat(value("promo-form:code")).isEmpty();
 
         // a buyer applies it (typed in lower case) and pays the discounted price
         ChromeDriver buyer = Browser.open();
@@ -149,6 +157,14 @@ class PromoCodesIT {
         } finally {
             late.quit();
         }
+
+        // the organizer ends it: it stays in the list with its use
+        browser.get(base + "/app/promo-codes.xhtml?event=" + eventId);
+        Browser.clickToNavigate(browser, browser.findElement(By.xpath(rowXpath(code)
+                + "//button[normalize-space(.)='End now']")));
+        assertThat(browser.findElement(By.id("messages")).getText())
+                .contains("The code " + code + " has ended: it cannot be used any more.");
+        assertThat(row(code)).contains("1 / 1", "expired");
     }
 
     @Test
@@ -194,8 +210,8 @@ class PromoCodesIT {
     private static void applyCode(ChromeDriver driver, String promoCode) {
         driver.findElement(By.id("tickets-form:promo-code")).sendKeys(promoCode);
         driver.findElement(By.id("tickets-form:apply-code")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElement(
-                By.id("tickets-form:promo-code-message")).getText().isBlank());
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> !d.findElement(By.id("tickets-form:promo-code-message")).getText().isBlank());
     }
 
     /** The public page's block of one ticket type (name, price, quantity). */
