@@ -34,23 +34,44 @@ public final class QrCodes {
     }
 
     public static byte[] png(String text, int size) {
-        Objects.requireNonNull(text, "text");
         if (size < 21) {
             throw new IllegalArgumentException("A QR code needs at least 21 pixels per side, not " + size);
         }
         try {
-            BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size, Map.of(
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            MatrixToImageWriter.writeToStream(encode(text, size), "PNG", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The QR code could not be written as PNG.", e);
+        }
+    }
+
+    /**
+     * The code's modules, one cell per module, quiet zone included ({@code true} = dark): for drawing it as vector
+     * shapes (a PDF), which is sharp at any size and far cheaper than writing and placing a PNG.
+     */
+    public static boolean[][] modules(String text) {
+        BitMatrix matrix = encode(text, 0);
+        boolean[][] cells = new boolean[matrix.getHeight()][matrix.getWidth()];
+        for (int y = 0; y < matrix.getHeight(); y++) {
+            for (int x = 0; x < matrix.getWidth(); x++) {
+                cells[y][x] = matrix.get(x, y);
+            }
+        }
+        return cells;
+    }
+
+    /** The matrix at {@code size} pixels per side; 0 = one pixel per module. */
+    private static BitMatrix encode(String text, int size) {
+        Objects.requireNonNull(text, "text");
+        try {
+            return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size, Map.of(
                     EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
                     EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name(),
                     EncodeHintType.MARGIN, 4));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            MatrixToImageWriter.writeToStream(matrix, "PNG", out);
-            return out.toByteArray();
         } catch (WriterException e) {
             throw new IllegalArgumentException("The text does not fit in a QR code (" + text.length()
                     + " characters).", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("The QR code could not be written as PNG.", e);
         }
     }
 
