@@ -123,8 +123,9 @@ class PromoCodesIT {
             new Select(buyer.findElement(By.id(regular.findElement(By.cssSelector("label.ticket-name"))
                     .getAttribute("for")))).selectByVisibleText("1");
             Browser.submit(buyer, By.id("tickets-form:continue"));
+            // the line at its full price, then the discount, then the total: €249.00 − €49.80 = €199.20
             assertThat(buyer.findElement(By.id("summary")).getText())
-                    .contains("Code " + code, "−€49.80");
+                    .contains("1 × Regular €249.00", "Code " + code, "−€49.80");
             assertThat(buyer.findElement(By.id("total")).getText()).isEqualTo("€199.20");
             buyer.findElement(By.id("checkout-form:buyer-name")).sendKeys("Grace Hopper");
             buyer.findElement(By.id("checkout-form:buyer-email")).sendKeys("grace-" + System.nanoTime() + "@example.org");
