@@ -263,6 +263,10 @@ public class PermissionMatrixIT {
             case "OrderService.saveNote" -> orders.saveNote(paidOrder, "Called the buyer");
             case "OrderService.refund" -> orders.refund(paidOrder, java.util.Set.copyOf(
                     orders.detail(paidOrder).attendees().stream().map(a -> a.id()).toList()));
+            case "TicketTypeService.saveCancellationPolicy" -> ticketTypes.saveCancellationPolicy(eventInScope,
+                    io.eventos.ticketing.service.CancellationPolicy.Kind.REFUND, 48);
+            case "OrderService.declineRefundRequest" -> orders.declineRefundRequest(paidOrder, "No refunds this close "
+                    + "to the event.", BASE_URL); // no request open: refused by the order's state, not the role
             default -> throw new AssertionError("docs/permissions.md lists an action this test cannot call: " + action);
         }
     }

@@ -110,6 +110,33 @@ public class SalesFixtures {
                 .setParameter(1, eventId).executeUpdate();
     }
 
+    /** Moves the event's start (and end, three hours later) to {@code startsAt}, as if that much time had passed. */
+    public void startEventAt(UUID eventId, java.time.Instant startsAt) {
+        em.createNativeQuery("update events set starts_at = ?2, ends_at = ?2 + interval '3 hours' where id = ?1")
+                .setParameter(1, eventId).setParameter(2, java.time.OffsetDateTime.ofInstant(startsAt,
+                        java.time.ZoneOffset.UTC)).executeUpdate();
+    }
+
+    public void organizerEmail(UUID eventId, String email) {
+        em.createNativeQuery("update events set organizer_email = ?2 where id = ?1")
+                .setParameter(1, eventId).setParameter(2, email).executeUpdate();
+    }
+
+    /** Succeeded refund payments recorded for an order. */
+    public long refundPayments(UUID orderId) {
+        return count("select count(*) from payments where order_id = ?1 and kind = 'refund' and status = 'succeeded'",
+                orderId);
+    }
+
+    /** Business records of this action on the order, and how many of them say the buyer acted. */
+    public long[] auditOf(UUID orderId, String action) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                        select count(*), count(*) filter (where after ->> 'by' = 'buyer') from audit_log
+                        where subject_type = 'order' and subject_id = ?1 and action = ?2""")
+                .setParameter(1, orderId).setParameter(2, action).getSingleResult();
+        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+    }
+
     private long count(String sql, Object parameter) {
         return ((Number) em.createNativeQuery(sql).setParameter(1, parameter).getSingleResult()).longValue();
     }

@@ -15,6 +15,7 @@ import io.eventos.ticketing.domain.OrderStatus;
 import io.eventos.ticketing.domain.Payment;
 import io.eventos.ticketing.domain.PaymentKind;
 import io.eventos.ticketing.domain.PaymentStatus;
+import io.eventos.ticketing.domain.RefundRequestOutcome;
 import io.eventos.ticketing.service.payment.PaymentProvider;
 import io.eventos.ticketing.service.payment.PaymentProviders;
 import jakarta.ejb.Stateless;
@@ -67,6 +68,9 @@ public class OrderService {
     @Inject
     OrderMails mails;
 
+    @Inject
+    OrderCancellation cancellation;
+
     Clock clock = Clock.systemUTC();
 
     @RequiresPermission(Permission.VIEW)
@@ -78,7 +82,8 @@ public class OrderService {
                 select o.id, o.event_id, o.code, o.buyer_name, o.buyer_email, o.status, o.total_minor,
                        o.refunded_minor, o.currency, (select coalesce(sum(l.quantity), 0) from order_lines l
                                                       where l.account_id = o.account_id and l.order_id = o.id),
-                       o.payment_provider, o.placed_at, o.payment_deadline
+                       o.payment_provider, o.placed_at, o.payment_deadline,
+                       o.refund_requested_at is not null and o.refund_request_decided_at is null
                 from orders o""" + " where " + where + " order by " + order + ", o.id limit " + Math.max(1, pageSize)
                 + " offset " + Math.max(0, first));
         parameters.forEach(query::setParameter);
@@ -87,7 +92,7 @@ public class OrderService {
             Object[] r = (Object[]) row;
             rows.add(new OrderRow((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4],
                     (String) r[5], SqlValues.number(r[6]), SqlValues.number(r[7]), String.valueOf(r[8]).strip(), (int) SqlValues.number(r[9]),
-                    (String) r[10], SqlValues.instant(r[11]), SqlValues.instant(r[12])));
+                    (String) r[10], SqlValues.instant(r[11]), SqlValues.instant(r[12]), Boolean.TRUE.equals(r[13])));
         }
         return rows;
     }
@@ -113,7 +118,9 @@ public class OrderService {
                         scope.stream().map(id -> "'" + id + "'::uuid").toList()) + ")");
             });
         }
-        if (filter.status() != null && !filter.status().isBlank()) {
+        if (OrderFilter.REFUND_REQUESTED.equals(filter.status())) {
+            clauses.add("o.refund_requested_at is not null and o.refund_request_decided_at is null");
+        } else if (filter.status() != null && !filter.status().isBlank()) {
             parameters.put(2, filter.status().toLowerCase(Locale.ROOT));
             clauses.add("o.status = ?2");
         }
@@ -164,7 +171,11 @@ public class OrderService {
                 .setParameter(1, order.getEventId()).getSingleResult();
         return new OrderDetail(row(order), (String) event[0], (String) event[1],
                 order.getPromoCode() == null ? null : order.getPromoCode().getCode(), order.isMarketingConsent(),
-                order.getMarketingConsentAt(), order.getInternalNote(), lines, attendeesOf(order), payments, history);
+                order.getMarketingConsentAt(), order.getInternalNote(), lines, attendeesOf(order), payments, history,
+                order.getRefundRequestedAt() == null ? null : new OrderDetail.RefundRequest(
+                        order.getRefundRequestedAt(), order.getRefundRequestNote(), order.getRefundRequestDecidedAt(),
+                        order.getRefundRequestOutcome() == null ? null : label(order.getRefundRequestOutcome()),
+                        order.getRefundRequestReply()));
     }
 
     /** The tickets issued for an event, for the attendee list and its export; text matches name, email or order. */
@@ -396,6 +407,52 @@ public class OrderService {
         audit.record("order.note_changed", "order", order.getId(), null, null).setEventId(order.getEventId());
     }
 
+    /**
+     * Approves the buyer's open refund request: every valid ticket is refunded in full (the order is cancelled) and
+     * the buyer is mailed. Returns the amount refunded.
+     */
+    @RequiresPermission(Permission.ORDERS_REFUND)
+    public long approveRefundRequest(UUID orderId, String baseUrl) {
+        Order order = locked(orderId, Permission.ORDERS_REFUND);
+        requireOpenRequest(order);
+        long amount = cancellation.refund(order, null, OrderCancellation.Actor.ORGANIZER, clock.instant());
+        em.flush();
+        OrderTickets tickets = OrderTicketsQuery.of(em, order);
+        mails.cancelled(tickets, OrderAccess.link(baseUrl, tickets.accountSlug(), access.token(order)), amount,
+                cancellation.refundsByHand(order));
+        return amount;
+    }
+
+    /** Declines the buyer's open refund request; {@code reply} (required) is mailed to the buyer. Tickets stay valid. */
+    @RequiresPermission(Permission.ORDERS_REFUND)
+    public void declineRefundRequest(UUID orderId, String reply, String baseUrl) {
+        Order order = locked(orderId, Permission.ORDERS_REFUND);
+        requireOpenRequest(order);
+        if (reply == null || reply.isBlank()) {
+            throw new TicketingException("reply", "Write one sentence for the buyer: why the refund is declined.");
+        }
+        String sentence = reply.strip();
+        if (sentence.length() > BuyerCancellationService.MAX_NOTE) {
+            throw new TicketingException("reply", "Please keep the answer under " + BuyerCancellationService.MAX_NOTE
+                    + " characters.");
+        }
+        order.decideRefundRequest(clock.instant(), RefundRequestOutcome.DECLINED, sentence);
+        audit.record("order.refund_request_declined", "order", order.getId(), Map.of("refund_request", "open"),
+                Map.of("refund_request", "declined", "reply", sentence, "by", "organizer"))
+                .setEventId(order.getEventId());
+        em.flush();
+        OrderTickets tickets = OrderTicketsQuery.of(em, order);
+        mails.refundDeclined(tickets, OrderAccess.link(baseUrl, tickets.accountSlug(), access.token(order)), sentence);
+    }
+
+    private static void requireOpenRequest(Order order) {
+        if (!order.hasOpenRefundRequest()) {
+            throw new TicketingException(null, order.getRefundRequestOutcome() == null
+                    ? "This order has no refund request."
+                    : "This refund request was already answered (" + label(order.getRefundRequestOutcome()) + ").");
+        }
+    }
+
     private Order order(UUID orderId, Permission permission) {
         Order order = orderId == null ? null : em.find(Order.class, orderId);
         if (order == null) {
@@ -436,7 +493,7 @@ public class OrderService {
         int tickets = o.getLines().stream().mapToInt(OrderLine::getQuantity).sum();
         return new OrderRow(o.getId(), o.getEventId(), o.getCode(), o.getBuyerName(), o.getBuyerEmail(),
                 label(o.getStatus()), o.getTotalMinor(), o.getRefundedMinor(), o.getCurrency(), tickets,
-                o.getPaymentProvider(), o.getPlacedAt(), o.getPaymentDeadline());
+                o.getPaymentProvider(), o.getPlacedAt(), o.getPaymentDeadline(), o.hasOpenRefundRequest());
     }
 
     private static String label(Enum<?> status) {
