@@ -206,7 +206,7 @@ public class BuyerCancellationIT {
         OrderDetail detail = as(() -> orders.detail(transfer.orderId()));
         assertEquals("cancelled", detail.order().status());
         assertTrue(detail.history().stream().anyMatch(h -> h.action().equals("order.cancelled")
-                && h.details().contains("\"by\":\"buyer\"")), detail.history().toString());
+                && h.details().contains("\"by\": \"buyer\"")), detail.history().toString());
     }
 
     @Test

@@ -112,7 +112,7 @@ public class SalesFixtures {
 
     /** Moves the event's start (and end, three hours later) to {@code startsAt}, as if that much time had passed. */
     public void startEventAt(UUID eventId, java.time.Instant startsAt) {
-        em.createNativeQuery("update events set starts_at = ?2, ends_at = ?2 + interval '3 hours' where id = ?1")
+        em.createNativeQuery("update events set starts_at = cast(?2 as timestamptz), ends_at = cast(?2 as timestamptz) + interval '3 hours' where id = ?1")
                 .setParameter(1, eventId).setParameter(2, java.time.OffsetDateTime.ofInstant(startsAt,
                         java.time.ZoneOffset.UTC)).executeUpdate();
     }

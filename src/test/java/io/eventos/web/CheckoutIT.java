@@ -172,13 +172,13 @@ class CheckoutIT {
         return new Select(browser.findElement(By.id(label.getAttribute("for"))));
     }
 
-    private static String eventId() throws SQLException {
+    static String eventId() throws SQLException {
         return query("select e.id::text from events e join accounts a on a.id = e.account_id "
                 + "where a.slug = 'demo' and e.slug = 'product-summit'", null).get(0);
     }
 
     /** What is left of a demo summit ticket type, counted like the checkout does. */
-    private static long available(String ticketName) throws SQLException {
+    static long available(String ticketName) throws SQLException {
         return Long.parseLong(query("""
                 select t.quantity
                        - (select count(*) from attendees a join orders o on o.id = a.order_id
@@ -200,7 +200,7 @@ class CheckoutIT {
         return query("select a.code from attendees a join orders o on o.id = a.order_id where o.code = ?", orderCode);
     }
 
-    private static List<String> query(String sql, String parameter) throws SQLException {
+    static List<String> query(String sql, String parameter) throws SQLException {
         try (Connection db = TestDatabase.get().superuserConnection("eventos");
              PreparedStatement statement = db.prepareStatement(sql)) {
             if (parameter != null) {
@@ -216,7 +216,7 @@ class CheckoutIT {
         }
     }
 
-    private static void sql(String sql, String parameter) throws SQLException {
+    static void sql(String sql, String parameter) throws SQLException {
         try (Connection db = TestDatabase.get().superuserConnection("eventos");
              PreparedStatement statement = db.prepareStatement(sql)) {
             statement.setString(1, parameter);
