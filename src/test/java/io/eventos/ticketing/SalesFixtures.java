@@ -137,6 +137,45 @@ public class SalesFixtures {
         return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
     }
 
+    /** The account's contacts as "email|first|last|consent|source|consent_source", sorted by email. */
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> contacts() {
+        return ((java.util.List<Object[]>) em.createNativeQuery("""
+                        select email, first_name, last_name, marketing_consent, source, consent_source from contacts
+                        order by lower(email)""").getResultList()).stream()
+                .map(r -> java.util.Arrays.stream(r).map(String::valueOf).collect(java.util.stream.Collectors.joining("|")))
+                .toList();
+    }
+
+    /** The timeline of the contact with this address, oldest first, as "kind|subject". */
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> activities(String email) {
+        return ((java.util.List<Object[]>) em.createNativeQuery("""
+                        select a.kind, a.subject from activities a
+                        join contacts c on c.account_id = a.account_id and c.id = a.contact_id
+                        where lower(c.email) = lower(?1) order by a.occurred_at, a.created_at""")
+                .setParameter(1, email).getResultList()).stream().map(r -> r[0] + "|" + r[1]).toList();
+    }
+
+    /** Orders whose buyer is linked to the contact with this address. */
+    public long ordersOfContact(String email) {
+        return count("""
+                select count(*) from orders o join contacts c on c.account_id = o.account_id and c.id = o.buyer_contact_id
+                where lower(c.email) = lower(?1)""", email);
+    }
+
+    /** The event's funnel facts: metric → "rows/sum of count/sum of amount". */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<String, String> facts(UUID eventId) {
+        java.util.Map<String, String> facts = new java.util.TreeMap<>();
+        ((java.util.List<Object[]>) em.createNativeQuery("""
+                        select metric, count(*), sum(count), sum(amount_minor) from analytics
+                        where event_id = ?1 and granularity = 'fact' group by metric""")
+                .setParameter(1, eventId).getResultList())
+                .forEach(r -> facts.put((String) r[0], r[1] + "/" + r[2] + "/" + r[3]));
+        return facts;
+    }
+
     private long count(String sql, Object parameter) {
         return ((Number) em.createNativeQuery(sql).setParameter(1, parameter).getSingleResult()).longValue();
     }

@@ -278,6 +278,13 @@ class PublicEventPagesIT {
         HttpResponse<String> second = get("/e/demo/product-summit");
         assertThat(second.headers().firstValue("ETag")).hasValue(etag);
         assertThat(second.body()).as("the same HTML for everyone").isEqualTo(first.body());
+        // a new event's page: rendered once, then answered from the kept rendering without Faces (PageShortcut),
+        // with the same body and the same headers
+        String fresh = "/e/demo/" + PublicEventFixture.event("kept").create().slug();
+        HttpResponse<String> rendered = get(fresh);
+        HttpResponse<String> kept = get(fresh);
+        assertThat(kept.body()).isEqualTo(rendered.body());
+        assertThat(headersBut(kept, "date", "server-timing")).isEqualTo(headersBut(rendered, "date", "server-timing"));
         assertThat(get("/e/demo/jazz-on-the-river").headers().firstValue("ETag")).isNotEqualTo(java.util.Optional.of(etag));
 
         HttpResponse<String> again = HTTP.send(HttpRequest.newBuilder(base.resolve("/e/demo/product-summit"))
@@ -292,6 +299,14 @@ class PublicEventPagesIT {
         String organizerTag = organizer.headers().firstValue("ETag").orElseThrow();
         assertThat(HTTP.send(HttpRequest.newBuilder(base.resolve("/e/demo")).header("If-None-Match", organizerTag)
                 .build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(304);
+    }
+
+    private static java.util.Map<String, List<String>> headersBut(HttpResponse<?> response, String... left) {
+        java.util.Map<String, List<String>> headers = new java.util.TreeMap<>(response.headers().map());
+        for (String name : left) {
+            headers.remove(name);
+        }
+        return headers;
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.eventos.platform.web;
 import io.eventos.platform.cache.ExpiringCache;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.tenancy.TenantDirectory;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,6 +16,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -26,7 +30,8 @@ import java.util.regex.Pattern;
  * the address bar keeps the pretty URL. Anything that does not resolve is a 404. Slugs of active accounts are
  * remembered for {@link #SLUG_TTL} (public pages are the hottest path; a suspended account's pages end within it);
  * unknown slugs are asked every time. Pages answer with {@code Server-Timing: app;dur=...}: the time from here to
- * the written body (what "on the server" means in docs/benchmarks.md).
+ * the written body (what "on the server" means in docs/benchmarks.md). A page whose rendering is kept and current is
+ * answered by its {@link PageShortcut} without going through Faces at all (the usual case of a popular page).
  */
 @WebFilter(filterName = "publicSite") // mapped in web.xml (/e/*, /public/*), after the security headers
 public class PublicSiteFilter extends HttpFilter {
@@ -64,6 +69,11 @@ public class PublicSiteFilter extends HttpFilter {
     TenantDirectory directory;
     @Inject
     RenderedPages renderedPages;
+    @Inject
+    @Any
+    Instance<PageShortcut> shortcutBeans;
+
+    private volatile Map<String, PageShortcut> shortcuts;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -105,9 +115,22 @@ public class PublicSiteFilter extends HttpFilter {
                 return;
             }
             BufferedResponse buffered = new BufferedResponse(response);
-            request.getRequestDispatcher(view).forward(request, buffered);
+            PageShortcut shortcut = shortcuts().get(view);
+            if (shortcut == null || !shortcut.answer(request, buffered)) {
+                request.getRequestDispatcher(view).forward(request, buffered);
+            }
             finish(request, response, buffered, started);
         }
+    }
+
+    private Map<String, PageShortcut> shortcuts() {
+        Map<String, PageShortcut> known = shortcuts;
+        if (known == null) {
+            Map<String, PageShortcut> found = new HashMap<>();
+            shortcutBeans.forEach(s -> found.put(s.view(), s));
+            shortcuts = known = Map.copyOf(found);
+        }
+        return known;
     }
 
     /** Binds the account and forwards to the buyer's page, unbuffered: these pages are never kept. */

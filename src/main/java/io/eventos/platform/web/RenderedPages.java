@@ -53,6 +53,26 @@ public class RenderedPages {
         return false;
     }
 
+    /**
+     * Like {@link #serve}, for a caller that has not started the view ({@link PageShortcut}): answers only when no
+     * rendering is needed (the visitor's copy is current, or a rendering is kept) and returns false having touched
+     * nothing otherwise.
+     */
+    public boolean serveKept(HttpServletRequest request, HttpServletResponse response, String etag)
+            throws IOException {
+        byte[] html = pages.getIfPresent(etag);
+        if (html == null && !ConditionalGet.matches(request.getHeader("If-None-Match"), etag)) {
+            return false;
+        }
+        request.setAttribute(SCRIPT_FREE, etag);
+        if (ConditionalGet.notModified(request, response, etag)) {
+            return true;
+        }
+        response.setContentType("text/html;charset=UTF-8");
+        response.getOutputStream().write(html);
+        return true;
+    }
+
     /** The rendering as it is kept and sent: UTF-8 HTML without nonce attributes. */
     byte[] keep(String etag, byte[] renderedUtf8) {
         byte[] kept = withoutNonces(renderedUtf8);

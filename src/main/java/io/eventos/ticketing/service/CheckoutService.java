@@ -1,5 +1,6 @@
 package io.eventos.ticketing.service;
 
+import io.eventos.account.domain.AuditEntry;
 import io.eventos.account.service.AuditLog;
 import io.eventos.platform.crypto.RandomTokens;
 import io.eventos.platform.tenancy.TenantBound;
@@ -69,6 +70,9 @@ public class CheckoutService {
     @Inject
     OrderMails mails;
 
+    @Inject
+    SalesTrail trail;
+
     Clock clock = Clock.systemUTC();
 
     /** Holds the tickets of the cart for {@link #DEFAULT_HOLD}, or says in one sentence why not. */
@@ -136,6 +140,7 @@ public class CheckoutService {
         audit.record("hold.created", "hold", hold.getId(), null,
                 Map.of("tickets", total, "expires_at", hold.getExpiresAt().toString()))
                 .setEventId(cart.eventId());
+        trail.holdCreated(cart.eventId(), total, promo != null, now);
         return view(hold, now);
     }
 
@@ -265,7 +270,12 @@ public class CheckoutService {
         after.put("currency", order.getCurrency());
         after.put("tickets", slots.size());
         after.put("payment_provider", provider.id());
-        audit.record("order.placed", "order", order.getId(), null, after).setEventId(order.getEventId());
+        AuditEntry placed = audit.record("order.placed", "order", order.getId(), null, after);
+        placed.setEventId(order.getEventId());
+        trail.orderPlaced(order, now);
+        if (order.getStatus() == OrderStatus.PAID) {
+            trail.orderPaid(order, placed, now);
+        }
         em.flush();
         if (order.getStatus() == OrderStatus.PAID) {
             confirm(order, token, baseUrl);
@@ -317,9 +327,10 @@ public class CheckoutService {
         }
         order.setStatus(OrderStatus.PAID);
         order.setPaidAt(now);
-        audit.record("order.paid", "order", order.getId(), Map.of("status", "pending"),
-                Map.of("status", "paid", "provider", provider.id(), "amount_minor", order.getTotalMinor()))
-                .setEventId(order.getEventId());
+        AuditEntry paid = audit.record("order.paid", "order", order.getId(), Map.of("status", "pending"),
+                Map.of("status", "paid", "provider", provider.id(), "amount_minor", order.getTotalMinor()));
+        paid.setEventId(order.getEventId());
+        trail.orderPaid(order, paid, now);
         em.flush();
         confirm(order, orderAccessToken, baseUrl);
         return PaymentAttempt.success();

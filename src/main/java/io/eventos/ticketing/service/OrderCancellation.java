@@ -1,5 +1,6 @@
 package io.eventos.ticketing.service;
 
+import io.eventos.account.domain.AuditEntry;
 import io.eventos.account.service.AuditLog;
 import io.eventos.ticketing.domain.Attendee;
 import io.eventos.ticketing.domain.AttendeeStatus;
@@ -32,8 +33,8 @@ import java.util.UUID;
  * permission check) or the buyer ({@link BuyerCancellationService}, after the token and the event's cancellation
  * policy). Callers lock the order's row first ({@link #lock}) so that two clicks, or the buyer and the organizer at
  * once, can never refund twice: the second waits for the first and then sees its result. Every path writes the same
- * business record, with who acted ({@code "by": "organizer"} or {@code "buyer"}). Giving tickets back needs no sales
- * lock: it only makes room.
+ * business record, with who acted ({@code "by": "organizer"} or {@code "buyer"}), and the same analytics fact and
+ * CRM activity ({@link SalesTrail}). Giving tickets back needs no sales lock: it only makes room.
  */
 @Dependent
 class OrderCancellation {
@@ -55,6 +56,9 @@ class OrderCancellation {
 
     @Inject
     PaymentProviders providers;
+
+    @Inject
+    SalesTrail trail;
 
     /** Locks the order's row until the transaction ends and reads it afresh (what another click changed counts). */
     Order lock(Order order) {
@@ -82,8 +86,10 @@ class OrderCancellation {
             after.put("reason", reason.strip());
         }
         closeOpenRequest(order, now, after);
-        audit.record("order.cancelled", "order", order.getId(), Map.of("status", before), after)
-                .setEventId(order.getEventId());
+        AuditEntry cancelled = audit.record("order.cancelled", "order", order.getId(), Map.of("status", before),
+                after);
+        cancelled.setEventId(order.getEventId());
+        trail.orderCancelled(order, cancelled, now);
     }
 
     /**
@@ -143,8 +149,10 @@ class OrderCancellation {
             order.setCancelledAt(now);
             closeOpenRequest(order, now, after);
         }
-        audit.record(all ? "order.refunded" : "order.partially_refunded", "order", order.getId(),
-                Map.of("refunded_minor", refundedBefore), after).setEventId(order.getEventId());
+        AuditEntry refunded = audit.record(all ? "order.refunded" : "order.partially_refunded", "order",
+                order.getId(), Map.of("refunded_minor", refundedBefore), after);
+        refunded.setEventId(order.getEventId());
+        trail.refunded(order, amount, chosen.size(), all, refunded, now);
         return amount;
     }
 

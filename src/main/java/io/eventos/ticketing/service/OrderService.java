@@ -1,5 +1,6 @@
 package io.eventos.ticketing.service;
 
+import io.eventos.account.domain.AuditEntry;
 import io.eventos.account.service.AuditLog;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.security.Authorizer;
@@ -8,7 +9,6 @@ import io.eventos.platform.security.Permission;
 import io.eventos.platform.security.RequiresPermission;
 import io.eventos.platform.tenancy.TenantBound;
 import io.eventos.ticketing.domain.Attendee;
-import io.eventos.ticketing.domain.AttendeeStatus;
 import io.eventos.ticketing.domain.Order;
 import io.eventos.ticketing.domain.OrderLine;
 import io.eventos.ticketing.domain.OrderStatus;
@@ -16,12 +16,9 @@ import io.eventos.ticketing.domain.Payment;
 import io.eventos.ticketing.domain.PaymentKind;
 import io.eventos.ticketing.domain.PaymentStatus;
 import io.eventos.ticketing.domain.RefundRequestOutcome;
-import io.eventos.ticketing.service.payment.PaymentProvider;
-import io.eventos.ticketing.service.payment.PaymentProviders;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 
@@ -30,7 +27,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,10 +53,10 @@ public class OrderService {
     AuditLog audit;
 
     @Inject
-    Authorizer authorizer;
+    SalesTrail trail;
 
     @Inject
-    PaymentProviders providers;
+    Authorizer authorizer;
 
     @Inject
     OrderAccess access;
@@ -245,7 +241,7 @@ public class OrderService {
             // its tickets went back on sale at the deadline: take them again only if they are still there
             Stock stock = Inventory.of(em, order.getEventId(), now);
             Map<UUID, Integer> wanted = new HashMap<>();
-            validAttendees(order).forEach(a -> wanted.merge(a.getTicket().getId(), 1, Integer::sum));
+            cancellation.validAttendees(order).forEach(a -> wanted.merge(a.getTicket().getId(), 1, Integer::sum));
             long total = 0;
             for (Map.Entry<UUID, Integer> w : wanted.entrySet()) {
                 total += w.getValue();
@@ -268,8 +264,10 @@ public class OrderService {
         order.setStatus(OrderStatus.PAID);
         order.setPaidAt(now);
         order.setPaymentDeadline(null);
-        audit.record("order.paid", "order", order.getId(), Map.of("status", before),
-                Map.of("status", "paid", "marked_by_organizer", true)).setEventId(order.getEventId());
+        AuditEntry paid = audit.record("order.paid", "order", order.getId(), Map.of("status", before),
+                Map.of("status", "paid", "marked_by_organizer", true));
+        paid.setEventId(order.getEventId());
+        trail.orderPaid(order, paid, now);
         em.flush();
         sendConfirmation(order, baseUrl);
     }
@@ -302,24 +300,7 @@ public class OrderService {
     @RequiresPermission(Permission.ORDERS_MANAGE)
     public void cancel(UUID orderId, String reason) {
         Order order = locked(orderId, Permission.ORDERS_MANAGE);
-        if (order.getStatus() == OrderStatus.CANCELLED) {
-            return;
-        }
-        if (order.getStatus() == OrderStatus.PAID && order.getTotalMinor() - order.getRefundedMinor() > 0) {
-            throw new TicketingException(null, "This order was paid; refund it to cancel it, so the buyer gets the "
-                    + "money back.");
-        }
-        String before = label(order.getStatus());
-        validAttendees(order).forEach(a -> a.setStatus(AttendeeStatus.CANCELLED));
-        order.setStatus(OrderStatus.CANCELLED);
-        order.setCancelledAt(clock.instant());
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("status", "cancelled");
-        if (reason != null && !reason.isBlank()) {
-            after.put("reason", reason.strip());
-        }
-        audit.record("order.cancelled", "order", order.getId(), Map.of("status", before), after)
-                .setEventId(order.getEventId());
+        cancellation.cancel(order, reason, OrderCancellation.Actor.ORGANIZER, clock.instant());
     }
 
     /**
@@ -329,56 +310,8 @@ public class OrderService {
     @RequiresPermission(Permission.ORDERS_REFUND)
     public long refund(UUID orderId, Set<UUID> attendeeIds) {
         Order order = locked(orderId, Permission.ORDERS_REFUND);
-        if (order.getStatus() != OrderStatus.PAID) {
-            throw new TicketingException(null, "Only a paid order can be refunded; this one is "
-                    + label(order.getStatus()) + ".");
-        }
-        List<Attendee> valid = validAttendees(order);
-        List<Attendee> chosen = valid.stream().filter(a -> attendeeIds.contains(a.getId())).toList();
-        if (chosen.isEmpty()) {
-            throw new TicketingException("tickets", "Choose the tickets to refund.");
-        }
-        long amount = 0;
-        Map<UUID, Integer> leftOnLine = new HashMap<>();
-        valid.forEach(a -> leftOnLine.merge(a.getOrderLine().getId(), 1, Integer::sum));
-        for (Attendee attendee : chosen) {
-            OrderLine line = attendee.getOrderLine();
-            int left = leftOnLine.merge(line.getId(), -1, Integer::sum);
-            long share = line.getTotalMinor() / line.getQuantity(); // the line's last ticket also gets the rounding
-            amount += share + (left == 0 ? line.getTotalMinor() - share * line.getQuantity() : 0);
-            attendee.setStatus(AttendeeStatus.REFUNDED);
-        }
-        amount = Math.min(amount, order.getTotalMinor() - order.getRefundedMinor());
-        if (amount > 0) {
-            PaymentProvider provider = providers.find(String.valueOf(order.getPaymentProvider()))
-                    .orElseGet(() -> providers.find("offline").orElseThrow());
-            String chargeRef = em.createQuery("""
-                            select p.providerRef from Payment p where p.order = :order and p.kind = :charge
-                            and p.status = :ok order by p.createdAt desc""", String.class)
-                    .setParameter("order", order).setParameter("charge", PaymentKind.CHARGE)
-                    .setParameter("ok", PaymentStatus.SUCCEEDED).getResultStream().findFirst().orElse(null);
-            PaymentProvider.ChargeResult result = provider.refund(chargeRef, amount, order.getCurrency());
-            if (!result.succeeded()) {
-                throw new TicketingException(null, "The payment provider refused the refund: "
-                        + result.failureReason());
-            }
-            Payment refund = new Payment(order, provider.id(), PaymentKind.REFUND, amount, order.getCurrency());
-            refund.setStatus(PaymentStatus.SUCCEEDED);
-            refund.setProviderRef(result.reference());
-            em.persist(refund);
-        }
-        long refundedBefore = order.getRefundedMinor();
-        order.setRefundedMinor(refundedBefore + amount);
-        boolean all = chosen.size() == valid.size();
-        if (all) {
-            order.setStatus(OrderStatus.CANCELLED);
-            order.setCancelledAt(clock.instant());
-        }
-        audit.record(all ? "order.refunded" : "order.partially_refunded", "order", order.getId(),
-                Map.of("refunded_minor", refundedBefore),
-                Map.of("refunded_minor", order.getRefundedMinor(), "tickets", chosen.size(), "amount_minor", amount))
-                .setEventId(order.getEventId());
-        return amount;
+        return cancellation.refund(order, attendeeIds == null ? Set.of() : attendeeIds,
+                OrderCancellation.Actor.ORGANIZER, clock.instant());
     }
 
     /** Corrects the name or email on a ticket (the ticket, its code and price stay). */
@@ -462,17 +395,9 @@ public class OrderService {
         return order;
     }
 
+    /** The order, after the permission check, with its row locked (the lock every cancel and refund takes). */
     private Order locked(UUID orderId, Permission permission) {
-        Order order = order(orderId, permission);
-        em.refresh(order, LockModeType.PESSIMISTIC_WRITE);
-        return order;
-    }
-
-    private List<Attendee> validAttendees(Order order) {
-        return em.createQuery("""
-                        select a from Attendee a join fetch a.orderLine join fetch a.ticket
-                        where a.order = :order and a.status = :valid order by a.createdAt, a.id""", Attendee.class)
-                .setParameter("order", order).setParameter("valid", AttendeeStatus.VALID).getResultList();
+        return cancellation.lock(order(orderId, permission));
     }
 
     private List<AttendeeRow> attendeesOf(Order order) {

@@ -1,7 +1,5 @@
 package io.eventos.event.web.publicsite;
 
-import io.eventos.analytics.service.PageViews;
-import io.eventos.platform.web.BaseUrl;
 import io.eventos.platform.web.RenderedPages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -17,9 +15,7 @@ import java.io.IOException;
 public class PublicAccountPage {
 
     @Inject
-    PublicPageCache cache;
-    @Inject
-    PageViews pageViews;
+    OrganizerPageShortcut page;
     @Inject
     RenderedPages renderedPages;
 
@@ -27,8 +23,8 @@ public class PublicAccountPage {
 
     public void load() throws IOException {
         HttpServletRequest request = Faces.getRequest();
-        model = cache.organizer(BaseUrl.of(request), request.getContextPath());
-        Visits.count(pageViews, request, model.organizer().id(), null, PageViews.PAGE_VIEW);
+        model = page.model(request);
+        page.visited(model, request);
         if (renderedPages.serve(request, Faces.getResponse(), model.etag())) {
             Faces.responseComplete();
         }

@@ -1,8 +1,5 @@
 package io.eventos.event.web.publicsite;
 
-import io.eventos.analytics.service.PageViews;
-import io.eventos.platform.web.BaseUrl;
-import io.eventos.platform.web.PublicSiteFilter;
 import io.eventos.platform.web.RenderedPages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -16,16 +13,15 @@ import java.io.IOException;
 /**
  * {@code /e/{account}/{event}}: the public page of one event. The page's data comes from {@link PublicPageCache}
  * (no database work while it is fresh); the view is rendered only when its content changed: a current copy
- * gets 304, a visitor without one the HTML kept from the last rendering ({@link RenderedPages}).
+ * gets 304, a visitor without one the HTML kept from the last rendering ({@link RenderedPages}) — usually answered
+ * before Faces is reached at all ({@link EventPageShortcut}).
  */
 @Named
 @RequestScoped
 public class PublicEventPage {
 
     @Inject
-    PublicPageCache cache;
-    @Inject
-    PageViews pageViews;
+    EventPageShortcut page;
     @Inject
     RenderedPages renderedPages;
 
@@ -34,17 +30,13 @@ public class PublicEventPage {
     /** View action: finds the page's data, counts the view, answers 304 or 404 where due. */
     public void load() throws IOException {
         HttpServletRequest request = Faces.getRequest();
-        String slug = (String) request.getAttribute(PublicSiteFilter.EVENT_SLUG);
-        model = slug == null ? null : cache.event(slug, BaseUrl.of(request), request.getContextPath());
+        model = page.model(request);
         if (model == null) {
             Faces.responseSendError(404, "No such event");
             return;
         }
-        Visits.count(pageViews, request, model.organizer().id(), model.event().id(), PageViews.PAGE_VIEW);
         HttpServletResponse response = Faces.getResponse();
-        if (model.isNoIndex()) {
-            response.setHeader("X-Robots-Tag", "noindex");
-        }
+        page.visited(model, request, response);
         if (renderedPages.serve(request, response, model.etag())) {
             Faces.responseComplete(); // 304, or the page as rendered before for the same content
         }

@@ -1,0 +1,103 @@
+package io.eventos.crm.service;
+
+import io.eventos.crm.domain.Activity;
+import io.eventos.crm.domain.ActivityKind;
+import io.eventos.crm.domain.Contact;
+import io.eventos.platform.tenancy.CurrentTenant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The CRM side of a sale: the buyer of a paid order becomes a contact of the account (one per e-mail address,
+ * found case-insensitively), and what happens to their orders goes on the contact's timeline. Runs inside the
+ * caller's transaction with the account bound, so row level security checks every row, and a rolled-back sale
+ * leaves no trace here either.
+ * <p>A contact is created or updated with one upsert on the unique index {@code (account_id, lower(email))}, so two
+ * orders of the same person paid at the same moment still make one contact. What the organizer may have edited is
+ * kept: names are only filled in where empty; consent is only ever added here (an unticked box at checkout is not a
+ * withdrawal), and a new consent ends an earlier unsubscribe.
+ */
+@ApplicationScoped
+public class BuyerContacts {
+
+    /** Made on first use (not when the class loads, so the name rules are testable without a JSON-B provider). */
+    private static final class Json {
+        static final Jsonb JSONB = JsonbBuilder.create();
+    }
+
+    private static final String UPSERT = """
+            insert into contacts (id, account_id, email, first_name, last_name, marketing_consent, marketing_consent_at,
+                                  consent_source, source, last_activity_at)
+            values (cast(?1 as uuid), cast(?2 as uuid), ?3, ?4, ?5, ?6, ?7, ?8, 'order', ?9)
+            on conflict (account_id, lower(email)) where email is not null do update set
+                first_name           = coalesce(contacts.first_name, excluded.first_name),
+                last_name            = coalesce(contacts.last_name, excluded.last_name),
+                marketing_consent_at = case when excluded.marketing_consent and not contacts.marketing_consent
+                                            then excluded.marketing_consent_at else contacts.marketing_consent_at end,
+                consent_source       = case when excluded.marketing_consent and not contacts.marketing_consent
+                                            then excluded.consent_source else contacts.consent_source end,
+                unsubscribed_at      = case when excluded.marketing_consent then null else contacts.unsubscribed_at end,
+                marketing_consent    = contacts.marketing_consent or excluded.marketing_consent,
+                last_activity_at     = greatest(contacts.last_activity_at, excluded.last_activity_at),
+                updated_at           = now()
+            returning id""";
+
+    @PersistenceContext(unitName = "eventos")
+    EntityManager em;
+
+    /**
+     * The contact of a buyer, created or brought up to date. {@code consentSource} says where a consent was given
+     * (e.g. "order K7Q2XM"); it is stored only with a new consent.
+     */
+    public UUID buyer(String name, String email, boolean consent, Instant at, String consentSource) {
+        String[] names = splitName(name);
+        Object id = em.createNativeQuery(UPSERT)
+                .setParameter(1, UUID.randomUUID().toString())
+                .setParameter(2, CurrentTenant.require().toString())
+                .setParameter(3, email.strip())
+                .setParameter(4, names[0])
+                .setParameter(5, names[1])
+                .setParameter(6, consent)
+                .setParameter(7, consent ? Timestamp.from(at) : null)
+                .setParameter(8, consent ? consentSource : null)
+                .setParameter(9, Timestamp.from(at))
+                .getSingleResult();
+        return id instanceof UUID uuid ? uuid : UUID.fromString(id.toString());
+    }
+
+    /** Puts an entry on the contact's timeline and marks the contact as active at that moment. */
+    public void activity(UUID contactId, ActivityKind kind, String subject, UUID eventId, UUID auditId,
+                         Map<String, ?> data, Instant at) {
+        Activity activity = new Activity(em.getReference(Contact.class, contactId), kind);
+        activity.setSubject(subject);
+        activity.setEventId(eventId);
+        activity.setAuditId(auditId);
+        activity.setOccurredAt(at);
+        activity.setActorUserId(CurrentTenant.user().orElse(null));
+        activity.setDataJson(Json.JSONB.toJson(data));
+        em.persist(activity);
+        em.createNativeQuery("""
+                        update contacts set last_activity_at = greatest(last_activity_at, ?2), updated_at = now()
+                        where id = cast(?1 as uuid)""")
+                .setParameter(1, contactId.toString()).setParameter(2, Timestamp.from(at)).executeUpdate();
+    }
+
+    /** "Ada King Lovelace" → first name "Ada King", last name "Lovelace"; one word is a first name only. */
+    static String[] splitName(String name) {
+        String trimmed = name == null ? "" : name.strip().replaceAll("\\s+", " ");
+        if (trimmed.isEmpty()) {
+            return new String[] {null, null};
+        }
+        int space = trimmed.lastIndexOf(' ');
+        return space < 0 ? new String[] {trimmed, null}
+                : new String[] {trimmed.substring(0, space), trimmed.substring(space + 1)};
+    }
+}

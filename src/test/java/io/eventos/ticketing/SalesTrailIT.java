@@ -1,0 +1,180 @@
+package io.eventos.ticketing;
+
+import io.eventos.isolation.IsolationFixtures;
+import io.eventos.platform.tenancy.CurrentTenant;
+import io.eventos.ticketing.service.Cart;
+import io.eventos.ticketing.service.CheckoutService;
+import io.eventos.ticketing.service.HoldView;
+import io.eventos.ticketing.service.OrderDetail;
+import io.eventos.ticketing.service.OrderRequest;
+import io.eventos.ticketing.service.OrderService;
+import io.eventos.ticketing.service.PlacedOrder;
+import io.eventos.ticketing.service.TicketTypeForm;
+import io.eventos.ticketing.service.TicketTypeService;
+import io.eventos.ticketing.service.payment.TestCardGateway;
+import jakarta.inject.Inject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What a sale leaves besides the tickets: the buyer of a paid order becomes one CRM contact per address with the
+ * order on their timeline, and each step of the funnel (hold, order, paid, cancelled, refunded) is an analytics
+ * fact. In the container against the real PostgreSQL.
+ */
+@ExtendWith(ArquillianExtension.class)
+public class SalesTrailIT {
+
+    private static final String BASE = "http://eventos.test";
+
+    @Deployment
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("eventos.it.war",
+                        "target/eventos.war")))
+                .addClasses(SalesFixtures.class, IsolationFixtures.class);
+    }
+
+    @Inject
+    CheckoutService checkout;
+    @Inject
+    TicketTypeService ticketTypes;
+    @Inject
+    OrderService orders;
+    @Inject
+    SalesFixtures fixtures;
+    @Inject
+    IsolationFixtures members;
+
+    private UUID account;
+    private UUID owner;
+    private UUID event;
+    private UUID regular;
+
+    @BeforeEach
+    void eventOnSale() {
+        account = UUID.randomUUID();
+        owner = UUID.randomUUID();
+        try (var t = CurrentTenant.bind(account)) {
+            event = fixtures.accountWithEventOnSale("trail-" + account.toString().substring(0, 8), null);
+            members.addMember(owner, "owner", null);
+            regular = fixtures.ticketType(event, "Regular", 2500, 100, null);
+        }
+    }
+
+    @Test
+    void aPaidOrderMakesTheBuyerOneContactWithTheOrderOnTheTimeline() {
+        PlacedOrder first = buy(2, "Ada King Lovelace", "ada@example.org", false, "test_card");
+        assertEquals(List.of("ada@example.org|Ada King|Lovelace|false|order|null"), as(fixtures::contacts));
+        assertEquals(List.of("order_paid|Order " + first.code() + " paid: 2 tickets, €50.00"),
+                as(() -> fixtures.activities("ada@example.org")));
+
+        UUID free = as(() -> ticketTypes.create(event, new TicketTypeForm("Community", null, 0, 10, null, null, 1, 4,
+                false, 0, false, null)));
+        PlacedOrder second = as(() -> checkout.placeOrder(request(as(() -> checkout.reserve(
+                new Cart(event, Map.of(free, 1), null))), "Ada Other", "ADA@Example.org", true, null), BASE));
+        assertEquals(List.of("ada@example.org|Ada King|Lovelace|true|order|order " + second.code()),
+                as(fixtures::contacts), "the same address (any case) is the same contact: names kept, consent added");
+        assertEquals(2, as(() -> fixtures.ordersOfContact("ada@example.org")));
+
+        buy(1, "Bob Pending", "bob@example.org", false, "offline");
+        assertEquals(1, as(fixtures::contacts).size(), "an unpaid order makes no contact");
+
+        OrderDetail detail = as(() -> orders.detail(first.orderId()));
+        as(() -> orders.refund(first.orderId(), Set.of(detail.attendees().get(0).id())));
+        as(() -> orders.refund(first.orderId(), Set.of(detail.attendees().get(1).id())));
+        assertEquals(List.of(
+                        "order_paid|Order " + first.code() + " paid: 2 tickets, €50.00",
+                        "order_paid|Order " + second.code() + " paid: 1 ticket, Free",
+                        "other|Order " + first.code() + ": 1 ticket refunded, €25.00",
+                        "order_cancelled|Order " + first.code() + " cancelled"),
+                as(() -> fixtures.activities("ada@example.org")));
+
+        assertEquals(Map.of(
+                        "hold_created", "3/4/0",      // three holds, four tickets
+                        "order_placed", "3/3/7500",   // 50.00 + free + 25.00 (pending transfer)
+                        "order_paid", "2/2/5000",
+                        "order_refunded", "2/2/5000",
+                        "order_cancelled", "1/1/0"),
+                as(() -> fixtures.facts(event)));
+    }
+
+    @Test
+    void ordersOfOnePersonPaidAtTheSameMomentMakeOneContact() throws Exception {
+        int buyers = 8;
+        List<PlacedOrder> placed = new ArrayList<>();
+        for (int i = 0; i < buyers; i++) {
+            placed.add(as(() -> checkout.placeOrder(request(as(() -> checkout.reserve(new Cart(event,
+                    Map.of(regular, 1), null))), "Grace Hopper", "grace@example.org", false, "test_card"), BASE)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(buyers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> paid = new ArrayList<>();
+            for (PlacedOrder order : placed) {
+                paid.add(pool.submit(() -> {
+                    start.await();
+                    try (var t = CurrentTenant.bind(account)) {
+                        return checkout.pay(order.accessToken(), Map.of("card", TestCardGateway.GOOD_CARD), BASE)
+                                .paid();
+                    }
+                }));
+            }
+            start.countDown();
+            for (Future<Boolean> f : paid) {
+                assertTrue(f.get(2, TimeUnit.MINUTES));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of("grace@example.org|Grace|Hopper|false|order|null"), as(fixtures::contacts));
+        assertEquals(buyers, as(() -> fixtures.activities("grace@example.org")).size());
+        assertEquals(buyers, as(() -> fixtures.ordersOfContact("grace@example.org")));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private PlacedOrder buy(int tickets, String name, String email, boolean consent, String provider) {
+        PlacedOrder placed = as(() -> checkout.placeOrder(request(as(() -> checkout.reserve(
+                new Cart(event, Map.of(regular, tickets), null))), name, email, consent, provider), BASE));
+        if ("test_card".equals(provider)) {
+            assertTrue(as(() -> checkout.pay(placed.accessToken(), Map.of("card", TestCardGateway.GOOD_CARD), BASE))
+                    .paid());
+        }
+        return placed;
+    }
+
+    private <T> T as(Supplier<T> call) {
+        try (var t = CurrentTenant.bind(account); var u = CurrentTenant.bindUser(owner)) {
+            return call.get();
+        }
+    }
+
+    private static OrderRequest request(HoldView hold, String buyer, String email, boolean consent, String provider) {
+        List<OrderRequest.AttendeeName> names = new ArrayList<>();
+        for (int i = 0; i < hold.tickets(); i++) {
+            names.add(new OrderRequest.AttendeeName("Guest", "Number" + i, null));
+        }
+        return new OrderRequest(hold.token(), buyer, email, names, consent, provider, UUID.randomUUID().toString(),
+                "en");
+    }
+}
