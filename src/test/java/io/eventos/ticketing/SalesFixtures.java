@@ -110,6 +110,17 @@ public class SalesFixtures {
                 .setParameter(1, eventId).executeUpdate();
     }
 
+    /** The checkout form for a hold: buyer Ada, one named attendee per ticket, marketing consent, a fresh key. */
+    public static io.eventos.ticketing.service.OrderRequest orderFor(io.eventos.ticketing.service.HoldView hold,
+                                                                     String provider) {
+        java.util.List<io.eventos.ticketing.service.OrderRequest.AttendeeName> names = new java.util.ArrayList<>();
+        for (int i = 0; i < hold.tickets(); i++) {
+            names.add(new io.eventos.ticketing.service.OrderRequest.AttendeeName("Ada", "Guest" + i, null));
+        }
+        return new io.eventos.ticketing.service.OrderRequest(hold.token(), "Ada Buyer", "ada@example.org", names, true,
+                provider, UUID.randomUUID().toString(), "en");
+    }
+
     /** Moves the event's start (and end, three hours later) to {@code startsAt}, as if that much time had passed. */
     public void startEventAt(UUID eventId, java.time.Instant startsAt) {
         em.createNativeQuery("update events set starts_at = cast(?2 as timestamptz), ends_at = cast(?2 as timestamptz) + interval '3 hours' where id = ?1")

@@ -120,8 +120,13 @@ class BuyerCancellationJourneyIT {
 
         // the organizer finds it with the filter and approves it
         organizer.get(base + "/app/orders.xhtml?event=" + CheckoutIT.eventId());
+        organizer.findElement(By.cssSelector("[id='orders-form:status']")).click();
+        new WebDriverWait(organizer, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[id='orders-form:status_items'] li[data-label='Refund requested']"))).click();
         organizer.findElement(By.id("orders-form:text")).sendKeys(buyer);
+        WebElement unfiltered = organizer.findElement(By.id("orders-form:orders"));
         organizer.findElement(By.id("orders-form:filter")).click();
+        new WebDriverWait(organizer, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(unfiltered));
         new WebDriverWait(organizer, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("orders-form:orders"), "refund requested"));
         Browser.clickToNavigate(organizer, organizer.findElement(By.linkText(orderCode)));

@@ -131,7 +131,10 @@ class CheckoutIT {
         Browser.submitSignIn(browser, "owner@demo.eventos.test", "demo-owner-2026");
         browser.get(base + "/app/orders.xhtml?event=" + eventId());
         browser.findElement(By.id("orders-form:text")).sendKeys(buyer);
+        WebElement unfiltered = browser.findElement(By.id("orders-form:orders"));
         browser.findElement(By.id("orders-form:filter")).click();
+        // the new order also heads the unfiltered list: wait for the filtered table, or the link found goes stale
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(unfiltered));
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("orders-form:orders"), orderCode));
         Browser.clickToNavigate(browser, browser.findElement(By.linkText(orderCode)));

@@ -71,7 +71,7 @@ public class BuyerCancellationService {
         if (!terms.canCancel()) {
             throw new SaleRefusedException(Field.CANCELLATION, terms.state() == State.CAN_REQUEST
                     ? "This order can only be refunded on request; send the request below."
-                    : String.valueOf(terms.sentence()));
+                    : refusal(terms));
         }
         long refunded = 0;
         try {
@@ -103,7 +103,7 @@ public class BuyerCancellationService {
             return;
         }
         if (!terms.canRequest()) {
-            throw new SaleRefusedException(Field.CANCELLATION, String.valueOf(terms.sentence()));
+            throw new SaleRefusedException(Field.CANCELLATION, refusal(terms));
         }
         String note = reason == null || reason.isBlank() ? null : reason.strip();
         if (note != null && note.length() > MAX_NOTE) {
@@ -126,6 +126,11 @@ public class BuyerCancellationService {
             mails.refundRequestToOrganizer(tickets.organizerEmail(), tickets, note,
                     baseUrl + "/app/order.xhtml?id=" + order.getId());
         }
+    }
+
+    private static String refusal(CancellationTerms terms) {
+        return terms.state() == State.OVER ? "This order is no longer valid, so there is nothing to cancel."
+                : terms.sentence();
     }
 
     private Order byToken(String token) {
