@@ -140,6 +140,8 @@ class BuyerCancellationJourneyIT {
         new WebDriverWait(organizer, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("order-form:messages"), "Request approved: €249.00 refunded"));
         Browser.screenshot(organizer, "cancel-4-approved");
+        assertThat(organizer.findElement(By.id("order-status")).getText()).isEqualTo("cancelled");
+        assertThat(organizer.findElements(By.id("order-form:approve-refund"))).as("answered").isEmpty();
         assertThat(CheckoutIT.available("Regular")).isEqualTo(left + 1);
         assertThat(TestMail.text(mail.awaitMessageTo(buyer, mailsBefore, Duration.ofSeconds(60))))
                 .contains("is cancelled", "€249.00 is refunded");
