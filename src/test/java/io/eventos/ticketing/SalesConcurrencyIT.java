@@ -85,7 +85,8 @@ public class SalesConcurrencyIT {
                 || r.field() == SaleRefusedException.Field.BUSY), summary(outcomes));
 
         // every holder now places their (free) order at the same moment
-        List<Object> orders = rush(account, holds.size(), i -> checkout.placeOrder(request(holds.get(i), "k-" + i), BASE));
+        Purchase place = i -> checkout.placeOrder(request(holds.get(i), "k-" + i), BASE);
+        List<Object> orders = triedAgainIfBusy(account, rush(account, holds.size(), place), place);
         assertEquals(20, successes(orders, PlacedOrder.class).size(), summary(orders));
         try (var t = CurrentTenant.bind(account)) {
             assertEquals(20, fixtures.paidTickets(ticket));
@@ -140,12 +141,13 @@ public class SalesConcurrencyIT {
         }
         assertEquals(1000, holds.get(0).discountMinor());
 
-        List<Object> orders = rush(account, holds.size(), i -> checkout.placeOrder(new OrderRequest(
+        Purchase place = i -> checkout.placeOrder(new OrderRequest(
                 holds.get(i).token(), "Buyer " + i, "buyer" + i + "@example.org",
-                List.of(new OrderRequest.AttendeeName("Ada", "Buyer" + i, null)), false, "test_card", "p-" + i, "en"), BASE));
+                List.of(new OrderRequest.AttendeeName("Ada", "Buyer" + i, null)), false, "test_card", "p-" + i, "en"), BASE);
+        List<Object> orders = triedAgainIfBusy(account, rush(account, holds.size(), place), place);
         assertEquals(5, successes(orders, PlacedOrder.class).size(), summary(orders));
-        assertTrue(refusals(orders).stream().allMatch(r -> r.getMessage().equals("This code has been used up.")
-                || r.field() == SaleRefusedException.Field.BUSY), summary(orders));
+        assertTrue(refusals(orders).stream().allMatch(r -> r.getMessage().equals("This code has been used up.")),
+                summary(orders));
         try (var t = CurrentTenant.bind(account)) {
             assertEquals(5, fixtures.ordersUsing("FIVE"));
             assertEquals(5, fixtures.promoUsedCount("FIVE"));
@@ -232,6 +234,27 @@ public class SalesConcurrencyIT {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The buyers of a rush who were told "busy, try again" (an overloaded machine can make the 3-second lock wait run
+     * out) try again after it, one at a time, as a person would click again; the other outcomes stay as they were.
+     */
+    private List<Object> triedAgainIfBusy(UUID account, List<Object> outcomes, Purchase purchase) throws Exception {
+        List<Object> settled = new ArrayList<>(outcomes);
+        try (var t = CurrentTenant.bind(account)) {
+            for (int i = 0; i < settled.size(); i++) {
+                while (settled.get(i) instanceof SaleRefusedException refused
+                        && refused.field() == SaleRefusedException.Field.BUSY) {
+                    try {
+                        settled.set(i, purchase.run(i));
+                    } catch (SaleRefusedException again) {
+                        settled.set(i, again);
+                    }
+                }
+            }
+        }
+        return settled;
     }
 
     /**

@@ -83,12 +83,14 @@ public class CheckoutService {
         }
         SaleEvent event = saleEvent(cart.eventId());
         event.requireOnSale(now);
-        SalesLock.lockEvent(em, cart.eventId());
-
         Map<UUID, Ticket> tickets = new HashMap<>();
         em.createQuery("select t from Ticket t where t.eventId = :event", Ticket.class)
                 .setParameter("event", cart.eventId()).getResultList().forEach(t -> tickets.put(t.getId(), t));
         PromoCode promo = cart.promoCode() == null ? null : promo(cart.eventId(), cart.promoCode(), now);
+
+        // only the counting and what it allows are done under the lock (quantities and capacities are read by the
+        // count itself, after the lock, so an organizer's change committed meanwhile is seen)
+        SalesLock.lockEvent(em, cart.eventId());
         Stock stock = Inventory.of(em, cart.eventId(), now);
 
         List<Map.Entry<Ticket, Integer>> wanted = new ArrayList<>();
@@ -188,6 +190,10 @@ public class CheckoutService {
             }
         }
 
+        // read before the lock what does not change with a concurrent sale: the lock is held until the commit
+        SaleEvent event = saleEvent(hold.getEventId());
+        String code = orderCode();
+
         SalesLock.lockEvent(em, hold.getEventId());
         again = byIdempotencyKey(request.idempotencyKey());
         if (again.isPresent()) {
@@ -203,7 +209,7 @@ public class CheckoutService {
         if (!hold.isActiveAt(now)) {
             throw new SaleRefusedException(Field.HOLD, hold.getStatus() == HoldStatus.RELEASED
                     ? "These tickets were given back; please choose your tickets again."
-                    : "Your tickets were held for " + saleEvent(hold.getEventId()).holdFor().toMinutes()
+                    : "Your tickets were held for " + event.holdFor().toMinutes()
                       + " minutes and that time ran out, so they went back on sale. Please choose them again.");
         }
 
@@ -224,8 +230,7 @@ public class CheckoutService {
             }
         }
 
-        SaleEvent event = saleEvent(hold.getEventId());
-        Order order = new Order(hold.getEventId(), orderCode(), "-", buyerName, buyerEmail, event.currency());
+        Order order = new Order(hold.getEventId(), code, "-", buyerName, buyerEmail, event.currency());
         String token = access.issue(order);
         Map<UUID, OrderLine> lines = new LinkedHashMap<>();
         for (int i = 0; i < priced.size(); i++) {

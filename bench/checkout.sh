@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The checkout rush benchmark (docs/benchmarks.md, issue 5): pgbench on one hot row (the ceiling), then 500
+# concurrent buyers in the container for 10 + 30 s, then a sell-out of 3,000 tickets. Builds the WAR and runs
+# CheckoutRushBenchmark with Failsafe (embedded PostgreSQL, Payara Micro), about 4 minutes.
+# Prints the table and writes target/bench/checkout-results.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+echo "load average before: $(cat /proc/loadavg)"
+exec mvn -q verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=CheckoutRushBenchmark \
+  -Dfailsafe.failIfNoSpecifiedTests=false "$@"

@@ -1,0 +1,370 @@
+package io.eventos.bench;
+
+import io.eventos.isolation.IsolationFixtures;
+import io.eventos.platform.tenancy.CurrentTenant;
+import io.eventos.ticketing.SalesFixtures;
+import io.eventos.ticketing.service.Cart;
+import io.eventos.ticketing.service.CheckoutService;
+import io.eventos.ticketing.service.HoldView;
+import io.eventos.ticketing.service.OrderRequest;
+import io.eventos.ticketing.service.PaymentAttempt;
+import io.eventos.ticketing.service.PlacedOrder;
+import io.eventos.ticketing.service.SaleRefusedException;
+import io.eventos.ticketing.service.payment.TestCardGateway;
+import jakarta.inject.Inject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * {@code bench/checkout.sh}: the checkout rush of issue 5 (docs/benchmarks.md). Not part of {@code mvn verify} (its
+ * name does not end in IT); the script runs it with Failsafe, which starts the embedded PostgreSQL and Payara Micro
+ * as for the in-container tests.
+ * <ol>
+ *   <li>The physical ceiling, on the client: {@code pgbench} updating one hot row (the same PostgreSQL, a database
+ *   of its own), at the application's pool size (32) and at 150 clients.</li>
+ *   <li>The rush, in the container: {@value #BUYERS} buyers, each a thread running the whole checkout back to back
+ *   (hold 2 tickets → order with names → pay by test card, each step its own transaction as on the web) against one
+ *   ticket type with a large capacity; {@value #WARMUP_SECONDS} s warm-up, then {@value #MEASURED_SECONDS} s measured:
+ *   completed orders per second, and p50/p99 of one buyer's whole checkout and of each step.</li>
+ *   <li>The sell-out: the same {@value #BUYERS} buyers against {@value #SELL_OUT_TICKETS} tickets until they are
+ *   gone: the time it took, and tickets sold versus the capacity (oversold must be 0).</li>
+ * </ol>
+ * A buyer told "busy, try again" (the sales lock's 3 s timeout) tries the same step again, as a person would click
+ * again; those answers are counted. Confirmation mails (PDF with QR codes) are composed on the mail thread after
+ * each commit, as in production, into the development outbox.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+public class CheckoutRushBenchmark {
+
+    static final int BUYERS = 500;
+    static final int WARMUP_SECONDS = 10;
+    static final int MEASURED_SECONDS = 30;
+    static final int SELL_OUT_TICKETS = 3_000;
+    private static final int TICKETS_PER_ORDER = 2;
+    private static final String BASE = "http://eventos.test";
+
+    @Deployment
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("eventos.it.war",
+                        "target/eventos.war")))
+                .addClasses(SalesFixtures.class, IsolationFixtures.class);
+    }
+
+    @Inject
+    CheckoutService checkout;
+    @Inject
+    SalesFixtures fixtures;
+
+    // ------------------------------------------------------------------------------------------ 1. the hot row
+
+    @Test
+    @Order(1)
+    @RunAsClient
+    void hotRowCeiling() throws Exception {
+        int port = Integer.getInteger("eventos.it.pgPort");
+        String admin = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        try (Connection db = DriverManager.getConnection(admin, "postgres", "");
+             Statement sql = db.createStatement()) {
+            sql.execute("drop database if exists pgbench_hot");
+            sql.execute("create database pgbench_hot");
+        }
+        try (Connection db = DriverManager.getConnection(admin.replace("/postgres", "/pgbench_hot"), "postgres", "");
+             Statement sql = db.createStatement()) {
+            sql.execute("create table hot (id int primary key, n bigint not null)");
+            sql.execute("insert into hot values (1, 0)");
+        }
+        Path dir = Files.createDirectories(Path.of("target", "bench"));
+        Path script = dir.resolve("hot-row.sql");
+        Files.writeString(script, "update hot set n = n + 1 where id = 1;\n");
+        List<String> lines = new ArrayList<>();
+        String pgbench = pgbench();
+        if (pgbench == null) {
+            lines.add("| pgbench not found (install the postgresql-client or postgresql package) | – | – |");
+        } else {
+            for (int clients : new int[] {32, 150}) {
+                ProcessBuilder run = new ProcessBuilder(pgbench, "-n", "-c", String.valueOf(clients), "-j", "2",
+                        "-T", "15", "-f", script.toString(), "-h", "127.0.0.1", "-p", String.valueOf(port),
+                        "-U", "postgres", "pgbench_hot").redirectErrorStream(true);
+                Process process = run.start();
+                String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                process.waitFor(2, TimeUnit.MINUTES);
+                lines.add("| pgbench, one hot row `update hot set n = n + 1 where id = 1`, " + clients + " clients, 15 s | "
+                        + figure(out, "tps = ") + " | " + figure(out, "latency average = ") + " |");
+            }
+        }
+        Files.write(dir.resolve("checkout-pgbench.md"), lines);
+        lines.forEach(System.out::println);
+    }
+
+    private static String pgbench() {
+        for (String candidate : List.of("/usr/bin/pgbench", "/usr/lib/postgresql/17/bin/pgbench",
+                "/usr/lib/postgresql/16/bin/pgbench", "/usr/lib/postgresql/15/bin/pgbench")) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static String figure(String pgbenchOutput, String label) {
+        return pgbenchOutput.lines().filter(l -> l.startsWith(label)).findFirst()
+                .map(l -> l.substring(label.length()).replaceAll("\\s*\\(.*$", "").trim()).orElse("?");
+    }
+
+    // ------------------------------------------------------------------------------------------ 2. the rush
+
+    @Test
+    @Order(2)
+    void rush() throws Exception {
+        UUID account = UUID.randomUUID();
+        UUID event;
+        UUID ticket;
+        try (var t = CurrentTenant.bind(account)) {
+            event = fixtures.accountWithEventOnSale("rush-" + account.toString().substring(0, 8), null);
+            ticket = fixtures.ticketType(event, "Rush", 2500, 1_000_000, null);
+        }
+        Buyers buyers = new Buyers(account, event, ticket);
+        Instant warm = Instant.now().plusSeconds(WARMUP_SECONDS);
+        Instant end = warm.plusSeconds(MEASURED_SECONDS);
+        buyers.run(warm, end);
+        long paid;
+        try (var t = CurrentTenant.bind(account)) {
+            paid = fixtures.paidTickets(ticket);
+        }
+        List<String> lines = new ArrayList<>();
+        double seconds = MEASURED_SECONDS;
+        lines.add(String.format(Locale.ROOT, "| completed orders (%d buyers, %d s measured after %d s warm-up) | %d "
+                        + "| **%.0f orders/s** (%.0f tickets/s) |", BUYERS, MEASURED_SECONDS, WARMUP_SECONDS,
+                buyers.completed.size(), buyers.completed.size() / seconds,
+                buyers.completed.size() * TICKETS_PER_ORDER / seconds));
+        lines.add(row("one buyer's whole checkout (hold → order → pay)", buyers.completed));
+        lines.add(row("step: hold the tickets", buyers.holdTimes));
+        lines.add(row("step: place the order", buyers.orderTimes));
+        lines.add(row("step: pay by test card", buyers.payTimes));
+        lines.add(String.format(Locale.ROOT, "| \"busy, try again\" answers (tried again) | %d | |", buyers.busy.get()));
+        lines.add(String.format(Locale.ROOT, "| tickets paid in the whole run (warm-up included) | %d | %d orders "
+                + "× %d |", paid, paid / TICKETS_PER_ORDER, TICKETS_PER_ORDER));
+        write("checkout-rush.md", lines);
+    }
+
+    // ------------------------------------------------------------------------------------------ 3. the sell-out
+
+    @Test
+    @Order(3)
+    void sellOut() throws Exception {
+        UUID account = UUID.randomUUID();
+        UUID event;
+        UUID ticket;
+        try (var t = CurrentTenant.bind(account)) {
+            event = fixtures.accountWithEventOnSale("sellout-" + account.toString().substring(0, 8), null);
+            ticket = fixtures.ticketType(event, "Last seats", 2500, SELL_OUT_TICKETS, null);
+        }
+        Buyers buyers = new Buyers(account, event, ticket);
+        long started = System.nanoTime();
+        buyers.run(Instant.now(), Instant.now().plus(Duration.ofMinutes(5)));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long sold;
+        long held;
+        try (var t = CurrentTenant.bind(account)) {
+            sold = fixtures.paidTickets(ticket);
+            held = fixtures.heldTickets(ticket);
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "| sell-out: %d buyers, %d tickets | %.1f s until sold out | %.0f "
+                + "orders/s |", BUYERS, SELL_OUT_TICKETS, seconds, buyers.completed.size() / seconds));
+        lines.add(String.format(Locale.ROOT, "| tickets paid / capacity | %d / %d | **oversold: %d** |", sold,
+                SELL_OUT_TICKETS, Math.max(0, sold - SELL_OUT_TICKETS)));
+        lines.add(String.format(Locale.ROOT, "| buyers told \"sold out\" | %d | still held after: %d |",
+                buyers.soldOut.get(), held));
+        lines.add(row("sell-out: one buyer's whole checkout", buyers.completed));
+        write("checkout-sellout.md", lines);
+        assertEquals(SELL_OUT_TICKETS, sold, "every ticket sold once, none twice");
+    }
+
+    // ------------------------------------------------------------------------------------------ 4. the report
+
+    @Test
+    @Order(4)
+    @RunAsClient
+    void report() throws IOException {
+        Path dir = Path.of("target", "bench");
+        List<String> report = new ArrayList<>();
+        report.add("Checkout rush, " + Instant.now() + ", load average before/after: see the console");
+        report.add("");
+        report.add("| what | figure | |");
+        report.add("|---|---:|---:|");
+        for (String part : List.of("checkout-pgbench.md", "checkout-rush.md", "checkout-sellout.md")) {
+            Path file = dir.resolve(part);
+            if (Files.exists(file)) {
+                report.addAll(Files.readAllLines(file));
+            } else {
+                report.add("| " + part + " missing: that part did not run or could not write here | | |");
+            }
+        }
+        report.add("");
+        report.add("load average now: " + Files.readString(Path.of("/proc/loadavg")).trim());
+        Files.write(dir.resolve("checkout-results.md"), report);
+        System.out.println(String.join(System.lineSeparator(), report));
+    }
+
+    // ------------------------------------------------------------------------------------------ the buyers
+
+    /** {@link #BUYERS} threads, each buying {@value #TICKETS_PER_ORDER} tickets again and again. */
+    private final class Buyers {
+        final UUID account;
+        final UUID event;
+        final UUID ticket;
+        final List<Long> completed = new ArrayList<>();
+        final List<Long> holdTimes = new ArrayList<>();
+        final List<Long> orderTimes = new ArrayList<>();
+        final List<Long> payTimes = new ArrayList<>();
+        final AtomicLong busy = new AtomicLong();
+        final AtomicLong soldOut = new AtomicLong();
+
+        Buyers(UUID account, UUID event, UUID ticket) {
+            this.account = account;
+            this.event = event;
+            this.ticket = ticket;
+        }
+
+        /** Runs until {@code end} or until the tickets are gone; only checkouts begun after {@code from} count. */
+        void run(Instant from, Instant end) throws InterruptedException {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < BUYERS; i++) {
+                int buyer = i;
+                Thread thread = new Thread(() -> {
+                    try {
+                        start.await();
+                        buy(buyer, from, end);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "buyer-" + i);
+                threads.add(thread);
+                thread.start();
+            }
+            start.countDown();
+            for (Thread thread : threads) {
+                thread.join(Duration.ofMinutes(10).toMillis());
+            }
+        }
+
+        private void buy(int buyer, Instant from, Instant end) {
+            List<Long> mine = new ArrayList<>();
+            List<Long> holds = new ArrayList<>();
+            List<Long> orders = new ArrayList<>();
+            List<Long> pays = new ArrayList<>();
+            try (var t = CurrentTenant.bind(account)) {
+                while (Instant.now().isBefore(end)) {
+                    boolean counted = Instant.now().isAfter(from);
+                    long began = System.nanoTime();
+                    HoldView hold = step(() -> checkout.reserve(new Cart(event, Map.of(ticket, TICKETS_PER_ORDER),
+                            null)));
+                    if (hold == null) {
+                        return;
+                    }
+                    long held = System.nanoTime();
+                    PlacedOrder placed = step(() -> checkout.placeOrder(request(hold, buyer), BASE));
+                    if (placed == null) {
+                        return;
+                    }
+                    long ordered = System.nanoTime();
+                    PaymentAttempt attempt = step(() -> checkout.pay(placed.accessToken(),
+                            Map.of("card", TestCardGateway.GOOD_CARD), BASE));
+                    long done = System.nanoTime();
+                    if (attempt == null || !attempt.paid()) {
+                        throw new IllegalStateException("payment refused: " + (attempt == null ? "?"
+                                : attempt.problem()));
+                    }
+                    if (counted && Instant.now().isBefore(end)) {
+                        mine.add(done - began);
+                        holds.add(held - began);
+                        orders.add(ordered - held);
+                        pays.add(done - ordered);
+                    }
+                }
+            } finally {
+                synchronized (this) {
+                    completed.addAll(mine);
+                    holdTimes.addAll(holds);
+                    orderTimes.addAll(orders);
+                    payTimes.addAll(pays);
+                }
+            }
+        }
+
+        /** One step, tried again while the answer is "busy"; null when refused (sold out): this buyer stops. */
+        private <T> T step(java.util.function.Supplier<T> call) {
+            while (true) {
+                try {
+                    return call.get();
+                } catch (SaleRefusedException refused) {
+                    if (refused.field() == SaleRefusedException.Field.BUSY) {
+                        busy.incrementAndGet();
+                        continue;
+                    }
+                    soldOut.incrementAndGet();
+                    return null;
+                }
+            }
+        }
+    }
+
+    private static OrderRequest request(HoldView hold, int buyer) {
+        List<OrderRequest.AttendeeName> names = new ArrayList<>();
+        for (int i = 0; i < hold.tickets(); i++) {
+            names.add(new OrderRequest.AttendeeName("Guest", "Number" + i, null));
+        }
+        return new OrderRequest(hold.token(), "Buyer " + buyer, "buyer" + buyer + "@example.org", names, false,
+                "test_card", UUID.randomUUID().toString(), "en");
+    }
+
+    private static String row(String what, List<Long> nanos) {
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (sorted.length == 0) {
+            return "| " + what + " | no samples | |";
+        }
+        return String.format(Locale.ROOT, "| %s: p50 / p99 (ms) | %.1f / %.1f | mean %.1f |", what,
+                sorted[sorted.length / 2] / 1e6, sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] / 1e6,
+                Arrays.stream(sorted).average().orElse(0) / 1e6);
+    }
+
+    /** Writes a part of the report where the client side can read it (the server runs in the project folder). */
+    private static void write(String name, List<String> lines) throws IOException {
+        Path dir = Files.createDirectories(Path.of(System.getProperty("user.dir"), "target", "bench"));
+        Files.write(dir.resolve(name), lines);
+        lines.forEach(System.out::println);
+    }
+}
