@@ -123,6 +123,9 @@ class BuyerCancellationJourneyIT {
         organizer.findElement(By.cssSelector("[id='orders-form:status']")).click();
         new WebDriverWait(organizer, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("[id='orders-form:status_items'] li[data-label='Refund requested']"))).click();
+        new WebDriverWait(organizer, Duration.ofSeconds(10)).until(ExpectedConditions.and(
+                ExpectedConditions.textToBe(By.id("orders-form:status_label"), "Refund requested"),
+                ExpectedConditions.invisibilityOfElementLocated(By.id("orders-form:status_panel"))));
         organizer.findElement(By.id("orders-form:text")).sendKeys(buyer);
         WebElement unfiltered = organizer.findElement(By.id("orders-form:orders"));
         organizer.findElement(By.id("orders-form:filter")).click();
@@ -173,6 +176,9 @@ class BuyerCancellationJourneyIT {
         organizer.findElement(By.cssSelector("[id='policy-form:unit']")).click();
         new WebDriverWait(organizer, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("[id='policy-form:unit_items'] li[data-label='" + unit + "']"))).click();
+        new WebDriverWait(organizer, Duration.ofSeconds(10)).until(ExpectedConditions.and(
+                ExpectedConditions.textToBe(By.id("policy-form:unit_label"), unit),
+                ExpectedConditions.invisibilityOfElementLocated(By.id("policy-form:unit_panel"))));
         organizer.findElement(By.id("policy-form:save-policy")).click();
         new WebDriverWait(organizer, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("policy-form:policy-messages"), "Cancellation policy saved."));
