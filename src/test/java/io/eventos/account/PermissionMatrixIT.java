@@ -23,6 +23,8 @@ import io.eventos.platform.security.Permission;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.ticketing.service.OrderFilter;
 import io.eventos.ticketing.service.OrderService;
+import io.eventos.ticketing.service.PromoCodeForm;
+import io.eventos.ticketing.service.PromoCodeService;
 import io.eventos.ticketing.service.TicketTypeForm;
 import io.eventos.ticketing.service.TicketTypeService;
 import io.eventos.ticketing.service.TicketingException;
@@ -88,6 +90,8 @@ public class PermissionMatrixIT {
     TicketTypeService ticketTypes;
     @Inject
     OrderService orders;
+    @Inject
+    PromoCodeService promoCodes;
 
     private static final String BASE_URL = "http://localhost:8080";
 
@@ -98,6 +102,8 @@ public class PermissionMatrixIT {
     private UUID openInvitation;
     private UUID invitationToRevoke;
     private UUID paidOrder;
+    private UUID promoCode;
+    private final java.util.Deque<UUID> promoCodesToDelete = new java.util.ArrayDeque<>();
     private java.time.LocalDateTime eventStart; // of eventInScope, wall clock in its zone
     private final Map<String, UUID> users = new LinkedHashMap<>();
 
@@ -129,6 +135,10 @@ public class PermissionMatrixIT {
             openInvitation = invitations.invite(freshAddress(), "viewer", Set.of(), BASE_URL).invitationId();
             invitationToRevoke = invitations.invite(freshAddress(), "member", Set.of(eventInScope), BASE_URL)
                     .invitationId();
+            promoCode = promoCodes.create(eventInScope, promo("CHECKED"));
+            for (int i = 0; i < users.size(); i++) { // a deletable code for every role that tries
+                promoCodesToDelete.push(promoCodes.create(eventInScope, promo("GONE" + i)));
+            }
         }
         PermissionsDoc doc = PermissionsDoc.parse(resource("permissions.md"));
         Map<Permission, java.util.Set<MemberRole>> matrix = doc.matrix();
@@ -267,6 +277,12 @@ public class PermissionMatrixIT {
                     io.eventos.ticketing.service.CancellationPolicy.Kind.REFUND, 48);
             case "OrderService.declineRefundRequest" -> orders.declineRefundRequest(paidOrder, "No refunds this close "
                     + "to the event.", BASE_URL); // no request open: refused by the order's state, not the role
+            case "PromoCodeService.list" -> promoCodes.list(eventInScope);
+            case "PromoCodeService.create" -> promoCodes.create(eventInScope,
+                    promo("NEW" + UUID.randomUUID().toString().substring(0, 8)));
+            case "PromoCodeService.update" -> promoCodes.update(eventInScope, promoCode, promo("CHECKED"));
+            case "PromoCodeService.delete" -> promoCodes.delete(eventInScope, promoCodesToDelete.pop());
+            case "PromoCodeService.end" -> promoCodes.end(eventInScope, promoCode); // a second end: "already expired"
             default -> throw new AssertionError("docs/permissions.md lists an action this test cannot call: " + action);
         }
     }
@@ -329,6 +345,10 @@ public class PermissionMatrixIT {
                     "an invitation and its refresh");
             assertEquals(1, audit.count(new AuditQuery("invitation.revoked", null, null, null)));
         }
+    }
+
+    private static PromoCodeForm promo(String code) {
+        return new PromoCodeForm(code, "percent", 10, null, List.of(), 5, null, null, null);
     }
 
     private static String freshAddress() {

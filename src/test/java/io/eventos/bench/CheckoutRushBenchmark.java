@@ -59,8 +59,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  *   <li>The sell-out: the same {@value #BUYERS} buyers against {@value #SELL_OUT_TICKETS} tickets until they are
  *   gone: the time it took, and tickets sold versus the capacity (oversold must be 0).</li>
  * </ol>
- * A buyer told "busy, try again" (the sales lock's 3 s timeout) tries the same step again, as a person would click
- * again; those answers are counted. Confirmation mails (PDF with QR codes) are composed on the mail thread after
+ * A buyer told "busy, try again" (the sales lock's 3 s timeout) or shown an error tries the same step again, as a
+ * person would click again; both are counted. Confirmation mails (PDF with QR codes) are composed on the mail thread after
  * each commit, as in production, into the development outbox.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -93,14 +93,11 @@ public class CheckoutRushBenchmark {
     @RunAsClient
     void hotRowCeiling() throws Exception {
         int port = Integer.getInteger("eventos.it.pgPort");
-        String admin = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
-        try (Connection db = DriverManager.getConnection(admin, "postgres", "");
-             Statement sql = db.createStatement()) {
+        try (Connection db = superuser("postgres"); Statement sql = db.createStatement()) {
             sql.execute("drop database if exists pgbench_hot");
             sql.execute("create database pgbench_hot");
         }
-        try (Connection db = DriverManager.getConnection(admin.replace("/postgres", "/pgbench_hot"), "postgres", "");
-             Statement sql = db.createStatement()) {
+        try (Connection db = superuser("pgbench_hot"); Statement sql = db.createStatement()) {
             sql.execute("create table hot (id int primary key, n bigint not null)");
             sql.execute("insert into hot values (1, 0)");
         }
@@ -146,6 +143,17 @@ public class CheckoutRushBenchmark {
 
     @Test
     @Order(2)
+    @RunAsClient
+    void statementsBefore() throws Exception {
+        try (Connection db = superuser("eventos"); Statement sql = db.createStatement()) {
+            sql.execute("create schema if not exists stats");
+            sql.execute("create extension if not exists pg_stat_statements schema stats");
+            sql.execute("select stats.pg_stat_statements_reset()");
+        }
+    }
+
+    @Test
+    @Order(3)
     void rush() throws Exception {
         UUID account = UUID.randomUUID();
         UUID event;
@@ -172,7 +180,8 @@ public class CheckoutRushBenchmark {
         lines.add(row("step: hold the tickets", buyers.holdTimes));
         lines.add(row("step: place the order", buyers.orderTimes));
         lines.add(row("step: pay by test card", buyers.payTimes));
-        lines.add(String.format(Locale.ROOT, "| \"busy, try again\" answers (tried again) | %d | |", buyers.busy.get()));
+        lines.add(String.format(Locale.ROOT, "| \"busy, try again\" answers / errors (both tried again) | %d / %d | |",
+                buyers.busy.get(), buyers.errors.get()));
         lines.add(String.format(Locale.ROOT, "| tickets paid in the whole run (warm-up included) | %d | %d orders "
                 + "× %d |", paid, paid / TICKETS_PER_ORDER, TICKETS_PER_ORDER));
         write("checkout-rush.md", lines);
@@ -180,8 +189,39 @@ public class CheckoutRushBenchmark {
 
     // ------------------------------------------------------------------------------------------ 3. the sell-out
 
+    /** What the database did for the rush (warm-up included), per paid order, from pg_stat_statements. */
     @Test
-    @Order(3)
+    @Order(4)
+    @RunAsClient
+    void statementsAfter() throws Exception {
+        Path dir = Path.of("target", "bench");
+        long orders = Files.readAllLines(dir.resolve("checkout-rush.md")).stream()
+                .filter(l -> l.startsWith("| tickets paid in the whole run")).findFirst()
+                .map(l -> Long.parseLong(l.split("\\|")[2].trim()) / TICKETS_PER_ORDER).orElse(0L);
+        List<String> lines = new ArrayList<>();
+        try (Connection db = superuser("eventos"); Statement sql = db.createStatement();
+             var rs = sql.executeQuery("""
+                     select coalesce(sum(s.calls), 0), coalesce(sum(s.total_exec_time), 0)
+                     from stats.pg_stat_statements s join pg_roles r on r.oid = s.userid
+                     where r.rolname = 'eventos_app'""")) {
+            rs.next();
+            long calls = rs.getLong(1);
+            double millis = rs.getDouble(2);
+            lines.add(String.format(Locale.ROOT, "| database, per paid order (application role, pg_stat_statements, "
+                    + "BEGIN/COMMIT included) | %.1f statements | %.2f ms executing |", orders == 0 ? 0.0
+                    : (double) calls / orders, orders == 0 ? 0.0 : millis / orders));
+        }
+        Files.write(dir.resolve("checkout-statements.md"), lines);
+        lines.forEach(System.out::println);
+    }
+
+    private static Connection superuser(String database) throws java.sql.SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + Integer.getInteger("eventos.it.pgPort")
+                + "/" + database, "postgres", "");
+    }
+
+    @Test
+    @Order(5)
     void sellOut() throws Exception {
         UUID account = UUID.randomUUID();
         UUID event;
@@ -205,8 +245,8 @@ public class CheckoutRushBenchmark {
                 + "orders/s |", BUYERS, SELL_OUT_TICKETS, seconds, buyers.completed.size() / seconds));
         lines.add(String.format(Locale.ROOT, "| tickets paid / capacity | %d / %d | **oversold: %d** |", sold,
                 SELL_OUT_TICKETS, Math.max(0, sold - SELL_OUT_TICKETS)));
-        lines.add(String.format(Locale.ROOT, "| buyers told \"sold out\" | %d | still held after: %d |",
-                buyers.soldOut.get(), held));
+        lines.add(String.format(Locale.ROOT, "| buyers told \"sold out\" / errors (tried again) | %d / %d | still held "
+                + "after: %d |", buyers.soldOut.get(), buyers.errors.get(), held));
         lines.add(row("sell-out: one buyer's whole checkout", buyers.completed));
         write("checkout-sellout.md", lines);
         assertEquals(SELL_OUT_TICKETS, sold, "every ticket sold once, none twice");
@@ -215,16 +255,17 @@ public class CheckoutRushBenchmark {
     // ------------------------------------------------------------------------------------------ 4. the report
 
     @Test
-    @Order(4)
+    @Order(6)
     @RunAsClient
     void report() throws IOException {
         Path dir = Path.of("target", "bench");
         List<String> report = new ArrayList<>();
-        report.add("Checkout rush, " + Instant.now() + ", load average before/after: see the console");
+        report.add("Checkout rush, " + Instant.now() + " (load average before it: printed by bench/checkout.sh)");
         report.add("");
         report.add("| what | figure | |");
         report.add("|---|---:|---:|");
-        for (String part : List.of("checkout-pgbench.md", "checkout-rush.md", "checkout-sellout.md")) {
+        for (String part : List.of("checkout-pgbench.md", "checkout-rush.md", "checkout-statements.md",
+                "checkout-sellout.md")) {
             Path file = dir.resolve(part);
             if (Files.exists(file)) {
                 report.addAll(Files.readAllLines(file));
@@ -251,6 +292,7 @@ public class CheckoutRushBenchmark {
         final List<Long> payTimes = new ArrayList<>();
         final AtomicLong busy = new AtomicLong();
         final AtomicLong soldOut = new AtomicLong();
+        final AtomicLong errors = new AtomicLong();
 
         Buyers(UUID account, UUID event, UUID ticket) {
             this.account = account;
@@ -337,6 +379,11 @@ public class CheckoutRushBenchmark {
                     }
                     soldOut.incrementAndGet();
                     return null;
+                } catch (RuntimeException error) {
+                    // an error page (e.g. no database connection free within the pool's wait): the buyer tries again
+                    if (errors.incrementAndGet() == 1) {
+                        error.printStackTrace();
+                    }
                 }
             }
         }

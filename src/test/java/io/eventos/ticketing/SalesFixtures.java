@@ -92,6 +92,12 @@ public class SalesFixtures {
         return count("select used_count from promo_codes where code = ?1", promoCode);
     }
 
+    /** Pretends the code has been used {@code times} times (as if that many orders had counted it). */
+    public void usePromoCode(String promoCode, int times) {
+        em.createNativeQuery("update promo_codes set used_count = ?2 where code = ?1")
+                .setParameter(1, promoCode).setParameter(2, times).executeUpdate();
+    }
+
     public long ordersWithKey(String idempotencyKey) {
         return count("select count(*) from orders where idempotency_key = ?1", idempotencyKey);
     }

@@ -81,6 +81,14 @@ public class PromoCode extends TenantEntity {
         return appliesToJson.contains("\"" + ticketId + "\"");
     }
 
+    /**
+     * True if the code opens this hidden ticket type: only a code that names the type in its list does. A code for
+     * "every ticket type" discounts the types people can see; it does not open hidden ones to anyone who has it.
+     */
+    public boolean unlocks(UUID ticketId) {
+        return appliesToJson != null && !appliesToJson.isBlank() && appliesTo(ticketId);
+    }
+
     /** Why the code cannot be used at {@code now}, or null if it can: not yet valid, expired or used up. */
     public String unusableReason(Instant now) {
         if (validFrom != null && now.isBefore(validFrom)) {

@@ -458,7 +458,7 @@ public class CheckoutService {
     }
 
     private static boolean unlocks(PromoCode promo, Ticket ticket) {
-        return promo != null && promo.appliesTo(ticket.getId());
+        return promo != null && promo.unlocks(ticket.getId());
     }
 
     private static void checkRules(Ticket ticket, int quantity, Instant now) {

@@ -7,11 +7,14 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 /**
- * The one lock every change to an event's sold, pending or held tickets takes first: the event's row, FOR UPDATE,
- * with a short lock timeout. Availability is checked only after it is held, so two buyers can never both see the
+ * The one lock every change to an event's sold, pending or held tickets takes first: the event's row, FOR NO KEY
+ * UPDATE, with a short lock timeout. Availability is checked only after it is held, so two buyers can never both see the
  * last seat (ARCHITECTURE.md, "Concurrency where money and doors are involved"). One lock per event keeps the order
  * of locks trivially fixed, and covers ticket quantities, capacity groups, the event's capacity and promo-code
  * limits at once.
+ * <p>FOR NO KEY UPDATE, not FOR UPDATE: sales exclude each other just the same, but the row stays open to the
+ * FOR KEY SHARE lock PostgreSQL takes when a transaction commits a row whose foreign key names the event (a payment's
+ * analytics fact, a contact's activity, an organizer's new session), so those commits never queue behind a sale.
  */
 public final class SalesLock {
 
@@ -35,7 +38,7 @@ public final class SalesLock {
         try {
             em.createNativeQuery("select set_config('lock_timeout', ?1, true)").setParameter(1, LOCK_TIMEOUT)
                     .getSingleResult();
-            em.createNativeQuery("select id from events where id = ?1 for update").setParameter(1, eventId)
+            em.createNativeQuery("select id from events where id = ?1 for no key update").setParameter(1, eventId)
                     .getResultList();
         } catch (PersistenceException e) {
             if (isLockTimeout(e)) {

@@ -2,6 +2,7 @@ package io.eventos.ticketing.service;
 
 import io.eventos.platform.tenancy.TenantBound;
 import io.eventos.ticketing.domain.PromoCode;
+import io.eventos.ticketing.domain.PromoCodeKind;
 import io.eventos.ticketing.domain.Ticket;
 import io.eventos.ticketing.domain.TicketVisibility;
 import jakarta.ejb.Stateless;
@@ -57,7 +58,7 @@ public class TicketCatalog {
                         Ticket.class)
                 .setParameter("event", eventId).getResultStream()
                 .filter(t -> t.getVisibility() == TicketVisibility.VISIBLE
-                        || (unlocking != null && unlocking.appliesTo(t.getId())))
+                        || (unlocking != null && unlocking.unlocks(t.getId())))
                 .toList();
         if (offered.isEmpty()) {
             return List.of();
@@ -69,7 +70,9 @@ public class TicketCatalog {
                     return new TicketOffer(t.getId(), t.getName(), t.getDescription(), t.getPriceMinor(),
                             t.getCurrency(), state(t, now), t.getSalesStart(), t.getSalesEnd(),
                             room == Long.MAX_VALUE ? null : (int) Math.min(Integer.MAX_VALUE, room),
-                            t.getMinPerOrder(), t.getMaxPerOrder());
+                            t.getMinPerOrder(), t.getMaxPerOrder(), unlocking == null
+                            || unlocking.getKind() == PromoCodeKind.UNLOCK || !unlocking.appliesTo(t.getId()) ? 0
+                            : unlocking.discountPerTicket(t.getPriceMinor()));
                 })
                 .toList();
     }

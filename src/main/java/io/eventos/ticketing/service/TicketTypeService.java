@@ -116,7 +116,7 @@ public class TicketTypeService {
 
     @RequiresPermission(Permission.TICKETS_MANAGE)
     public UUID create(@EventRef UUID eventId, TicketTypeForm form) {
-        String currency = eventCurrency(eventId);
+        String currency = eventCurrency(em, eventId);
         validate(form);
         Ticket ticket = new Ticket(eventId, form.name().strip(), form.priceMinor(), currency);
         apply(ticket, form, eventId);
@@ -168,7 +168,7 @@ public class TicketTypeService {
 
     @RequiresPermission(Permission.TICKETS_MANAGE)
     public UUID createGroup(@EventRef UUID eventId, String name, int capacity) {
-        eventCurrency(eventId);
+        eventCurrency(em, eventId);
         String clean = groupName(name, capacity);
         CapacityGroup group = new CapacityGroup(eventId, clean, capacity);
         em.persist(group);
@@ -298,7 +298,8 @@ public class TicketTypeService {
         return ticket;
     }
 
-    private String eventCurrency(UUID eventId) {
+    /** The event's currency; "no such event" outside the bound account (or the member's events). */
+    static String eventCurrency(EntityManager em, UUID eventId) {
         List<?> rows = em.createNativeQuery("select currency from events where id = ?1").setParameter(1, eventId)
                 .getResultList();
         if (rows.isEmpty()) {

@@ -56,4 +56,45 @@ class ExpiringCacheTest {
         }
         assertThat(cache.size()).isLessThanOrEqualTo(100);
     }
+
+    @Test
+    void anExpiredEntryIsAnsweredWhileOneBackgroundLoadRefreshesIt() {
+        var cache = new ExpiringCache<String, String>(Duration.ofNanos(100), Duration.ofNanos(1_000), 10, now::get);
+        java.util.List<Runnable> background = new java.util.ArrayList<>();
+        assertThat(cache.getOrRefresh("a", this::load, background::add)).isEqualTo("a#1");
+        now.addAndGet(150);
+        assertThat(cache.getOrRefresh("a", this::load, background::add)).as("stale, at once").isEqualTo("a#1");
+        assertThat(cache.getOrRefresh("a", this::load, background::add)).isEqualTo("a#1");
+        assertThat(background).as("one refresh per key at a time").hasSize(1);
+        background.remove(0).run();
+        assertThat(cache.getOrRefresh("a", this::load, background::add)).isEqualTo("a#2");
+        assertThat(background).isEmpty();
+
+        now.addAndGet(2_000); // beyond the stale window: loaded here and now
+        assertThat(cache.getOrRefresh("a", this::load, background::add)).isEqualTo("a#3");
+        assertThat(background).isEmpty();
+    }
+
+    @Test
+    void anInvalidatedEntryIsNeverAnsweredStaleNorPutBackByARefreshThatBeganBefore() {
+        var cache = new ExpiringCache<String, String>(Duration.ofNanos(100), Duration.ofNanos(1_000), 10, now::get);
+        java.util.List<Runnable> background = new java.util.ArrayList<>();
+        cache.getOrRefresh("a", this::load, background::add);
+        now.addAndGet(150);
+        cache.getOrRefresh("a", this::load, background::add);
+        cache.invalidateIf(key -> true); // an organizer's edit commits while the refresh is on its way
+        background.remove(0).run();
+        assertThat(cache.size()).isZero();
+        assertThat(cache.getOrRefresh("a", this::load, background::add)).isEqualTo("a#3");
+    }
+
+    @Test
+    void aRefusedBackgroundLoadsHereAndNow() {
+        var cache = new ExpiringCache<String, String>(Duration.ofNanos(100), Duration.ofNanos(1_000), 10, now::get);
+        cache.getOrRefresh("a", this::load, Runnable::run);
+        now.addAndGet(150);
+        assertThat(cache.getOrRefresh("a", this::load, task -> {
+            throw new java.util.concurrent.RejectedExecutionException("full");
+        })).isEqualTo("a#2");
+    }
 }

@@ -30,6 +30,19 @@ class PricingTest {
     }
 
     @Test
+    void onlyACodeThatNamesAHiddenTicketTypeOpensIt() {
+        UUID crew = UUID.randomUUID();
+        PromoCode everything = new PromoCode(event, "ALL20", PromoCodeKind.PERCENT);
+        everything.setPercentOff(20);
+        assertThat(everything.appliesTo(crew)).as("it discounts every type in the cart").isTrue();
+        assertThat(everything.unlocks(crew)).as("but opens no hidden type to whoever has the code").isFalse();
+        PromoCode named = new PromoCode(event, "CREW", PromoCodeKind.UNLOCK);
+        named.setAppliesToJson("[\"" + crew + "\"]");
+        assertThat(named.unlocks(crew)).isTrue();
+        assertThat(named.unlocks(UUID.randomUUID())).isFalse();
+    }
+
+    @Test
     void aFixedCodeNeverTakesMoreThanThePriceAndOnlyAppliesToItsTicketTypes() {
         Ticket cheap = new Ticket(event, "Cheap", 500, "EUR");
         Ticket other = new Ticket(event, "Other", 5000, "EUR");

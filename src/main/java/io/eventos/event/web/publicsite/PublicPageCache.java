@@ -4,6 +4,8 @@ import io.eventos.event.service.PublicContentChanged;
 import io.eventos.event.service.PublicEventService;
 import io.eventos.platform.cache.ExpiringCache;
 import io.eventos.platform.tenancy.CurrentTenant;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -20,7 +22,9 @@ import java.util.UUID;
  * organizer-only data), keyed by the account the URL resolved to and bound, so one account's entry can never
  * answer another's URL. An account's entries are dropped as soon as a write to something its pages show commits
  * ({@link PublicContentChanged}); the time to live bounds what that cannot see: seats sold meanwhile, sales windows
- * opening, an event ending, rows changed with plain SQL. Misses ("no such event") are not cached.
+ * opening, an event ending, rows changed with plain SQL. Misses ("no such event") are not cached. Data that
+ * expired less than {@link #STALE_FOR} ago is answered once more while it is read again in the background, so a
+ * popular page's visitors never wait for its refresh; invalidated data is never answered.
  */
 @ApplicationScoped
 public class PublicPageCache {
@@ -36,27 +40,41 @@ public class PublicPageCache {
     record OrganizerKey(UUID accountId, String baseUrl, String contextPath) {
     }
 
-    private final ExpiringCache<EventKey, EventPageModel> events = new ExpiringCache<>(TTL, 5_000);
-    private final ExpiringCache<OrganizerKey, OrganizerPageModel> organizers = new ExpiringCache<>(TTL, 2_000);
+    /** How long after expiry a page's data is still answered while it is read again in the background. */
+    static final Duration STALE_FOR = Duration.ofSeconds(60);
+
+    private final ExpiringCache<EventKey, EventPageModel> events = new ExpiringCache<>(TTL, STALE_FOR, 5_000);
+    private final ExpiringCache<OrganizerKey, OrganizerPageModel> organizers =
+            new ExpiringCache<>(TTL, STALE_FOR, 2_000);
 
     @Inject
     PublicEventService service;
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService background;
 
     Clock clock = Clock.systemUTC();
 
     /** The event page of the bound account, or null when there is no such public event. */
     public EventPageModel event(String slug, String baseUrl, String contextPath) {
         UUID account = CurrentTenant.require();
-        return events.get(new EventKey(account, slug, baseUrl, contextPath), key -> service.findEventDetails(slug)
-                .map(details -> EventPageModels.build(details, baseUrl, contextPath, clock.instant(), DEPLOYMENT))
-                .orElse(null));
+        return events.getOrRefresh(new EventKey(account, slug, baseUrl, contextPath), key -> {
+            try (var tenant = CurrentTenant.bind(key.accountId())) {
+                return service.findEventDetails(slug)
+                        .map(details -> EventPageModels.build(details, baseUrl, contextPath, clock.instant(),
+                                DEPLOYMENT))
+                        .orElse(null);
+            }
+        }, background);
     }
 
     /** The organizer page of the bound account. */
     public OrganizerPageModel organizer(String baseUrl, String contextPath) {
         UUID account = CurrentTenant.require();
-        return organizers.get(new OrganizerKey(account, baseUrl, contextPath),
-                key -> OrganizerPageModels.build(service.organizer(), baseUrl, contextPath, DEPLOYMENT));
+        return organizers.getOrRefresh(new OrganizerKey(account, baseUrl, contextPath), key -> {
+            try (var tenant = CurrentTenant.bind(key.accountId())) {
+                return OrganizerPageModels.build(service.organizer(), baseUrl, contextPath, DEPLOYMENT);
+            }
+        }, background);
     }
 
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) PublicContentChanged change) {

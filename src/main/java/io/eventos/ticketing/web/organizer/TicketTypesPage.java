@@ -224,14 +224,15 @@ public class TicketTypesPage implements Serializable {
     }
 
     private int digits() {
-        return Math.max(0, java.util.Currency.getInstance(sales.currency()).getDefaultFractionDigits());
+        return sales.currencyDigits();
     }
 
     private ZoneId zone() {
-        return ZoneId.of(sales.timeZone());
+        return sales.zone();
     }
 
-    private static UUID parse(String id) {
+    /** An id from a request parameter or a select; null for empty or malformed text. */
+    static UUID parse(String id) {
         try {
             return id == null || id.isBlank() ? null : UUID.fromString(id.strip());
         } catch (IllegalArgumentException e) {

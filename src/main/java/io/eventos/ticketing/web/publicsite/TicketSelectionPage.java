@@ -128,6 +128,11 @@ public class TicketSelectionPage implements Serializable {
         return Money.format(offer.priceMinor(), offer.currency());
     }
 
+    /** "€199.20 with the code" when the applied code discounts this type. */
+    public String discounted(TicketOffer offer) {
+        return Money.format(offer.priceMinor() - offer.discountMinor(), offer.currency()) + " with the code";
+    }
+
     public String getEventName() {
         return eventName;
     }

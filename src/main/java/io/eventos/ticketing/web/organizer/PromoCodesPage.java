@@ -1,0 +1,280 @@
+package io.eventos.ticketing.web.organizer;
+
+import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.ticketing.service.PromoCodeForm;
+import io.eventos.ticketing.service.PromoCodeRow;
+import io.eventos.ticketing.service.PromoCodeService;
+import io.eventos.ticketing.service.SaleRefusedException;
+import io.eventos.ticketing.service.SalesEvent;
+import io.eventos.ticketing.service.TicketTypeRow;
+import io.eventos.ticketing.service.TicketTypeService;
+import io.eventos.ticketing.service.TicketingException;
+import io.eventos.ticketing.service.TicketingInputException;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.omnifaces.cdi.ViewScoped;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * {@code /app/promo-codes.xhtml?event=…}: an event's promo codes with their uses ("3 / 10") and derived state, and
+ * the form to add or change one; dates are entered and shown in the event's time zone, amounts in its currency.
+ */
+@Named
+@ViewScoped
+public class PromoCodesPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm", Locale.ENGLISH);
+
+    @Inject
+    transient PromoCodeService promoCodes;
+    @Inject
+    transient TicketTypeService tickets;
+
+    private String event;
+    private SalesEvent sales;
+    private List<PromoCodeRow> rows;
+    private List<TicketTypeRow> ticketTypes;
+
+    private UUID editing;
+    private String code;
+    private String kind = "percent";
+    private Integer percentOff;
+    private BigDecimal amountOff;
+    private List<String> ticketIds = new ArrayList<>();
+    private Integer usageLimit;
+    private Integer perOrderLimit;
+    private LocalDateTime validFrom;
+    private LocalDateTime validUntil;
+
+    /** f:viewAction: loads the event or answers 404. */
+    public void load() throws IOException {
+        UUID id = TicketTypesPage.parse(event);
+        if (id == null) {
+            Faces.responseSendError(404, "Not found");
+            return;
+        }
+        try {
+            sales = tickets.event(id);
+        } catch (AccessDeniedException e) {
+            Faces.responseSendError(404, "Not found");
+            return;
+        }
+        rows = promoCodes.list(sales.id());
+        ticketTypes = tickets.list(sales.id());
+    }
+
+    public void edit(PromoCodeRow row) {
+        editing = row.id();
+        code = row.code();
+        kind = row.kind();
+        percentOff = row.percentOff();
+        amountOff = row.amountOffMinor() == null ? null
+                : BigDecimal.valueOf(row.amountOffMinor(), sales.currencyDigits());
+        ticketIds = new ArrayList<>(row.ticketIds().stream().map(UUID::toString).toList());
+        usageLimit = row.usageLimit();
+        perOrderLimit = row.perOrderLimit();
+        validFrom = local(row.validFrom());
+        validUntil = local(row.validUntil());
+    }
+
+    public void save() throws IOException {
+        Long amountOffMinor = null;
+        if ("fixed".equals(kind) && amountOff != null) {
+            try {
+                amountOffMinor = amountOff.movePointRight(sales.currencyDigits()).longValueExact();
+            } catch (ArithmeticException e) {
+                Messages.addError("promo-form:amountOff", "Enter the amount with at most " + sales.currencyDigits()
+                        + " decimals.");
+                FacesContext.getCurrentInstance().validationFailed();
+                return;
+            }
+        }
+        PromoCodeForm form = new PromoCodeForm(code, kind, percentOff, amountOffMinor,
+                ticketIds.stream().map(TicketTypesPage::parse).toList(), usageLimit, perOrderLimit,
+                instant(validFrom), instant(validUntil));
+        try {
+            if (editing == null) {
+                promoCodes.create(sales.id(), form);
+                Messages.addFlashGlobalInfo("The code " + code.strip() + " was added.");
+            } else {
+                promoCodes.update(sales.id(), editing, form);
+                Messages.addFlashGlobalInfo("The code " + code.strip() + " was saved.");
+            }
+            reload();
+        } catch (TicketingInputException refused) {
+            refused.problems().forEach(p -> Messages.addError("promo-form:" + p.field(), p.message()));
+            FacesContext.getCurrentInstance().validationFailed();
+        } catch (TicketingException | AccessDeniedException | SaleRefusedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        }
+    }
+
+    public void delete(PromoCodeRow row) throws IOException {
+        try {
+            promoCodes.delete(sales.id(), row.id());
+            Messages.addFlashGlobalInfo("The code " + row.code() + " was deleted.");
+            reload();
+        } catch (TicketingException | AccessDeniedException | SaleRefusedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        }
+    }
+
+    public void end(PromoCodeRow row) throws IOException {
+        try {
+            promoCodes.end(sales.id(), row.id());
+            Messages.addFlashGlobalInfo("The code " + row.code() + " has ended: it cannot be used any more.");
+            reload();
+        } catch (TicketingException | AccessDeniedException | SaleRefusedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        }
+    }
+
+    /** After a change: a fresh GET of the page (PRG), with an empty form. */
+    private void reload() throws IOException {
+        Faces.redirect(Faces.getRequestContextPath() + "/app/promo-codes.xhtml?event=" + sales.id());
+    }
+
+    /** "Mon 1 Dec 2026, 09:00 – Wed 31 Dec 2026, 23:59" in the event's zone; "always" for an open window. */
+    public String validity(PromoCodeRow row) {
+        if (row.validFrom() == null && row.validUntil() == null) {
+            return "always";
+        }
+        String from = row.validFrom() == null ? null : WHEN.format(row.validFrom().atZone(sales.zone()));
+        String until = row.validUntil() == null ? null : WHEN.format(row.validUntil().atZone(sales.zone()));
+        return from == null ? "until " + until : until == null ? "from " + from : from + " – " + until;
+    }
+
+    public String appliesTo(PromoCodeRow row) {
+        if (row.ticketIds().isEmpty()) {
+            return "All ticket types";
+        }
+        return row.ticketNames().isEmpty() ? "(deleted ticket types)" : String.join(", ", row.ticketNames());
+    }
+
+    public String perOrder(PromoCodeRow row) {
+        return row.perOrderLimit() == null ? "no limit"
+                : row.perOrderLimit() + (row.perOrderLimit() == 1 ? " ticket" : " tickets");
+    }
+
+    public boolean hasHiddenTicketTypes() {
+        return ticketTypes.stream().anyMatch(TicketTypeRow::hidden);
+    }
+
+    private LocalDateTime local(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, sales.zone());
+    }
+
+    private Instant instant(LocalDateTime local) {
+        return local == null ? null : local.atZone(sales.zone()).toInstant();
+    }
+
+    public boolean isEditingExisting() {
+        return editing != null;
+    }
+
+    public SalesEvent getSales() {
+        return sales;
+    }
+
+    public List<PromoCodeRow> getRows() {
+        return rows;
+    }
+
+    public List<TicketTypeRow> getTicketTypes() {
+        return ticketTypes;
+    }
+
+    public String getEvent() {
+        return event;
+    }
+
+    public void setEvent(String event) {
+        this.event = event;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public void setKind(String kind) {
+        this.kind = kind;
+    }
+
+    public Integer getPercentOff() {
+        return percentOff;
+    }
+
+    public void setPercentOff(Integer percentOff) {
+        this.percentOff = percentOff;
+    }
+
+    public BigDecimal getAmountOff() {
+        return amountOff;
+    }
+
+    public void setAmountOff(BigDecimal amountOff) {
+        this.amountOff = amountOff;
+    }
+
+    public List<String> getTicketIds() {
+        return ticketIds;
+    }
+
+    public void setTicketIds(List<String> ticketIds) {
+        this.ticketIds = ticketIds == null ? new ArrayList<>() : new ArrayList<>(ticketIds);
+    }
+
+    public Integer getUsageLimit() {
+        return usageLimit;
+    }
+
+    public void setUsageLimit(Integer usageLimit) {
+        this.usageLimit = usageLimit;
+    }
+
+    public Integer getPerOrderLimit() {
+        return perOrderLimit;
+    }
+
+    public void setPerOrderLimit(Integer perOrderLimit) {
+        this.perOrderLimit = perOrderLimit;
+    }
+
+    public LocalDateTime getValidFrom() {
+        return validFrom;
+    }
+
+    public void setValidFrom(LocalDateTime validFrom) {
+        this.validFrom = validFrom;
+    }
+
+    public LocalDateTime getValidUntil() {
+        return validUntil;
+    }
+
+    public void setValidUntil(LocalDateTime validUntil) {
+        this.validUntil = validUntil;
+    }
+}
