@@ -211,8 +211,59 @@ public class CheckoutRushBenchmark {
                     + "BEGIN/COMMIT included) | %.1f statements | %.2f ms executing |", orders == 0 ? 0.0
                     : (double) calls / orders, orders == 0 ? 0.0 : millis / orders));
         }
+        try (Connection db = superuser("eventos"); Statement sql = db.createStatement();
+             var rs = sql.executeQuery("""
+                     select s.calls, s.total_exec_time, s.mean_exec_time,
+                            regexp_replace(left(s.query, 90), '\s+', ' ', 'g')
+                     from stats.pg_stat_statements s join pg_roles r on r.oid = s.userid
+                     where r.rolname = 'eventos_app' order by s.total_exec_time desc limit 6""")) {
+            while (rs.next()) {
+                lines.add(String.format(Locale.ROOT, "| top statement: `%s` | %d calls | mean %.2f ms, total %.0f ms |",
+                        rs.getString(4).replace("|", "/"), rs.getLong(1), rs.getDouble(3), rs.getDouble(2)));
+            }
+        }
+        explainTheCount();
         Files.write(dir.resolve("checkout-statements.md"), lines);
         lines.forEach(System.out::println);
+    }
+
+    private static void explainTheCount() throws Exception {
+        try (Connection db = superuser("eventos"); Statement sql = db.createStatement()) {
+            String event;
+            String account;
+            try (var rs = sql.executeQuery("select e.id, e.account_id from events e join accounts a on a.id = e.account_id where a.slug like 'rush-%'")) {
+                rs.next();
+                event = rs.getString(1);
+                account = rs.getString(2);
+            }
+            sql.execute("set role eventos_app");
+            sql.execute("select set_config('app.account_id', '" + account + "', false)");
+            try (var rs = sql.executeQuery("explain (analyze, buffers) " + """
+                        select t.id, t.name, t.quantity, t.capacity_group_id,
+                               coalesce(sold.paid, 0), coalesce(sold.pending, 0), coalesce(held.quantity, 0)
+                        from tickets t
+                        left join (select a.ticket_id,
+                                          count(*) filter (where o.status = 'paid') as paid,
+                                          count(*) filter (where o.status = 'pending') as pending
+                                   from attendees a
+                                   join orders o on o.account_id = a.account_id and o.id = a.order_id
+                                   where a.event_id = 'EV' and a.status = 'valid'
+                                     and (o.status = 'paid'
+                                          or (o.status = 'pending'
+                                              and (o.payment_deadline is null or o.payment_deadline > now())))
+                                   group by a.ticket_id) sold on sold.ticket_id = t.id
+                        left join (select hl.ticket_id, sum(hl.quantity) as quantity
+                                   from hold_lines hl
+                                   join holds h on h.account_id = hl.account_id and h.id = hl.hold_id
+                                   where h.event_id = 'EV' and h.status = 'active' and h.expires_at > now()
+                                   group by hl.ticket_id) held on held.ticket_id = t.id
+                        where t.event_id = 'EV'
+                        order by t.sort_order, t.name""".replace("EV", event))) {
+                while (rs.next()) {
+                    System.out.println("PLAN " + rs.getString(1));
+                }
+            }
+        }
     }
 
     private static Connection superuser(String database) throws java.sql.SQLException {
