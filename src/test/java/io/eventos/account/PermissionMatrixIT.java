@@ -273,6 +273,10 @@ public class PermissionMatrixIT {
             case "OrderService.saveNote" -> orders.saveNote(paidOrder, "Called the buyer");
             case "OrderService.refund" -> orders.refund(paidOrder, java.util.Set.copyOf(
                     orders.detail(paidOrder).attendees().stream().map(a -> a.id()).toList()));
+            case "TicketTypeService.saveCancellationPolicy" -> ticketTypes.saveCancellationPolicy(eventInScope,
+                    io.eventos.ticketing.service.CancellationPolicy.Kind.REFUND, 48);
+            case "OrderService.declineRefundRequest" -> orders.declineRefundRequest(paidOrder, "No refunds this close "
+                    + "to the event.", BASE_URL); // no request open: refused by the order's state, not the role
             case "PromoCodeService.list" -> promoCodes.list(eventInScope);
             case "PromoCodeService.create" -> promoCodes.create(eventInScope,
                     promo("NEW" + UUID.randomUUID().toString().substring(0, 8)));

@@ -116,6 +116,44 @@ public class SalesFixtures {
                 .setParameter(1, eventId).executeUpdate();
     }
 
+    /** The checkout form for a hold: buyer Ada, one named attendee per ticket, marketing consent, a fresh key. */
+    public static io.eventos.ticketing.service.OrderRequest orderFor(io.eventos.ticketing.service.HoldView hold,
+                                                                     String provider) {
+        java.util.List<io.eventos.ticketing.service.OrderRequest.AttendeeName> names = new java.util.ArrayList<>();
+        for (int i = 0; i < hold.tickets(); i++) {
+            names.add(new io.eventos.ticketing.service.OrderRequest.AttendeeName("Ada", "Guest" + i, null));
+        }
+        return new io.eventos.ticketing.service.OrderRequest(hold.token(), "Ada Buyer", "ada@example.org", names, true,
+                provider, UUID.randomUUID().toString(), "en");
+    }
+
+    /** Moves the event's start (and end, three hours later) to {@code startsAt}, as if that much time had passed. */
+    public void startEventAt(UUID eventId, java.time.Instant startsAt) {
+        em.createNativeQuery("update events set starts_at = cast(?2 as timestamptz), ends_at = cast(?2 as timestamptz) + interval '3 hours' where id = ?1")
+                .setParameter(1, eventId).setParameter(2, java.time.OffsetDateTime.ofInstant(startsAt,
+                        java.time.ZoneOffset.UTC)).executeUpdate();
+    }
+
+    public void organizerEmail(UUID eventId, String email) {
+        em.createNativeQuery("update events set organizer_email = ?2 where id = ?1")
+                .setParameter(1, eventId).setParameter(2, email).executeUpdate();
+    }
+
+    /** Succeeded refund payments recorded for an order. */
+    public long refundPayments(UUID orderId) {
+        return count("select count(*) from payments where order_id = ?1 and kind = 'refund' and status = 'succeeded'",
+                orderId);
+    }
+
+    /** Business records of this action on the order, and how many of them say the buyer acted. */
+    public long[] auditOf(UUID orderId, String action) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                        select count(*), count(*) filter (where after ->> 'by' = 'buyer') from audit_log
+                        where subject_type = 'order' and subject_id = ?1 and action = ?2""")
+                .setParameter(1, orderId).setParameter(2, action).getSingleResult();
+        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+    }
+
     /** The account's contacts as "email|first|last|consent|source|consent_source", sorted by email. */
     @SuppressWarnings("unchecked")
     public java.util.List<String> contacts() {

@@ -248,11 +248,6 @@ public class SalesRulesIT {
     }
 
     private static OrderRequest order(HoldView hold, String provider) {
-        List<OrderRequest.AttendeeName> names = new ArrayList<>();
-        for (int i = 0; i < hold.tickets(); i++) {
-            names.add(new OrderRequest.AttendeeName("Ada", "Guest" + i, null));
-        }
-        return new OrderRequest(hold.token(), "Ada Buyer", "ada@example.org", names, true, provider,
-                UUID.randomUUID().toString(), "en");
+        return SalesFixtures.orderFor(hold, provider);
     }
 }

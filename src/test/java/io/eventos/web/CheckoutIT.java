@@ -131,7 +131,10 @@ class CheckoutIT {
         Browser.submitSignIn(browser, "owner@demo.eventos.test", "demo-owner-2026");
         browser.get(base + "/app/orders.xhtml?event=" + eventId());
         browser.findElement(By.id("orders-form:text")).sendKeys(buyer);
+        WebElement unfiltered = browser.findElement(By.id("orders-form:orders"));
         browser.findElement(By.id("orders-form:filter")).click();
+        // the new order also heads the unfiltered list: wait for the filtered table, or the link found goes stale
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(unfiltered));
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("orders-form:orders"), orderCode));
         Browser.clickToNavigate(browser, browser.findElement(By.linkText(orderCode)));
@@ -172,13 +175,13 @@ class CheckoutIT {
         return new Select(browser.findElement(By.id(label.getAttribute("for"))));
     }
 
-    private static String eventId() throws SQLException {
+    static String eventId() throws SQLException {
         return query("select e.id::text from events e join accounts a on a.id = e.account_id "
                 + "where a.slug = 'demo' and e.slug = 'product-summit'", null).get(0);
     }
 
     /** What is left of a demo summit ticket type, counted like the checkout does. */
-    private static long available(String ticketName) throws SQLException {
+    static long available(String ticketName) throws SQLException {
         return Long.parseLong(query("""
                 select t.quantity
                        - (select count(*) from attendees a join orders o on o.id = a.order_id
@@ -200,7 +203,7 @@ class CheckoutIT {
         return query("select a.code from attendees a join orders o on o.id = a.order_id where o.code = ?", orderCode);
     }
 
-    private static List<String> query(String sql, String parameter) throws SQLException {
+    static List<String> query(String sql, String parameter) throws SQLException {
         try (Connection db = TestDatabase.get().superuserConnection("eventos");
              PreparedStatement statement = db.prepareStatement(sql)) {
             if (parameter != null) {
@@ -216,7 +219,7 @@ class CheckoutIT {
         }
     }
 
-    private static void sql(String sql, String parameter) throws SQLException {
+    static void sql(String sql, String parameter) throws SQLException {
         try (Connection db = TestDatabase.get().superuserConnection("eventos");
              PreparedStatement statement = db.prepareStatement(sql)) {
             statement.setString(1, parameter);

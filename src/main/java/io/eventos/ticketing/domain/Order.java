@@ -105,6 +105,21 @@ public class Order extends TenantEntity {
     @Column(name = "access_token_box")
     private byte[] accessTokenBox;
 
+    @Column(name = "refund_requested_at")
+    private Instant refundRequestedAt;
+
+    @Column(name = "refund_request_note")
+    private String refundRequestNote;
+
+    @Column(name = "refund_request_decided_at")
+    private Instant refundRequestDecidedAt;
+
+    @Column(name = "refund_request_outcome")
+    private RefundRequestOutcome refundRequestOutcome;
+
+    @Column(name = "refund_request_reply")
+    private String refundRequestReply;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt = Instant.now();
 
@@ -334,5 +349,48 @@ public class Order extends TenantEntity {
 
     public void setCancelledAt(Instant cancelledAt) {
         this.cancelledAt = cancelledAt;
+    }
+
+    /** The buyer asks for their money back (the event's policy lets the organizer decide); one request per order. */
+    public void requestRefund(Instant at, String note) {
+        if (refundRequestedAt != null) {
+            throw new IllegalStateException("This order already has a refund request");
+        }
+        refundRequestedAt = Objects.requireNonNull(at, "at");
+        refundRequestNote = note;
+    }
+
+    /** The organizer's answer to the open refund request (approved also when they refunded everything otherwise). */
+    public void decideRefundRequest(Instant at, RefundRequestOutcome outcome, String reply) {
+        if (!hasOpenRefundRequest()) {
+            throw new IllegalStateException("This order has no open refund request");
+        }
+        refundRequestDecidedAt = Objects.requireNonNull(at, "at");
+        refundRequestOutcome = Objects.requireNonNull(outcome, "outcome");
+        refundRequestReply = reply;
+    }
+
+    public boolean hasOpenRefundRequest() {
+        return refundRequestedAt != null && refundRequestDecidedAt == null;
+    }
+
+    public Instant getRefundRequestedAt() {
+        return refundRequestedAt;
+    }
+
+    public String getRefundRequestNote() {
+        return refundRequestNote;
+    }
+
+    public Instant getRefundRequestDecidedAt() {
+        return refundRequestDecidedAt;
+    }
+
+    public RefundRequestOutcome getRefundRequestOutcome() {
+        return refundRequestOutcome;
+    }
+
+    public String getRefundRequestReply() {
+        return refundRequestReply;
     }
 }

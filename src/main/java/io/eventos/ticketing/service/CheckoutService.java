@@ -404,11 +404,7 @@ public class CheckoutService {
 
     /** The order behind a private order-page token. */
     Optional<Order> orderByToken(String token) {
-        if (blank(token)) {
-            return Optional.empty();
-        }
-        return em.createQuery("select o from Order o where o.accessTokenHash = :hash", Order.class)
-                .setParameter("hash", RandomTokens.sha256Hex(token)).getResultStream().findFirst();
+        return OrderAccess.find(em, token);
     }
 
     private Optional<PlacedOrder> byIdempotencyKey(String key) {

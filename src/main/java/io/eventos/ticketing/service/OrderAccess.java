@@ -5,6 +5,9 @@ import io.eventos.platform.crypto.SecretBox;
 import io.eventos.ticketing.domain.Order;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.util.Optional;
 
 /**
  * The secret link of an order's private page ({@code /e/{account}/orders/{token}}): 256 random bits, looked up by
@@ -30,6 +33,15 @@ public class OrderAccess {
             return issue(order);
         }
         return secretBox.openText(order.getAccessTokenBox(), context(order));
+    }
+
+    /** The order behind a private order-page token (of the bound account); empty for a wrong or tampered one. */
+    static Optional<Order> find(EntityManager em, String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        return em.createQuery("select o from Order o where o.accessTokenHash = :hash", Order.class)
+                .setParameter("hash", RandomTokens.sha256Hex(token)).getResultStream().findFirst();
     }
 
     public static String link(String baseUrl, String accountSlug, String token) {

@@ -95,6 +95,77 @@ public class OrderMails {
                 html.toString(), List.of()));
     }
 
+    /**
+     * The order is cancelled, by the buyer or by the organizer approving their refund request: what comes back and
+     * how ({@code byHand}: the organizer transfers it, a bank-transfer order).
+     */
+    public void cancelled(OrderTickets order, String orderLink, long refundedMinor, boolean byHand) {
+        String amount = Money.format(refundedMinor, order.currency());
+        String money = refundedMinor <= 0 ? null : byHand
+                ? "The organizer transfers " + amount + " back to you."
+                : amount + " is refunded to the card you paid with; banks take a few days to show it.";
+        String subject = "Your order " + order.orderCode() + " for " + order.eventName() + " is cancelled";
+        String text = "Hello " + order.buyerName() + ",\n\n"
+                + "your order " + order.orderCode() + " for " + order.eventName() + " is cancelled and its tickets "
+                + "no longer work." + (money == null ? "" : " " + money) + "\n\n"
+                + "Your order:\n" + orderLink + "\n\n" + order.accountName() + "\n";
+        String html = "<p>Hello " + SafeHtml.escape(order.buyerName()) + ",</p>"
+                + "<p>your order <strong>" + SafeHtml.escape(order.orderCode()) + "</strong> for "
+                + SafeHtml.escape(order.eventName()) + " is cancelled and its tickets no longer work."
+                + (money == null ? "" : " " + SafeHtml.escape(money)) + "</p>"
+                + "<p><a href=\"" + SafeHtml.escape(orderLink) + "\">Your order</a></p>"
+                + "<p>" + SafeHtml.escape(order.accountName()) + "</p>";
+        mail.send(new MailMessage(order.buyerEmail(), subject, text, html, List.of()));
+    }
+
+    /** The buyer's refund request arrived; the organizer decides. */
+    public void refundRequested(OrderTickets order, String orderLink) {
+        String subject = "Your refund request for order " + order.orderCode();
+        String text = "Hello " + order.buyerName() + ",\n\n"
+                + "we received your request to cancel order " + order.orderCode() + " for " + order.eventName()
+                + " and refund it. The organizer decides and you will hear back by email; until then your tickets "
+                + "stay valid.\n\n"
+                + "Your order:\n" + orderLink + "\n\n" + order.accountName() + "\n";
+        String html = "<p>Hello " + SafeHtml.escape(order.buyerName()) + ",</p>"
+                + "<p>we received your request to cancel order <strong>" + SafeHtml.escape(order.orderCode())
+                + "</strong> for " + SafeHtml.escape(order.eventName()) + " and refund it. The organizer decides and "
+                + "you will hear back by email; until then your tickets stay valid.</p>"
+                + "<p><a href=\"" + SafeHtml.escape(orderLink) + "\">Your order</a></p>"
+                + "<p>" + SafeHtml.escape(order.accountName()) + "</p>";
+        mail.send(new MailMessage(order.buyerEmail(), subject, text, html, List.of()));
+    }
+
+    /** Tells the organizer (the event's organizer email, else the account's contact email) a request waits. */
+    public void refundRequestToOrganizer(String to, OrderTickets order, String note, String organizerLink) {
+        String subject = "Refund requested: order " + order.orderCode() + " for " + order.eventName();
+        String text = order.buyerName() + " (" + order.buyerEmail() + ") asks to cancel order " + order.orderCode()
+                + " and get " + Money.format(order.totalMinor() - order.refundedMinor(), order.currency()) + " back."
+                + (note == null ? "" : "\n\nTheir reason: " + note) + "\n\nApprove or decline it here:\n"
+                + organizerLink + "\n";
+        String html = "<p>" + SafeHtml.escape(order.buyerName()) + " (" + SafeHtml.escape(order.buyerEmail())
+                + ") asks to cancel order <strong>" + SafeHtml.escape(order.orderCode()) + "</strong> and get "
+                + SafeHtml.escape(Money.format(order.totalMinor() - order.refundedMinor(), order.currency()))
+                + " back.</p>" + (note == null ? "" : "<p>Their reason: " + SafeHtml.escape(note) + "</p>")
+                + "<p><a href=\"" + SafeHtml.escape(organizerLink) + "\">Approve or decline the request</a></p>";
+        mail.send(new MailMessage(to, subject, text, html, List.of()));
+    }
+
+    /** The organizer declined the refund request, with their sentence; the tickets stay valid. */
+    public void refundDeclined(OrderTickets order, String orderLink, String reply) {
+        String subject = "Your refund request for order " + order.orderCode();
+        String text = "Hello " + order.buyerName() + ",\n\n"
+                + "the organizer of " + order.eventName() + " declined your request to refund order "
+                + order.orderCode() + ":\n\n" + reply + "\n\n"
+                + "Your tickets stay valid. Your order:\n" + orderLink + "\n\n" + order.accountName() + "\n";
+        String html = "<p>Hello " + SafeHtml.escape(order.buyerName()) + ",</p>"
+                + "<p>the organizer of " + SafeHtml.escape(order.eventName()) + " declined your request to refund "
+                + "order <strong>" + SafeHtml.escape(order.orderCode()) + "</strong>:</p>"
+                + "<blockquote>" + SafeHtml.escape(reply) + "</blockquote>"
+                + "<p>Your tickets stay valid. <a href=\"" + SafeHtml.escape(orderLink) + "\">Your order</a></p>"
+                + "<p>" + SafeHtml.escape(order.accountName()) + "</p>";
+        mail.send(new MailMessage(order.buyerEmail(), subject, text, html, List.of()));
+    }
+
     private static String where(OrderTickets order) {
         if (order.venueName() != null) {
             return order.venueName() + (order.venueAddress() == null ? "" : ", " + order.venueAddress());

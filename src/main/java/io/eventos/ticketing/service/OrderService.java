@@ -9,19 +9,16 @@ import io.eventos.platform.security.Permission;
 import io.eventos.platform.security.RequiresPermission;
 import io.eventos.platform.tenancy.TenantBound;
 import io.eventos.ticketing.domain.Attendee;
-import io.eventos.ticketing.domain.AttendeeStatus;
 import io.eventos.ticketing.domain.Order;
 import io.eventos.ticketing.domain.OrderLine;
 import io.eventos.ticketing.domain.OrderStatus;
 import io.eventos.ticketing.domain.Payment;
 import io.eventos.ticketing.domain.PaymentKind;
 import io.eventos.ticketing.domain.PaymentStatus;
-import io.eventos.ticketing.service.payment.PaymentProvider;
-import io.eventos.ticketing.service.payment.PaymentProviders;
+import io.eventos.ticketing.domain.RefundRequestOutcome;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 
@@ -30,7 +27,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,13 +59,13 @@ public class OrderService {
     Authorizer authorizer;
 
     @Inject
-    PaymentProviders providers;
-
-    @Inject
     OrderAccess access;
 
     @Inject
     OrderMails mails;
+
+    @Inject
+    OrderCancellation cancellation;
 
     Clock clock = Clock.systemUTC();
 
@@ -82,7 +78,8 @@ public class OrderService {
                 select o.id, o.event_id, o.code, o.buyer_name, o.buyer_email, o.status, o.total_minor,
                        o.refunded_minor, o.currency, (select coalesce(sum(l.quantity), 0) from order_lines l
                                                       where l.account_id = o.account_id and l.order_id = o.id),
-                       o.payment_provider, o.placed_at, o.payment_deadline
+                       o.payment_provider, o.placed_at, o.payment_deadline,
+                       o.refund_requested_at is not null and o.refund_request_decided_at is null
                 from orders o""" + " where " + where + " order by " + order + ", o.id limit " + Math.max(1, pageSize)
                 + " offset " + Math.max(0, first));
         parameters.forEach(query::setParameter);
@@ -91,7 +88,7 @@ public class OrderService {
             Object[] r = (Object[]) row;
             rows.add(new OrderRow((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4],
                     (String) r[5], SqlValues.number(r[6]), SqlValues.number(r[7]), String.valueOf(r[8]).strip(), (int) SqlValues.number(r[9]),
-                    (String) r[10], SqlValues.instant(r[11]), SqlValues.instant(r[12])));
+                    (String) r[10], SqlValues.instant(r[11]), SqlValues.instant(r[12]), Boolean.TRUE.equals(r[13])));
         }
         return rows;
     }
@@ -117,7 +114,9 @@ public class OrderService {
                         scope.stream().map(id -> "'" + id + "'::uuid").toList()) + ")");
             });
         }
-        if (filter.status() != null && !filter.status().isBlank()) {
+        if (OrderFilter.REFUND_REQUESTED.equals(filter.status())) {
+            clauses.add("o.refund_requested_at is not null and o.refund_request_decided_at is null");
+        } else if (filter.status() != null && !filter.status().isBlank()) {
             parameters.put(2, filter.status().toLowerCase(Locale.ROOT));
             clauses.add("o.status = ?2");
         }
@@ -168,7 +167,11 @@ public class OrderService {
                 .setParameter(1, order.getEventId()).getSingleResult();
         return new OrderDetail(row(order), (String) event[0], (String) event[1],
                 order.getPromoCode() == null ? null : order.getPromoCode().getCode(), order.isMarketingConsent(),
-                order.getMarketingConsentAt(), order.getInternalNote(), lines, attendeesOf(order), payments, history);
+                order.getMarketingConsentAt(), order.getInternalNote(), lines, attendeesOf(order), payments, history,
+                order.getRefundRequestedAt() == null ? null : new OrderDetail.RefundRequest(
+                        order.getRefundRequestedAt(), order.getRefundRequestNote(), order.getRefundRequestDecidedAt(),
+                        order.getRefundRequestOutcome() == null ? null : label(order.getRefundRequestOutcome()),
+                        order.getRefundRequestReply()));
     }
 
     /** The tickets issued for an event, for the attendee list and its export; text matches name, email or order. */
@@ -238,7 +241,7 @@ public class OrderService {
             // its tickets went back on sale at the deadline: take them again only if they are still there
             Stock stock = Inventory.of(em, order.getEventId(), now);
             Map<UUID, Integer> wanted = new HashMap<>();
-            validAttendees(order).forEach(a -> wanted.merge(a.getTicket().getId(), 1, Integer::sum));
+            cancellation.validAttendees(order).forEach(a -> wanted.merge(a.getTicket().getId(), 1, Integer::sum));
             long total = 0;
             for (Map.Entry<UUID, Integer> w : wanted.entrySet()) {
                 total += w.getValue();
@@ -297,26 +300,7 @@ public class OrderService {
     @RequiresPermission(Permission.ORDERS_MANAGE)
     public void cancel(UUID orderId, String reason) {
         Order order = locked(orderId, Permission.ORDERS_MANAGE);
-        if (order.getStatus() == OrderStatus.CANCELLED) {
-            return;
-        }
-        if (order.getStatus() == OrderStatus.PAID && order.getTotalMinor() - order.getRefundedMinor() > 0) {
-            throw new TicketingException(null, "This order was paid; refund it to cancel it, so the buyer gets the "
-                    + "money back.");
-        }
-        String before = label(order.getStatus());
-        validAttendees(order).forEach(a -> a.setStatus(AttendeeStatus.CANCELLED));
-        order.setStatus(OrderStatus.CANCELLED);
-        order.setCancelledAt(clock.instant());
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("status", "cancelled");
-        if (reason != null && !reason.isBlank()) {
-            after.put("reason", reason.strip());
-        }
-        AuditEntry cancelled = audit.record("order.cancelled", "order", order.getId(), Map.of("status", before),
-                after);
-        cancelled.setEventId(order.getEventId());
-        trail.orderCancelled(order, cancelled, order.getCancelledAt());
+        cancellation.cancel(order, reason, OrderCancellation.Actor.ORGANIZER, clock.instant());
     }
 
     /**
@@ -326,57 +310,8 @@ public class OrderService {
     @RequiresPermission(Permission.ORDERS_REFUND)
     public long refund(UUID orderId, Set<UUID> attendeeIds) {
         Order order = locked(orderId, Permission.ORDERS_REFUND);
-        if (order.getStatus() != OrderStatus.PAID) {
-            throw new TicketingException(null, "Only a paid order can be refunded; this one is "
-                    + label(order.getStatus()) + ".");
-        }
-        List<Attendee> valid = validAttendees(order);
-        List<Attendee> chosen = valid.stream().filter(a -> attendeeIds.contains(a.getId())).toList();
-        if (chosen.isEmpty()) {
-            throw new TicketingException("tickets", "Choose the tickets to refund.");
-        }
-        long amount = 0;
-        Map<UUID, Integer> leftOnLine = new HashMap<>();
-        valid.forEach(a -> leftOnLine.merge(a.getOrderLine().getId(), 1, Integer::sum));
-        for (Attendee attendee : chosen) {
-            OrderLine line = attendee.getOrderLine();
-            int left = leftOnLine.merge(line.getId(), -1, Integer::sum);
-            long share = line.getTotalMinor() / line.getQuantity(); // the line's last ticket also gets the rounding
-            amount += share + (left == 0 ? line.getTotalMinor() - share * line.getQuantity() : 0);
-            attendee.setStatus(AttendeeStatus.REFUNDED);
-        }
-        amount = Math.min(amount, order.getTotalMinor() - order.getRefundedMinor());
-        if (amount > 0) {
-            PaymentProvider provider = providers.find(String.valueOf(order.getPaymentProvider()))
-                    .orElseGet(() -> providers.find("offline").orElseThrow());
-            String chargeRef = em.createQuery("""
-                            select p.providerRef from Payment p where p.order = :order and p.kind = :charge
-                            and p.status = :ok order by p.createdAt desc""", String.class)
-                    .setParameter("order", order).setParameter("charge", PaymentKind.CHARGE)
-                    .setParameter("ok", PaymentStatus.SUCCEEDED).getResultStream().findFirst().orElse(null);
-            PaymentProvider.ChargeResult result = provider.refund(chargeRef, amount, order.getCurrency());
-            if (!result.succeeded()) {
-                throw new TicketingException(null, "The payment provider refused the refund: "
-                        + result.failureReason());
-            }
-            Payment refund = new Payment(order, provider.id(), PaymentKind.REFUND, amount, order.getCurrency());
-            refund.setStatus(PaymentStatus.SUCCEEDED);
-            refund.setProviderRef(result.reference());
-            em.persist(refund);
-        }
-        long refundedBefore = order.getRefundedMinor();
-        order.setRefundedMinor(refundedBefore + amount);
-        boolean all = chosen.size() == valid.size();
-        if (all) {
-            order.setStatus(OrderStatus.CANCELLED);
-            order.setCancelledAt(clock.instant());
-        }
-        AuditEntry refunded = audit.record(all ? "order.refunded" : "order.partially_refunded", "order",
-                order.getId(), Map.of("refunded_minor", refundedBefore),
-                Map.of("refunded_minor", order.getRefundedMinor(), "tickets", chosen.size(), "amount_minor", amount));
-        refunded.setEventId(order.getEventId());
-        trail.refunded(order, amount, chosen.size(), all, refunded, clock.instant());
-        return amount;
+        return cancellation.refund(order, attendeeIds == null ? Set.of() : attendeeIds,
+                OrderCancellation.Actor.ORGANIZER, clock.instant());
     }
 
     /** Corrects the name or email on a ticket (the ticket, its code and price stay). */
@@ -405,6 +340,52 @@ public class OrderService {
         audit.record("order.note_changed", "order", order.getId(), null, null).setEventId(order.getEventId());
     }
 
+    /**
+     * Approves the buyer's open refund request: every valid ticket is refunded in full (the order is cancelled) and
+     * the buyer is mailed. Returns the amount refunded.
+     */
+    @RequiresPermission(Permission.ORDERS_REFUND)
+    public long approveRefundRequest(UUID orderId, String baseUrl) {
+        Order order = locked(orderId, Permission.ORDERS_REFUND);
+        requireOpenRequest(order);
+        long amount = cancellation.refund(order, null, OrderCancellation.Actor.ORGANIZER, clock.instant());
+        em.flush();
+        OrderTickets tickets = OrderTicketsQuery.of(em, order);
+        mails.cancelled(tickets, OrderAccess.link(baseUrl, tickets.accountSlug(), access.token(order)), amount,
+                cancellation.refundsByHand(order));
+        return amount;
+    }
+
+    /** Declines the buyer's open refund request; {@code reply} (required) is mailed to the buyer. Tickets stay valid. */
+    @RequiresPermission(Permission.ORDERS_REFUND)
+    public void declineRefundRequest(UUID orderId, String reply, String baseUrl) {
+        Order order = locked(orderId, Permission.ORDERS_REFUND);
+        requireOpenRequest(order);
+        if (reply == null || reply.isBlank()) {
+            throw new TicketingException("reply", "Write one sentence for the buyer: why the refund is declined.");
+        }
+        String sentence = reply.strip();
+        if (sentence.length() > BuyerCancellationService.MAX_NOTE) {
+            throw new TicketingException("reply", "Please keep the answer under " + BuyerCancellationService.MAX_NOTE
+                    + " characters.");
+        }
+        order.decideRefundRequest(clock.instant(), RefundRequestOutcome.DECLINED, sentence);
+        audit.record("order.refund_request_declined", "order", order.getId(), Map.of("refund_request", "open"),
+                Map.of("refund_request", "declined", "reply", sentence, "by", "organizer"))
+                .setEventId(order.getEventId());
+        em.flush();
+        OrderTickets tickets = OrderTicketsQuery.of(em, order);
+        mails.refundDeclined(tickets, OrderAccess.link(baseUrl, tickets.accountSlug(), access.token(order)), sentence);
+    }
+
+    private static void requireOpenRequest(Order order) {
+        if (!order.hasOpenRefundRequest()) {
+            throw new TicketingException(null, order.getRefundRequestOutcome() == null
+                    ? "This order has no refund request."
+                    : "This refund request was already answered (" + label(order.getRefundRequestOutcome()) + ").");
+        }
+    }
+
     private Order order(UUID orderId, Permission permission) {
         Order order = orderId == null ? null : em.find(Order.class, orderId);
         if (order == null) {
@@ -414,17 +395,9 @@ public class OrderService {
         return order;
     }
 
+    /** The order, after the permission check, with its row locked (the lock every cancel and refund takes). */
     private Order locked(UUID orderId, Permission permission) {
-        Order order = order(orderId, permission);
-        em.refresh(order, LockModeType.PESSIMISTIC_WRITE);
-        return order;
-    }
-
-    private List<Attendee> validAttendees(Order order) {
-        return em.createQuery("""
-                        select a from Attendee a join fetch a.orderLine join fetch a.ticket
-                        where a.order = :order and a.status = :valid order by a.createdAt, a.id""", Attendee.class)
-                .setParameter("order", order).setParameter("valid", AttendeeStatus.VALID).getResultList();
+        return cancellation.lock(order(orderId, permission));
     }
 
     private List<AttendeeRow> attendeesOf(Order order) {
@@ -445,7 +418,7 @@ public class OrderService {
         int tickets = o.getLines().stream().mapToInt(OrderLine::getQuantity).sum();
         return new OrderRow(o.getId(), o.getEventId(), o.getCode(), o.getBuyerName(), o.getBuyerEmail(),
                 label(o.getStatus()), o.getTotalMinor(), o.getRefundedMinor(), o.getCurrency(), tickets,
-                o.getPaymentProvider(), o.getPlacedAt(), o.getPaymentDeadline());
+                o.getPaymentProvider(), o.getPlacedAt(), o.getPaymentDeadline(), o.hasOpenRefundRequest());
     }
 
     private static String label(Enum<?> status) {

@@ -10,7 +10,7 @@ import jakarta.ejb.ApplicationException;
 public class SaleRefusedException extends RuntimeException {
 
     /** Where on the checkout the sentence belongs. */
-    public enum Field { QUANTITY, PROMO_CODE, BUYER, ATTENDEE, HOLD, PAYMENT, EVENT, BUSY }
+    public enum Field { QUANTITY, PROMO_CODE, BUYER, ATTENDEE, HOLD, PAYMENT, EVENT, BUSY, CANCELLATION }
 
     private final Field field;
     private final transient Object subject;

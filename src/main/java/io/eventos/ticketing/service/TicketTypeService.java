@@ -65,6 +65,43 @@ public class TicketTypeService {
                 r[4] == null ? null : ((Number) r[4]).intValue(), (String) r[5], (String) r[6]);
     }
 
+    /** The event's cancellation policy for buyers (default: they cannot cancel). */
+    @RequiresPermission(Permission.VIEW)
+    public CancellationPolicy cancellationPolicy(@EventRef UUID eventId) {
+        return CancellationPolicy.of(em, eventId);
+    }
+
+    /**
+     * Sets what buyers may do with their orders themselves: nothing, cancel with a full refund, or ask for a refund,
+     * until {@code hoursBefore} hours before the event starts. Applies to existing orders too (from the next look at
+     * the order page); requests already sent stay open.
+     */
+    @RequiresPermission(Permission.TICKETS_MANAGE)
+    public void saveCancellationPolicy(@EventRef UUID eventId, CancellationPolicy.Kind kind, Integer hoursBefore) {
+        if (kind == null) {
+            throw new TicketingException("policy", "Choose what buyers may do.");
+        }
+        if (kind != CancellationPolicy.Kind.NONE
+                && (hoursBefore == null || hoursBefore < 0 || hoursBefore > CancellationPolicy.MAX_HOURS)) {
+            throw new TicketingException("before", "Enter how long before the start buyers may still cancel: 0 "
+                    + "(until the start) up to 365 days.");
+        }
+        CancellationPolicy before = CancellationPolicy.of(em, eventId);
+        CancellationPolicy policy = new CancellationPolicy(kind, hoursBefore == null ? 0 : hoursBefore);
+        int changed = policy.json() == null
+                ? em.createNativeQuery("update events set settings = settings - 'cancellation', updated_at = now() "
+                        + "where id = ?1").setParameter(1, eventId).executeUpdate()
+                : em.createNativeQuery("update events set settings = jsonb_set(settings, '{cancellation}', "
+                        + "cast(?2 as jsonb)), updated_at = now() where id = ?1")
+                .setParameter(1, eventId).setParameter(2, policy.json()).executeUpdate();
+        if (changed == 0) {
+            throw new AccessDeniedException("No such event.");
+        }
+        audit.record("event.cancellation_policy_changed", "event", eventId,
+                Map.of("policy", before.kind().code(), "hours_before", before.hoursBefore()),
+                Map.of("policy", policy.kind().code(), "hours_before", policy.hoursBefore())).setEventId(eventId);
+    }
+
     /** The capacity groups of the event with what their ticket types have taken. */
     @RequiresPermission(Permission.VIEW)
     public List<Stock.GroupStock> groups(@EventRef UUID eventId) {

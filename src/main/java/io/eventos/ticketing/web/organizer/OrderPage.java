@@ -47,6 +47,7 @@ public class OrderPage implements Serializable {
     private String firstName;
     private String lastName;
     private String email;
+    private String declineReply;
 
     public void load() throws IOException {
         try {
@@ -81,6 +82,36 @@ public class OrderPage implements Serializable {
             reload();
         } catch (TicketingException refused) {
             Messages.addError(refused.field() == null ? null : "order-form:refund-tickets", refused.getMessage());
+        } catch (AccessDeniedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        }
+    }
+
+    /** Approves the buyer's refund request: a full refund, the order cancelled, the buyer mailed. */
+    public void approveRefund() {
+        try {
+            long amount = orders.approveRefundRequest(detail.order().id(), BaseUrl.of(Faces.getRequest()));
+            Messages.addGlobalInfo("Request approved: " + Money.format(amount, detail.order().currency())
+                    + " refunded and the order cancelled; the buyer was told by email.");
+            reload();
+        } catch (TicketingException | AccessDeniedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        }
+    }
+
+    /** Declines the buyer's refund request with a sentence that is mailed to them. */
+    public void declineRefund() {
+        try {
+            orders.declineRefundRequest(detail.order().id(), declineReply, BaseUrl.of(Faces.getRequest()));
+            Messages.addGlobalInfo("Request declined; the buyer was sent your answer. Their tickets stay valid.");
+            declineReply = null;
+            reload();
+        } catch (TicketingException refused) {
+            if ("reply".equals(refused.field())) {
+                Messages.addError("order-form:decline-reply", refused.getMessage());
+            } else {
+                Messages.addGlobalError(refused.getMessage());
+            }
         } catch (AccessDeniedException refused) {
             Messages.addGlobalError(refused.getMessage());
         }
@@ -175,6 +206,14 @@ public class OrderPage implements Serializable {
 
     public void setCancelReason(String cancelReason) {
         this.cancelReason = cancelReason;
+    }
+
+    public String getDeclineReply() {
+        return declineReply;
+    }
+
+    public void setDeclineReply(String declineReply) {
+        this.declineReply = declineReply;
     }
 
     public String getFirstName() {

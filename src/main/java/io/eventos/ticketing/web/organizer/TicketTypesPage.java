@@ -1,6 +1,7 @@
 package io.eventos.ticketing.web.organizer;
 
 import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.ticketing.service.CancellationPolicy;
 import io.eventos.ticketing.service.Money;
 import io.eventos.ticketing.service.SalesEvent;
 import io.eventos.ticketing.service.Stock;
@@ -24,7 +25,9 @@ import java.util.UUID;
 
 /**
  * {@code /app/tickets.xhtml?event=…}: an event's ticket types with sold / pending / held / available and their
- * derived status, the capacity explainer, and the form to add or change a type or a shared capacity group.
+ * derived status, the capacity explainer, the form to add or change a type or a shared capacity group, and the
+ * event's cancellation policy for buyers (none, cancel with a full refund, or refund on request; until N hours or
+ * days before the start).
  */
 @Named
 @ViewScoped
@@ -58,6 +61,11 @@ public class TicketTypesPage implements Serializable {
     private String groupName;
     private Integer groupCapacity;
 
+    private CancellationPolicy policy;
+    private String policyKind;
+    private Integer policyAmount;
+    private String policyUnit;
+
     /** f:viewAction: loads the event or answers 404. */
     public void load() throws IOException {
         UUID id = parse(event);
@@ -72,6 +80,37 @@ public class TicketTypesPage implements Serializable {
             return;
         }
         refresh();
+        showPolicy(tickets.cancellationPolicy(id));
+    }
+
+    private void showPolicy(CancellationPolicy current) {
+        policy = current;
+        policyKind = current.kind().code();
+        int hours = current.kind() == CancellationPolicy.Kind.NONE ? 48 : current.hoursBefore();
+        boolean days = hours % 24 == 0 && hours > 0;
+        policyUnit = days ? "days" : "hours";
+        policyAmount = days ? hours / 24 : hours;
+    }
+
+    /** Saves the cancellation policy; the amount is in days or hours as chosen. */
+    public void savePolicy() {
+        CancellationPolicy.Kind kind = null;
+        for (CancellationPolicy.Kind k : CancellationPolicy.Kind.values()) {
+            if (k.code().equals(policyKind)) {
+                kind = k;
+            }
+        }
+        Integer hours = policyAmount == null ? null
+                : "days".equals(policyUnit) ? (int) Math.min(Integer.MAX_VALUE, policyAmount * 24L) : policyAmount;
+        try {
+            tickets.saveCancellationPolicy(sales.id(), kind, hours);
+            showPolicy(tickets.cancellationPolicy(sales.id()));
+            Messages.addGlobalInfo("Cancellation policy saved. " + policy.summary());
+        } catch (TicketingException refused) {
+            addError("policy-form", refused);
+        } catch (AccessDeniedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        }
     }
 
     private void refresh() {
@@ -323,6 +362,34 @@ public class TicketTypesPage implements Serializable {
 
     public void setCapacityGroup(String capacityGroup) {
         this.capacityGroup = capacityGroup;
+    }
+
+    public CancellationPolicy getPolicy() {
+        return policy;
+    }
+
+    public String getPolicyKind() {
+        return policyKind;
+    }
+
+    public void setPolicyKind(String policyKind) {
+        this.policyKind = policyKind;
+    }
+
+    public Integer getPolicyAmount() {
+        return policyAmount;
+    }
+
+    public void setPolicyAmount(Integer policyAmount) {
+        this.policyAmount = policyAmount;
+    }
+
+    public String getPolicyUnit() {
+        return policyUnit;
+    }
+
+    public void setPolicyUnit(String policyUnit) {
+        this.policyUnit = policyUnit;
     }
 
     public String getGroupName() {

@@ -1,6 +1,10 @@
 package io.eventos.ticketing.web.publicsite;
 
 import io.eventos.platform.qr.QrCodes;
+import io.eventos.platform.web.BaseUrl;
+import io.eventos.ticketing.service.BuyerCancellationService;
+import io.eventos.ticketing.service.BuyerCancelled;
+import io.eventos.ticketing.service.CancellationTerms;
 import io.eventos.ticketing.service.CheckoutService;
 import io.eventos.ticketing.service.Money;
 import io.eventos.ticketing.service.OrderTickets;
@@ -23,8 +27,9 @@ import java.util.UUID;
 
 /**
  * {@code /e/{account}/orders/{token}}: the buyer's private order page, reached by the secret link in the email:
- * the order, each ticket with its QR code, the PDF, the event in a calendar, and name corrections until the event
- * starts. A wrong or tampered link is a plain 404.
+ * the order, each ticket with its QR code, the PDF, the event in a calendar, name corrections until the event
+ * starts, and cancelling (or asking for a refund) as the event's policy allows, in two steps: the button opens the
+ * confirmation with what comes back, then "Yes, cancel". A wrong or tampered link is a plain 404.
  */
 @Named
 @ViewScoped
@@ -37,16 +42,69 @@ public class BuyerOrderPage implements Serializable {
     @Inject
     transient CheckoutService checkout;
 
+    @Inject
+    transient BuyerCancellationService cancellations;
+
     private String token;
     private OrderTickets order;
     private UUID renaming;
     private String firstName;
     private String lastName;
+    private CancellationTerms terms;
+    private boolean confirming;
+    private String reason;
 
     @PostConstruct
     void load() {
         token = ShopRequest.attribute(ShopRequest.ORDER_TOKEN);
         order = token == null ? null : checkout.order(token).orElse(null);
+        terms = order == null ? null : cancellations.terms(token).orElse(null);
+    }
+
+    private void reload() {
+        order = checkout.order(token).orElse(order);
+        terms = cancellations.terms(token).orElse(terms);
+    }
+
+    /** First step: shows what cancelling means (or the request form) with the button that does it. */
+    public void startCancel() {
+        confirming = true;
+    }
+
+    public void keep() {
+        confirming = false;
+        reason = null;
+    }
+
+    /** Second step: cancels (and refunds) as the policy allows; a second click finds it already done. */
+    public void cancel() {
+        try {
+            BuyerCancelled done = cancellations.cancel(token, BaseUrl.of(Faces.getRequest()));
+            Messages.addGlobalInfo(done.sentence());
+            confirming = false;
+        } catch (SaleRefusedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+            confirming = false;
+        }
+        reload();
+    }
+
+    public void requestRefund() {
+        try {
+            cancellations.requestRefund(token, reason, BaseUrl.of(Faces.getRequest()));
+            Messages.addGlobalInfo("Your request was sent. The organizer decides and answers by email; until then "
+                    + "your tickets stay valid.");
+            confirming = false;
+            reason = null;
+        } catch (SaleRefusedException refused) {
+            if ("reason".equals(refused.subject())) {
+                Messages.addError("order-form:reason", refused.getMessage());
+                return;
+            }
+            Messages.addGlobalError(refused.getMessage());
+            confirming = false;
+        }
+        reload();
     }
 
     public void require() throws IOException {
@@ -67,7 +125,7 @@ public class BuyerOrderPage implements Serializable {
             Messages.addGlobalInfo("The ticket now reads " + firstName.strip() + " " + lastName.strip()
                     + ". Download the PDF again to print the new name.");
             renaming = null;
-            order = checkout.order(token).orElse(order);
+            reload();
         } catch (SaleRefusedException refused) {
             Messages.addError("order-form:first-name", refused.getMessage());
         }
@@ -112,6 +170,30 @@ public class BuyerOrderPage implements Serializable {
 
     public OrderTickets getOrder() {
         return order;
+    }
+
+    public CancellationTerms getTerms() {
+        return terms;
+    }
+
+    public boolean isConfirming() {
+        return confirming;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+
+    public int getMaxReason() {
+        return BuyerCancellationService.MAX_NOTE;
+    }
+
+    public String getRefunded() {
+        return Money.format(order.refundedMinor(), order.currency());
     }
 
     public String getFirstName() {
