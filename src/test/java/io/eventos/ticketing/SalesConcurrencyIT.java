@@ -90,6 +90,7 @@ public class SalesConcurrencyIT {
         assertEquals(20, successes(orders, PlacedOrder.class).size(), summary(orders));
         try (var t = CurrentTenant.bind(account)) {
             assertEquals(20, fixtures.paidTickets(ticket));
+            assertEquals(20, fixtures.soldCount(ticket), "twenty orders paid at once, each counted once");
             assertEquals(0, fixtures.heldTickets(ticket));
         }
         // and nobody gets in afterwards

@@ -74,6 +74,11 @@ public class SalesFixtures {
                 where a.ticket_id = ?1 and a.status = 'valid' and o.status = 'paid'""", ticketId);
     }
 
+    /** The sold count PostgreSQL keeps on the ticket type (V12), as the checkout reads it. */
+    public long soldCount(UUID ticketId) {
+        return count("select sold_count from tickets where id = ?1", ticketId);
+    }
+
     /** Tickets in holds that are active and not expired. */
     public long heldTickets(UUID ticketId) {
         return count("""

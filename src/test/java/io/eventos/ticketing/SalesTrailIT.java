@@ -109,6 +109,13 @@ public class SalesTrailIT {
                         "order_cancelled|Order " + first.code() + " cancelled"),
                 as(() -> fixtures.activities("ada@example.org")));
 
+        // the sold count PostgreSQL keeps (V12) agrees with the rows after payments, a free order and two refunds
+        io.eventos.ticketing.service.Stock stock = as(() -> ticketTypes.stock(event));
+        assertEquals(as(() -> fixtures.paidTickets(regular)), stock.tickets().get(regular).counts().paid());
+        assertEquals(0, stock.tickets().get(regular).counts().paid(), "both tickets of the first order refunded");
+        assertEquals(1, stock.tickets().get(free).counts().paid());
+        assertEquals(1, stock.tickets().get(regular).counts().pending(), "Bob's transfer");
+
         assertEquals(Map.of(
                         "hold_created", "3/4/0",      // three holds, four tickets
                         "order_placed", "3/3/7500",   // 50.00 + free + 25.00 (pending transfer)
@@ -149,6 +156,8 @@ public class SalesTrailIT {
         assertEquals(List.of("grace@example.org|Grace|Hopper|false|order|null"), as(fixtures::contacts));
         assertEquals(buyers, as(() -> fixtures.activities("grace@example.org")).size());
         assertEquals(buyers, as(() -> fixtures.ordersOfContact("grace@example.org")));
+        assertEquals(buyers, as(() -> ticketTypes.stock(event)).tickets().get(regular).counts().paid(),
+                "eight payments at once, each counted once");
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -12,10 +12,12 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Counts what is taken of an event straight from the orders, attendees and holds: a valid ticket of a paid order,
- * a valid ticket of a pending order before its payment deadline, a held ticket before its hold expires. Nothing is
- * counted twice and nothing has to be cleaned up for the numbers to be right: an expired hold or an overdue
- * pending order simply stops matching. Two statements per event, whatever the number of ticket types.
+ * Counts what is taken of an event: a valid ticket of a paid order ({@code tickets.sold_count}, kept by PostgreSQL
+ * in the same transaction as every change of an order's status or a ticket's, V12), a valid ticket of a pending
+ * order before its payment deadline, a held ticket before its hold expires (both from their rows, through partial
+ * indexes of the live ones, so the cost follows the buyers in progress, not the tickets sold). Nothing is counted
+ * twice and nothing has to be cleaned up for the numbers to be right: an expired hold or an overdue pending order
+ * simply stops matching. Two statements per event, whatever the number of ticket types.
  */
 final class Inventory {
 
@@ -29,21 +31,17 @@ final class Inventory {
         Stock.Counts eventTaken = Stock.Counts.NONE;
         for (Object[] row : rows(em.createNativeQuery("""
                         select t.id, t.name, t.quantity, t.capacity_group_id,
-                               coalesce(sold.paid, 0), coalesce(sold.pending, 0), coalesce(held.quantity, 0)
+                               t.sold_count, coalesce(pending.tickets, 0), coalesce(held.quantity, 0)
                         from tickets t
-                        left join (select a.ticket_id,
-                                          count(*) filter (where o.status = 'paid') as paid,
-                                          count(*) filter (where o.status = 'pending') as pending
-                                   from attendees a
-                                   join orders o on o.account_id = a.account_id and o.id = a.order_id
-                                   where a.event_id = ?1 and a.status = 'valid'
-                                     and (o.status = 'paid'
-                                          or (o.status = 'pending'
-                                              and (o.payment_deadline is null or o.payment_deadline > ?2)))
-                                   group by a.ticket_id) sold on sold.ticket_id = t.id
+                        left join (select a.ticket_id, count(*) as tickets
+                                   from orders o
+                                   join attendees a on a.account_id = o.account_id and a.order_id = o.id
+                                   where o.event_id = ?1 and o.status = 'pending' and a.status = 'valid'
+                                     and (o.payment_deadline is null or o.payment_deadline > ?2)
+                                   group by a.ticket_id) pending on pending.ticket_id = t.id
                         left join (select hl.ticket_id, sum(hl.quantity) as quantity
-                                   from hold_lines hl
-                                   join holds h on h.account_id = hl.account_id and h.id = hl.hold_id
+                                   from holds h
+                                   join hold_lines hl on hl.account_id = h.account_id and hl.hold_id = h.id
                                    where h.event_id = ?1 and h.status = 'active' and h.expires_at > ?2
                                    group by hl.ticket_id) held on held.ticket_id = t.id
                         where t.event_id = ?1
