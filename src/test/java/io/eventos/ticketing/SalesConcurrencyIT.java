@@ -10,6 +10,8 @@ import io.eventos.ticketing.service.SaleRefusedException;
 import io.eventos.ticketing.service.SalesLock;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import io.eventos.ticketing.service.PaymentAttempt;
+import io.eventos.ticketing.service.payment.TestCardGateway;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -152,6 +154,78 @@ public class SalesConcurrencyIT {
         try (var t = CurrentTenant.bind(account)) {
             assertEquals(5, fixtures.ordersUsing("FIVE"));
             assertEquals(5, fixtures.promoUsedCount("FIVE"));
+        }
+    }
+
+    /**
+     * A card payment that is still on its way when the order's payment deadline passes: the tickets went back on sale
+     * at the deadline, so the payment keeps them only if nobody else took them meanwhile; otherwise it is refunded and
+     * refused, and the other buyer keeps the seats. Never both.
+     */
+    @Test
+    void aPaymentArrivingAfterItsDeadlineKeepsTheTicketsOnlyIfNobodyElseGotThem() throws Exception {
+        UUID account = UUID.randomUUID();
+        UUID event;
+        UUID ticket;
+        try (var t = CurrentTenant.bind(account)) {
+            event = fixtures.accountWithEventOnSale(slug("late"), null);
+            ticket = fixtures.ticketType(event, "Last seats", 2500, 2, null);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(1, threads);
+        try {
+            // someone else takes the seats while the payment is on its way: refused and refunded
+            PlacedOrder late = placedWithDeadlineIn(account, event, ticket, 1_000);
+            Future<Object> payment = pool.submit(() -> slowPayment(account, late));
+            Thread.sleep(2_000); // the deadline has passed; the card network has not answered yet
+            PlacedOrder other;
+            try (var t = CurrentTenant.bind(account)) {
+                other = checkout.placeOrder(request(checkout.reserve(new Cart(event, Map.of(ticket, 2), null)),
+                        "other"), BASE);
+                assertTrue(checkout.pay(other.accessToken(), Map.of("card", TestCardGateway.GOOD_CARD), BASE).paid());
+            }
+            Object outcome = payment.get(1, TimeUnit.MINUTES);
+            assertTrue(outcome instanceof SaleRefusedException refused
+                    && refused.getMessage().contains("Your payment was refunded"), String.valueOf(outcome));
+            try (var t = CurrentTenant.bind(account)) {
+                assertEquals(2, fixtures.paidTickets(ticket), "the other buyer's two, not four");
+                assertEquals(2, fixtures.soldCount(ticket));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        UUID roomy;
+        try (var t = CurrentTenant.bind(account)) {
+            roomy = fixtures.ticketType(event, "Roomy", 2500, 10, null);
+        }
+        pool = Executors.newFixedThreadPool(1, threads);
+        try {
+            // nobody wanted the seats meanwhile: the late payment keeps them
+            PlacedOrder late = placedWithDeadlineIn(account, event, roomy, 1_000);
+            Object outcome = pool.submit(() -> slowPayment(account, late)).get(1, TimeUnit.MINUTES);
+            assertTrue(outcome instanceof PaymentAttempt attempt && attempt.paid(), String.valueOf(outcome));
+            try (var t = CurrentTenant.bind(account)) {
+                assertEquals(2, fixtures.paidTickets(roomy));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private PlacedOrder placedWithDeadlineIn(UUID account, UUID event, UUID ticket, long millis) {
+        try (var t = CurrentTenant.bind(account)) {
+            PlacedOrder placed = checkout.placeOrder(request(checkout.reserve(new Cart(event, Map.of(ticket, 2),
+                    null)), "late-" + ticket), BASE);
+            fixtures.paymentDeadlinesIn(event, millis);
+            return placed;
+        }
+    }
+
+    private Object slowPayment(UUID account, PlacedOrder order) {
+        try (var t = CurrentTenant.bind(account)) {
+            return checkout.pay(order.accessToken(), Map.of("card", TestCardGateway.SLOW_CARD), BASE);
+        } catch (SaleRefusedException refused) {
+            return refused;
         }
     }
 

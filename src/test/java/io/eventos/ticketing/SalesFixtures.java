@@ -121,6 +121,14 @@ public class SalesFixtures {
                 .setParameter(1, eventId).executeUpdate();
     }
 
+    /** Gives the event's pending orders a payment deadline {@code millis} from now. */
+    public void paymentDeadlinesIn(UUID eventId, long millis) {
+        em.createNativeQuery("""
+                        update orders set payment_deadline = now() + make_interval(secs => ?2 / 1000.0)
+                        where event_id = ?1 and status = 'pending'""")
+                .setParameter(1, eventId).setParameter(2, millis).executeUpdate();
+    }
+
     /** The checkout form for a hold: buyer Ada, one named attendee per ticket, marketing consent, a fresh key. */
     public static io.eventos.ticketing.service.OrderRequest orderFor(io.eventos.ticketing.service.HoldView hold,
                                                                      String provider) {

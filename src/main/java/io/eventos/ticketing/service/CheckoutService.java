@@ -55,6 +55,9 @@ public class CheckoutService {
     /** How long tickets stay held while the buyer fills in the form, unless the event's settings say otherwise. */
     public static final Duration DEFAULT_HOLD = Duration.ofMinutes(15);
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(
+            CheckoutService.class.getName());
+
     @PersistenceContext(unitName = "eventos")
     EntityManager em;
 
@@ -330,15 +333,50 @@ public class CheckoutService {
                     .setEventId(order.getEventId());
             return PaymentAttempt.refused(result.failureReason());
         }
-        order.setStatus(OrderStatus.PAID);
-        order.setPaidAt(now);
         AuditEntry paid = audit.record("order.paid", "order", order.getId(), Map.of("status", "pending"),
                 Map.of("status", "paid", "provider", provider.id(), "amount_minor", order.getTotalMinor()));
         paid.setEventId(order.getEventId());
         trail.orderPaid(order, paid, now);
         em.flush();
+        keepTicketsOfPaidOrder(order, provider, result.reference());
+        order.setStatus(OrderStatus.PAID);
+        order.setPaidAt(now);
+        em.flush();
         confirm(order, orderAccessToken, baseUrl);
         return PaymentAttempt.success();
+    }
+
+    /**
+     * The last step of a payment, under the sales lock until the commit: the order's tickets counted as pending only
+     * until its deadline, and a count that ran after the deadline may have sold them to someone else while the
+     * charge was on its way. So the deadline is checked again under the lock (a count that ran before took the same
+     * lock, with an earlier clock): still before it, nothing can have happened; after it, the tickets are kept only
+     * if they are all still free, and otherwise the charge is refunded and the payment refused (everything of it
+     * rolled back). Everything else of the payment was written before the lock, so the lock is held only for this
+     * check, the status change and the commit.
+     */
+    private void keepTicketsOfPaidOrder(Order order, PaymentProvider provider, String chargeReference) {
+        SalesLock.lockEvent(em, order.getEventId());
+        Instant now = clock.instant();
+        if (order.getPaymentDeadline() == null || now.isBefore(order.getPaymentDeadline())) {
+            return;
+        }
+        Stock stock = Inventory.of(em, order.getEventId(), now);
+        Map<UUID, Integer> wanted = new HashMap<>();
+        order.getLines().forEach(l -> wanted.merge(l.getTicket().getId(), l.getQuantity(), Integer::sum));
+        long total = wanted.values().stream().mapToLong(Integer::longValue).sum();
+        boolean room = wanted.entrySet().stream().allMatch(w -> stock.availableFor(w.getKey()) >= w.getValue())
+                && (stock.eventAvailable() == null || stock.eventAvailable() >= total);
+        if (!room) {
+            PaymentProvider.ChargeResult refund = provider.refund(chargeReference, order.getTotalMinor(),
+                    order.getCurrency());
+            LOG.warning(() -> "Order " + order.getCode() + ": paid after its deadline (" + order.getPaymentDeadline()
+                    + ") while its tickets were sold to others; charge " + chargeReference + " refunded: "
+                    + (refund.succeeded() ? "yes, " + refund.reference() : "NO: " + refund.failureReason()));
+            throw new SaleRefusedException(Field.PAYMENT, "The time to pay for this order ran out while your payment "
+                    + "was on its way, and its tickets went to other buyers. Your payment was refunded; please "
+                    + "start again.");
+        }
     }
 
     private void confirm(Order order, String token, String baseUrl) {

@@ -7,8 +7,9 @@ import java.time.Duration;
 
 /**
  * A simulated card gateway for demos and tests. Like the big gateways' test modes, the card number decides:
- * {@value #DECLINED_CARD} is declined, {@value #TIMEOUT_CARD} gets no answer in time, any other number that passes
- * the Luhn check (e.g. {@value #GOOD_CARD}) is charged.
+ * {@value #DECLINED_CARD} is declined, {@value #TIMEOUT_CARD} gets no answer in time, {@value #SLOW_CARD} is
+ * charged after {@link #SLOW} (a network taking its time, for the deadline race), any other number that passes the
+ * Luhn check (e.g. {@value #GOOD_CARD}) is charged at once.
  */
 @ApplicationScoped
 public class TestCardGateway implements PaymentProvider {
@@ -17,6 +18,8 @@ public class TestCardGateway implements PaymentProvider {
     public static final String GOOD_CARD = "4242424242424242";
     public static final String DECLINED_CARD = "4000000000000002";
     public static final String TIMEOUT_CARD = "4000000000000119";
+    public static final String SLOW_CARD = "4000000000000077";
+    static final Duration SLOW = Duration.ofSeconds(3);
 
     @Override
     public String id() {
@@ -43,6 +46,16 @@ public class TestCardGateway implements PaymentProvider {
             case DECLINED_CARD -> ChargeResult.declined("Your card was declined. Try another card; nothing was charged.");
             case TIMEOUT_CARD -> ChargeResult.timedOut(
                     "The card network did not answer in time. Nothing was charged; please try again.");
+            case SLOW_CARD -> {
+                try {
+                    Thread.sleep(SLOW.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    yield ChargeResult.timedOut("The card network did not answer in time. Nothing was charged; "
+                            + "please try again.");
+                }
+                yield ChargeResult.succeeded("ch_test_" + RandomTokens.urlSafe(12));
+            }
             default -> ChargeResult.succeeded("ch_test_" + RandomTokens.urlSafe(12));
         };
     }
