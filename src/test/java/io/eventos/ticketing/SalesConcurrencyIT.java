@@ -54,13 +54,17 @@ public class SalesConcurrencyIT {
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("eventos.it.war",
                         "target/eventos.war")))
-                .addClasses(SalesFixtures.class);
+                .addClasses(SalesFixtures.class, io.eventos.isolation.IsolationFixtures.class);
     }
 
     @Inject
     CheckoutService checkout;
     @Inject
     SalesFixtures fixtures;
+    @Inject
+    io.eventos.isolation.IsolationFixtures members;
+    @Inject
+    io.eventos.ticketing.service.OrderService orders;
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
 
@@ -206,6 +210,52 @@ public class SalesConcurrencyIT {
             assertTrue(outcome instanceof PaymentAttempt attempt && attempt.paid(), String.valueOf(outcome));
             try (var t = CurrentTenant.bind(account)) {
                 assertEquals(2, fixtures.paidTickets(roomy));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The buyer's card payment and the organizer's "mark paid" on the same order at the same moment: both take the
+     * order's row and then the sales lock, in that order, so one waits for the other and finds the order paid —
+     * never a deadlock, never two payments.
+     */
+    @Test
+    void aPaymentAndMarkPaidAtOnceMakeOnePaymentAndNoDeadlock() throws Exception {
+        UUID account = UUID.randomUUID();
+        UUID owner = UUID.randomUUID();
+        UUID event;
+        UUID ticket;
+        try (var t = CurrentTenant.bind(account)) {
+            event = fixtures.accountWithEventOnSale(slug("both"), null);
+            members.addMember(owner, "owner", null);
+            ticket = fixtures.ticketType(event, "Regular", 2500, 10, null);
+        }
+        PlacedOrder placed;
+        try (var t = CurrentTenant.bind(account)) {
+            placed = checkout.placeOrder(request(checkout.reserve(new Cart(event, Map.of(ticket, 2), null)), "both"),
+                    BASE);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(1, threads);
+        try {
+            Future<Object> payment = pool.submit(() -> slowPayment(account, placed));
+            Thread.sleep(1_000); // the card network is answering; the organizer marks the order paid meanwhile
+            Object marked;
+            try (var t = CurrentTenant.bind(account); var u = CurrentTenant.bindUser(owner)) {
+                orders.markPaid(placed.orderId(), BASE);
+                marked = "marked paid";
+            } catch (io.eventos.ticketing.service.TicketingException refused) {
+                marked = refused;
+            }
+            Object paid = payment.get(1, TimeUnit.MINUTES);
+            assertTrue(paid instanceof PaymentAttempt attempt && attempt.paid(), String.valueOf(paid));
+            assertTrue(marked instanceof io.eventos.ticketing.service.TicketingException refused
+                    && refused.getMessage().contains("Only an order waiting for payment"), String.valueOf(marked));
+            try (var t = CurrentTenant.bind(account); var u = CurrentTenant.bindUser(owner)) {
+                assertEquals(1, orders.detail(placed.orderId()).payments().stream()
+                        .filter(p -> p.status().equals("succeeded")).count(), "one payment");
+                assertEquals(2, fixtures.soldCount(ticket));
             }
         } finally {
             pool.shutdownNow();

@@ -227,9 +227,10 @@ public class OrderService {
     /** An offline (or otherwise pending) order's money arrived. If its deadline passed, its tickets must still be free. */
     @RequiresPermission(Permission.ORDERS_MANAGE)
     public void markPaid(UUID orderId, String baseUrl) {
-        Order order = order(orderId, Permission.ORDERS_MANAGE);
+        // the order's row first, then the sales lock: the order in which a buyer's payment takes them, so the two
+        // can never wait for each other
+        Order order = locked(orderId, Permission.ORDERS_MANAGE);
         SalesLock.lockEvent(em, order.getEventId());
-        em.refresh(order);
         if (order.getStatus() != OrderStatus.PENDING && order.getStatus() != OrderStatus.EXPIRED) {
             throw new TicketingException(null, "Only an order waiting for payment can be marked paid; this one is "
                     + label(order.getStatus()) + ".");
