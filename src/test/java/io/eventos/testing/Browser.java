@@ -40,6 +40,34 @@ public final class Browser {
         wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
     }
 
+    /**
+     * Chooses an item of a PrimeFaces select menu ({@code menu} is its client id) as a person does: open it, wait
+     * until the list has finished appearing (a click during its animation is lost), click the item whose label
+     * starts with {@code label}, and wait until the menu shows it and the list is gone.
+     */
+    public static void chooseFromMenu(ChromeDriver driver, String menu, String label) {
+        var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20));
+        org.openqa.selenium.By shown = org.openqa.selenium.By.id(menu + "_label");
+        if (driver.findElement(shown).getText().startsWith(label)) {
+            return;
+        }
+        driver.findElement(org.openqa.selenium.By.id(menu)).click();
+        org.openqa.selenium.WebElement panel = driver.findElement(org.openqa.selenium.By.id(menu + "_panel"));
+        wait.until(d -> panel.isDisplayed() && (panel.getAttribute("class").contains("overlay-enter-done")
+                || !panel.getAttribute("class").contains("overlay-enter"))
+                && Boolean.FALSE.equals(driver.executeScript("return jQuery(arguments[0]).is(':animated')", panel)));
+        panel.findElement(org.openqa.selenium.By.cssSelector("li[data-label^='" + label + "']")).click();
+        wait.until(d -> d.findElement(shown).getText().startsWith(label) && !isShown(panel));
+    }
+
+    private static boolean isShown(org.openqa.selenium.WebElement element) {
+        try {
+            return element.isDisplayed();
+        } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+            return false;
+        }
+    }
+
     /** Saves what the browser shows to target/screenshots/{name}.png, for people reviewing a run. */
     public static void screenshot(ChromeDriver driver, String name) {
         try {

@@ -183,10 +183,7 @@ class AgendaIT {
         type("session-form:date_input", date);
         type("session-form:start", start);
         type("session-form:end", end);
-        click("session-form:room");
-        wait(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//div[@id='session-form:room_panel']//li[starts-with(@data-label, '" + room + "')]"))).click();
-        wait(ExpectedConditions.invisibilityOfElementLocated(By.id("session-form:room_panel")));
+        Browser.chooseFromMenu(browser, "session-form:room", room);
     }
 
     private void chooseSpeaker(String name) {

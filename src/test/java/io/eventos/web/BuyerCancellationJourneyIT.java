@@ -120,7 +120,7 @@ class BuyerCancellationJourneyIT {
 
         // the organizer finds it with the filter and approves it
         organizer.get(base + "/app/orders.xhtml?event=" + CheckoutIT.eventId());
-        choose(organizer, "orders-form:status", "Refund requested");
+        Browser.chooseFromMenu(organizer, "orders-form:status", "Refund requested");
         organizer.findElement(By.id("orders-form:text")).sendKeys(buyer);
         WebElement unfiltered = organizer.findElement(By.id("orders-form:orders"));
         organizer.findElement(By.id("orders-form:filter")).click();
@@ -168,29 +168,10 @@ class BuyerCancellationJourneyIT {
         before = organizer.findElement(By.id("policy-form:before"));
         before.clear();
         before.sendKeys(amount);
-        choose(organizer, "policy-form:unit", unit);
+        Browser.chooseFromMenu(organizer, "policy-form:unit", unit);
         organizer.findElement(By.id("policy-form:save-policy")).click();
         new WebDriverWait(organizer, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("policy-form:policy-messages"), "Cancellation policy saved."));
-    }
-
-    /**
-     * Chooses an item of a PrimeFaces select menu as a person does: open it, wait until the list has finished
-     * appearing (a click during its animation is lost), click the item, and wait until the list is gone.
-     */
-    private static void choose(ChromeDriver driver, String menu, String label) {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-        if (driver.findElement(By.id(menu + "_label")).getText().equals(label)) {
-            return;
-        }
-        driver.findElement(By.id(menu)).click();
-        WebElement panel = driver.findElement(By.id(menu + "_panel"));
-        wait.until(d -> panel.isDisplayed() && (panel.getAttribute("class").contains("overlay-enter-done")
-                || !panel.getAttribute("class").contains("overlay-enter"))
-                && Boolean.FALSE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return jQuery(arguments[0]).is(':animated')", panel)));
-        panel.findElement(By.cssSelector("li[data-label='" + label + "']")).click();
-        wait.until(ExpectedConditions.and(ExpectedConditions.textToBe(By.id(menu + "_label"), label),
-                ExpectedConditions.invisibilityOf(panel)));
     }
 
     /** Buys one Regular summit ticket with the test card on the phone; returns the order code. */

@@ -291,10 +291,7 @@ class InvitationIT {
         WebElement field = browser.findElement(By.id("invite-form:email"));
         field.clear();
         field.sendKeys(email);
-        browser.findElement(By.id("invite-form:role")).click();
-        wait(browser, ExpectedConditions.elementToBeClickable(By.xpath(
-                "//div[@id='invite-form:role_panel']//li[@data-label='" + role + "']"))).click();
-        wait(browser, ExpectedConditions.textToBe(By.id("invite-form:role_label"), role));
+        Browser.chooseFromMenu(browser, "invite-form:role", role);
         if (event != null) {
             browser.findElement(By.id("invite-form:events")).click();
             wait(browser, ExpectedConditions.elementToBeClickable(By.xpath(

@@ -76,7 +76,8 @@ public class AgendaService {
         Map<UUID, List<AgendaSpeaker>> speakersBySession = new HashMap<>();
         List<Object[]> links = em.createQuery("""
                         select ss.session.id, ss.speaker.id from SessionSpeaker ss
-                        where ss.speaker.event = :event""", Object[].class)
+                        where ss.speaker.event = :event
+                        order by ss.speaker.sortOrder, ss.speaker.name""", Object[].class)
                 .setParameter("event", event)
                 .getResultList();
         for (Object[] link : links) {

@@ -364,10 +364,7 @@ public class CheckoutService {
         Stock stock = Inventory.of(em, order.getEventId(), now);
         Map<UUID, Integer> wanted = new HashMap<>();
         order.getLines().forEach(l -> wanted.merge(l.getTicket().getId(), l.getQuantity(), Integer::sum));
-        long total = wanted.values().stream().mapToLong(Integer::longValue).sum();
-        boolean room = wanted.entrySet().stream().allMatch(w -> stock.availableFor(w.getKey()) >= w.getValue())
-                && (stock.eventAvailable() == null || stock.eventAvailable() >= total);
-        if (!room) {
+        if (!stock.hasRoomFor(wanted)) {
             PaymentProvider.ChargeResult refund = provider.refund(chargeReference, order.getTotalMinor(),
                     order.getCurrency());
             LOG.warning(() -> "Order " + order.getCode() + ": paid after its deadline (" + order.getPaymentDeadline()

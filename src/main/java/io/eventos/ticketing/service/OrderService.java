@@ -243,18 +243,9 @@ public class OrderService {
             Stock stock = Inventory.of(em, order.getEventId(), now);
             Map<UUID, Integer> wanted = new HashMap<>();
             cancellation.validAttendees(order).forEach(a -> wanted.merge(a.getTicket().getId(), 1, Integer::sum));
-            long total = 0;
-            for (Map.Entry<UUID, Integer> w : wanted.entrySet()) {
-                total += w.getValue();
-                if (stock.availableFor(w.getKey()) < w.getValue()) {
-                    throw new TicketingException(null, "The payment deadline passed and these tickets were sold to "
-                            + "others in the meantime; refund the money or ask the buyer to order again.");
-                }
-            }
-            Long eventLeft = stock.eventAvailable();
-            if (eventLeft != null && eventLeft < total) {
-                throw new TicketingException(null, "The payment deadline passed and the event has no room left for "
-                        + "these tickets; refund the money or ask the buyer to order again.");
+            if (!stock.hasRoomFor(wanted)) {
+                throw new TicketingException(null, "The payment deadline passed and these tickets were sold to "
+                        + "others in the meantime; refund the money or ask the buyer to order again.");
             }
         }
         String provider = order.getPaymentProvider() == null ? "offline" : order.getPaymentProvider();

@@ -1,5 +1,6 @@
 package io.eventos.ticketing.service;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -39,6 +40,32 @@ public record Stock(Integer eventCapacity, Counts event, Map<UUID, TicketStock> 
     /** The event's own capacity left; null if the event has no capacity of its own. */
     public Long eventAvailable() {
         return eventCapacity == null ? null : Math.max(0, eventCapacity - event.taken());
+    }
+
+    /**
+     * Whether one more order of these quantities (ticket type → tickets) fits: each type's own quantity, each
+     * capacity group's capacity for all its types together, and the event's capacity for them all.
+     */
+    public boolean hasRoomFor(Map<UUID, Integer> wanted) {
+        Map<UUID, Long> perGroup = new HashMap<>();
+        long total = 0;
+        for (Map.Entry<UUID, Integer> w : wanted.entrySet()) {
+            TicketStock ticket = tickets.get(w.getKey());
+            if (ticket == null || (ticket.available() != null && ticket.available() < w.getValue())) {
+                return false;
+            }
+            if (ticket.groupId() != null) {
+                perGroup.merge(ticket.groupId(), (long) w.getValue(), Long::sum);
+            }
+            total += w.getValue();
+        }
+        for (Map.Entry<UUID, Long> group : perGroup.entrySet()) {
+            GroupStock stock = groups.get(group.getKey());
+            if (stock != null && stock.available() < group.getValue()) {
+                return false;
+            }
+        }
+        return eventAvailable() == null || eventAvailable() >= total;
     }
 
     /** How many of a ticket type one more order could take: the smallest room of the type, its group and the event. */
