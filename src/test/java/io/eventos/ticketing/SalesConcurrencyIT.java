@@ -180,7 +180,8 @@ public class SalesConcurrencyIT {
             // someone else takes the seats while the payment is on its way: refused and refunded
             PlacedOrder late = placedWithDeadlineIn(account, event, ticket, 1_000);
             Future<Object> payment = pool.submit(() -> slowPayment(account, late));
-            Thread.sleep(2_000); // the deadline has passed; the card network has not answered yet
+            // the card network is answering (the payment holds the order's row) and the deadline passes meanwhile
+            awaitInContainer(account, () -> fixtures.orderRowLocked(late.orderId()) && fixtures.deadlinePassed(late.orderId()));
             PlacedOrder other;
             try (var t = CurrentTenant.bind(account)) {
                 other = checkout.placeOrder(request(checkout.reserve(new Cart(event, Map.of(ticket, 2), null)),
@@ -240,7 +241,8 @@ public class SalesConcurrencyIT {
         ExecutorService pool = Executors.newFixedThreadPool(1, threads);
         try {
             Future<Object> payment = pool.submit(() -> slowPayment(account, placed));
-            Thread.sleep(1_000); // the card network is answering; the organizer marks the order paid meanwhile
+            // the card network is answering (the payment holds the order's row); the organizer marks it paid now
+            awaitInContainer(account, () -> fixtures.orderRowLocked(placed.orderId()));
             Object marked;
             try (var t = CurrentTenant.bind(account); var u = CurrentTenant.bindUser(owner)) {
                 orders.markPaid(placed.orderId(), BASE);
@@ -259,6 +261,23 @@ public class SalesConcurrencyIT {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** Polls {@code condition} (the account bound) every 20 ms until it holds; fails after 20 s. */
+    private static void awaitInContainer(UUID account, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            try (var t = CurrentTenant.bind(account)) {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the condition did not come true within 20 s");
+            }
+            Thread.sleep(20);
         }
     }
 

@@ -121,6 +121,20 @@ public class SalesFixtures {
                 .setParameter(1, eventId).executeUpdate();
     }
 
+    /**
+     * Whether another transaction holds the order's row lock right now (a payment under way): the probe skips a
+     * locked row instead of waiting for it.
+     */
+    public boolean orderRowLocked(UUID orderId) {
+        return em.createNativeQuery("select id from orders where id = ?1 for update skip locked")
+                .setParameter(1, orderId).getResultList().isEmpty();
+    }
+
+    /** Whether the order's payment deadline has passed by the database's clock. */
+    public boolean deadlinePassed(UUID orderId) {
+        return count("select count(*) from orders where id = ?1 and payment_deadline <= now()", orderId) == 1;
+    }
+
     /** Gives the event's pending orders a payment deadline {@code millis} from now. */
     public void paymentDeadlinesIn(UUID eventId, long millis) {
         em.createNativeQuery("""

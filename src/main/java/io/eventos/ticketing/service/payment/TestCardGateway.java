@@ -19,7 +19,7 @@ public class TestCardGateway implements PaymentProvider {
     public static final String DECLINED_CARD = "4000000000000002";
     public static final String TIMEOUT_CARD = "4000000000000119";
     public static final String SLOW_CARD = "4000000000000077";
-    static final Duration SLOW = Duration.ofSeconds(3);
+    static final Duration SLOW = Duration.ofSeconds(4);
 
     @Override
     public String id() {
