@@ -1,6 +1,5 @@
 package io.eventos.ticketing;
 
-import io.eventos.isolation.IsolationFixtures;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.ticketing.service.BuyerCancellationService;
 import io.eventos.ticketing.service.BuyerCancelled;
@@ -22,15 +21,9 @@ import io.eventos.ticketing.service.payment.TestCardGateway;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,17 +49,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * moving the event's start), a paid order is refunded once however often the buyer submits, free and unpaid orders
  * are cancelled and their places go back on sale, and a refund request is approved or declined by the organizer.
  */
-@ExtendWith(ArquillianExtension.class)
-public class BuyerCancellationIT {
-
-    private static final String BASE = "http://eventos.test";
-
-    @Deployment
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("eventos.it.war",
-                        "target/eventos.war")))
-                .addClasses(SalesFixtures.class, IsolationFixtures.class);
-    }
+public class BuyerCancellationIT extends EventOnSaleIT {
 
     @Inject
     CheckoutService checkout;
@@ -76,25 +59,14 @@ public class BuyerCancellationIT {
     TicketTypeService ticketTypes;
     @Inject
     OrderService orders;
-    @Inject
-    SalesFixtures fixtures;
-    @Inject
-    IsolationFixtures members;
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
 
-    private UUID account;
-    private UUID owner;
-    private UUID event;
     private UUID regular;
 
     @BeforeEach
-    void eventOnSale() {
-        account = UUID.randomUUID();
-        owner = UUID.randomUUID();
+    void ticketTypesOnSale() {
         try (var t = CurrentTenant.bind(account)) {
-            event = fixtures.accountWithEventOnSale("cancel-" + account.toString().substring(0, 8), null);
-            members.addMember(owner, "owner", null);
             regular = fixtures.ticketType(event, "Regular", 2500, 5, null);
             fixtures.organizerEmail(event, "tickets@example.org");
         }
@@ -330,12 +302,6 @@ public class BuyerCancellationIT {
             return outcomes;
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private <T> T as(Supplier<T> call) {
-        try (var t = CurrentTenant.bind(account); var u = CurrentTenant.bindUser(owner)) {
-            return call.get();
         }
     }
 

@@ -3,7 +3,6 @@ package io.eventos.ticketing;
 import io.eventos.account.service.AuditQuery;
 import io.eventos.account.service.AuditRecord;
 import io.eventos.account.service.AuditService;
-import io.eventos.isolation.IsolationFixtures;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.ticketing.service.Cart;
@@ -21,15 +20,9 @@ import io.eventos.ticketing.service.TicketTypeService;
 import io.eventos.ticketing.service.TicketingException;
 import io.eventos.ticketing.service.TicketingInputException;
 import jakarta.inject.Inject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -37,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,17 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ticket types), every refused value with its sentence, delete versus "End now", the audit trail, and that codes
  * made here are the codes the checkout applies (percent, fixed, unlock, per-order limit, usage limit).
  */
-@ExtendWith(ArquillianExtension.class)
-public class PromoCodeServiceIT {
-
-    private static final String BASE = "http://eventos.test";
-
-    @Deployment
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("eventos.it.war",
-                        "target/eventos.war")))
-                .addClasses(SalesFixtures.class, IsolationFixtures.class);
-    }
+public class PromoCodeServiceIT extends EventOnSaleIT {
 
     @Inject
     PromoCodeService promoCodes;
@@ -71,24 +53,13 @@ public class PromoCodeServiceIT {
     TicketTypeService ticketTypes;
     @Inject
     AuditService audit;
-    @Inject
-    SalesFixtures fixtures;
-    @Inject
-    IsolationFixtures members;
 
-    private UUID account;
-    private UUID owner;
-    private UUID event;
     private UUID regular;
     private UUID vip;
 
     @BeforeEach
-    void eventOnSale() {
-        account = UUID.randomUUID();
-        owner = UUID.randomUUID();
+    void ticketTypesOnSale() {
         try (var t = CurrentTenant.bind(account)) {
-            event = fixtures.accountWithEventOnSale("promo-" + account.toString().substring(0, 8), null);
-            members.addMember(owner, "owner", null);
             regular = fixtures.ticketType(event, "Regular", 2500, 50, null);
             vip = fixtures.ticketType(event, "VIP", 9900, 10, null);
         }
@@ -266,12 +237,6 @@ public class PromoCodeServiceIT {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-
-    private <T> T as(Supplier<T> call) {
-        try (var t = CurrentTenant.bind(account); var u = CurrentTenant.bindUser(owner)) {
-            return call.get();
-        }
-    }
 
     private Map<String, PromoCodeRow> rows() {
         Map<String, PromoCodeRow> rows = new LinkedHashMap<>();

@@ -1,6 +1,5 @@
 package io.eventos.ticketing;
 
-import io.eventos.isolation.IsolationFixtures;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.ticketing.service.Cart;
 import io.eventos.ticketing.service.CheckoutService;
@@ -18,15 +17,9 @@ import io.eventos.ticketing.service.TicketTypeService;
 import io.eventos.ticketing.service.TicketingException;
 import io.eventos.ticketing.service.payment.TestCardGateway;
 import jakarta.inject.Inject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -48,17 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * refunds that put tickets back, and the organizer's quantity guard. Time passing is simulated by moving the
  * stored deadlines into the past.
  */
-@ExtendWith(ArquillianExtension.class)
-public class SalesRulesIT {
-
-    private static final String BASE = "http://eventos.test";
-
-    @Deployment
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("eventos.it.war",
-                        "target/eventos.war")))
-                .addClasses(SalesFixtures.class, IsolationFixtures.class);
-    }
+public class SalesRulesIT extends EventOnSaleIT {
 
     @Inject
     CheckoutService checkout;
@@ -66,23 +49,12 @@ public class SalesRulesIT {
     TicketTypeService ticketTypes;
     @Inject
     OrderService orders;
-    @Inject
-    SalesFixtures fixtures;
-    @Inject
-    IsolationFixtures members;
 
-    private UUID account;
-    private UUID owner;
-    private UUID event;
     private UUID regular;
 
     @BeforeEach
-    void eventOnSale() {
-        account = UUID.randomUUID();
-        owner = UUID.randomUUID();
+    void ticketTypesOnSale() {
         try (var t = CurrentTenant.bind(account)) {
-            event = fixtures.accountWithEventOnSale("rules-" + account.toString().substring(0, 8), null);
-            members.addMember(owner, "owner", null);
             regular = fixtures.ticketType(event, "Regular", 2500, 5, null);
         }
     }
@@ -218,12 +190,6 @@ public class SalesRulesIT {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-
-    private <T> T as(Supplier<T> call) {
-        try (var t = CurrentTenant.bind(account); var u = CurrentTenant.bindUser(owner)) {
-            return call.get();
-        }
-    }
 
     private void refused(Supplier<?> call, String sentence) {
         SaleRefusedException refused = assertThrows(SaleRefusedException.class, () -> as(call));

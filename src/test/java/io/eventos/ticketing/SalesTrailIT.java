@@ -1,6 +1,5 @@
 package io.eventos.ticketing;
 
-import io.eventos.isolation.IsolationFixtures;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.ticketing.service.Cart;
 import io.eventos.ticketing.service.CheckoutService;
@@ -13,15 +12,9 @@ import io.eventos.ticketing.service.TicketTypeForm;
 import io.eventos.ticketing.service.TicketTypeService;
 import io.eventos.ticketing.service.payment.TestCardGateway;
 import jakarta.inject.Inject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,17 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * order on their timeline, and each step of the funnel (hold, order, paid, cancelled, refunded) is an analytics
  * fact. In the container against the real PostgreSQL.
  */
-@ExtendWith(ArquillianExtension.class)
-public class SalesTrailIT {
-
-    private static final String BASE = "http://eventos.test";
-
-    @Deployment
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("eventos.it.war",
-                        "target/eventos.war")))
-                .addClasses(SalesFixtures.class, IsolationFixtures.class);
-    }
+public class SalesTrailIT extends EventOnSaleIT {
 
     @Inject
     CheckoutService checkout;
@@ -60,23 +42,12 @@ public class SalesTrailIT {
     TicketTypeService ticketTypes;
     @Inject
     OrderService orders;
-    @Inject
-    SalesFixtures fixtures;
-    @Inject
-    IsolationFixtures members;
 
-    private UUID account;
-    private UUID owner;
-    private UUID event;
     private UUID regular;
 
     @BeforeEach
-    void eventOnSale() {
-        account = UUID.randomUUID();
-        owner = UUID.randomUUID();
+    void ticketTypesOnSale() {
         try (var t = CurrentTenant.bind(account)) {
-            event = fixtures.accountWithEventOnSale("trail-" + account.toString().substring(0, 8), null);
-            members.addMember(owner, "owner", null);
             regular = fixtures.ticketType(event, "Regular", 2500, 100, null);
         }
     }
@@ -170,12 +141,6 @@ public class SalesTrailIT {
                     .paid());
         }
         return placed;
-    }
-
-    private <T> T as(Supplier<T> call) {
-        try (var t = CurrentTenant.bind(account); var u = CurrentTenant.bindUser(owner)) {
-            return call.get();
-        }
     }
 
     private static OrderRequest request(HoldView hold, String buyer, String email, boolean consent, String provider) {

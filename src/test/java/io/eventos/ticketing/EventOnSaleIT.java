@@ -1,0 +1,62 @@
+package io.eventos.ticketing;
+
+import io.eventos.isolation.IsolationFixtures;
+import io.eventos.platform.tenancy.CurrentTenant;
+import jakarta.inject.Inject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * What the in-container sales tests share: the WAR with the sales fixtures, and before each test a fresh account
+ * (its own tenant, so tests never see each other's rows) with an owner and one published event on sale. A test
+ * adds its ticket types in a {@code @BeforeEach} of its own (JUnit runs this one first) and acts as the owner with
+ * {@link #as}. Abstract: it has no tests of its own.
+ */
+@ExtendWith(ArquillianExtension.class)
+public abstract class EventOnSaleIT {
+
+    protected static final String BASE = "http://eventos.test";
+
+    @Deployment
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("eventos.it.war",
+                        "target/eventos.war")))
+                .addClasses(EventOnSaleIT.class, SalesFixtures.class, IsolationFixtures.class);
+    }
+
+    @Inject
+    protected SalesFixtures fixtures;
+    @Inject
+    protected IsolationFixtures members;
+
+    protected UUID account;
+    protected UUID owner;
+    protected UUID event;
+
+    @BeforeEach
+    void accountWithOwnerAndEventOnSale() {
+        account = UUID.randomUUID();
+        owner = UUID.randomUUID();
+        try (var t = CurrentTenant.bind(account)) {
+            event = fixtures.accountWithEventOnSale(getClass().getSimpleName().toLowerCase(Locale.ROOT)
+                    + "-" + account.toString().substring(0, 8), null);
+            members.addMember(owner, "owner", null);
+        }
+    }
+
+    /** Runs {@code call} in the test's account, signed in as its owner. */
+    protected <T> T as(Supplier<T> call) {
+        try (var t = CurrentTenant.bind(account); var u = CurrentTenant.bindUser(owner)) {
+            return call.get();
+        }
+    }
+}
