@@ -68,7 +68,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 public class CheckoutRushBenchmark {
 
     static final int BUYERS = 500;
-    static final int WARMUP_SECONDS = 10;
+    static final int WARMUP_SECONDS = 60;
     static final int MEASURED_SECONDS = 30;
     static final int SELL_OUT_TICKETS = 3_000;
     private static final int TICKETS_PER_ORDER = 2;
@@ -165,7 +165,9 @@ public class CheckoutRushBenchmark {
         Buyers buyers = new Buyers(account, event, ticket);
         Instant warm = Instant.now().plusSeconds(WARMUP_SECONDS);
         Instant end = warm.plusSeconds(MEASURED_SECONDS);
+        CpuMeter cpu = CpuMeter.between(warm, end);
         buyers.run(warm, end);
+        CpuMeter.Use use = cpu.result();
         long paid;
         try (var t = CurrentTenant.bind(account)) {
             paid = fixtures.paidTickets(ticket);
@@ -180,6 +182,11 @@ public class CheckoutRushBenchmark {
         lines.add(row("step: hold the tickets", buyers.holdTimes));
         lines.add(row("step: place the order", buyers.orderTimes));
         lines.add(row("step: pay by test card", buyers.payTimes));
+        int orders = Math.max(1, buyers.completed.size());
+        lines.add(String.format(Locale.ROOT, "| CPU per completed order in the measured window: application server "
+                        + "JVM / PostgreSQL / rest of the machine | %.1f / %.1f / %.1f ms | machine busy %.0f %% of %d "
+                        + "cores |", use.jvmMillis() / orders, use.postgresMillis() / orders,
+                use.otherMillis() / orders, use.busyShare() * 100, use.cores()));
         lines.add(String.format(Locale.ROOT, "| \"busy, try again\" answers / errors (both tried again) | %d / %d | |",
                 buyers.busy.get(), buyers.errors.get()));
         lines.add(String.format(Locale.ROOT, "| tickets paid in the whole run (warm-up included) | %d | %d orders "
@@ -214,12 +221,14 @@ public class CheckoutRushBenchmark {
         try (Connection db = superuser("eventos"); Statement sql = db.createStatement();
              var rs = sql.executeQuery("""
                      select s.calls, s.total_exec_time, s.mean_exec_time,
-                            regexp_replace(left(s.query, 90), '\s+', ' ', 'g')
+                            regexp_replace(left(s.query, 160), '\s+', ' ', 'g'),
+                            (s.shared_blks_hit + s.shared_blks_read)::float8 / greatest(s.calls, 1)
                      from stats.pg_stat_statements s join pg_roles r on r.oid = s.userid
-                     where r.rolname = 'eventos_app' order by s.total_exec_time desc limit 6""")) {
+                     where r.rolname = 'eventos_app' order by s.total_exec_time desc limit 80""")) {
             while (rs.next()) {
-                lines.add(String.format(Locale.ROOT, "| top statement: `%s` | %d calls | mean %.2f ms, total %.0f ms |",
-                        rs.getString(4).replace("|", "/"), rs.getLong(1), rs.getDouble(3), rs.getDouble(2)));
+                lines.add(String.format(Locale.ROOT, "| top statement: `%s` | %d calls | mean %.2f ms, total %.0f ms, "
+                                + "%.0f buffers/call |", rs.getString(4).replace("|", "/"), rs.getLong(1),
+                        rs.getDouble(3), rs.getDouble(2), rs.getDouble(5)));
             }
         }
         Files.write(dir.resolve("checkout-statements.md"), lines);
@@ -397,6 +406,87 @@ public class CheckoutRushBenchmark {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * CPU time used between two instants, from {@code /proc} (Linux): this JVM (the application server, with the
+     * buyer threads, which cost little: they only call the services), the PostgreSQL processes, and the rest of
+     * the machine (the Maven/Failsafe JVM, the kernel's other work).
+     */
+    private static final class CpuMeter {
+        record Use(double jvmMillis, double postgresMillis, double otherMillis, double busyShare, int cores) {
+        }
+
+        private final Thread sampler;
+        private volatile long[] first;
+        private volatile long[] last;
+
+        private CpuMeter(Instant from, Instant to) {
+            sampler = new Thread(() -> {
+                try {
+                    Thread.sleep(Math.max(0, Duration.between(Instant.now(), from).toMillis()));
+                    first = sample();
+                    Thread.sleep(Math.max(0, Duration.between(Instant.now(), to).toMillis()));
+                    last = sample();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "cpu-meter");
+            sampler.start();
+        }
+
+        static CpuMeter between(Instant from, Instant to) {
+            return new CpuMeter(from, to);
+        }
+
+        Use result() throws InterruptedException {
+            sampler.join();
+            if (first == null || last == null) {
+                return new Use(0, 0, 0, 0, Runtime.getRuntime().availableProcessors());
+            }
+            double tick = 1000.0 / 100; // USER_HZ is 100 on Linux
+            double jvm = (last[0] - first[0]) / 1e6;
+            double postgres = (last[1] - first[1]) * tick;
+            double busy = (last[2] - first[2]) * tick;
+            double all = (last[3] - first[3]) * tick;
+            return new Use(jvm, postgres, Math.max(0, busy - jvm - postgres), all == 0 ? 0 : busy / all,
+                    Runtime.getRuntime().availableProcessors());
+        }
+
+        /** JVM CPU (ns), PostgreSQL CPU (ticks), machine busy ticks, machine total ticks. */
+        private static long[] sample() {
+            long jvm = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+            long postgres = 0;
+            File[] processes = new File("/proc").listFiles((d, name) -> name.chars().allMatch(Character::isDigit));
+            for (File process : processes == null ? new File[0] : processes) {
+                try {
+                    String stat = Files.readString(process.toPath().resolve("stat"));
+                    int close = stat.lastIndexOf(')');
+                    if (!stat.substring(stat.indexOf('(') + 1, close).startsWith("postgres")) {
+                        continue;
+                    }
+                    String[] fields = stat.substring(close + 2).split(" ");
+                    postgres += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended meanwhile
+                }
+            }
+            long busy = 0;
+            long total = 0;
+            try {
+                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                for (int i = 1; i < cpu.length && i <= 8; i++) {
+                    long value = Long.parseLong(cpu[i]);
+                    total += value;
+                    if (i != 4 && i != 5) { // idle, iowait
+                        busy += value;
+                    }
+                }
+            } catch (IOException e) {
+                // not Linux: machine figures stay 0
+            }
+            return new long[] {jvm, postgres, busy, total};
         }
     }
 

@@ -76,6 +76,24 @@ public class BuyerContacts {
     /** Puts an entry on the contact's timeline and marks the contact as active at that moment. */
     public void activity(UUID contactId, ActivityKind kind, String subject, UUID eventId, UUID auditId,
                          Map<String, ?> data, Instant at) {
+        timeline(contactId, kind, subject, eventId, auditId, data, at);
+        em.createNativeQuery("""
+                        update contacts set last_activity_at = greatest(last_activity_at, ?2), updated_at = now()
+                        where id = cast(?1 as uuid)""")
+                .setParameter(1, contactId.toString()).setParameter(2, Timestamp.from(at)).executeUpdate();
+    }
+
+    /**
+     * As {@link #activity}, for a contact that {@link #buyer} has just brought up to date with the same instant
+     * (its upsert already set {@code last_activity_at}): one statement less in every payment.
+     */
+    public void activityAfterUpsert(UUID contactId, ActivityKind kind, String subject, UUID eventId, UUID auditId,
+                                    Map<String, ?> data, Instant at) {
+        timeline(contactId, kind, subject, eventId, auditId, data, at);
+    }
+
+    private void timeline(UUID contactId, ActivityKind kind, String subject, UUID eventId, UUID auditId,
+                          Map<String, ?> data, Instant at) {
         Activity activity = new Activity(em.getReference(Contact.class, contactId), kind);
         activity.setSubject(subject);
         activity.setEventId(eventId);
@@ -84,10 +102,6 @@ public class BuyerContacts {
         activity.setActorUserId(CurrentTenant.user().orElse(null));
         activity.setDataJson(Json.JSONB.toJson(data));
         em.persist(activity);
-        em.createNativeQuery("""
-                        update contacts set last_activity_at = greatest(last_activity_at, ?2), updated_at = now()
-                        where id = cast(?1 as uuid)""")
-                .setParameter(1, contactId.toString()).setParameter(2, Timestamp.from(at)).executeUpdate();
     }
 
     /** "Ada King Lovelace" → first name "Ada King", last name "Lovelace"; one word is a first name only. */

@@ -91,35 +91,51 @@ public class CheckoutService {
                 .setParameter("event", cart.eventId()).getResultList().forEach(t -> tickets.put(t.getId(), t));
         PromoCode promo = cart.promoCode() == null ? null : promo(cart.eventId(), cart.promoCode(), now);
 
-        // only the counting and what it allows are done under the lock (quantities and capacities are read by the
-        // count itself, after the lock, so an organizer's change committed meanwhile is seen)
-        SalesLock.lockEvent(em, cart.eventId());
-        Stock stock = Inventory.of(em, cart.eventId(), now);
-
         List<Map.Entry<Ticket, Integer>> wanted = new ArrayList<>();
-        Map<UUID, Long> perGroup = new HashMap<>();
         long total = 0;
         for (Map.Entry<UUID, Integer> entry : cart.quantities().entrySet()) {
             Ticket ticket = tickets.get(entry.getKey());
-            int quantity = entry.getValue();
             if (ticket == null || (ticket.getVisibility() == TicketVisibility.HIDDEN && !unlocks(promo, ticket))) {
                 throw new SaleRefusedException(Field.QUANTITY, entry.getKey(),
                         "This ticket type is not sold here; reload the page to see the current tickets.");
             }
-            checkRules(ticket, quantity, now);
+            checkRules(ticket, entry.getValue(), now);
+            total += entry.getValue();
+            wanted.add(Map.entry(ticket, entry.getValue()));
+        }
+
+        // The hold and its records are written first; the sales lock is taken last and held only for the count and
+        // the commit. The count sees this transaction's own hold, and leaves it out to say what is left for it; a
+        // refusal rolls everything back.
+        Hold hold = new Hold(cart.eventId(), RandomTokens.urlSafe(24), now.plus(event.holdFor()));
+        hold.setPromoCode(promo);
+        wanted.sort(Comparator.comparingInt((Map.Entry<Ticket, Integer> e) -> e.getKey().getSortOrder())
+                .thenComparing(e -> e.getKey().getName()));
+        wanted.forEach(e -> hold.addLine(e.getKey(), e.getValue()));
+        em.persist(hold);
+        audit.record("hold.created", "hold", hold.getId(), null,
+                Map.of("tickets", total, "expires_at", hold.getExpiresAt().toString()))
+                .setEventId(cart.eventId());
+        trail.holdCreated(cart.eventId(), total, promo != null, now);
+        em.flush();
+
+        SalesLock.lockEvent(em, cart.eventId());
+        Stock stock = Inventory.of(em, cart.eventId(), now, hold.getId());
+        Map<UUID, Long> perGroup = new HashMap<>();
+        for (Map.Entry<Ticket, Integer> entry : wanted) {
+            Ticket ticket = entry.getKey();
+            int quantity = entry.getValue();
             Stock.TicketStock ticketStock = stock.tickets().get(ticket.getId());
-            Long left = ticketStock.available();
+            Long left = ticketStock == null ? Long.valueOf(0) : ticketStock.available();
             if (left != null && quantity > left) {
                 throw new SaleRefusedException(Field.QUANTITY, ticket.getId(), left == 0
                         ? "“" + ticket.getName() + "” is sold out."
                         : "Only " + left + " “" + ticket.getName() + "” " + (left == 1 ? "ticket is" : "tickets are")
                           + " left.");
             }
-            if (ticketStock.groupId() != null) {
+            if (ticketStock != null && ticketStock.groupId() != null) {
                 perGroup.merge(ticketStock.groupId(), (long) quantity, Long::sum);
             }
-            total += quantity;
-            wanted.add(Map.entry(ticket, quantity));
         }
         for (Map.Entry<UUID, Long> group : perGroup.entrySet()) {
             Stock.GroupStock groupStock = stock.groups().get(group.getKey());
@@ -135,17 +151,6 @@ public class CheckoutService {
             throw new SaleRefusedException(Field.QUANTITY, eventLeft == 0 ? "This event is sold out."
                     : "Only " + eventLeft + (eventLeft == 1 ? " ticket is" : " tickets are") + " left for this event.");
         }
-
-        Hold hold = new Hold(cart.eventId(), RandomTokens.urlSafe(24), now.plus(event.holdFor()));
-        hold.setPromoCode(promo);
-        wanted.sort(Comparator.comparingInt((Map.Entry<Ticket, Integer> e) -> e.getKey().getSortOrder())
-                .thenComparing(e -> e.getKey().getName()));
-        wanted.forEach(e -> hold.addLine(e.getKey(), e.getValue()));
-        em.persist(hold);
-        audit.record("hold.created", "hold", hold.getId(), null,
-                Map.of("tickets", total, "expires_at", hold.getExpiresAt().toString()))
-                .setEventId(cart.eventId());
-        trail.holdCreated(cart.eventId(), total, promo != null, now);
         return view(hold, now);
     }
 
@@ -171,8 +176,16 @@ public class CheckoutService {
         if (again.isPresent()) {
             return again.get();
         }
-        Hold hold = hold(request.holdToken()).orElseThrow(() -> new SaleRefusedException(Field.HOLD,
+        // the hold's row is locked for the rest of the transaction: the same form sent twice waits here for the
+        // first, then finds the hold converted and answers with the first order
+        Hold hold = hold(request.holdToken(), true).orElseThrow(() -> new SaleRefusedException(Field.HOLD,
                 "This checkout is not valid any more; please choose your tickets again."));
+        if (hold.getStatus() == HoldStatus.CONVERTED) {
+            return em.createQuery("select o from Order o where o.hold = :hold", Order.class)
+                    .setParameter("hold", hold).getResultStream().findFirst()
+                    .map(o -> placed(o, null, true))
+                    .orElseThrow(() -> new SaleRefusedException(Field.HOLD, "This checkout was already used."));
+        }
         String buyerName = required(request.buyerName(), Field.BUYER, "name", "Enter your name.");
         String buyerEmail = email(request.buyerEmail(), Field.BUYER, "email");
         List<Map.Entry<HoldLine, Integer>> slots = new ArrayList<>();
@@ -192,29 +205,8 @@ public class CheckoutService {
                 email(name.email(), Field.ATTENDEE, i);
             }
         }
-
-        // read before the lock what does not change with a concurrent sale: the lock is held until the commit
         SaleEvent event = saleEvent(hold.getEventId());
-        String code = orderCode();
-
-        SalesLock.lockEvent(em, hold.getEventId());
-        again = byIdempotencyKey(request.idempotencyKey());
-        if (again.isPresent()) {
-            return again.get();
-        }
-        em.refresh(hold);
-        if (hold.getStatus() == HoldStatus.CONVERTED) {
-            return em.createQuery("select o from Order o where o.hold = :hold", Order.class)
-                    .setParameter("hold", hold).getResultStream().findFirst()
-                    .map(o -> placed(o, null, true))
-                    .orElseThrow(() -> new SaleRefusedException(Field.HOLD, "This checkout was already used."));
-        }
-        if (!hold.isActiveAt(now)) {
-            throw new SaleRefusedException(Field.HOLD, hold.getStatus() == HoldStatus.RELEASED
-                    ? "These tickets were given back; please choose your tickets again."
-                    : "Your tickets were held for " + event.holdFor().toMinutes()
-                      + " minutes and that time ran out, so they went back on sale. Please choose them again.");
-        }
+        requireLive(hold, event, now);
 
         PromoCode promo = hold.getPromoCode();
         List<HoldView.Line> priced = price(hold.getLines().stream().map(l -> Map.entry(l.getTicket(), l.getQuantity()))
@@ -223,17 +215,11 @@ public class CheckoutService {
         PaymentProvider provider = total == 0 ? providers.find(FreeTickets.ID).orElseThrow()
                 : providers.find(String.valueOf(request.paymentProvider())).filter(p -> !FreeTickets.ID.equals(p.id()))
                 .orElseThrow(() -> new SaleRefusedException(Field.PAYMENT, "Choose how you want to pay."));
-        if (promo != null) {
-            int counted = em.createNativeQuery("""
-                            update promo_codes set used_count = used_count + 1, updated_at = now()
-                            where id = ?1 and (usage_limit is null or used_count < usage_limit)""")
-                    .setParameter(1, promo.getId()).executeUpdate();
-            if (counted == 0) {
-                throw new SaleRefusedException(Field.PROMO_CODE, "This code has been used up.");
-            }
-        }
 
-        Order order = new Order(hold.getEventId(), code, "-", buyerName, buyerEmail, event.currency());
+        // Everything of the order is written before the sales lock. A free order is written as pending and turns
+        // paid under the lock: its tickets are counted as sold by triggers that update the ticket types' rows, and
+        // those rows are locked after the event's (SalesLock).
+        Order order = new Order(hold.getEventId(), orderCode(), "-", buyerName, buyerEmail, event.currency());
         String token = access.issue(order);
         Map<UUID, OrderLine> lines = new LinkedHashMap<>();
         for (int i = 0; i < priced.size(); i++) {
@@ -248,15 +234,12 @@ public class CheckoutService {
         order.setIdempotencyKey(blank(request.idempotencyKey()) ? null : request.idempotencyKey());
         order.setLocale(request.locale());
         order.setPaymentProvider(provider.id());
-        if (total == 0) {
-            order.setStatus(OrderStatus.PAID);
-            order.setPaidAt(now);
-        } else {
+        order.setStatus(OrderStatus.PENDING);
+        if (total > 0) {
             Instant deadline = now.plus(provider.paymentWindow());
             if (provider.paysLater() && event.startsAt().isAfter(now) && deadline.isAfter(event.startsAt())) {
                 deadline = event.startsAt();
             }
-            order.setStatus(OrderStatus.PENDING);
             order.setPaymentDeadline(deadline);
         }
         em.persist(order);
@@ -273,7 +256,7 @@ public class CheckoutService {
         hold.setStatus(HoldStatus.CONVERTED);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("code", order.getCode());
-        after.put("status", order.getStatus().name().toLowerCase());
+        after.put("status", total == 0 ? "paid" : "pending");
         after.put("total_minor", order.getTotalMinor());
         after.put("currency", order.getCurrency());
         after.put("tickets", slots.size());
@@ -281,17 +264,51 @@ public class CheckoutService {
         AuditEntry placed = audit.record("order.placed", "order", order.getId(), null, after);
         placed.setEventId(order.getEventId());
         trail.orderPlaced(order, now);
-        if (order.getStatus() == OrderStatus.PAID) {
-            trail.orderPaid(order, placed, now);
-        }
+        UUID contact = total == 0 ? trail.orderPaid(order, placed, now) : null;
         em.flush();
-        if (order.getStatus() == OrderStatus.PAID) {
-            confirm(order, token, baseUrl);
+        OrderTickets tickets = total == 0 || provider.paysLater() ? OrderTicketsQuery.of(em, order) : null;
+
+        // Under the lock until the commit: the hold must still be live now. A count that ran before took the same
+        // lock with an earlier clock, so it counted the hold; a count after the commit sees the order instead.
+        SalesLock.lockEvent(em, hold.getEventId());
+        if (!clock.instant().isBefore(hold.getExpiresAt())) {
+            throw timeRanOut(event);
+        }
+        if (promo != null) {
+            int counted = em.createNativeQuery("""
+                            update promo_codes set used_count = used_count + 1, updated_at = now()
+                            where id = ?1 and (usage_limit is null or used_count < usage_limit)""")
+                    .setParameter(1, promo.getId()).executeUpdate();
+            if (counted == 0) {
+                throw new SaleRefusedException(Field.PROMO_CODE, "This code has been used up.");
+            }
+        }
+        if (total == 0) {
+            order.setStatus(OrderStatus.PAID);
+            order.setPaidAt(now);
+            order.setBuyerContactId(contact);
+            em.flush();
+            mails.confirmation(tickets.withStatus("paid"), OrderAccess.link(baseUrl, tickets.accountSlug(), token));
         } else if (provider.paysLater()) {
-            OrderTickets tickets = OrderTicketsQuery.of(em, order);
             mails.awaitingPayment(tickets, OrderAccess.link(baseUrl, tickets.accountSlug(), token));
         }
         return placed(order, token, false);
+    }
+
+    /** Refuses a hold that was given back or whose time ran out at {@code at}. */
+    private static void requireLive(Hold hold, SaleEvent event, Instant at) {
+        if (hold.getStatus() == HoldStatus.RELEASED) {
+            throw new SaleRefusedException(Field.HOLD, "These tickets were given back; please choose your tickets "
+                    + "again.");
+        }
+        if (!hold.isActiveAt(at)) {
+            throw timeRanOut(event);
+        }
+    }
+
+    private static SaleRefusedException timeRanOut(SaleEvent event) {
+        return new SaleRefusedException(Field.HOLD, "Your tickets were held for " + event.holdFor().toMinutes()
+                + " minutes and that time ran out, so they went back on sale. Please choose them again.");
     }
 
     /**
@@ -300,9 +317,9 @@ public class CheckoutService {
      */
     public PaymentAttempt pay(String orderAccessToken, Map<String, String> details, String baseUrl) {
         Instant now = clock.instant();
-        Order order = orderByToken(orderAccessToken).orElseThrow(() -> new SaleRefusedException(Field.PAYMENT,
-                "This order link is not valid."));
-        em.refresh(order, LockModeType.PESSIMISTIC_WRITE);
+        // the order's row locked until the commit: a second click waits, then finds the order paid
+        Order order = OrderAccess.find(em, orderAccessToken, true).orElseThrow(() -> new SaleRefusedException(
+                Field.PAYMENT, "This order link is not valid."));
         if (order.getStatus() == OrderStatus.PAID) {
             return PaymentAttempt.success();
         }
@@ -336,13 +353,15 @@ public class CheckoutService {
         AuditEntry paid = audit.record("order.paid", "order", order.getId(), Map.of("status", "pending"),
                 Map.of("status", "paid", "provider", provider.id(), "amount_minor", order.getTotalMinor()));
         paid.setEventId(order.getEventId());
-        trail.orderPaid(order, paid, now);
-        em.flush();
+        UUID contact = trail.orderPaid(order, paid, now);
+        OrderTickets tickets = OrderTicketsQuery.of(em, order); // flushes all of the above: none of it under the lock
         keepTicketsOfPaidOrder(order, provider, result.reference());
         order.setStatus(OrderStatus.PAID);
         order.setPaidAt(now);
+        order.setBuyerContactId(contact);
         em.flush();
-        confirm(order, orderAccessToken, baseUrl);
+        mails.confirmation(tickets.withStatus("paid"), OrderAccess.link(baseUrl, tickets.accountSlug(),
+                orderAccessToken));
         return PaymentAttempt.success();
     }
 
@@ -374,11 +393,6 @@ public class CheckoutService {
                     + "was on its way, and its tickets went to other buyers. Your payment was refunded; please "
                     + "start again.");
         }
-    }
-
-    private void confirm(Order order, String token, String baseUrl) {
-        OrderTickets tickets = OrderTicketsQuery.of(em, order);
-        mails.confirmation(tickets, OrderAccess.link(baseUrl, tickets.accountSlug(), token));
     }
 
     /** The order behind a private link, as its buyer sees it; empty for a wrong or tampered link. */
@@ -456,11 +470,20 @@ public class CheckoutService {
     }
 
     private Optional<Hold> hold(String token) {
+        return hold(token, false);
+    }
+
+    /** The hold of a checkout link; {@code lock}: its row locked until the transaction ends. */
+    private Optional<Hold> hold(String token, boolean lock) {
         if (blank(token)) {
             return Optional.empty();
         }
-        return em.createQuery("select h from Hold h where h.token = :token", Hold.class)
-                .setParameter("token", token).getResultStream().findFirst();
+        var query = em.createQuery("select h from Hold h where h.token = :token", Hold.class)
+                .setParameter("token", token);
+        if (lock) {
+            query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+        }
+        return query.getResultStream().findFirst();
     }
 
     private HoldView view(Hold hold, Instant now) {

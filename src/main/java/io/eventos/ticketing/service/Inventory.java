@@ -18,6 +18,10 @@ import java.util.UUID;
  * indexes of the live ones, so the cost follows the buyers in progress, not the tickets sold). Nothing is counted
  * twice and nothing has to be cleaned up for the numbers to be right: an expired hold or an overdue pending order
  * simply stops matching. Two statements per event, whatever the number of ticket types.
+ * <p>The live orders and holds are found through their partial indexes and their tickets looked up one order or
+ * hold at a time ({@code lateral ... offset 0} keeps PostgreSQL from joining them to all attendees or hold lines
+ * ever written by hash: with 12,000 attendees that plan scanned them all, 4.7 ms against 1.7 ms), so the cost
+ * follows the buyers in progress, never the tickets already sold.
  */
 final class Inventory {
 
@@ -25,6 +29,15 @@ final class Inventory {
     }
 
     static Stock of(EntityManager em, UUID eventId, Instant now) {
+        return of(em, eventId, now, null);
+    }
+
+    /**
+     * As {@link #of(EntityManager, UUID, Instant)}, leaving out one hold: the checkout writes its hold before it
+     * takes the sales lock and counts, so the count sees that (uncommitted) hold of its own transaction; leaving
+     * it out gives what is left for it, which is what the buyer is told.
+     */
+    static Stock of(EntityManager em, UUID eventId, Instant now, UUID exceptHold) {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         Map<UUID, Stock.TicketStock> tickets = new LinkedHashMap<>();
         Map<UUID, Stock.Counts> groupTaken = new HashMap<>();
@@ -35,18 +48,25 @@ final class Inventory {
                         from tickets t
                         left join (select a.ticket_id, count(*) as tickets
                                    from orders o
-                                   join attendees a on a.account_id = o.account_id and a.order_id = o.id
-                                   where o.event_id = ?1 and o.status = 'pending' and a.status = 'valid'
+                                   cross join lateral (select a.ticket_id from attendees a
+                                                       where a.account_id = o.account_id and a.order_id = o.id
+                                                         and a.status = 'valid'
+                                                       offset 0) a
+                                   where o.event_id = ?1 and o.status = 'pending'
                                      and (o.payment_deadline is null or o.payment_deadline > ?2)
                                    group by a.ticket_id) pending on pending.ticket_id = t.id
                         left join (select hl.ticket_id, sum(hl.quantity) as quantity
                                    from holds h
-                                   join hold_lines hl on hl.account_id = h.account_id and hl.hold_id = h.id
+                                   cross join lateral (select hl.ticket_id, hl.quantity from hold_lines hl
+                                                       where hl.account_id = h.account_id and hl.hold_id = h.id
+                                                       offset 0) hl
                                    where h.event_id = ?1 and h.status = 'active' and h.expires_at > ?2
+                                     and h.id is distinct from cast(?3 as uuid)
                                    group by hl.ticket_id) held on held.ticket_id = t.id
                         where t.event_id = ?1
                         order by t.sort_order, t.name""")
-                .setParameter(1, eventId).setParameter(2, at).getResultList())) {
+                .setParameter(1, eventId).setParameter(2, at)
+                .setParameter(3, exceptHold == null ? null : exceptHold.toString()).getResultList())) {
             UUID id = (UUID) row[0];
             UUID group = (UUID) row[3];
             Stock.Counts counts = new Stock.Counts(SqlValues.number(row[4]), SqlValues.number(row[5]), SqlValues.number(row[6]));

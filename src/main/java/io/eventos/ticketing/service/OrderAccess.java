@@ -37,11 +37,20 @@ public class OrderAccess {
 
     /** The order behind a private order-page token (of the bound account); empty for a wrong or tampered one. */
     static Optional<Order> find(EntityManager em, String token) {
+        return find(em, token, false);
+    }
+
+    /** As {@link #find(EntityManager, String)}; {@code lock}: the order's row locked until the transaction ends. */
+    static Optional<Order> find(EntityManager em, String token, boolean lock) {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
-        return em.createQuery("select o from Order o where o.accessTokenHash = :hash", Order.class)
-                .setParameter("hash", RandomTokens.sha256Hex(token)).getResultStream().findFirst();
+        var query = em.createQuery("select o from Order o where o.accessTokenHash = :hash", Order.class)
+                .setParameter("hash", RandomTokens.sha256Hex(token));
+        if (lock) {
+            query.setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        }
+        return query.getResultStream().findFirst();
     }
 
     public static String link(String baseUrl, String accountSlug, String token) {

@@ -259,7 +259,7 @@ public class OrderService {
         AuditEntry paid = audit.record("order.paid", "order", order.getId(), Map.of("status", before),
                 Map.of("status", "paid", "marked_by_organizer", true));
         paid.setEventId(order.getEventId());
-        trail.orderPaid(order, paid, now);
+        order.setBuyerContactId(trail.orderPaid(order, paid, now));
         em.flush();
         sendConfirmation(order, baseUrl);
     }

@@ -30,6 +30,13 @@ public record OrderTickets(UUID orderId, String accountName, String accountSlug,
         return tickets.stream().filter(Ticket::valid).toList();
     }
 
+    /** The same order with another status (an order whose status changes after it was read in the transaction). */
+    public OrderTickets withStatus(String newStatus) {
+        return new OrderTickets(orderId, accountName, accountSlug, eventName, eventSlug, startsAt, endsAt, timeZone,
+                venueName, venueAddress, onlineUrl, organizerEmail, orderCode, buyerName, buyerEmail, newStatus,
+                totalMinor, refundedMinor, currency, paymentProvider, paymentDeadline, tickets);
+    }
+
     public boolean paid() {
         return "paid".equals(status);
     }

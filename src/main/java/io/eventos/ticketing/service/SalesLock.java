@@ -36,10 +36,13 @@ public final class SalesLock {
             return;
         }
         try {
-            em.createNativeQuery("select set_config('lock_timeout', ?1, true)").setParameter(1, LOCK_TIMEOUT)
-                    .getSingleResult();
-            em.createNativeQuery("select id from events where id = ?1 for no key update").setParameter(1, eventId)
-                    .getResultList();
+            // one round trip: the condition sets the transaction's lock timeout as the row is read, before the row
+            // lock is asked for (set_config is volatile, so it is evaluated for the row, never folded away)
+            em.createNativeQuery("""
+                            select id from events
+                            where id = ?1 and set_config('lock_timeout', ?2, true) is not null
+                            for no key update""")
+                    .setParameter(1, eventId).setParameter(2, LOCK_TIMEOUT).getResultList();
         } catch (PersistenceException e) {
             if (isLockTimeout(e)) {
                 throw SaleRefusedException.busy();

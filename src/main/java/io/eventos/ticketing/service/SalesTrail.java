@@ -37,18 +37,22 @@ public class SalesTrail {
                 dimensions(order), at);
     }
 
-    /** The order was paid (or was free): a fact, and the buyer's contact with an "order paid" activity. */
-    void orderPaid(Order order, AuditEntry audit, Instant at) {
+    /**
+     * The order was paid (or was free): a fact, and the buyer's contact with an "order paid" activity. Returns the
+     * contact, which the caller links to the order ({@code buyer_contact_id}) together with its paid status, so the
+     * order's row is written once.
+     */
+    UUID orderPaid(Order order, AuditEntry audit, Instant at) {
         facts.record(order.getEventId(), Facts.ORDER_PAID, 1, order.getTotalMinor(), order.getCurrency(),
                 dimensions(order), at);
         UUID contact = contacts.buyer(order.getBuyerName(), order.getBuyerEmail(), order.isMarketingConsent(),
                 order.getMarketingConsentAt() == null ? at : order.getMarketingConsentAt(),
                 "order " + order.getCode());
-        order.setBuyerContactId(contact);
         int tickets = tickets(order);
-        contacts.activity(contact, ActivityKind.ORDER_PAID, "Order " + order.getCode() + " paid: " + tickets
+        contacts.activityAfterUpsert(contact, ActivityKind.ORDER_PAID, "Order " + order.getCode() + " paid: " + tickets
                         + (tickets == 1 ? " ticket, " : " tickets, ") + Money.format(order.getTotalMinor(),
                         order.getCurrency()), order.getEventId(), audit.getId(), activityData(order), at);
+        return contact;
     }
 
     /** The order was cancelled (by the organizer, the buyer, or a full refund). */
