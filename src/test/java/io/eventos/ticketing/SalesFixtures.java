@@ -67,6 +67,47 @@ public class SalesFixtures {
                 .setParameter(4, percentOff).setParameter(5, usageLimit).executeUpdate();
     }
 
+    /**
+     * {@code orders} paid orders of two tickets each, written directly (with their converted holds, hold lines,
+     * order lines and attendees) as a large event's history: what the checkout's count must not read again.
+     */
+    public void paidOrderHistory(UUID eventId, UUID ticketId, int orders) {
+        UUID account = CurrentTenant.require();
+        em.createNativeQuery("""
+                        insert into holds (id, account_id, event_id, token, expires_at, status)
+                        select md5('h' || ?1 || i)::uuid, ?2, ?1, md5('t' || ?1 || i), now(), 'converted'
+                        from generate_series(1, ?3) i""")
+                .setParameter(1, eventId).setParameter(2, account).setParameter(3, orders).executeUpdate();
+        em.createNativeQuery("""
+                        insert into hold_lines (id, account_id, hold_id, ticket_id, quantity)
+                        select gen_random_uuid(), ?2, md5('h' || ?1 || i)::uuid, ?4, 2 from generate_series(1, ?3) i""")
+                .setParameter(1, eventId).setParameter(2, account).setParameter(3, orders).setParameter(4, ticketId)
+                .executeUpdate();
+        em.createNativeQuery("""
+                        insert into orders (id, account_id, event_id, code, access_token_hash, buyer_name, buyer_email,
+                                            currency, status, paid_at, hold_id, total_minor)
+                        select md5('o' || ?1 || i)::uuid, ?2, ?1, 'H' || upper(substr(md5('c' || ?1 || i), 1, 9)),
+                               md5('a' || ?1 || i), 'Past Buyer', 'past' || i || '@example.org', 'EUR', 'paid', now(),
+                               md5('h' || ?1 || i)::uuid, 5000
+                        from generate_series(1, ?3) i""")
+                .setParameter(1, eventId).setParameter(2, account).setParameter(3, orders).executeUpdate();
+        em.createNativeQuery("""
+                        insert into order_lines (id, account_id, order_id, ticket_id, quantity, unit_price_minor,
+                                                 total_minor)
+                        select md5('l' || ?1 || i)::uuid, ?2, md5('o' || ?1 || i)::uuid, ?4, 2, 2500, 5000
+                        from generate_series(1, ?3) i""")
+                .setParameter(1, eventId).setParameter(2, account).setParameter(3, orders).setParameter(4, ticketId)
+                .executeUpdate();
+        em.createNativeQuery("""
+                        insert into attendees (id, account_id, event_id, order_id, order_line_id, ticket_id, code,
+                                               first_name, last_name)
+                        select gen_random_uuid(), ?2, ?1, md5('o' || ?1 || i)::uuid, md5('l' || ?1 || i)::uuid, ?4,
+                               md5('q' || ?1 || i || '-' || j), 'Past', 'Guest'
+                        from generate_series(1, ?3) i, generate_series(1, 2) j""")
+                .setParameter(1, eventId).setParameter(2, account).setParameter(3, orders).setParameter(4, ticketId)
+                .executeUpdate();
+    }
+
     /** Valid tickets issued for a ticket type in paid orders. */
     public long paidTickets(UUID ticketId) {
         return count("""
