@@ -227,17 +227,28 @@ public class OrderService {
     /** An offline (or otherwise pending) order's money arrived. If its deadline passed, its tickets must still be free. */
     @RequiresPermission(Permission.ORDERS_MANAGE)
     public void markPaid(UUID orderId, String baseUrl) {
-        // the order's row first, then the sales lock: the order in which a buyer's payment takes them, so the two
-        // can never wait for each other
+        // the order's row first, the payment, its records and the buyer's contact next, then the sales lock: the
+        // order in which a buyer's payment takes them, so the two can never wait for each other in a circle
         Order order = locked(orderId, Permission.ORDERS_MANAGE);
-        SalesLock.lockEvent(em, order.getEventId());
         if (order.getStatus() != OrderStatus.PENDING && order.getStatus() != OrderStatus.EXPIRED) {
             throw new TicketingException(null, "Only an order waiting for payment can be marked paid; this one is "
                     + label(order.getStatus()) + ".");
         }
         Instant now = clock.instant();
+        String provider = order.getPaymentProvider() == null ? "offline" : order.getPaymentProvider();
+        Payment payment = new Payment(order, provider, PaymentKind.CHARGE, order.getTotalMinor(), order.getCurrency());
+        payment.setStatus(PaymentStatus.SUCCEEDED);
+        em.persist(payment);
+        String before = label(order.getStatus());
+        AuditEntry paid = audit.record("order.paid", "order", order.getId(), Map.of("status", before),
+                Map.of("status", "paid", "marked_by_organizer", true));
+        paid.setEventId(order.getEventId());
+        UUID contact = trail.orderPaid(order, paid, now);
+        em.flush();
+
+        SalesLock.lockEvent(em, order.getEventId());
         boolean lapsed = order.getStatus() == OrderStatus.EXPIRED
-                || (order.getPaymentDeadline() != null && !now.isBefore(order.getPaymentDeadline()));
+                || (order.getPaymentDeadline() != null && !clock.instant().isBefore(order.getPaymentDeadline()));
         if (lapsed) {
             // its tickets went back on sale at the deadline: take them again only if they are still there
             Stock stock = Inventory.of(em, order.getEventId(), now);
@@ -248,18 +259,10 @@ public class OrderService {
                         + "others in the meantime; refund the money or ask the buyer to order again.");
             }
         }
-        String provider = order.getPaymentProvider() == null ? "offline" : order.getPaymentProvider();
-        Payment payment = new Payment(order, provider, PaymentKind.CHARGE, order.getTotalMinor(), order.getCurrency());
-        payment.setStatus(PaymentStatus.SUCCEEDED);
-        em.persist(payment);
-        String before = label(order.getStatus());
         order.setStatus(OrderStatus.PAID);
         order.setPaidAt(now);
         order.setPaymentDeadline(null);
-        AuditEntry paid = audit.record("order.paid", "order", order.getId(), Map.of("status", before),
-                Map.of("status", "paid", "marked_by_organizer", true));
-        paid.setEventId(order.getEventId());
-        order.setBuyerContactId(trail.orderPaid(order, paid, now));
+        order.setBuyerContactId(contact);
         em.flush();
         sendConfirmation(order, baseUrl);
     }
