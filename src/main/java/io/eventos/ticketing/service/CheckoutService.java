@@ -44,9 +44,10 @@ import java.util.UUID;
 
 /**
  * The public checkout of the account bound from the URL: hold tickets, turn the hold into an order, pay.
- * Every step that changes what is taken of an event first takes {@link SalesLock} and only then counts
- * ({@link Inventory}), so concurrent buyers can never take more than there is. Buyers are anonymous: there is no
- * permission to check, only the rules of the sale.
+ * Every step that changes what is taken of an event takes {@link SalesLock} before it counts ({@link Inventory}) or
+ * checks, and holds it to the commit, so concurrent buyers can never take more than there is. The lock comes last:
+ * each step writes all it writes first, so only the count or check and the commit are under it (docs/architecture.md,
+ * "The lock comes last"). Buyers are anonymous: there is no permission to check, only the rules of the sale.
  */
 @Stateless
 @TenantBound
