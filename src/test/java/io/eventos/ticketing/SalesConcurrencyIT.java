@@ -264,6 +264,73 @@ public class SalesConcurrencyIT {
         }
     }
 
+    /**
+     * The same buyer pays a second order while the organizer refunds their first one: the payment takes the buyer's
+     * contact and then the ticket type's row (the sold count), the refund the ticket type's row and then the contact
+     * (its timeline) — unless the refund takes the contact first, as the payment does. Lined up behind a third
+     * transaction holding the contact (the payment first, the refund second), the two deadlocked and PostgreSQL
+     * aborted one; now both go through.
+     */
+    @Test
+    void aPaymentAndARefundOfTheSameBuyerAtOnceBothGoThrough() throws Exception {
+        UUID account = UUID.randomUUID();
+        UUID owner = UUID.randomUUID();
+        UUID event;
+        UUID ticket;
+        PlacedOrder first;
+        PlacedOrder second;
+        try (var t = CurrentTenant.bind(account)) {
+            event = fixtures.accountWithEventOnSale(slug("same-buyer"), null);
+            members.addMember(owner, "owner", null);
+            ticket = fixtures.ticketType(event, "Regular", 2500, 10, null);
+            first = checkout.placeOrder(request(checkout.reserve(new Cart(event, Map.of(ticket, 2), null)), "first"),
+                    BASE);
+            assertTrue(checkout.pay(first.accessToken(), Map.of("card", TestCardGateway.GOOD_CARD), BASE).paid());
+            second = checkout.placeOrder(request(checkout.reserve(new Cart(event, Map.of(ticket, 2), null)),
+                    "second"), BASE);
+        }
+        java.util.Set<UUID> firstTickets;
+        try (var t = CurrentTenant.bind(account); var u = CurrentTenant.bindUser(owner)) {
+            firstTickets = orders.detail(first.orderId()).attendees().stream()
+                    .map(io.eventos.ticketing.service.AttendeeRow::id).collect(java.util.stream.Collectors.toSet());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(3, threads);
+        try {
+            Future<?> blocker = pool.submit(() -> {
+                try (var t = CurrentTenant.bind(account)) {
+                    fixtures.holdContactRow("grace@example.org", 3_000);
+                }
+            });
+            awaitInContainer(account, () -> fixtures.contactRowLocked("grace@example.org"));
+            Future<Object> payment = pool.submit(() -> {
+                try (var t = CurrentTenant.bind(account)) {
+                    return checkout.pay(second.accessToken(), Map.of("card", TestCardGateway.GOOD_CARD), BASE);
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            });
+            awaitInContainer(account, () -> fixtures.sessionsWaitingForALock() >= 1);
+            Future<Object> refund = pool.submit(() -> {
+                try (var t = CurrentTenant.bind(account); var u = CurrentTenant.bindUser(owner)) {
+                    return orders.refund(first.orderId(), firstTickets);
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            });
+            awaitInContainer(account, () -> fixtures.sessionsWaitingForALock() >= 2);
+            blocker.get(1, TimeUnit.MINUTES);
+            Object paid = payment.get(1, TimeUnit.MINUTES);
+            Object refunded = refund.get(1, TimeUnit.MINUTES);
+            assertTrue(paid instanceof PaymentAttempt attempt && attempt.paid(), String.valueOf(paid));
+            assertEquals(5000L, refunded, String.valueOf(refunded));
+            try (var t = CurrentTenant.bind(account)) {
+                assertEquals(2, fixtures.soldCount(ticket), "the second order's two; the first order's two refunded");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Polls {@code condition} (the account bound) every 20 ms until it holds; fails after 20 s. */
     private static void awaitInContainer(UUID account, java.util.function.BooleanSupplier condition)
             throws InterruptedException {

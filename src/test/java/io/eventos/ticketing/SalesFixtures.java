@@ -108,6 +108,29 @@ public class SalesFixtures {
                 .executeUpdate();
     }
 
+    /**
+     * Holds the row lock of the contact with this address for {@code millis} (its own transaction), as a concurrent
+     * write of that contact would: for tests that line up other transactions behind it.
+     */
+    public void holdContactRow(String email, long millis) {
+        em.createNativeQuery("select id from contacts where lower(email) = lower(?1) for no key update")
+                .setParameter(1, email).getResultList();
+        em.createNativeQuery("select pg_sleep(?1)").setParameter(1, millis / 1000.0).getResultList();
+    }
+
+    /** Whether another transaction holds the contact's row lock right now (the probe skips a locked row). */
+    public boolean contactRowLocked(String email) {
+        return em.createNativeQuery("select id from contacts where lower(email) = lower(?1) for update skip locked")
+                .setParameter(1, email).getResultList().isEmpty();
+    }
+
+    /** Sessions of this database waiting for a lock right now. */
+    public long sessionsWaitingForALock() {
+        return ((Number) em.createNativeQuery("""
+                select count(*) from pg_stat_activity
+                where datname = current_database() and wait_event_type = 'Lock'""").getSingleResult()).longValue();
+    }
+
     /** Valid tickets issued for a ticket type in paid orders. */
     public long paidTickets(UUID ticketId) {
         return count("""

@@ -60,9 +60,18 @@ class OrderCancellation {
     @Inject
     SalesTrail trail;
 
-    /** Locks the order's row until the transaction ends and reads it afresh (what another click changed counts). */
+    /**
+     * Locks the order's row until the transaction ends and reads it afresh (what another click changed counts), then
+     * its buyer's contact row: a cancellation or refund moves ticket rows (the sold count's triggers) and then writes
+     * the contact's timeline, while a payment of the same buyer's other order takes the contact before the sales lock
+     * and the ticket rows; taking the contact here first keeps one order of locks (docs/architecture.md).
+     */
     Order lock(Order order) {
         em.refresh(order, LockModeType.PESSIMISTIC_WRITE);
+        if (order.getBuyerContactId() != null) {
+            em.createNativeQuery("select id from contacts where id = cast(?1 as uuid) for no key update")
+                    .setParameter(1, order.getBuyerContactId().toString()).getResultList();
+        }
         return order;
     }
 
