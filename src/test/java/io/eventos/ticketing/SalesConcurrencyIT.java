@@ -331,6 +331,61 @@ public class SalesConcurrencyIT {
         }
     }
 
+    /**
+     * The order step writes the order before it takes the sales lock, so a hold can expire in between and a count
+     * that ran meanwhile has given its seats to someone else. The order step must then be refused, by the expiry
+     * check it makes under the lock: here the order step is held at its own insert (a transaction keeps an order with
+     * the same idempotency key uncommitted) while the hold expires and another buyer takes the last two seats.
+     */
+    @Test
+    void aHoldThatExpiresWhileItsOrderIsBeingWrittenIsRefusedWhenItsSeatsAreGone() throws Exception {
+        UUID account = UUID.randomUUID();
+        UUID event;
+        UUID ticket;
+        HoldView held;
+        try (var t = CurrentTenant.bind(account)) {
+            event = fixtures.accountWithEventOnSale(slug("expiring"), null);
+            ticket = fixtures.ticketType(event, "Last seats", 2500, 2, null);
+            held = checkout.reserve(new Cart(event, Map.of(ticket, 2), null));
+            fixtures.holdExpiresIn(held.token(), 1_500);
+        }
+        String key = "expiring-" + UUID.randomUUID();
+        ExecutorService pool = Executors.newFixedThreadPool(2, threads);
+        try {
+            Future<?> blocker = pool.submit(() -> {
+                try (var t = CurrentTenant.bind(account)) {
+                    fixtures.holdIdempotencyKey(event, key, 3_000);
+                }
+            });
+            awaitInContainer(account, () -> fixtures.sessionsSleeping() >= 1);
+            Future<Object> late = pool.submit(() -> {
+                try (var t = CurrentTenant.bind(account)) {
+                    return checkout.placeOrder(request(held, key), BASE);
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            });
+            // the order step passed its early checks (the hold was live) and waits at its insert
+            awaitInContainer(account, () -> fixtures.sessionsWaitingForALock() >= 1);
+            awaitInContainer(account, () -> fixtures.holdExpired(held.token()));
+            HoldView other;
+            try (var t = CurrentTenant.bind(account)) {
+                other = checkout.reserve(new Cart(event, Map.of(ticket, 2), null));
+            }
+            blocker.get(1, TimeUnit.MINUTES);
+            Object outcome = late.get(1, TimeUnit.MINUTES);
+            assertTrue(outcome instanceof SaleRefusedException refused
+                    && refused.getMessage().contains("that time ran out"), String.valueOf(outcome));
+            try (var t = CurrentTenant.bind(account)) {
+                assertEquals(2, fixtures.heldTickets(ticket), "the other buyer's two");
+                assertEquals(0, fixtures.ordersWithKey(key), "no order from the expired hold");
+                assertTrue(checkout.findHold(other.token()).isPresent());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Polls {@code condition} (the account bound) every 20 ms until it holds; fails after 20 s. */
     private static void awaitInContainer(UUID account, java.util.function.BooleanSupplier condition)
             throws InterruptedException {

@@ -17,6 +17,9 @@ import java.util.UUID;
 @TenantBound
 public class SalesFixtures {
 
+    @jakarta.annotation.Resource
+    jakarta.ejb.SessionContext session;
+
     @PersistenceContext(unitName = "eventos")
     EntityManager em;
 
@@ -122,6 +125,42 @@ public class SalesFixtures {
     public boolean contactRowLocked(String email) {
         return em.createNativeQuery("select id from contacts where lower(email) = lower(?1) for update skip locked")
                 .setParameter(1, email).getResultList().isEmpty();
+    }
+
+    /**
+     * Writes an order with this idempotency key and keeps it uncommitted for {@code millis}, then rolls it back: an
+     * order step with the same key waits at its own insert meanwhile (the unique index), after its early checks and
+     * before the sales lock, which lets a test hold it exactly there.
+     */
+    public void holdIdempotencyKey(UUID eventId, String key, long millis) {
+        em.createNativeQuery("""
+                        insert into orders (id, account_id, event_id, code, access_token_hash, buyer_name, buyer_email,
+                                            currency, status, idempotency_key)
+                        values (gen_random_uuid(), ?1, ?2, 'BLOCKER-' || substr(md5(?3), 1, 8), md5(?3), 'Blocker',
+                                'blocker@example.org', 'EUR', 'cancelled', ?3)""")
+                .setParameter(1, CurrentTenant.require()).setParameter(2, eventId).setParameter(3, key)
+                .executeUpdate();
+        em.createNativeQuery("select pg_sleep(?1)").setParameter(1, millis / 1000.0).getResultList();
+        session.setRollbackOnly();
+    }
+
+    /** Moves the hold's expiry to {@code millis} from now. */
+    public void holdExpiresIn(String token, long millis) {
+        em.createNativeQuery("update holds set expires_at = now() + make_interval(secs => ?2) where token = ?1")
+                .setParameter(1, token).setParameter(2, millis / 1000.0).executeUpdate();
+    }
+
+    public boolean holdExpired(String token) {
+        return (Boolean) em.createNativeQuery("select expires_at <= now() from holds where token = ?1")
+                .setParameter(1, token).getSingleResult();
+    }
+
+    /** Sessions of this database in a {@code pg_sleep} right now (a fixture holding something). */
+    public long sessionsSleeping() {
+        return ((Number) em.createNativeQuery("""
+                select count(*) from pg_stat_activity
+                where datname = current_database() and state = 'active' and query like 'select pg_sleep%'""")
+                .getSingleResult()).longValue();
     }
 
     /** Sessions of this database waiting for a lock right now. */
