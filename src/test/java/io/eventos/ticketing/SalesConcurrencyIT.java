@@ -224,15 +224,11 @@ public class SalesConcurrencyIT {
      */
     @Test
     void aPaymentAndMarkPaidAtOnceMakeOnePaymentAndNoDeadlock() throws Exception {
-        UUID account = UUID.randomUUID();
-        UUID owner = UUID.randomUUID();
-        UUID event;
-        UUID ticket;
-        try (var t = CurrentTenant.bind(account)) {
-            event = fixtures.accountWithEventOnSale(slug("both"), null);
-            members.addMember(owner, "owner", null);
-            ticket = fixtures.ticketType(event, "Regular", 2500, 10, null);
-        }
+        OwnedEvent sale = eventWithOwner("both");
+        UUID account = sale.account();
+        UUID owner = sale.owner();
+        UUID event = sale.event();
+        UUID ticket = sale.ticket();
         PlacedOrder placed;
         try (var t = CurrentTenant.bind(account)) {
             placed = checkout.placeOrder(request(checkout.reserve(new Cart(event, Map.of(ticket, 2), null)), "both"),
@@ -273,16 +269,14 @@ public class SalesConcurrencyIT {
      */
     @Test
     void aPaymentAndARefundOfTheSameBuyerAtOnceBothGoThrough() throws Exception {
-        UUID account = UUID.randomUUID();
-        UUID owner = UUID.randomUUID();
-        UUID event;
-        UUID ticket;
+        OwnedEvent sale = eventWithOwner("same-buyer");
+        UUID account = sale.account();
+        UUID owner = sale.owner();
+        UUID event = sale.event();
+        UUID ticket = sale.ticket();
         PlacedOrder first;
         PlacedOrder second;
         try (var t = CurrentTenant.bind(account)) {
-            event = fixtures.accountWithEventOnSale(slug("same-buyer"), null);
-            members.addMember(owner, "owner", null);
-            ticket = fixtures.ticketType(event, "Regular", 2500, 10, null);
             first = checkout.placeOrder(request(checkout.reserve(new Cart(event, Map.of(ticket, 2), null)), "first"),
                     BASE);
             assertTrue(checkout.pay(first.accessToken(), Map.of("card", TestCardGateway.GOOD_CARD), BASE).paid());
@@ -383,6 +377,20 @@ public class SalesConcurrencyIT {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** A fresh account with an owner and an event on sale with one ticket type of 10 ("Regular", 25.00). */
+    private record OwnedEvent(UUID account, UUID owner, UUID event, UUID ticket) {
+    }
+
+    private OwnedEvent eventWithOwner(String slugPrefix) {
+        UUID account = UUID.randomUUID();
+        UUID owner = UUID.randomUUID();
+        try (var t = CurrentTenant.bind(account)) {
+            UUID event = fixtures.accountWithEventOnSale(slug(slugPrefix), null);
+            members.addMember(owner, "owner", null);
+            return new OwnedEvent(account, owner, event, fixtures.ticketType(event, "Regular", 2500, 10, null));
         }
     }
 

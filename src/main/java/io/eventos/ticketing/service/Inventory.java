@@ -14,13 +14,12 @@ import java.util.UUID;
 /**
  * Counts what is taken of an event: a valid ticket of a paid order ({@code tickets.sold_count}, kept by PostgreSQL
  * in the same transaction as every change of an order's status or a ticket's, V12), a valid ticket of a pending
- * order before its payment deadline, a held ticket before its hold expires (both from their rows, through partial
- * indexes of the live ones, so the cost follows the buyers in progress, not the tickets sold). Nothing is counted
- * twice and nothing has to be cleaned up for the numbers to be right: an expired hold or an overdue pending order
- * simply stops matching. Two statements per event, whatever the number of ticket types.
- * <p>The pending and held tickets come from {@code live_ticket_counts} (V13), which finds the live orders and holds
- * through their partial indexes and their tickets one order or hold at a time, whatever PostgreSQL's statistics say,
- * so the cost follows the buyers in progress, never the tickets already sold.
+ * order before its payment deadline, a held ticket before its hold expires (both counted from their rows by
+ * {@code live_ticket_counts}, V13, which finds the live orders and holds through their partial indexes and their
+ * tickets one order or hold at a time, whatever PostgreSQL's statistics say: the cost follows the buyers in progress,
+ * never the tickets already sold). Nothing is counted twice and nothing has to be cleaned up for the numbers to be
+ * right: an expired hold or an overdue pending order simply stops matching. Two statements per event, whatever the
+ * number of ticket types.
  */
 final class Inventory {
 
