@@ -71,12 +71,38 @@ public final class Browser {
             return;
         }
         driver.findElement(org.openqa.selenium.By.id(menu)).click();
-        org.openqa.selenium.WebElement panel = driver.findElement(org.openqa.selenium.By.id(menu + "_panel"));
-        wait.until(d -> panel.isDisplayed() && (panel.getAttribute("class").contains("overlay-enter-done")
-                || !panel.getAttribute("class").contains("overlay-enter"))
-                && Boolean.FALSE.equals(driver.executeScript("return jQuery(arguments[0]).is(':animated')", panel)));
+        org.openqa.selenium.WebElement panel = awaitOverlay(driver, menu + "_panel");
         panel.findElement(org.openqa.selenium.By.cssSelector("li[data-label^='" + label + "']")).click();
         wait.until(d -> d.findElement(shown).getText().startsWith(label) && !isShown(panel));
+    }
+
+    /**
+     * Ticks one item of a PrimeFaces checkbox menu ({@code menu} is its client id) as a person does: open it, wait
+     * until its panel has finished appearing, tick the item labelled {@code label}, close the panel with its own close
+     * button, and wait until the menu shows the label.
+     */
+    public static void tickInCheckboxMenu(ChromeDriver driver, String menu, String label) {
+        var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20));
+        driver.findElement(org.openqa.selenium.By.id(menu)).click();
+        org.openqa.selenium.WebElement panel = awaitOverlay(driver, menu + "_panel");
+        panel.findElement(org.openqa.selenium.By.xpath(".//li[.//label[text()='" + label + "']]"))
+                .findElement(org.openqa.selenium.By.cssSelector(".ui-chkbox-box")).click();
+        panel.findElement(org.openqa.selenium.By.cssSelector(".ui-selectcheckboxmenu-close")).click();
+        wait.until(d -> !isShown(panel) && d.findElement(org.openqa.selenium.By.id(menu)).getText().contains(label));
+    }
+
+    /**
+     * Waits until the PrimeFaces overlay panel {@code panelId} (a select menu's list, a checkbox menu's panel) has
+     * finished appearing, and returns it: during its animation the items move, and a click lands on another one or
+     * is lost (AgendaIT ticked the wrong speaker once that way).
+     */
+    public static org.openqa.selenium.WebElement awaitOverlay(ChromeDriver driver, String panelId) {
+        org.openqa.selenium.WebElement panel = driver.findElement(org.openqa.selenium.By.id(panelId));
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> panel.isDisplayed()
+                && (panel.getAttribute("class").contains("overlay-enter-done")
+                    || !panel.getAttribute("class").contains("overlay-enter"))
+                && Boolean.FALSE.equals(driver.executeScript("return jQuery(arguments[0]).is(':animated')", panel)));
+        return panel;
     }
 
     private static boolean isShown(org.openqa.selenium.WebElement element) {

@@ -187,13 +187,7 @@ class AgendaIT {
     }
 
     private void chooseSpeaker(String name) {
-        click("session-form:speakers");
-        WebElement item = wait(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//div[@id='session-form:speakers_panel']//li[.//label[text()='" + name + "']]")));
-        item.findElement(By.cssSelector(".ui-chkbox-box")).click();
-        browser.findElement(By.cssSelector("#session-form\\:speakers_panel .ui-selectcheckboxmenu-close")).click();
-        wait(ExpectedConditions.invisibilityOfElementLocated(By.id("session-form:speakers_panel")));
-        assertThat(browser.findElement(By.id("session-form:speakers")).getText()).contains(name);
+        Browser.tickInCheckboxMenu(browser, "session-form:speakers", name);
     }
 
     /** Drags a schedule entry down by {@code dy} pixels in small steps, as a hand would. */

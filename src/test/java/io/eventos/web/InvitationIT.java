@@ -293,12 +293,7 @@ class InvitationIT {
         field.sendKeys(email);
         Browser.chooseFromMenu(browser, "invite-form:role", role);
         if (event != null) {
-            browser.findElement(By.id("invite-form:events")).click();
-            wait(browser, ExpectedConditions.elementToBeClickable(By.xpath(
-                    "//div[@id='invite-form:events_panel']//li[.//label[text()='" + event + "']]//div[contains(@class,"
-                            + "'ui-chkbox-box')]"))).click();
-            browser.findElement(By.tagName("h1")).click(); // closes the panel
-            wait(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("invite-form:events"), event));
+            Browser.tickInCheckboxMenu(browser, "invite-form:events", event);
         }
         WebElement send = browser.findElement(By.id("invite-form:send"));
         send.click();
