@@ -1,8 +1,11 @@
 package io.eventos.ticketing.service;
 
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.eventos.testing.QrReader;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +23,28 @@ class TicketPdfTest {
                 ticket("Grace", "Hopper", "k8Jd_2-hQ1mN5pLr7sTvWy", "valid")));
         byte[] pdf = TicketPdf.render(order);
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(QrReader.qrCodesOfPdf(pdf)).containsExactly("Zp3u0bq1yH6kT9wQm2c4Xg", "k8Jd_2-hQ1mN5pLr7sTvWy");
+    }
+
+    @Test
+    void westernNamesAreWrittenInTheStandardFontsWithNothingEmbedded() throws Exception {
+        byte[] pdf = TicketPdf.render(order(List.of(ticket("Zoë", "Müller-Ørsted", "Zp3u0bq1yH6kT9wQm2c4Xg", "valid"))));
+        String page = new PdfTextExtractor(new PdfReader(pdf)).getTextFromPage(1).replaceAll("\\s+", " ");
+        assertThat(page).contains("Zoë Müller-Ørsted", "Schönhauser Allee", "K7QX-3MZP · Ada Lovelace",
+                "Saturday 20 March 2027 09:00 – Sunday 21 March 2027 17:30 (Europe/Berlin)");
+        assertThat(new String(pdf, StandardCharsets.ISO_8859_1)).doesNotContain("/FontFile");
+        assertThat(pdf.length).isLessThan(4_000);
+    }
+
+    @Test
+    void namesInOtherAlphabetsGetAnEmbeddedFontThatHasTheirLetters() throws Exception {
+        byte[] pdf = TicketPdf.render(order(List.of(
+                ticket("Łukasz", "Dvořák", "Zp3u0bq1yH6kT9wQm2c4Xg", "valid"),
+                ticket("Дмитрий", "Иванов", "k8Jd_2-hQ1mN5pLr7sTvWy", "valid"))));
+        PdfTextExtractor text = new PdfTextExtractor(new PdfReader(pdf));
+        assertThat(text.getTextFromPage(1)).contains("Łukasz Dvořák", "Schönhauser Allee");
+        assertThat(text.getTextFromPage(2)).contains("Дмитрий Иванов");
+        assertThat(new String(pdf, StandardCharsets.ISO_8859_1)).contains("/FontFile2");
         assertThat(QrReader.qrCodesOfPdf(pdf)).containsExactly("Zp3u0bq1yH6kT9wQm2c4Xg", "k8Jd_2-hQ1mN5pLr7sTvWy");
     }
 
