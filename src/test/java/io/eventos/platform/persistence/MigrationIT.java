@@ -2,6 +2,7 @@ package io.eventos.platform.persistence;
 
 import io.eventos.devserver.EmbeddedDatabase;
 import io.eventos.testing.TestDatabase;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +45,85 @@ class MigrationIT {
             rs.next();
             assertThat(rs.getInt(1)).as("the 15 core tables of the brief").isEqualTo(15);
         }
+    }
+
+    /**
+     * A database with sales before V12 and V14, upgraded: what was sold, is pending and is held counts after the
+     * upgrade. Migrations run as the owner role, which forced row level security filters like any other role: V12's
+     * fill of sold_count saw no rows and left every ticket unsold (the upgrade would have sold those seats again).
+     */
+    @Test
+    void anUpgradedDatabaseCountsWhatWasAlreadySoldPendingAndHeld() throws SQLException {
+        EmbeddedDatabase database = TestDatabase.get();
+        database.createDatabase("migration_with_sales");
+        DatabaseSettings settings = database.settings("migration_with_sales");
+        DatabaseBootstrap.migrate(database.settings(), getClass().getClassLoader()); // the application role exists
+        Flyway.configure(getClass().getClassLoader())
+                .dataSource(settings.url(), settings.ownerUser(), settings.ownerPassword())
+                .locations("classpath:db/migration")
+                .placeholders(Map.of("appRole", DatabaseBootstrap.quoteIdentifier(settings.appUser())))
+                .target("11").load().migrate();
+        String account = "00000000-0000-0000-0000-00000000a001";
+        String event = "00000000-0000-0000-0000-00000000e001";
+        String ticket = "00000000-0000-0000-0000-00000000f001";
+        try (Connection admin = database.superuserConnection("migration_with_sales");
+             Statement sql = admin.createStatement()) {
+            sql.execute("insert into accounts (id, slug, name) values ('" + account + "', 'upgraded', 'Upgraded')");
+            sql.execute("insert into events (id, account_id, slug, name, starts_at, ends_at, time_zone, currency) "
+                    + "values ('" + event + "', '" + account + "', 'gala', 'Gala', now() + interval '30 days', "
+                    + "now() + interval '31 days', 'Europe/Berlin', 'EUR')");
+            sql.execute("insert into tickets (id, account_id, event_id, name, price_minor, currency, quantity) "
+                    + "values ('" + ticket + "', '" + account + "', '" + event + "', 'Seat', 2500, 'EUR', 10)");
+            // two paid tickets, one pending (deadline tomorrow), one of a pending order past its deadline
+            order(sql, account, event, ticket, 1, "paid", "null", 2);
+            order(sql, account, event, ticket, 2, "pending", "now() + interval '1 day'", 1);
+            order(sql, account, event, ticket, 3, "pending", "now() - interval '1 minute'", 1);
+            // three held for ten more minutes; two of a hold that expired; one of a hold already converted
+            hold(sql, account, event, ticket, 1, "active", "now() + interval '10 minutes'", 3);
+            hold(sql, account, event, ticket, 2, "active", "now() - interval '1 minute'", 2);
+            hold(sql, account, event, ticket, 3, "converted", "now() + interval '10 minutes'", 1);
+        }
+
+        DatabaseBootstrap.migrate(settings, getClass().getClassLoader());
+
+        try (Connection app = DatabaseBootstrap.connect(settings, false); Statement sql = app.createStatement()) {
+            sql.execute("select set_config('app.account_id', '" + account + "', false)");
+            try (ResultSet rs = sql.executeQuery("select t.sold_count, c.pending, c.held from tickets t "
+                    + "left join live_ticket_counts('" + event + "', now(), null) c on c.ticket_id = t.id")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).as("sold").isEqualTo(2);
+                assertThat(rs.getInt(2)).as("pending").isEqualTo(1);
+                assertThat(rs.getInt(3)).as("held").isEqualTo(3);
+            }
+        }
+    }
+
+    private static void order(Statement sql, String account, String event, String ticket, int n, String status,
+                              String deadline, int tickets) throws SQLException {
+        String order = "00000000-0000-0000-0000-0000000000" + (10 + n);
+        String line = "00000000-0000-0000-0000-0000000001" + (10 + n);
+        sql.execute("insert into orders (id, account_id, event_id, code, access_token_hash, buyer_name, buyer_email, "
+                + "currency, status, paid_at, payment_deadline, total_minor) values ('" + order + "', '" + account
+                + "', '" + event + "', 'UPGRADE-" + n + "', md5('" + n + "'), 'Buyer', 'b" + n + "@example.org', "
+                + "'EUR', '" + status + "', " + ("paid".equals(status) ? "now()" : "null") + ", " + deadline + ", "
+                + 2500 * tickets + ")");
+        sql.execute("insert into order_lines (id, account_id, order_id, ticket_id, quantity, unit_price_minor, "
+                + "total_minor) values ('" + line + "', '" + account + "', '" + order + "', '" + ticket + "', "
+                + tickets + ", 2500, " + 2500 * tickets + ")");
+        sql.execute("insert into attendees (id, account_id, event_id, order_id, order_line_id, ticket_id, code, "
+                + "first_name, last_name) select gen_random_uuid(), '" + account + "', '" + event + "', '" + order
+                + "', '" + line + "', '" + ticket + "', md5('" + order + "' || i), 'Guest', 'Number' || i "
+                + "from generate_series(1, " + tickets + ") i");
+    }
+
+    private static void hold(Statement sql, String account, String event, String ticket, int n, String status,
+                             String expiresAt, int tickets) throws SQLException {
+        String hold = "00000000-0000-0000-0000-0000000002" + (10 + n);
+        sql.execute("insert into holds (id, account_id, event_id, token, expires_at, status) values ('" + hold
+                + "', '" + account + "', '" + event + "', 'upgrade-hold-" + n + "', " + expiresAt + ", '" + status
+                + "')");
+        sql.execute("insert into hold_lines (id, account_id, hold_id, ticket_id, quantity) values "
+                + "(gen_random_uuid(), '" + account + "', '" + hold + "', '" + ticket + "', " + tickets + ")");
     }
 
     @Test
