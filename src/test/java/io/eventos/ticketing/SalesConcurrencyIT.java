@@ -34,6 +34,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -425,6 +426,46 @@ public class SalesConcurrencyIT {
             return checkout.pay(order.accessToken(), Map.of("card", TestCardGateway.SLOW_CARD), BASE);
         } catch (SaleRefusedException refused) {
             return refused;
+        }
+    }
+
+    /**
+     * The hold takes the sales lock and counts in one statement (event_stock): a buyer kept waiting past the lock
+     * timeout by another sale is told to try again, with nothing held, and gets the tickets once the lock is free.
+     */
+    @Test
+    void aHoldThatWaitsTooLongForTheSalesLockIsToldToTryAgainAndHoldsNothing() throws Exception {
+        UUID account = UUID.randomUUID();
+        UUID event;
+        UUID ticket;
+        try (var t = CurrentTenant.bind(account)) {
+            event = fixtures.accountWithEventOnSale(slug("busy"), null);
+            ticket = fixtures.ticketType(event, "Regular", 2500, 10, null);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(1, threads);
+        try {
+            Future<?> sale = pool.submit(() -> {
+                try (var t = CurrentTenant.bind(account)) {
+                    fixtures.holdSalesLock(event, 5_000); // longer than the 3 s lock timeout
+                }
+            });
+            awaitInContainer(account, () -> fixtures.salesLocked(event));
+            SaleRefusedException refused;
+            try (var t = CurrentTenant.bind(account)) {
+                refused = assertThrows(SaleRefusedException.class,
+                        () -> checkout.reserve(new Cart(event, Map.of(ticket, 2), null)));
+            }
+            assertEquals(SaleRefusedException.Field.BUSY, refused.field());
+            assertTrue(refused.getMessage().contains("try again"), refused.getMessage());
+            sale.get(30, TimeUnit.SECONDS);
+            try (var t = CurrentTenant.bind(account)) {
+                assertEquals(0, fixtures.heldTickets(ticket), "the refused hold was rolled back");
+                HoldView hold = checkout.reserve(new Cart(event, Map.of(ticket, 2), null));
+                assertEquals(2, hold.tickets());
+                assertEquals(2, fixtures.heldTickets(ticket));
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -127,6 +127,19 @@ public class SalesFixtures {
                 .setParameter(1, email).getResultList().isEmpty();
     }
 
+    /** Holds the event's sales lock (its row, as SalesLock takes it) for {@code millis}, in its own transaction. */
+    public void holdSalesLock(UUID eventId, long millis) {
+        em.createNativeQuery("select id from events where id = ?1 for no key update").setParameter(1, eventId)
+                .getResultList();
+        em.createNativeQuery("select pg_sleep(?1)").setParameter(1, millis / 1000.0).getResultList();
+    }
+
+    /** Whether another transaction holds the event's sales lock right now (the probe skips a locked row). */
+    public boolean salesLocked(UUID eventId) {
+        return em.createNativeQuery("select id from events where id = ?1 for no key update skip locked")
+                .setParameter(1, eventId).getResultList().isEmpty();
+    }
+
     /**
      * Writes an order with this idempotency key and keeps it uncommitted for {@code millis}, then rolls it back: an
      * order step with the same key waits at its own insert meanwhile (the unique index), after its early checks and

@@ -120,8 +120,7 @@ public class CheckoutService {
         trail.holdCreated(cart.eventId(), total, promo != null, now);
         em.flush();
 
-        SalesLock.lockEvent(em, cart.eventId());
-        Stock stock = Inventory.of(em, cart.eventId(), now, hold.getId());
+        Stock stock = SalesLock.lockAndCount(em, cart.eventId(), now, hold.getId());
         Map<UUID, Long> perGroup = new HashMap<>();
         for (Map.Entry<Ticket, Integer> entry : wanted) {
             Ticket ticket = entry.getKey();

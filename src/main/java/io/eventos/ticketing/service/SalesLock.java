@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -43,6 +44,22 @@ public final class SalesLock {
                             where id = ?1 and set_config('lock_timeout', ?2, true) is not null
                             for no key update""")
                     .setParameter(1, eventId).setParameter(2, LOCK_TIMEOUT).getResultList();
+        } catch (PersistenceException e) {
+            if (isLockTimeout(e)) {
+                throw SaleRefusedException.busy();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Locks the event's sales as {@link #lockEvent} does and counts what is taken under the lock, in one statement
+     * ({@code event_stock}, V15: it takes a new snapshot after the lock, so the count sees every sale committed before
+     * the lock was granted). {@code exceptHold}: as {@link Inventory#of(EntityManager, UUID, Instant, UUID)}.
+     */
+    static Stock lockAndCount(EntityManager em, UUID eventId, Instant now, UUID exceptHold) {
+        try {
+            return Inventory.of(em, eventId, now, exceptHold, enabled ? LOCK_TIMEOUT : null);
         } catch (PersistenceException e) {
             if (isLockTimeout(e)) {
                 throw SaleRefusedException.busy();
