@@ -76,13 +76,10 @@ public class SalesConcurrencyIT {
 
     @Test
     void aRushOnTwentyTicketsHoldsAndSellsExactlyTwenty() throws Exception {
-        UUID account = UUID.randomUUID();
-        UUID event;
-        UUID ticket;
-        try (var t = CurrentTenant.bind(account)) {
-            event = fixtures.accountWithEventOnSale(slug("rush"), null);
-            ticket = fixtures.ticketType(event, "General", 0, 20, null);
-        }
+        OnSale sale = onSale("rush", "General", 0, 20);
+        UUID account = sale.account();
+        UUID event = sale.event();
+        UUID ticket = sale.ticket();
         List<Object> outcomes = rush(account, BUYERS, i -> checkout.reserve(new Cart(event, Map.of(ticket, 1), null)));
         List<HoldView> holds = new ArrayList<>(successes(outcomes, HoldView.class));
         assertTrue(holds.size() <= 20, "holds granted: " + summary(outcomes));
@@ -169,13 +166,10 @@ public class SalesConcurrencyIT {
      */
     @Test
     void aPaymentArrivingAfterItsDeadlineKeepsTheTicketsOnlyIfNobodyElseGotThem() throws Exception {
-        UUID account = UUID.randomUUID();
-        UUID event;
-        UUID ticket;
-        try (var t = CurrentTenant.bind(account)) {
-            event = fixtures.accountWithEventOnSale(slug("late"), null);
-            ticket = fixtures.ticketType(event, "Last seats", 2500, 2, null);
-        }
+        OnSale sale = onSale("late", "Last seats", 2500, 2);
+        UUID account = sale.account();
+        UUID event = sale.event();
+        UUID ticket = sale.ticket();
         ExecutorService pool = Executors.newFixedThreadPool(1, threads);
         try {
             // someone else takes the seats while the payment is on its way: refused and refunded
@@ -385,6 +379,18 @@ public class SalesConcurrencyIT {
     private record OwnedEvent(UUID account, UUID owner, UUID event, UUID ticket) {
     }
 
+    /** A new account with one event on sale and one ticket type ({@code quantity} null = unlimited). */
+    private record OnSale(UUID account, UUID event, UUID ticket) {
+    }
+
+    private OnSale onSale(String slugPrefix, String ticketName, long priceMinor, Integer quantity) {
+        UUID account = UUID.randomUUID();
+        try (var t = CurrentTenant.bind(account)) {
+            UUID event = fixtures.accountWithEventOnSale(slug(slugPrefix), null);
+            return new OnSale(account, event, fixtures.ticketType(event, ticketName, priceMinor, quantity, null));
+        }
+    }
+
     private OwnedEvent eventWithOwner(String slugPrefix) {
         UUID account = UUID.randomUUID();
         UUID owner = UUID.randomUUID();
@@ -435,34 +441,28 @@ public class SalesConcurrencyIT {
      */
     @Test
     void aHoldThatWaitsTooLongForTheSalesLockIsToldToTryAgainAndHoldsNothing() throws Exception {
-        UUID account = UUID.randomUUID();
-        UUID event;
-        UUID ticket;
-        try (var t = CurrentTenant.bind(account)) {
-            event = fixtures.accountWithEventOnSale(slug("busy"), null);
-            ticket = fixtures.ticketType(event, "Regular", 2500, 10, null);
-        }
+        OnSale shop = onSale("busy", "Regular", 2500, 10);
+        Cart twoTickets = new Cart(shop.event(), Map.of(shop.ticket(), 2), null);
         ExecutorService pool = Executors.newFixedThreadPool(1, threads);
         try {
-            Future<?> sale = pool.submit(() -> {
-                try (var t = CurrentTenant.bind(account)) {
-                    fixtures.holdSalesLock(event, 5_000); // longer than the 3 s lock timeout
+            Future<?> otherSale = pool.submit(() -> {
+                try (var t = CurrentTenant.bind(shop.account())) {
+                    fixtures.holdSalesLock(shop.event(), 5_000); // longer than the 3 s lock timeout
                 }
             });
-            awaitInContainer(account, () -> fixtures.salesLocked(event));
+            awaitInContainer(shop.account(), () -> fixtures.salesLocked(shop.event()));
             SaleRefusedException refused;
-            try (var t = CurrentTenant.bind(account)) {
-                refused = assertThrows(SaleRefusedException.class,
-                        () -> checkout.reserve(new Cart(event, Map.of(ticket, 2), null)));
+            try (var t = CurrentTenant.bind(shop.account())) {
+                refused = assertThrows(SaleRefusedException.class, () -> checkout.reserve(twoTickets));
             }
             assertEquals(SaleRefusedException.Field.BUSY, refused.field());
             assertTrue(refused.getMessage().contains("try again"), refused.getMessage());
-            sale.get(30, TimeUnit.SECONDS);
-            try (var t = CurrentTenant.bind(account)) {
-                assertEquals(0, fixtures.heldTickets(ticket), "the refused hold was rolled back");
-                HoldView hold = checkout.reserve(new Cart(event, Map.of(ticket, 2), null));
+            otherSale.get(30, TimeUnit.SECONDS);
+            try (var t = CurrentTenant.bind(shop.account())) {
+                assertEquals(0, fixtures.heldTickets(shop.ticket()), "the refused hold was rolled back");
+                HoldView hold = checkout.reserve(twoTickets);
                 assertEquals(2, hold.tickets());
-                assertEquals(2, fixtures.heldTickets(ticket));
+                assertEquals(2, fixtures.heldTickets(shop.ticket()));
             }
         } finally {
             pool.shutdownNow();
@@ -471,13 +471,10 @@ public class SalesConcurrencyIT {
 
     @Test
     void theSameFormSubmittedTenTimesAtOnceMakesOneOrder() throws Exception {
-        UUID account = UUID.randomUUID();
-        UUID event;
-        UUID ticket;
-        try (var t = CurrentTenant.bind(account)) {
-            event = fixtures.accountWithEventOnSale(slug("twice"), null);
-            ticket = fixtures.ticketType(event, "Regular", 2500, 50, null);
-        }
+        OnSale sale = onSale("twice", "Regular", 2500, 50);
+        UUID account = sale.account();
+        UUID event = sale.event();
+        UUID ticket = sale.ticket();
         HoldView hold;
         try (var t = CurrentTenant.bind(account)) {
             hold = checkout.reserve(new Cart(event, Map.of(ticket, 2), null));
@@ -501,13 +498,10 @@ public class SalesConcurrencyIT {
         SalesLock.enableForTests(false);
         long worst = 0;
         for (int round = 0; round < 5 && worst <= 20; round++) {
-            UUID account = UUID.randomUUID();
-            UUID event;
-            UUID ticket;
-            try (var t = CurrentTenant.bind(account)) {
-                event = fixtures.accountWithEventOnSale(slug("race"), null);
-                ticket = fixtures.ticketType(event, "General", 0, 20, null);
-            }
+            OnSale sale = onSale("race", "General", 0, 20);
+            UUID account = sale.account();
+            UUID event = sale.event();
+            UUID ticket = sale.ticket();
             rush(account, BUYERS, i -> checkout.reserve(new Cart(event, Map.of(ticket, 1), null)));
             try (var t = CurrentTenant.bind(account)) {
                 worst = Math.max(worst, fixtures.heldTickets(ticket));
