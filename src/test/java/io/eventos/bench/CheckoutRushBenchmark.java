@@ -56,7 +56,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * as for the in-container tests.
  * <ol>
  *   <li>The physical ceiling, on the client: {@code pgbench} updating one hot row (the same PostgreSQL, a database
- *   of its own), at 32 clients (twice the application's pool of 16) and at 150.</li>
+ *   of its own), at the application's pool size (32) and at 150 clients.</li>
  *   <li>The rush, in the container: {@value #BUYERS} buyers, each a thread running the whole checkout back to back
  *   (hold 2 tickets → order with names → pay by test card, each step its own transaction as on the web) against one
  *   ticket type with a large capacity; a warm-up of {@value #MIN_WARMUP_SECONDS}–{@value #MAX_WARMUP_SECONDS} s

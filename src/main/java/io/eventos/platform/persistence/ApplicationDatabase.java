@@ -25,10 +25,10 @@ import java.sql.SQLException;
         password = "${MPCONFIG=eventos.db.password}",
         initialPoolSize = 0,
         minPoolSize = 0,
-        // a few connections per core of the database server keep it busy; more only queue inside PostgreSQL (sales
-        // of one event wait for its lock while holding a connection) and cost it context switches: 16 instead of 32
-        // gave 125 instead of 119 orders/s in the checkout rush on 2 cores, each step's p50 halved (docs/benchmarks.md)
-        maxPoolSize = 16,
+        // 16 gave more orders/s in the checkout rush on 2 cores (125-152 vs 119), but with it the orders look-ups by
+        // code, idempotency key and access token read 120-310 buffers a call instead of 2-5, growing with the table
+        // (a plan PostgreSQL keeps per connection; not yet understood, docs/benchmarks.md): 32 until it is
+        maxPoolSize = 32,
         properties = {
                 "ownerUser=${MPCONFIG=eventos.db.owner.user}",
                 "ownerPassword=${MPCONFIG=eventos.db.owner.password}",
