@@ -328,13 +328,12 @@ public class SalesConcurrencyIT {
      */
     @Test
     void aHoldThatExpiresWhileItsOrderIsBeingWrittenIsRefusedWhenItsSeatsAreGone() throws Exception {
-        UUID account = UUID.randomUUID();
-        UUID event;
-        UUID ticket;
+        OnSale sale = onSale("expiring", "Last seats", 2500, 2);
+        UUID account = sale.account();
+        UUID event = sale.event();
+        UUID ticket = sale.ticket();
         HoldView held;
         try (var t = CurrentTenant.bind(account)) {
-            event = fixtures.accountWithEventOnSale(slug("expiring"), null);
-            ticket = fixtures.ticketType(event, "Last seats", 2500, 2, null);
             held = checkout.reserve(new Cart(event, Map.of(ticket, 2), null));
             fixtures.holdExpiresIn(held.token(), 1_500);
         }

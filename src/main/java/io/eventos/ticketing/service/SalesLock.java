@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The one lock every change to an event's sold, pending or held tickets takes first: the event's row, FOR NO KEY
@@ -36,20 +37,13 @@ public final class SalesLock {
         if (!enabled) {
             return;
         }
-        try {
-            // one round trip: the condition sets the transaction's lock timeout as the row is read, before the row
-            // lock is asked for (set_config is volatile, so it is evaluated for the row, never folded away)
-            em.createNativeQuery("""
-                            select id from events
-                            where id = ?1 and set_config('lock_timeout', ?2, true) is not null
-                            for no key update""")
-                    .setParameter(1, eventId).setParameter(2, LOCK_TIMEOUT).getResultList();
-        } catch (PersistenceException e) {
-            if (isLockTimeout(e)) {
-                throw SaleRefusedException.busy();
-            }
-            throw e;
-        }
+        // one round trip: the condition sets the transaction's lock timeout as the row is read, before the row
+        // lock is asked for (set_config is volatile, so it is evaluated for the row, never folded away)
+        busyOnTimeout(() -> em.createNativeQuery("""
+                        select id from events
+                        where id = ?1 and set_config('lock_timeout', ?2, true) is not null
+                        for no key update""")
+                .setParameter(1, eventId).setParameter(2, LOCK_TIMEOUT).getResultList());
     }
 
     /**
@@ -58,8 +52,13 @@ public final class SalesLock {
      * the lock was granted). {@code exceptHold}: as {@link Inventory#of(EntityManager, UUID, Instant, UUID)}.
      */
     static Stock lockAndCount(EntityManager em, UUID eventId, Instant now, UUID exceptHold) {
+        return busyOnTimeout(() -> Inventory.of(em, eventId, now, exceptHold, enabled ? LOCK_TIMEOUT : null));
+    }
+
+    /** Runs a statement that waits for the sales lock; a lock timeout becomes "busy, try again". */
+    private static <T> T busyOnTimeout(Supplier<T> waitingForTheLock) {
         try {
-            return Inventory.of(em, eventId, now, exceptHold, enabled ? LOCK_TIMEOUT : null);
+            return waitingForTheLock.get();
         } catch (PersistenceException e) {
             if (isLockTimeout(e)) {
                 throw SaleRefusedException.busy();
