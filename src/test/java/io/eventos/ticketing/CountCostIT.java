@@ -4,6 +4,9 @@ import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.ticketing.service.Cart;
 import io.eventos.ticketing.service.CheckoutService;
 import io.eventos.ticketing.service.HoldView;
+import io.eventos.ticketing.service.PaymentAttempt;
+import io.eventos.ticketing.service.PlacedOrder;
+import io.eventos.ticketing.service.payment.TestCardGateway;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,9 +16,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -79,6 +85,58 @@ public class CountCostIT extends EventOnSaleIT {
                 + " buffers with " + BUYERS_IN_PROGRESS + " buyers in progress, " + withHistory + " once 8,000 tickets "
                 + "had been sold and " + analyzed + " after the statistics were brought up to date; at most " + bound
                 + " (" + BUFFERS_PER_BUYER_IN_PROGRESS + " per buyer in progress) were expected");
+    }
+
+    /**
+     * Paying an order rewrites its row under the event's sales lock. No column a payment changes is indexed and the
+     * pages of orders keep room for a second version (V17), so PostgreSQL writes the paid version next to the pending
+     * one and touches no index (a HOT update: the paid version is a heap-only tuple); before V17 every payment also wrote a
+     * new entry into each of the eleven indexes of orders, while the other buyers of the event waited.
+     */
+    @Test
+    void payingAnOrderWritesNoIndexOfOrders() throws Exception {
+        int payments = 40;
+        List<PlacedOrder> placed = new ArrayList<>();
+        try (var t = CurrentTenant.bind(account)) {
+            for (int i = 0; i < payments; i++) {
+                HoldView hold = checkout.reserve(new Cart(event, Map.of(ticket, 2), null));
+                placed.add(checkout.placeOrder(SalesFixtures.orderFor(hold, "test_card"), BASE));
+            }
+        }
+        try (var t = CurrentTenant.bind(account)) {
+            for (PlacedOrder order : placed) {
+                PaymentAttempt attempt = checkout.pay(order.accessToken(), Map.of("card", TestCardGateway.GOOD_CARD),
+                        BASE);
+                assertTrue(attempt.paid(), attempt.problem());
+            }
+        }
+        long[] heapOnly = paidVersionsWrittenAsHeapOnly();
+        System.out.println("CountCostIT: " + payments + " payments: " + heapOnly[1] + " paid orders, " + heapOnly[0]
+                + " written as heap-only tuples (HOT)");
+        assertEquals(payments, heapOnly[1]);
+        assertTrue(heapOnly[0] >= payments * 9L / 10, heapOnly[0] + " of " + payments + " payments rewrote their "
+                + "order without touching the indexes of orders (a HOT update); at least nine in ten were expected");
+    }
+
+    /**
+     * Of the account's paid orders: how many have their current row version stored as a heap-only tuple (the new
+     * version of a HOT update, which no index points at: pageinspect's flag HEAP_ONLY_TUPLE), and how many there are.
+     */
+    private long[] paidVersionsWrittenAsHeapOnly() throws SQLException {
+        try (Connection db = superuser(); Statement sql = db.createStatement()) {
+            sql.execute("create schema if not exists stats");
+            sql.execute("create extension if not exists pageinspect schema stats");
+            try (ResultSet rs = sql.executeQuery("""
+                    select count(*) filter (where (h.t_infomask2 & 32768) <> 0), count(*)
+                    from orders o
+                    cross join lateral stats.heap_page_items(
+                        stats.get_raw_page('public.orders', ((o.ctid::text::point)[0])::bigint)) h
+                    where o.account_id = '%s' and o.status = 'paid' and h.lp = ((o.ctid::text::point)[1])::int
+                    """.formatted(account))) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            }
+        }
     }
 
     /** Buffers (shared, hit or read) of the count's statement in one more buyer's hold. */
