@@ -287,6 +287,24 @@ public class CheckoutRushBenchmark {
                         rs.getDouble(3), rs.getDouble(2), rs.getDouble(5)));
             }
         }
+        // how the sale's tables were read: a look-up by a unique key reads one entry a scan; many entries a scan, or
+        // sequential scans, mean a plan reads more than the statement needs
+        try (Connection db = superuser("eventos"); Statement sql = db.createStatement();
+             var rs = sql.executeQuery("""
+                     select relname, '(sequential)', seq_scan, seq_tup_read from pg_stat_user_tables
+                     where relname in ('orders', 'holds', 'hold_lines', 'attendees', 'tickets', 'ticket_takes')
+                       and seq_scan > 0
+                     union all
+                     select relname, indexrelname, idx_scan, idx_tup_read from pg_stat_user_indexes
+                     where relname in ('orders', 'holds', 'hold_lines', 'attendees', 'tickets', 'ticket_takes')
+                       and idx_scan > 0
+                     order by 1, 2""")) {
+            while (rs.next()) {
+                lines.add(String.format(Locale.ROOT, "| table reads: %s `%s` | %d scans | %.1f rows or entries per "
+                        + "scan |", rs.getString(1), rs.getString(2), rs.getLong(3),
+                        (double) rs.getLong(4) / Math.max(1, rs.getLong(3))));
+            }
+        }
         Files.write(dir.resolve("checkout-statements.md"), lines);
         lines.forEach(System.out::println);
     }
