@@ -2,6 +2,7 @@ package io.eventos.account.service;
 
 import io.eventos.account.domain.ActorKind;
 import io.eventos.account.domain.AuditEntry;
+import io.eventos.platform.persistence.OneStatement;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.web.RequestOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,8 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -44,5 +47,29 @@ public class AuditLog {
         });
         em.persist(entry);
         return entry;
+    }
+
+    /**
+     * The same record as {@link #record}, as a part of one statement with other writes of the step
+     * ({@link OneStatement}) instead of an insert of its own; {@code id} becomes the entry's id and {@code eventId}
+     * the event it concerns (or null).
+     */
+    public OneStatement.Part insert(UUID id, String action, String subjectType, UUID subjectId, UUID eventId,
+                                    Map<String, ?> before, Map<String, ?> after) {
+        UUID actor = CurrentTenant.user().orElse(null);
+        RequestOrigin origin = RequestOrigin.current().orElse(null);
+        return new OneStatement.Part("""
+                insert into audit_log (id, account_id, occurred_at, actor_user_id, actor_kind, action, subject_type,
+                                       subject_id, event_id, ip, user_agent, before, after)
+                values (cast(? as uuid), cast(? as uuid), ?, cast(? as uuid), ?, ?, ?, cast(? as uuid), cast(? as uuid),
+                        cast(? as inet), ?, cast(? as jsonb), cast(? as jsonb))""",
+                id.toString(), CurrentTenant.require().toString(), Timestamp.from(Instant.now()), text(actor),
+                actor == null ? "system" : "user", action, subjectType, text(subjectId), text(eventId),
+                origin == null ? null : origin.ip(), origin == null ? null : origin.userAgent(),
+                before == null ? null : JSON.toJson(before), after == null ? null : JSON.toJson(after));
+    }
+
+    private static String text(UUID id) {
+        return id == null ? null : id.toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.eventos.analytics.service;
 
+import io.eventos.platform.persistence.OneStatement;
 import io.eventos.platform.tenancy.CurrentTenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.bind.Jsonb;
@@ -40,21 +41,20 @@ public class Facts {
      */
     public void record(UUID eventId, String metric, long count, long amountMinor, String currency,
                        Map<String, ?> dimensions, Instant at) {
-        em.createNativeQuery("""
-                        insert into analytics (id, account_id, event_id, metric, granularity, bucket_start, count,
-                                               amount_minor, currency, dimensions, occurred_at)
-                        values (cast(?1 as uuid), cast(?2 as uuid), cast(?3 as uuid), ?4, 'fact', ?5, ?6, ?7, ?8,
-                                cast(?9 as jsonb), ?10)""")
-                .setParameter(1, UUID.randomUUID().toString())
-                .setParameter(2, CurrentTenant.require().toString())
-                .setParameter(3, eventId == null ? null : eventId.toString())
-                .setParameter(4, metric)
-                .setParameter(5, Timestamp.from(at.truncatedTo(ChronoUnit.HOURS)))
-                .setParameter(6, count)
-                .setParameter(7, amountMinor)
-                .setParameter(8, currency)
-                .setParameter(9, JSON.toJson(dimensions == null ? Map.of() : dimensions))
-                .setParameter(10, Timestamp.from(at))
+        new OneStatement().query(em, insert(eventId, metric, count, amountMinor, currency, dimensions, at))
                 .executeUpdate();
+    }
+
+    /** The same fact as {@link #record}, as a part of one statement with other writes ({@link OneStatement}). */
+    public OneStatement.Part insert(UUID eventId, String metric, long count, long amountMinor, String currency,
+                                    Map<String, ?> dimensions, Instant at) {
+        return new OneStatement.Part("""
+                insert into analytics (id, account_id, event_id, metric, granularity, bucket_start, count,
+                                       amount_minor, currency, dimensions, occurred_at)
+                values (cast(? as uuid), cast(? as uuid), cast(? as uuid), ?, 'fact', ?, ?, ?, ?, cast(? as jsonb), ?)""",
+                UUID.randomUUID().toString(), CurrentTenant.require().toString(),
+                eventId == null ? null : eventId.toString(), metric, Timestamp.from(at.truncatedTo(ChronoUnit.HOURS)),
+                count, amountMinor, currency, JSON.toJson(dimensions == null ? Map.of() : dimensions),
+                Timestamp.from(at));
     }
 }

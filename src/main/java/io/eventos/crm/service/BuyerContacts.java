@@ -3,6 +3,7 @@ package io.eventos.crm.service;
 import io.eventos.crm.domain.Activity;
 import io.eventos.crm.domain.ActivityKind;
 import io.eventos.crm.domain.Contact;
+import io.eventos.platform.persistence.OneStatement;
 import io.eventos.platform.tenancy.CurrentTenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.bind.Jsonb;
@@ -12,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -36,7 +38,7 @@ public class BuyerContacts {
     private static final String UPSERT = """
             insert into contacts (id, account_id, email, first_name, last_name, marketing_consent, marketing_consent_at,
                                   consent_source, source, last_activity_at)
-            values (cast(?1 as uuid), cast(?2 as uuid), ?3, ?4, ?5, ?6, ?7, ?8, 'order', ?9)
+            values (cast(? as uuid), cast(? as uuid), ?, ?, ?, ?, ?, ?, 'order', ?)
             on conflict (account_id, lower(email)) where email is not null do update set
                 first_name           = coalesce(contacts.first_name, excluded.first_name),
                 last_name            = coalesce(contacts.last_name, excluded.last_name),
@@ -58,19 +60,38 @@ public class BuyerContacts {
      * (e.g. "order K7Q2XM"); it is stored only with a new consent.
      */
     public UUID buyer(String name, String email, boolean consent, Instant at, String consentSource) {
-        String[] names = splitName(name);
-        Object id = em.createNativeQuery(UPSERT)
-                .setParameter(1, UUID.randomUUID().toString())
-                .setParameter(2, CurrentTenant.require().toString())
-                .setParameter(3, email.strip())
-                .setParameter(4, names[0])
-                .setParameter(5, names[1])
-                .setParameter(6, consent)
-                .setParameter(7, consent ? Timestamp.from(at) : null)
-                .setParameter(8, consent ? consentSource : null)
-                .setParameter(9, Timestamp.from(at))
-                .getSingleResult();
+        Object id = new OneStatement().query(em, upsert(name, email, consent, at, consentSource)).getSingleResult();
         return id instanceof UUID uuid ? uuid : UUID.fromString(id.toString());
+    }
+
+    /**
+     * {@link #buyer} as a part of one statement with other writes ({@link OneStatement}); it returns the contact's
+     * {@code id}, which a later part reads by the part's name (see {@link #activityOf}).
+     */
+    public OneStatement.Part upsert(String name, String email, boolean consent, Instant at, String consentSource) {
+        String[] names = splitName(name);
+        return new OneStatement.Part(UPSERT, UUID.randomUUID().toString(), CurrentTenant.require().toString(),
+                email.strip(), names[0], names[1], consent, consent ? Timestamp.from(at) : null,
+                consent ? consentSource : null, Timestamp.from(at));
+    }
+
+    /**
+     * An entry on the timeline of the contact that the part named {@code upsertPart} ({@link #upsert}) returns, as a
+     * part of the same statement. The upsert already marked the contact as active at that moment.
+     */
+    public OneStatement.Part activityOf(String upsertPart, ActivityKind kind, String subject, UUID eventId,
+                                        UUID auditId, Map<String, ?> data, Instant at) {
+        UUID actor = CurrentTenant.user().orElse(null);
+        return new OneStatement.Part("""
+                insert into activities (id, account_id, contact_id, kind, subject, occurred_at, actor_user_id,
+                                        audit_id, event_id, data)
+                select cast(? as uuid), cast(? as uuid), c.id, ?, ?, ?, cast(? as uuid), cast(? as uuid),
+                       cast(? as uuid), cast(? as jsonb)
+                from\s""" + upsertPart + " c",
+                UUID.randomUUID().toString(), CurrentTenant.require().toString(), kind.name().toLowerCase(Locale.ROOT),
+                subject, Timestamp.from(at), actor == null ? null : actor.toString(),
+                auditId == null ? null : auditId.toString(), eventId == null ? null : eventId.toString(),
+                Json.JSONB.toJson(data));
     }
 
     /** Puts an entry on the contact's timeline and marks the contact as active at that moment. */
@@ -81,15 +102,6 @@ public class BuyerContacts {
                         update contacts set last_activity_at = greatest(last_activity_at, ?2), updated_at = now()
                         where id = cast(?1 as uuid)""")
                 .setParameter(1, contactId.toString()).setParameter(2, Timestamp.from(at)).executeUpdate();
-    }
-
-    /**
-     * As {@link #activity}, for a contact that {@link #buyer} has just brought up to date with the same instant
-     * (its upsert already set {@code last_activity_at}): one statement less in every payment.
-     */
-    public void activityAfterUpsert(UUID contactId, ActivityKind kind, String subject, UUID eventId, UUID auditId,
-                                    Map<String, ?> data, Instant at) {
-        timeline(contactId, kind, subject, eventId, auditId, data, at);
     }
 
     private void timeline(UUID contactId, ActivityKind kind, String subject, UUID eventId, UUID auditId,

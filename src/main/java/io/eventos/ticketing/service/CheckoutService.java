@@ -1,6 +1,5 @@
 package io.eventos.ticketing.service;
 
-import io.eventos.account.domain.AuditEntry;
 import io.eventos.account.service.AuditLog;
 import io.eventos.platform.crypto.RandomTokens;
 import io.eventos.platform.tenancy.TenantBound;
@@ -114,10 +113,8 @@ public class CheckoutService {
                 .thenComparing(e -> e.getKey().getName()));
         wanted.forEach(e -> hold.addLine(e.getKey(), e.getValue()));
         em.persist(hold);
-        audit.record("hold.created", "hold", hold.getId(), null,
-                Map.of("tickets", total, "expires_at", hold.getExpiresAt().toString()))
-                .setEventId(cart.eventId());
-        trail.holdCreated(cart.eventId(), total, promo != null, now);
+        trail.holdCreated(cart.eventId(), hold.getId(), total, promo != null,
+                Map.of("tickets", total, "expires_at", hold.getExpiresAt().toString()), now);
         em.flush();
 
         Stock stock = SalesLock.lockAndCount(em, cart.eventId(), now, hold.getId());
@@ -261,10 +258,7 @@ public class CheckoutService {
         after.put("currency", order.getCurrency());
         after.put("tickets", slots.size());
         after.put("payment_provider", provider.id());
-        AuditEntry placed = audit.record("order.placed", "order", order.getId(), null, after);
-        placed.setEventId(order.getEventId());
-        trail.orderPlaced(order, now);
-        UUID contact = total == 0 ? trail.orderPaid(order, placed, now) : null;
+        UUID contact = trail.orderPlaced(order, slots.size(), after, total == 0, now);
         em.flush();
         OrderTickets tickets = total == 0 || provider.paysLater() ? OrderTicketsQuery.of(em, order) : null;
 
@@ -350,11 +344,9 @@ public class CheckoutService {
                     .setEventId(order.getEventId());
             return PaymentAttempt.refused(result.failureReason());
         }
-        AuditEntry paid = audit.record("order.paid", "order", order.getId(), Map.of("status", "pending"),
-                Map.of("status", "paid", "provider", provider.id(), "amount_minor", order.getTotalMinor()));
-        paid.setEventId(order.getEventId());
-        UUID contact = trail.orderPaid(order, paid, now);
-        OrderTickets tickets = OrderTicketsQuery.of(em, order); // flushes all of the above: none of it under the lock
+        OrderTickets tickets = OrderTicketsQuery.of(em, order); // flushes the payment: none of it under the lock
+        UUID contact = trail.orderPaid(order, tickets.validTickets().size(), Map.of("status", "pending"),
+                Map.of("status", "paid", "provider", provider.id(), "amount_minor", order.getTotalMinor()), now);
         keepTicketsOfPaidOrder(order, provider, result.reference());
         order.setStatus(OrderStatus.PAID);
         order.setPaidAt(now);

@@ -1,6 +1,5 @@
 package io.eventos.ticketing.service;
 
-import io.eventos.account.domain.AuditEntry;
 import io.eventos.account.service.AuditLog;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.security.Authorizer;
@@ -240,10 +239,8 @@ public class OrderService {
         payment.setStatus(PaymentStatus.SUCCEEDED);
         em.persist(payment);
         String before = label(order.getStatus());
-        AuditEntry paid = audit.record("order.paid", "order", order.getId(), Map.of("status", before),
-                Map.of("status", "paid", "marked_by_organizer", true));
-        paid.setEventId(order.getEventId());
-        UUID contact = trail.orderPaid(order, paid, now);
+        UUID contact = trail.orderPaid(order, cancellation.validAttendees(order).size(), Map.of("status", before),
+                Map.of("status", "paid", "marked_by_organizer", true), now);
         em.flush();
 
         SalesLock.lockEvent(em, order.getEventId());
