@@ -5,6 +5,7 @@ import jakarta.persistence.Query;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -51,7 +52,7 @@ public final class OneStatement {
 
     /** The values of the placeholders so far, {@code ?1} first. */
     List<Object> values() {
-        return java.util.Collections.unmodifiableList(new ArrayList<>(values));
+        return Collections.unmodifiableList(new ArrayList<>(values));
     }
 
     /** Turns the part's {@code ?} into {@code ?n}, numbered after the parts before it, and keeps its values. */

@@ -239,7 +239,8 @@ public class OrderService {
         payment.setStatus(PaymentStatus.SUCCEEDED);
         em.persist(payment);
         String before = label(order.getStatus());
-        UUID contact = trail.orderPaid(order, cancellation.validAttendees(order).size(), Map.of("status", before),
+        List<Attendee> valid = cancellation.validAttendees(order); // the order's row is locked: they stay as they are
+        UUID contact = trail.orderPaid(order, valid.size(), Map.of("status", before),
                 Map.of("status", "paid", "marked_by_organizer", true), now);
         em.flush();
 
@@ -250,7 +251,7 @@ public class OrderService {
             // its tickets went back on sale at the deadline: take them again only if they are still there
             Stock stock = Inventory.of(em, order.getEventId(), now);
             Map<UUID, Integer> wanted = new HashMap<>();
-            cancellation.validAttendees(order).forEach(a -> wanted.merge(a.getTicket().getId(), 1, Integer::sum));
+            valid.forEach(a -> wanted.merge(a.getTicket().getId(), 1, Integer::sum));
             if (!stock.hasRoomFor(wanted)) {
                 throw new TicketingException(null, "The payment deadline passed and these tickets were sold to "
                         + "others in the meantime; refund the money or ask the buyer to order again.");
