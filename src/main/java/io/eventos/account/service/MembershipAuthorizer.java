@@ -5,6 +5,7 @@ import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.security.Authorizer;
 import io.eventos.platform.security.Permission;
 import io.eventos.platform.tenancy.CurrentTenant;
+import io.eventos.platform.tenancy.DeviceGrant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -32,6 +33,14 @@ public class MembershipAuthorizer implements Authorizer {
 
     @Override
     public void check(Permission permission, UUID eventId) {
+        Optional<DeviceGrant> device = deviceWithoutUser();
+        if (device.isPresent()) {
+            // a check-in device signed in by its link: check people in to its own event, nothing else
+            if (permission != Permission.CHECK_IN || !device.get().eventId().equals(eventId)) {
+                throw new AccessDeniedException("This check-in device may only admit people to its own event.");
+            }
+            return;
+        }
         Member member = currentMember();
         if (!member.role().grants(permission)) {
             throw new AccessDeniedException("Your role (" + member.role().label() + ") does not allow "
@@ -50,7 +59,15 @@ public class MembershipAuthorizer implements Authorizer {
 
     @Override
     public Optional<Set<UUID>> eventScope() {
+        Optional<DeviceGrant> device = deviceWithoutUser();
+        if (device.isPresent()) {
+            return Optional.of(Set.of(device.get().eventId()));
+        }
         return currentMember().eventScope();
+    }
+
+    private static Optional<DeviceGrant> deviceWithoutUser() {
+        return CurrentTenant.user().isPresent() ? Optional.empty() : CurrentTenant.device();
     }
 
     /** The signed-in user's role in the bound account. */

@@ -151,6 +151,25 @@ public class UserDirectory {
     }
 
     /** The accounts this user belongs to, by name. */
+    /**
+     * Whether the user works at the door: in the account they will land in (their last used one, else the first by
+     * name) they are a member limited to some events. They start at check-in instead of the dashboard.
+     */
+    public boolean startsAtTheDoor(UUID userId) {
+        TransactionSettings.set(em, TransactionSettings.USER, userId);
+        List<?> rows = em.createNativeQuery("""
+                        select au.role = 'member' and au.event_scope is not null and jsonb_typeof(au.event_scope) = 'array'
+                        from account_users au
+                        join accounts a on a.id = au.account_id
+                        join users u on u.id = au.user_id
+                        where au.user_id = ?1 and au.status = 'active' and a.status = 'active'
+                        order by (au.account_id = u.last_account_id) desc nulls last, a.name
+                        limit 1""")
+                .setParameter(1, userId)
+                .getResultList();
+        return !rows.isEmpty() && Boolean.TRUE.equals(rows.get(0));
+    }
+
     public List<Membership> memberships(UUID userId) {
         TransactionSettings.set(em, TransactionSettings.USER, userId);
         List<Object[]> rows = em.createNativeQuery("""

@@ -11,8 +11,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One entry or exit of an attendee (history, not a flag). The scanner's nonce is unique per account, so a retried
- * scan is recorded once.
+ * One entry or exit of an attendee on a check-in list (history, not a flag); an admission taken back is marked
+ * undone, never deleted. The scanner's nonce is unique per account, so a retried scan is recorded once. Written by
+ * {@code CheckInService} with SQL (the scan's hot path); the entity serves the demo loader and reads.
  * Table {@code check_ins}.
  */
 @Entity
@@ -39,6 +40,15 @@ public class CheckIn extends TenantEntity {
 
     @Column(name = "user_id")
     private UUID userId;
+
+    @Column(name = "list_id")
+    private UUID listId;
+
+    @Column(name = "device_id")
+    private UUID deviceId;
+
+    @Column(name = "undone_at")
+    private Instant undoneAt;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt = Instant.now();
@@ -82,6 +92,23 @@ public class CheckIn extends TenantEntity {
 
     public UUID getUserId() {
         return userId;
+    }
+
+    public UUID getListId() {
+        return listId;
+    }
+
+    /** The check-in list the scan was made against (null only for entries recorded before lists existed). */
+    public void setListId(UUID listId) {
+        this.listId = listId;
+    }
+
+    public UUID getDeviceId() {
+        return deviceId;
+    }
+
+    public Instant getUndoneAt() {
+        return undoneAt;
     }
 
     public Instant getCreatedAt() {

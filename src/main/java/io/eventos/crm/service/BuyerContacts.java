@@ -94,6 +94,26 @@ public class BuyerContacts {
                 Json.JSONB.toJson(data));
     }
 
+    /**
+     * An entry on the timeline of the contact {@code contactId} (nothing when it is null or not found), as a part of
+     * one statement ({@link OneStatement}). It reads the contact without locking it, so a write at the door never
+     * waits for a sale or refund of the same person (they lock the contact row for a while).
+     */
+    public OneStatement.Part activityFor(UUID contactId, ActivityKind kind, String subject, UUID eventId,
+                                         UUID auditId, Map<String, ?> data, Instant at) {
+        UUID actor = CurrentTenant.user().orElse(null);
+        return new OneStatement.Part("""
+                insert into activities (id, account_id, contact_id, kind, subject, occurred_at, actor_user_id,
+                                        audit_id, event_id, data)
+                select cast(? as uuid), cast(? as uuid), c.id, ?, ?, ?, cast(? as uuid), cast(? as uuid),
+                       cast(? as uuid), cast(? as jsonb)
+                from contacts c where c.id = cast(? as uuid)""",
+                UUID.randomUUID().toString(), CurrentTenant.require().toString(), kind.name().toLowerCase(Locale.ROOT),
+                subject, Timestamp.from(at), actor == null ? null : actor.toString(),
+                auditId == null ? null : auditId.toString(), eventId == null ? null : eventId.toString(),
+                Json.JSONB.toJson(data), contactId == null ? null : contactId.toString());
+    }
+
     /** Puts an entry on the contact's timeline and marks the contact as active at that moment. */
     public void activity(UUID contactId, ActivityKind kind, String subject, UUID eventId, UUID auditId,
                          Map<String, ?> data, Instant at) {

@@ -13,6 +13,7 @@ public final class CurrentTenant {
 
     private static final ThreadLocal<UUID> ACCOUNT = new ThreadLocal<>();
     private static final ThreadLocal<UUID> USER = new ThreadLocal<>();
+    private static final ThreadLocal<DeviceGrant> DEVICE = new ThreadLocal<>();
 
     private CurrentTenant() {
     }
@@ -33,6 +34,16 @@ public final class CurrentTenant {
         return bindTo(USER, userId);
     }
 
+    /** Binds a check-in device (signed in by its link, no user) until the scope is closed. */
+    public static Scope bindDevice(DeviceGrant grant) {
+        return bindTo(DEVICE, grant);
+    }
+
+    /** The check-in device the request comes from, if it is one. */
+    public static Optional<DeviceGrant> device() {
+        return Optional.ofNullable(DEVICE.get());
+    }
+
     public static Optional<UUID> get() {
         return Optional.ofNullable(ACCOUNT.get());
     }
@@ -50,8 +61,8 @@ public final class CurrentTenant {
         return accountId;
     }
 
-    private static Scope bindTo(ThreadLocal<UUID> slot, UUID value) {
-        UUID previous = slot.get();
+    private static <T> Scope bindTo(ThreadLocal<T> slot, T value) {
+        T previous = slot.get();
         slot.set(value);
         return () -> {
             if (previous == null) {

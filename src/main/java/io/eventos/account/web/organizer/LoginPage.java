@@ -137,7 +137,9 @@ public class LoginPage implements Serializable {
             case SEND_CONTINUE -> Faces.responseComplete();
             case SUCCESS -> {
                 request.changeSessionId();
-                Faces.redirect(request.getContextPath() + (next == null ? "/app/" : next));
+                // door staff (members limited to some events) start at check-in, everyone else at the dashboard
+                String landing = next != null ? next : users.startsAtTheDoor(userId) ? "/checkin/" : "/app/";
+                Faces.redirect(request.getContextPath() + landing);
             }
             default -> Messages.addGlobalError("Signing in did not complete. Please try again.");
         }
