@@ -30,7 +30,8 @@ public abstract class EventOnSaleIT {
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("eventos.it.war",
                         "target/eventos.war")))
-                .addClasses(EventOnSaleIT.class, SalesFixtures.class, IsolationFixtures.class);
+                .addClasses(EventOnSaleIT.class, SalesFixtures.class, IsolationFixtures.class,
+                        io.eventos.checkin.service.CheckInFixtures.class);
     }
 
     @Inject
