@@ -92,6 +92,11 @@ public class PermissionMatrixIT {
     OrderService orders;
     @Inject
     PromoCodeService promoCodes;
+    @Inject
+    io.eventos.checkin.service.DoorService door;
+    @Inject
+    io.eventos.checkin.service.CheckInListService checkInLists;
+    private UUID checkInList;
 
     private static final String BASE_URL = "http://localhost:8080";
 
@@ -136,6 +141,7 @@ public class PermissionMatrixIT {
             invitationToRevoke = invitations.invite(freshAddress(), "member", Set.of(eventInScope), BASE_URL)
                     .invitationId();
             promoCode = promoCodes.create(eventInScope, promo("CHECKED"));
+            checkInList = checkInLists.lists(eventInScope).get(0).id();
             for (int i = 0; i < users.size(); i++) { // a deletable code for every role that tries
                 promoCodesToDelete.push(promoCodes.create(eventInScope, promo("GONE" + i)));
             }
@@ -283,6 +289,17 @@ public class PermissionMatrixIT {
             case "PromoCodeService.update" -> promoCodes.update(eventInScope, promoCode, promo("CHECKED"));
             case "PromoCodeService.delete" -> promoCodes.delete(eventInScope, promoCodesToDelete.pop());
             case "PromoCodeService.end" -> promoCodes.end(eventInScope, promoCode); // a second end: "already expired"
+            case "DoorService.scan" -> door.scan(eventInScope, checkInList, new io.eventos.checkin.service.ScanRequest(
+                    "no-such-code", null, io.eventos.checkin.domain.CheckInDirection.IN, null));
+            case "DoorService.search" -> door.search(eventInScope, checkInList, "Ada");
+            case "DoorService.counts" -> door.counts(eventInScope, checkInList);
+            case "CheckInListService.lists" -> checkInLists.lists(eventInScope);
+            case "CheckInListService.history" -> checkInLists.history(eventInScope, null, null, 10);
+            case "CheckInListService.saveList" -> checkInLists.saveList(eventInScope, checkInList,
+                    new io.eventos.checkin.service.CheckInListForm("All tickets", List.of(), false,
+                            io.eventos.checkin.domain.ListMode.ONCE, null, null));
+            case "CheckInListService.createDevice" -> checkInLists.createDevice(eventInScope, checkInList, "Door",
+                    java.time.Duration.ofHours(1), BASE_URL);
             default -> throw new AssertionError("docs/permissions.md lists an action this test cannot call: " + action);
         }
     }

@@ -98,6 +98,9 @@ public class KioskPage implements Serializable {
     }
 
     private ScanAnswer scanCode(String value, String scanNonce) {
+        if (linkEnded()) {
+            return null;
+        }
         try {
             ScanAnswer result = door.scan(doorEvent.eventId(), doorEvent.listId(),
                     new ScanRequest(value, scanNonce, "out".equals(direction) && doorEvent.mode().scansExits()
@@ -115,7 +118,7 @@ public class KioskPage implements Serializable {
     }
 
     public void undo() {
-        if (lastAdmission == null) {
+        if (lastAdmission == null || linkEnded()) {
             return;
         }
         try {
@@ -131,6 +134,9 @@ public class KioskPage implements Serializable {
     }
 
     public void search() {
+        if (linkEnded()) {
+            return;
+        }
         searched = true;
         try {
             hits = door.search(doorEvent.eventId(), doorEvent.listId(), query);
@@ -141,11 +147,28 @@ public class KioskPage implements Serializable {
 
     /** p:poll: the counts as they are now (other doors scan too). */
     public void refreshCounts() {
+        if (CurrentTenant.get().isEmpty()) {
+            return;
+        }
         try {
             counts = door.counts(doorEvent.eventId(), doorEvent.listId());
         } catch (AccessDeniedException e) {
             counts = null; // the device's link was revoked: the next scan says so
         }
+    }
+
+    /**
+     * Whether nothing is bound any more: the kiosk link of this device was revoked or expired (or the staff member
+     * signed out in another tab) since the page opened. Says so instead of failing.
+     */
+    private boolean linkEnded() {
+        if (CurrentTenant.get().isPresent()) {
+            return false;
+        }
+        answer = null;
+        Messages.addGlobalError("This device's kiosk link has ended (revoked or expired), or you were signed out. "
+                + "Ask the organizer for a new link, or sign in again.");
+        return true;
     }
 
     // ------------------------------------------------------------------------------------- what the screen says

@@ -1,0 +1,232 @@
+package io.eventos.web;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import io.eventos.testing.Browser;
+import io.eventos.testing.TestDatabase;
+import io.eventos.testing.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Check-in at the door in real browsers on the demo summit: the organizer makes a kiosk link on the event's check-in
+ * page; a phone opens it and is the scanner; a typed code (as a USB scanner types it, ending with Enter) is admitted
+ * green with the holder's name, the same code again is red with when and where it came in, a refunded ticket is red,
+ * a search by name admits from the result; the organizer's page, open all along, shows the new count without a
+ * reload; door staff signing in land on their event's scanner. axe-core finds no serious problem on the kiosk pages.
+ */
+class CheckInJourneyIT {
+
+    private URI base;
+    private final List<ChromeDriver> browsers = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        base = TestServer.baseUri();
+    }
+
+    @AfterEach
+    void close() {
+        browsers.forEach(ChromeDriver::quit);
+    }
+
+    private ChromeDriver browser(int width, int height) {
+        ChromeDriver browser = Browser.open();
+        browser.manage().window().setSize(new Dimension(width, height));
+        browsers.add(browser);
+        return browser;
+    }
+
+    @Test
+    void aKioskLinkTurnsAPhoneIntoTheScannerThatAdmitsOnceAndSaysWhy() throws Exception {
+        String summit = query("select cast(id as text) from events where slug = 'product-summit'").get(0);
+        List<String> codes = query("""
+                select a.code from attendees a join orders o on o.id = a.order_id
+                where a.event_id = cast(? as uuid) and a.status = 'valid' and o.status = 'paid'
+                  and not exists (select 1 from check_ins c where c.attendee_id = a.id and c.undone_at is null)
+                order by a.code limit 3""", summit);
+        String code = codes.get(0);
+        String refunded = codes.get(1);
+        // the organizer refunded this one ticket (set up directly: the refund itself is tested in CheckoutIT)
+        execute("update attendees set status = 'refunded' where code = ?", refunded);
+        List<String> searched = query("""
+                select a.first_name || ' ' || a.last_name from attendees a where a.code = ?""", codes.get(2));
+
+        // the organizer, on a laptop, makes a kiosk link for the north door
+        ChromeDriver organizer = browser(1280, 900);
+        organizer.get(base + "/login.xhtml");
+        Browser.submitSignIn(organizer, "owner@demo.eventos.test", "demo-owner-2026");
+        organizer.get(base + "/app/event.xhtml?id=" + summit);
+        Browser.clickToNavigate(organizer, organizer.findElement(By.id("checkin-link")));
+        assertThat(organizer.getCurrentUrl()).contains("/app/checkin.xhtml?event=" + summit);
+        String before = organizer.findElement(By.cssSelector(".list-checked-in")).getText();
+        organizer.findElement(By.id("device-form:deviceName")).sendKeys("North door phone");
+        organizer.findElement(By.id("device-form:create-device")).click();
+        WebElement linkField = new WebDriverWait(organizer, Duration.ofSeconds(20))
+                .until(d -> d.findElement(By.id("device-form:new-link")));
+        String link = linkField.getAttribute("value");
+        assertThat(link).startsWith(base + "/checkin/device.xhtml?account=").contains("&token=");
+        assertThat(organizer.findElement(By.id("devices-form:devices")).getText()).contains("North door phone", "Active");
+        Browser.screenshot(organizer, "checkin-organizer");
+
+        // a phone opens the link: it is the scanner for the summit, with the cursor in the code field
+        ChromeDriver phone = browser(390, 844);
+        phone.get(link);
+        assertThat(phone.getCurrentUrl()).contains("/checkin/scan.xhtml?event=" + summit);
+        assertThat(phone.findElement(By.id("door-event")).getText()).isEqualTo("Nordic Product Summit");
+        assertThat(phone.switchTo().activeElement().getAttribute("id")).isEqualTo("scan-form:code");
+        assertNoSeriousAccessibilityProblems(phone, "scanner");
+
+        typeIntoFocusedField(phone, code + "\n");
+        WebElement green = awaitResult(phone, "admitted");
+        assertThat(green.getAttribute("class")).contains("scan-green");
+        assertThat(green.getText()).startsWith("✓").contains("Welcome, ");
+        assertThat(phone.switchTo().activeElement().getAttribute("id")).as("ready for the next scan")
+                .isEqualTo("scan-form:code");
+        Browser.screenshot(phone, "checkin-phone-green");
+
+        typeIntoFocusedField(phone, code + "\n");
+        WebElement red = awaitResult(phone, "refused");
+        assertThat(red.getAttribute("class")).contains("scan-red");
+        assertThat(red.findElement(By.id("scan-headline")).getText()).isEqualTo("Already checked in");
+        assertThat(red.findElement(By.id("scan-detail")).getText())
+                .matches("This ticket was already used to come in\\. In at \\d\\d:\\d\\d, by North door phone\\.");
+        Browser.screenshot(phone, "checkin-phone-red");
+
+        typeIntoFocusedField(phone, refunded + "\n");
+        awaitHeadline(phone, "Refunded");
+
+        // a code that will not scan: search by name and admit from the result
+        phone.findElement(By.id("search-form:query")).sendKeys(searched.get(0));
+        phone.findElement(By.id("search-form:search")).click();
+        WebElement admit = new WebDriverWait(phone, Duration.ofSeconds(20))
+                .until(d -> d.findElement(By.id("search-form:hits:0:admit")));
+        assertThat(phone.findElement(By.id("search-form:hits")).getText()).contains(searched.get(0));
+        admit.click();
+        awaitHeadline(phone, "Welcome, " + searched.get(0));
+
+        // the organizer's page, open all along, shows the two new admissions without a reload
+        int expected = Integer.parseInt(before) + 2;
+        wait(organizer).until(d ->
+                d.findElement(By.cssSelector(".list-checked-in")).getText().equals(String.valueOf(expected)));
+        organizer.navigate().refresh();
+        assertThat(organizer.findElement(By.id("history-form:history")).getText())
+                .contains("Admitted", "Already checked in", "Refunded", "North door phone");
+
+        // a kiosk-sized screen, and the unknown code
+        phone.manage().window().setSize(new Dimension(1280, 800));
+        typeIntoFocusedField(phone, "NOT-A-TICKET\n");
+        awaitHeadline(phone, "Unknown code");
+        Browser.screenshot(phone, "checkin-kiosk-unknown");
+
+        // the organizer revokes the link: the phone's next scan is refused
+        organizer.findElement(By.id("devices-form:devices:0:revoke")).click();
+        WebElement yes = wait(organizer).until(d -> {
+            WebElement button = d.findElement(By.cssSelector(".ui-confirmdialog-yes"));
+            return button.isDisplayed() ? button : null;
+        });
+        yes.click();
+        wait(organizer).until(d ->
+                d.findElement(By.id("devices-form:devices")).getText().contains("Revoked"));
+        typeIntoFocusedField(phone, codes.get(2) + "\n");
+        wait(phone).until(d ->
+                d.findElement(By.id("messages")).getText().contains("This device's kiosk link has ended"));
+    }
+
+    @Test
+    void doorStaffSigningInLandOnTheirEventsScanner() {
+        ChromeDriver phone = browser(390, 844);
+        phone.get(base + "/login.xhtml");
+        Browser.submitSignIn(phone, "doors@demo.eventos.test", "demo-doors-2026");
+        assertThat(phone.getCurrentUrl()).contains("/checkin/scan.xhtml?event=");
+        assertThat(phone.findElement(By.id("door-event")).getText()).isEqualTo("Nordic Product Summit");
+        Browser.screenshot(phone, "checkin-doors-landing");
+
+        ChromeDriver signedOut = browser(390, 844);
+        signedOut.get(base + "/checkin/");
+        assertThat(signedOut.findElement(By.id("sign-in")).getAttribute("href")).endsWith("/login.xhtml?next=/checkin/");
+        assertNoSeriousAccessibilityProblems(signedOut, "checkin-home");
+        signedOut.get(base + "/checkin/device.xhtml?account=00000000-0000-0000-0000-000000000000&token=nope");
+        assertThat(signedOut.findElement(By.id("device-refused")).getText()).contains("not valid");
+        signedOut.get(base + "/checkin/scan.xhtml?event=00000000-0000-0000-0000-000000000000&list=x");
+        assertThat(signedOut.getCurrentUrl()).as("no scanner without a sign-in or a kiosk link").endsWith("/checkin/");
+    }
+
+    /** Waits up to 30 s; an element replaced by an AJAX update while it is read is simply read again. */
+    private static WebDriverWait wait(ChromeDriver browser) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
+    }
+
+    private static void typeIntoFocusedField(ChromeDriver browser, String text) {
+        browser.switchTo().activeElement().sendKeys(text);
+    }
+
+    /** Waits for a new answer (the previous one is replaced) of the given kind and returns its panel. */
+    private static WebElement awaitResult(ChromeDriver browser, String kind) {
+        return wait(browser).until(d -> {
+            List<WebElement> results = d.findElements(By.cssSelector("#result-area [data-result='" + kind + "']"));
+            return results.isEmpty() ? null : results.get(0);
+        });
+    }
+
+    private static void awaitHeadline(ChromeDriver browser, String headline) {
+        wait(browser).until(d -> {
+            List<WebElement> h = d.findElements(By.id("scan-headline"));
+            return !h.isEmpty() && h.get(0).getText().equals(headline);
+        });
+    }
+
+    private static void assertNoSeriousAccessibilityProblems(ChromeDriver browser, String page) {
+        Results results = new AxeBuilder().setLegacyMode(true).analyze(browser);
+        assertThat(results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList())
+                .toList()).as("axe-core on " + page).isEmpty();
+    }
+
+    private static List<String> query(String sql, String... parameters) throws SQLException {
+        try (Connection db = TestDatabase.get().superuserConnection("eventos");
+             PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            List<String> rows = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static void execute(String sql, String... parameters) throws SQLException {
+        try (Connection db = TestDatabase.get().superuserConnection("eventos");
+             PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+}
