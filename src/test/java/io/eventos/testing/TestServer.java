@@ -65,6 +65,8 @@ public final class TestServer {
                     port = socket.getLocalPort();
                 }
             }
+            // links in emails and on public pages name this server, whatever Host header a request sends
+            env.put("EVENTOS_BASE_URL", "http://127.0.0.1:" + port);
             PayaraProcess payara = PayaraProcess.start(
                     Path.of(System.getProperty("payara.microJar", "target/payara-micro.jar")),
                     Path.of(System.getProperty("eventos.it.war", "target/eventos.war")),
