@@ -7,9 +7,9 @@ import jakarta.enterprise.event.Observes;
 import java.util.logging.Logger;
 
 /**
- * Reads EVENTOS_BASE_URL and EVENTOS_ALLOWED_HOSTS at start-up: a malformed value stops the deployment with one
- * sentence naming it ("EventOS cannot start: ..."), and the log says where links in emails point (a warning when
- * nowhere).
+ * Reads EVENTOS_BASE_URL, EVENTOS_ALLOWED_HOSTS and EVENTOS_TRUSTED_PROXIES at start-up: a malformed value stops
+ * the deployment with one sentence naming it ("EventOS cannot start: ..."), and the log says where links in emails
+ * point (a warning when nowhere) and which proxies are trusted.
  */
 @ApplicationScoped
 public class AddressSettingsCheck {
@@ -23,5 +23,9 @@ public class AddressSettingsCheck {
         } else {
             LOG.warning(links.describe());
         }
+        TrustedProxies proxies = ClientAddress.trustedProxies();
+        LOG.info(proxies.isEmpty()
+                ? "Client addresses are the connections' own (no EVENTOS_TRUSTED_PROXIES); X-Forwarded-For is ignored."
+                : "X-Forwarded-For is read from the trusted proxies " + proxies + " (EVENTOS_TRUSTED_PROXIES).");
     }
 }
