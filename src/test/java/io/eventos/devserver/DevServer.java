@@ -52,6 +52,9 @@ public final class DevServer {
             }
         }
         env.putIfAbsent("EVENTOS_DEMO", "true");
+        if (blank(env.get("EVENTOS_BASE_URL"))) {
+            env.put("EVENTOS_BASE_URL", "http://localhost:" + httpPort); // links in emails: never the Host header
+        }
         if (blank(env.get("EVENTOS_SECRET_KEY"))) {
             env.put("EVENTOS_SECRET_KEY", developmentSecretKey(dataDir));
         }

@@ -43,6 +43,9 @@ class RunCommandIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(event.statusCode()).isEqualTo(200);
             assertThat(event.body()).contains("Nordic Product Summit");
+            // the launcher sets EVENTOS_BASE_URL to its own address: links name it, not the host a request named
+            assertThat(event.body()).contains("<link rel=\"canonical\" href=\"http://localhost:" + port
+                    + "/e/demo/product-summit\"");
             assertThat(String.join("\n", output)).contains("owner@demo.eventos.test", "/e/demo", "/checkin/");
         } finally {
             run.destroy(); // what Ctrl-C does: the launcher's shutdown hook stops Payara and PostgreSQL

@@ -20,6 +20,9 @@ import java.util.Map;
  */
 public final class TestServer {
 
+    /** The address the test server trusts as a reverse proxy (a loopback address of its own; Linux routes 127/8). */
+    public static final String TRUSTED_PROXY = "127.0.0.9";
+
     private static PayaraProcess instance;
     private static TestMail mail;
 
@@ -65,6 +68,10 @@ public final class TestServer {
                     port = socket.getLocalPort();
                 }
             }
+            // links in emails and on public pages name this server, whatever Host header a request sends
+            env.put("EVENTOS_BASE_URL", "http://127.0.0.1:" + port);
+            // a second loopback address stands for a reverse proxy (LoginThrottlingIT); nothing else connects from it
+            env.put("EVENTOS_TRUSTED_PROXIES", TRUSTED_PROXY);
             PayaraProcess payara = PayaraProcess.start(
                     Path.of(System.getProperty("payara.microJar", "target/payara-micro.jar")),
                     Path.of(System.getProperty("eventos.it.war", "target/eventos.war")),

@@ -1,6 +1,7 @@
 package io.eventos.web;
 
 import io.eventos.testing.Browser;
+import io.eventos.testing.RawHttp;
 import io.eventos.testing.TestDatabase;
 import io.eventos.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +15,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,6 +72,77 @@ class LoginThrottlingIT {
         assertThat(browser.getCurrentUrl()).contains("/app/");
         assertThat(failures()).as("a success starts counting afresh").isZero();
         assertThat(auditActions()).contains("login.failed", "login.locked", "login.succeeded");
+    }
+
+    /**
+     * 20 failures from one address lock that address, whatever X-Forwarded-For, Forwarded or X-Real-IP it sends: they
+     * are written by the client itself. The client here connects from a loopback address of its own, so the lock
+     * does not reach the other tests (which connect from 127.0.0.1).
+     */
+    @Test
+    void forgedForwardingHeadersDoNotEscapeThePerAddressLimit() {
+        RawHttp client = new RawHttp(base, "127.0.0.23");
+        for (int i = 1; i <= 20; i++) {
+            String forged = "203.0.113." + i;
+            assertThat(rawAttempt(client, "nobody-" + i + "@guessing.example", Map.of("X-Forwarded-For", forged,
+                    "Forwarded", "for=" + forged, "X-Real-IP", forged)))
+                    .as("failure %d", i).contains("do not match");
+        }
+        assertThat(rawAttempt(client, "nobody-21@guessing.example", Map.of("X-Forwarded-For", "198.51.100.99")))
+                .as("the 21st try from the same connection address, with yet another forged one")
+                .contains("signing in is paused", "in 15 minutes");
+    }
+
+    /**
+     * Behind a trusted reverse proxy (EVENTOS_TRUSTED_PROXIES; the test server trusts {@link TestServer#TRUSTED_PROXY})
+     * the client is the right-most address in X-Forwarded-For that is not a proxy: what the client prepended itself
+     * does not count, the limit applies to the client and not to the proxy, and the audit log names the client.
+     */
+    @Test
+    void behindATrustedProxyTheLimitAndTheAuditLogFollowTheForwardedClient() throws SQLException {
+        RawHttp proxy = new RawHttp(base, TestServer.TRUSTED_PROXY);
+        for (int i = 1; i <= 20; i++) {
+            // the client sent "X-Forwarded-For: 203.0.113.i"; the proxy appended the address it saw
+            assertThat(rawAttempt(proxy, "nobody-" + i + "@guessing.example",
+                    Map.of("X-Forwarded-For", "203.0.113." + i + ", 198.51.100.7")))
+                    .as("failure %d", i).contains("do not match");
+        }
+        assertThat(rawAttempt(proxy, "nobody-21@guessing.example", Map.of("X-Forwarded-For", "198.51.100.7")))
+                .as("the forwarded client is locked").contains("signing in is paused");
+        assertThat(rawAttempt(proxy, EMAIL, Map.of("X-Forwarded-For", "198.51.100.8")))
+                .as("another client behind the same proxy is not").contains("do not match");
+        assertThat(lastFailureAddresses()).as("the audit log's \"from where\"")
+                .isEqualTo("198.51.100.8 198.51.100.8");
+    }
+
+    /** One sign-in over a plain socket with these extra headers; the message next to the password. */
+    private String rawAttempt(RawHttp http, String email, Map<String, String> headers) {
+        RawHttp.Response page = http.get("/login.xhtml", headers);
+        assertThat(page.status()).isEqualTo(200);
+        Map<String, String> form = new LinkedHashMap<>(RawHttp.formFields(page.body(), "login-form"));
+        form.put("login-form:email", email);
+        form.put("login-form:password", "not-the-password");
+        form.put("login-form:sign-in", "Sign in");
+        RawHttp.Response answer = http.post("/login.xhtml", form, headers);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        java.util.regex.Matcher message = java.util.regex.Pattern
+                .compile("id=\"login-form:password-message\"[^>]*>(.*?)</", java.util.regex.Pattern.DOTALL)
+                .matcher(answer.body());
+        return message.find() ? message.group(1) : "";
+    }
+
+    /** The address of the newest audited failure of the manager: column ip and the entry's "address". */
+    private String lastFailureAddresses() throws SQLException {
+        try (Connection db = TestDatabase.get().superuserConnection("eventos");
+             PreparedStatement query = db.prepareStatement("""
+                     select host(a.ip) || ' ' || (a.after ->> 'address') from audit_log a
+                     join users u on u.id = a.subject_id
+                     where u.email = ? and a.action = 'login.failed' order by a.occurred_at desc limit 1""")) {
+            query.setString(1, EMAIL);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     private String attempt(String password) {

@@ -9,7 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 
-/** Remembers the client address and browser of the request for the audit log ("from where"). Mapped in web.xml. */
+/**
+ * Remembers the client address ({@link ClientAddress}: the connection's peer unless it is a trusted proxy) and browser
+ * of the request for the audit log ("from where") and the sign-in throttle. Mapped in web.xml.
+ */
 @WebFilter(filterName = "requestOrigin")
 public class RequestOriginFilter extends HttpFilter {
 
@@ -22,7 +25,7 @@ public class RequestOriginFilter extends HttpFilter {
         if (userAgent != null && userAgent.length() > MAX_USER_AGENT) {
             userAgent = userAgent.substring(0, MAX_USER_AGENT);
         }
-        RequestOrigin.bind(new RequestOrigin(request.getRemoteAddr(), userAgent));
+        RequestOrigin.bind(new RequestOrigin(ClientAddress.of(request), userAgent));
         try {
             chain.doFilter(request, response);
         } finally {

@@ -2,6 +2,7 @@ package io.eventos.account.web.organizer;
 
 import io.eventos.account.service.PasswordResetService;
 import io.eventos.platform.web.BaseUrl;
+import io.eventos.platform.web.ClientAddress;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -29,7 +30,7 @@ public class ForgotPasswordPage {
 
     public void send() throws IOException {
         HttpServletRequest request = Faces.getRequest();
-        resets.request(email, BaseUrl.of(request), request.getRemoteAddr());
+        resets.request(email, BaseUrl.of(request), ClientAddress.of(request));
         Messages.addFlashGlobalInfo(SENT);
         Faces.redirect(request.getContextPath() + "/forgot-password.xhtml");
     }

@@ -7,6 +7,7 @@ import io.eventos.account.service.SignInTickets;
 import io.eventos.account.service.TwoFactorException;
 import io.eventos.account.service.TwoFactorService;
 import io.eventos.account.service.UserDirectory;
+import io.eventos.platform.web.ClientAddress;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -92,7 +93,7 @@ public class LoginPage implements Serializable {
     }
 
     public void login() throws IOException {
-        String address = Faces.getRemoteAddr();
+        String address = ClientAddress.of(Faces.getRequest());
         if (refusedForNow(address)) {
             return;
         }
@@ -111,7 +112,7 @@ public class LoginPage implements Serializable {
     }
 
     public void verifyCode() throws IOException {
-        String address = Faces.getRemoteAddr();
+        String address = ClientAddress.of(Faces.getRequest());
         if (awaitingCodeFor == null || refusedForNow(address)) {
             return;
         }
@@ -161,7 +162,7 @@ public class LoginPage implements Serializable {
         if (wait.isPresent() && wait.get().toSeconds() > 10) {
             pausedMessage(field, wait.get());
         } else {
-            Optional<Duration> shortWait = users.waitBeforeSignIn(email, Faces.getRemoteAddr());
+            Optional<Duration> shortWait = users.waitBeforeSignIn(email, ClientAddress.of(Faces.getRequest()));
             Messages.addError(field, sentence + (shortWait.isPresent() ? ". Try again in a few seconds." : "."));
         }
     }

@@ -32,7 +32,7 @@ public class EventCalendarServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String slug = (String) request.getAttribute(PublicSiteFilter.EVENT_SLUG);
         EventPageModel model = slug == null ? null
-                : cache.event(slug, BaseUrl.of(request), request.getContextPath());
+                : cache.event(slug, BaseUrl.forPage(request), request.getContextPath());
         if (model == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;

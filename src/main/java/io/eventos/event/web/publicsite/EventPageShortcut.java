@@ -45,7 +45,7 @@ public class EventPageShortcut implements PageShortcut {
     /** The page's data (cached), or null when the URL names no public event of the bound account. */
     EventPageModel model(HttpServletRequest request) {
         String slug = (String) request.getAttribute(PublicSiteFilter.EVENT_SLUG);
-        return slug == null ? null : cache.event(slug, BaseUrl.of(request), request.getContextPath());
+        return slug == null ? null : cache.event(slug, BaseUrl.forPage(request), request.getContextPath());
     }
 
     /** What every answer of the page does: the view counted, robots told about an unlisted event. */

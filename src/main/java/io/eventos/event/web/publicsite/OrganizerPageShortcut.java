@@ -38,7 +38,7 @@ public class OrganizerPageShortcut implements PageShortcut {
     }
 
     OrganizerPageModel model(HttpServletRequest request) {
-        return cache.organizer(BaseUrl.of(request), request.getContextPath());
+        return cache.organizer(BaseUrl.forPage(request), request.getContextPath());
     }
 
     void visited(OrganizerPageModel model, HttpServletRequest request) {
