@@ -7,4 +7,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "load average before: $(cat /proc/loadavg)"
 exec mvn -q verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=CheckInScanBenchmark \
-  -Dfailsafe.failIfNoSpecifiedTests=false "$@"
+  -Dfailsafe.failIfNoSpecifiedTests=false -Deventos.it.durable=true "$@"

@@ -92,10 +92,124 @@
         }
     }
 
+    // ------------------------------------------------------------------------------------------- camera
+    // The device's camera reads QR codes with the browser's own BarcodeDetector where there is one; elsewhere a frame
+    // every half second goes to the server (POST /checkin/frame, ZXing), which answers the code's text or nothing.
+    // A code read is put in the field and scanned as if typed; the same code is not sent again for 3 s.
+    var camera = {stream: null, detector: null, busy: false, last: null, lastAt: 0, canvas: null};
+
+    function cameraStatus(text) {
+        var status = byId('camera-status');
+        if (status) {
+            status.textContent = text;
+        }
+    }
+
+    function toggleCamera() {
+        if (camera.stream) {
+            stopCamera();
+            return;
+        }
+        if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
+            cameraStatus('This browser cannot use a camera here.');
+            return;
+        }
+        navigator.mediaDevices.getUserMedia({video: {facingMode: 'environment'}, audio: false}).then(function (stream) {
+            var video = byId('camera-view');
+            camera.stream = stream;
+            video.srcObject = stream;
+            video.hidden = false;
+            video.play();
+            byId('camera-toggle').setAttribute('aria-pressed', 'true');
+            byId('camera-toggle').textContent = 'Stop the camera';
+            cameraStatus('Hold the ticket\'s QR code in front of the camera.');
+            if ('BarcodeDetector' in window) {
+                camera.detector = new window.BarcodeDetector({formats: ['qr_code']});
+            }
+            window.setTimeout(readFrame, 500);
+        }, function () {
+            cameraStatus('The camera is not available (no camera, or permission refused).');
+        });
+    }
+
+    function stopCamera() {
+        camera.stream.getTracks().forEach(function (track) { track.stop(); });
+        camera.stream = null;
+        byId('camera-view').hidden = true;
+        byId('camera-toggle').setAttribute('aria-pressed', 'false');
+        byId('camera-toggle').textContent = 'Use the camera';
+        cameraStatus('');
+    }
+
+    function found(text) {
+        var now = Date.now();
+        if (!text || (text === camera.last && now - camera.lastAt < 3000)) {
+            return;
+        }
+        camera.last = text;
+        camera.lastAt = now;
+        var field = codeField();
+        var button = byId('scan-form:scan');
+        if (field && button) {
+            field.value = text;
+            ensureNonce();
+            button.click();
+        }
+    }
+
+    function readFrame() {
+        if (!camera.stream) {
+            return;
+        }
+        var video = byId('camera-view');
+        var next = function () { window.setTimeout(readFrame, 500); };
+        if (!video.videoWidth) {
+            next();
+            return;
+        }
+        if (camera.detector) {
+            camera.detector.detect(video).then(function (codes) {
+                if (codes.length) {
+                    found(codes[0].rawValue);
+                }
+                next();
+            }, next);
+            return;
+        }
+        if (camera.busy) {
+            next();
+            return;
+        }
+        camera.busy = true;
+        var scale = Math.min(1, 800 / Math.max(video.videoWidth, video.videoHeight));
+        camera.canvas = camera.canvas || document.createElement('canvas');
+        camera.canvas.width = Math.round(video.videoWidth * scale);
+        camera.canvas.height = Math.round(video.videoHeight * scale);
+        camera.canvas.getContext('2d').drawImage(video, 0, 0, camera.canvas.width, camera.canvas.height);
+        camera.canvas.toBlob(function (blob) {
+            window.fetch(byId('camera-toggle').getAttribute('data-frame-url'), {
+                method: 'POST', body: blob, credentials: 'same-origin', headers: {'Content-Type': 'image/jpeg'}
+            }).then(function (response) {
+                return response.status === 200 ? response.text() : null;
+            }).then(function (text) {
+                camera.busy = false;
+                found(text);
+                next();
+            }, function () {
+                camera.busy = false;
+                next();
+            });
+        }, 'image/jpeg', 0.8);
+    }
+
     function start() {
         var area = byId('result-area');
         if (!area) {
             return;
+        }
+        var cameraButton = byId('camera-toggle');
+        if (cameraButton) {
+            cameraButton.addEventListener('click', toggleCamera);
         }
         new MutationObserver(onAnswer).observe(area, {childList: true, subtree: true});
         // capture phase: runs before PrimeFaces sends the form

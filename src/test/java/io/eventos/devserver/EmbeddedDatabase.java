@@ -32,6 +32,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Starts (or restarts on the existing data in {@code dataDirectory}) and prepares the owner role and database. */
     public static EmbeddedDatabase start(Path dataDirectory, int port, boolean clean) throws IOException, SQLException {
+        return start(dataDirectory, port, clean, !clean);
+    }
+
+    /**
+     * As {@link #start(Path, int, boolean)}; {@code durable} chooses {@code fsync} and {@code synchronous_commit} on
+     * (production's settings, which benchmarks use) or off (a throwaway test database).
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, int port, boolean clean, boolean durable)
+            throws IOException, SQLException {
         Files.createDirectories(dataDirectory);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
@@ -39,7 +48,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setPort(port)
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "200")
-                .setServerConfig("fsync", clean ? "off" : "on")
+                .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
                 // statement counts for tests (queries per page, PublicPageQueriesIT) and the benchmark; the
                 // extension itself is created only where it is used
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements")

@@ -125,6 +125,11 @@ public final class Browser {
     }
 
     public static ChromeDriver open() {
+        return open(new String[0]);
+    }
+
+    /** As {@link #open()}, with more Chromium switches (e.g. a fake camera for the check-in scanner). */
+    public static ChromeDriver open(String... extraArguments) {
         try {
             ChromeOptions options = new ChromeOptions();
             options.setBinary(System.getProperty("eventos.chromium", "/usr/bin/chromium"));
@@ -132,6 +137,7 @@ public final class Browser {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--disable-quic", "--window-size=1280,900",
                     "--user-data-dir=" + Files.createTempDirectory("eventos-chromium"));
+            options.addArguments(extraArguments);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(System.getProperty("eventos.chromedriver", "/usr/bin/chromedriver")))
                     .usingAnyFreePort()

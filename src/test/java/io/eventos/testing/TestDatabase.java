@@ -25,7 +25,9 @@ public final class TestDatabase {
             try {
                 int port = Integer.getInteger("eventos.it.pgPort", 0);
                 Path dir = Files.createTempDirectory("eventos-it-pg");
-                instance = EmbeddedDatabase.start(dir, port == 0 ? freePort() : port, true);
+                // durable (fsync and synchronous_commit on) for benchmarks: -Deventos.it.durable=true
+                instance = EmbeddedDatabase.start(dir, port == 0 ? freePort() : port, true,
+                        Boolean.getBoolean("eventos.it.durable"));
                 EmbeddedDatabase started = instance;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {

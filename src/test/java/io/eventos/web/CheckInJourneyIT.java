@@ -176,6 +176,60 @@ class CheckInJourneyIT {
         return wait;
     }
 
+    /**
+     * The camera path: a ticket's QR code (drawn as the ticket PDF draws it) is what Chromium's fake camera shows; the
+     * scanner, with no BarcodeDetector in this browser, sends frames to the server, which reads the code, and the
+     * ticket is admitted as if typed.
+     */
+    @Test
+    void theCameraReadsATicketsQrCodeAndAdmitsIt() throws Exception {
+        String summit = query("select cast(id as text) from events where slug = 'product-summit'").get(0);
+        String code = query("""
+                select a.code from attendees a join orders o on o.id = a.order_id
+                where a.event_id = cast(? as uuid) and a.status = 'valid' and o.status = 'paid'
+                  and not exists (select 1 from check_ins c where c.attendee_id = a.id and c.undone_at is null)
+                order by a.code desc limit 1""", summit).get(0);
+        java.nio.file.Path video = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "it"))
+                .resolve("ticket-qr.mjpeg").toAbsolutePath();
+        java.awt.image.BufferedImage qr = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                io.eventos.platform.qr.QrCodes.png(code, 320)));
+        java.awt.image.BufferedImage frame = new java.awt.image.BufferedImage(640, 480,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = frame.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 640, 480);
+        g.drawImage(qr, 160, 80, null);
+        g.dispose();
+        java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(frame, "jpg", jpeg);
+        try (var out = java.nio.file.Files.newOutputStream(video)) {
+            for (int i = 0; i < 10; i++) {
+                out.write(jpeg.toByteArray());
+            }
+        }
+
+        ChromeDriver phone = Browser.open("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                "--use-file-for-fake-video-capture=" + video);
+        browsers.add(phone);
+        phone.manage().window().setSize(new Dimension(390, 844));
+        phone.get(base + "/login.xhtml");
+        Browser.submitSignIn(phone, "doors@demo.eventos.test", "demo-doors-2026");
+        phone.findElement(By.id("camera-toggle")).click();
+        awaitResult(phone, "admitted");
+        assertThat(phone.findElement(By.id("scan-headline")).getText()).startsWith("Welcome, ");
+        assertThat(query("""
+                select count(*) from check_ins c join attendees a on a.id = c.attendee_id
+                where a.code = ? and c.undone_at is null""", code)).containsExactly("1");
+        Browser.screenshot(phone, "checkin-camera");
+        // the frame endpoint answers nobody without a sign-in or a kiosk link
+        ChromeDriver stranger = browser(390, 844);
+        stranger.get(base + "/checkin/");
+        Object status = stranger.executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                fetch('frame', {method: 'POST', body: new Blob(['x'])}).then(r => done(r.status), e => done(-1));""");
+        assertThat(status).isEqualTo(403L);
+    }
+
     private static void typeIntoFocusedField(ChromeDriver browser, String text) {
         browser.switchTo().activeElement().sendKeys(text);
     }

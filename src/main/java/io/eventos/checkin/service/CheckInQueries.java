@@ -138,27 +138,58 @@ final class CheckInQueries {
                         String orderCode, String note, UUID contactId, String eventName) {
     }
 
-    static Optional<TicketAtDoor> lockTicket(EntityManager em, String code) {
+    /** What one statement at the door reads: the ticket (absent for an unknown code), the list, the device's state. */
+    record AtDoor(Optional<TicketAtDoor> ticket, Optional<ListRow> list, boolean deviceValid) {
+    }
+
+    private static final String DEVICE_VALID = """
+            (cast(?4 as uuid) is null or exists (select 1 from checkin_devices d
+             where d.id = cast(?4 as uuid) and d.list_id = l.id and d.revoked_at is null and d.expires_at > now()))""";
+
+    /**
+     * The scan's read, one round trip in the usual case: the ticket with its code and its row locked, the list it is
+     * scanned against (which must be the event's), and whether {@code deviceId} (a kiosk device, or null for a person)
+     * is still valid for that list. An unknown code costs a second statement for the list and the device.
+     */
+    static AtDoor lockTicket(EntityManager em, String code, UUID eventId, UUID listId, UUID deviceId) {
         // "for no key update of a": only the attendee row, and in the weaker mode, so foreign-key checks of rows that
         // name the attendee (its check-ins) are not blocked; two scans of one ticket still wait for each other
-        List<?> rows = em.createNativeQuery("""
+        List<?> rows = code.isEmpty() ? List.of() : em.createNativeQuery("""
                         select a.id, a.event_id, a.ticket_id, a.status, o.status, a.first_name, a.last_name, t.name,
-                               o.code, o.internal_note, coalesce(a.contact_id, o.buyer_contact_id), e.name
+                               o.code, o.internal_note, coalesce(a.contact_id, o.buyer_contact_id), e.name,
+                               l.id, l.event_id, l.name, cast(l.ticket_ids as text), l.admit_pending, l.mode,
+                               l.active_from, l.active_until, l.is_default,""" + DEVICE_VALID + """
+
                         from attendees a
                         join orders o on o.account_id = a.account_id and o.id = a.order_id
                         join tickets t on t.account_id = a.account_id and t.id = a.ticket_id
                         join events e on e.account_id = a.account_id and e.id = a.event_id
+                        join checkin_lists l on l.account_id = a.account_id and l.id = ?2 and l.event_id = ?3
                         where a.code = ?1""" + (lockTickets ? " for no key update of a" : ""))
-                .setParameter(1, code).getResultList();
+                .setParameter(1, code).setParameter(2, listId).setParameter(3, eventId)
+                .setParameter(4, deviceId == null ? null : deviceId.toString()).getResultList();
         if (rows.isEmpty()) {
-            return Optional.empty();
+            List<?> lists = em.createNativeQuery("""
+                            select l.id, l.event_id, l.name, cast(l.ticket_ids as text), l.admit_pending, l.mode,
+                                   l.active_from, l.active_until, l.is_default,""" + DEVICE_VALID + """
+
+                            from checkin_lists l where l.id = ?2 and l.event_id = ?3 and ?1 = ?1""")
+                    .setParameter(1, code).setParameter(2, listId).setParameter(3, eventId)
+                    .setParameter(4, deviceId == null ? null : deviceId.toString()).getResultList();
+            if (lists.isEmpty()) {
+                return new AtDoor(Optional.empty(), Optional.empty(), false);
+            }
+            Object[] l = (Object[]) lists.get(0);
+            return new AtDoor(Optional.empty(), Optional.of(listRow(l)), (Boolean) l[9]);
         }
         Object[] r = (Object[]) rows.get(0);
         String name = ((r[5] == null ? "" : r[5]) + " " + (r[6] == null ? "" : r[6])).strip();
-        return Optional.of(new TicketAtDoor(uuid(r[0]),
+        TicketAtDoor ticket = new TicketAtDoor(uuid(r[0]),
                 new AdmissionRules.Ticket(uuid(r[1]), uuid(r[2]), (String) r[3], (String) r[4]),
                 name.isEmpty() ? "Guest" : name, (String) r[7], (String) r[8], (String) r[9], uuid(r[10]),
-                (String) r[11]));
+                (String) r[11]);
+        Object[] list = Arrays.copyOfRange(r, 12, 21);
+        return new AtDoor(Optional.of(ticket), Optional.of(listRow(list)), (Boolean) r[21]);
     }
 
     /** A ticket's last entry or exit on a list that was not undone: what, when, where and by whom (person or device). */

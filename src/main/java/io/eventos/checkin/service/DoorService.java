@@ -58,6 +58,8 @@ public class DoorService {
     BuyerContacts contacts;
     @Inject
     Authorizer authorizer;
+    @Inject
+    io.eventos.ticketing.service.OrderService orders;
     @Resource
     SessionContext context;
 
@@ -79,8 +81,6 @@ public class DoorService {
     @RequiresPermission(Permission.CHECK_IN)
     public ScanAnswer scan(@EventRef UUID eventId, UUID listId, ScanRequest request) {
         requireDevicesList(listId);
-        CheckInQueries.ListRow list = CheckInQueries.list(em, eventId, listId)
-                .orElseThrow(() -> new AccessDeniedException("No such list."));
         String nonce = nonce(request.nonce());
         String input = request.input() == null ? "" : request.input().strip();
         if (input.length() > 200) {
@@ -90,8 +90,15 @@ public class DoorService {
         CheckInDirection direction = request.direction() == null ? CheckInDirection.IN : request.direction();
         Instant now = clock.instant();
 
-        Optional<CheckInQueries.TicketAtDoor> found = input.isEmpty() ? Optional.empty()
-                : CheckInQueries.lockTicket(em, code(input));
+        DeviceGrant device = CurrentTenant.user().isPresent() ? null : CurrentTenant.device().orElse(null);
+        CheckInQueries.AtDoor atDoor = CheckInQueries.lockTicket(em, input.isEmpty() ? "" : code(input), eventId,
+                listId, device == null ? null : device.deviceId());
+        CheckInQueries.ListRow list = atDoor.list().orElseThrow(() -> new AccessDeniedException("No such list."));
+        if (!atDoor.deviceValid()) {
+            // the kiosk filter may have checked the device a few seconds ago; the scan itself asks again
+            throw new AccessDeniedException("This device's kiosk link has ended (revoked or expired).");
+        }
+        Optional<CheckInQueries.TicketAtDoor> found = atDoor.ticket();
         if (found.isEmpty()) {
             ScanAnswer answer = new ScanAnswer(ScanAnswer.REFUSED, Refusal.UNKNOWN_CODE, null, null, null, null, null,
                     null, null, null, null, null, false);
@@ -182,6 +189,39 @@ public class DoorService {
             return stored == null ? answer : ScanAnswer.fromJson(stored).asReplay();
         }
         return answer;
+    }
+
+    /** Whether the signed-in person may also mark orders paid at this event's door (ORDERS_MANAGE); never a device. */
+    @RequiresPermission(Permission.CHECK_IN)
+    public boolean canMarkPaid(@EventRef UUID eventId) {
+        if (CurrentTenant.user().isEmpty()) {
+            return false;
+        }
+        try {
+            authorizer.check(Permission.ORDERS_MANAGE, eventId);
+            return true;
+        } catch (AccessDeniedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Someone with an unpaid order (bank transfer not arrived, pay at the door) pays at the door: the order is marked
+     * paid (ticketing's own rules, permission and records: ORDERS_MANAGE, the confirmation mail) and the ticket is
+     * scanned again, in one transaction, so either both happen or neither.
+     */
+    @RequiresPermission(Permission.CHECK_IN)
+    public ScanAnswer markPaidAndAdmit(@EventRef UUID eventId, UUID listId, UUID attendeeId, String gate,
+                                       String baseUrl) {
+        List<?> rows = em.createNativeQuery("""
+                        select a.order_id, a.code from attendees a where a.id = ?1 and a.event_id = ?2""")
+                .setParameter(1, attendeeId).setParameter(2, eventId).getResultList();
+        if (rows.isEmpty()) {
+            throw new AccessDeniedException("No such ticket.");
+        }
+        Object[] r = (Object[]) rows.get(0);
+        orders.markPaid(CheckInQueries.uuid(r[0]), baseUrl);
+        return scan(eventId, listId, new ScanRequest((String) r[1], null, CheckInDirection.IN, gate));
     }
 
     /** Up to 25 tickets of the event whose holder's name or email starts with the words, or by order or ticket code. */

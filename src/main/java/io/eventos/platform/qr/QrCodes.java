@@ -83,4 +83,24 @@ public final class QrCodes {
     public static String dataUri(String text, int size) {
         return "data:image/png;base64," + Base64.getEncoder().encodeToString(png(text, size));
     }
+
+    /**
+     * The text of the QR code in a picture (a camera frame sent by a scanner whose browser cannot read codes itself),
+     * or empty if none is found. Tries hard: a frame is small, the code may be tilted or dim.
+     */
+    public static java.util.Optional<String> read(java.awt.image.BufferedImage image) {
+        if (image == null) {
+            return java.util.Optional.empty();
+        }
+        var source = new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image);
+        var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(source));
+        try {
+            var hints = new java.util.EnumMap<com.google.zxing.DecodeHintType, Object>(com.google.zxing.DecodeHintType.class);
+            hints.put(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE);
+            hints.put(com.google.zxing.DecodeHintType.POSSIBLE_FORMATS, java.util.List.of(com.google.zxing.BarcodeFormat.QR_CODE));
+            return java.util.Optional.of(new com.google.zxing.qrcode.QRCodeReader().decode(bitmap, hints).getText());
+        } catch (com.google.zxing.NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
 }

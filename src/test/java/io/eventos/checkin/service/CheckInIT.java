@@ -163,6 +163,20 @@ public class CheckInIT extends EventOnSaleIT {
             paidLater = fixtures.ticketType(event, "Transfer", 2000, 10, null);
         }
         String unpaid = buy(paidLater, 1, "offline").get(0);
+        ScanAnswer notPaid = scan(unpaid);
+        assertEquals(Refusal.UNPAID, notPaid.refusal());
+        // paid at the door: a device may not mark orders paid, the owner may, and the ticket is admitted with it
+        DeviceGrant tablet = device("Cash desk tablet");
+        try (var t = CurrentTenant.bind(account); var d = CurrentTenant.bindDevice(tablet)) {
+            assertTrue(!door.canMarkPaid(event));
+            assertThrows(AccessDeniedException.class, () -> door.markPaidAndAdmit(event, list, notPaid.attendeeId(),
+                    null, BASE));
+        }
+        assertTrue(as(() -> door.canMarkPaid(event)));
+        ScanAnswer paidAtTheDoor = as(() -> door.markPaidAndAdmit(event, list, notPaid.attendeeId(), "Cash desk", BASE));
+        assertEquals(ScanAnswer.ADMITTED, paidAtTheDoor.result());
+        assertEquals(Refusal.ALREADY_IN, scan(unpaid).refusal());
+        unpaid = buy(paidLater, 1, "offline").get(0);
         assertEquals(Refusal.UNPAID, scan(unpaid).refusal());
         as(() -> lists.saveList(event, list, new CheckInListForm("All tickets", List.of(), true, ListMode.ONCE, null,
                 null)));

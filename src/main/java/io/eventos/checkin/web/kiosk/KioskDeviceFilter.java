@@ -17,8 +17,9 @@ import java.util.Optional;
 /**
  * Binds a check-in device for {@code /checkin/*} requests that no signed-in person made (the organizer filter runs
  * first and binds staff): the device's account, and the device itself as a {@link DeviceGrant} that may only admit
- * people to its event and list. The device is looked up on every request, so a revoked or expired link stops working
- * at the next scan; then the session forgets it.
+ * people to its event and list. The device is looked up again when the last look is older than a few seconds
+ * ({@link KioskSession#RECHECK}); a scan checks it itself in its own statement, so a revoked or expired link admits
+ * nobody after that; once the filter finds it ended, the session forgets it.
  */
 @WebFilter(filterName = "kioskDevice") // mapped in web.xml (/checkin/*), after the organizer filter
 public class KioskDeviceFilter extends HttpFilter {
@@ -39,7 +40,11 @@ public class KioskDeviceFilter extends HttpFilter {
         }
         Optional<DeviceGrant> grant;
         try (var tenant = CurrentTenant.bind(kiosk.accountId())) {
-            grant = devices.active(kiosk.deviceId());
+            grant = kiosk.recentlyChecked();
+            if (grant.isEmpty()) {
+                grant = devices.active(kiosk.deviceId());
+                grant.ifPresent(kiosk::checked);
+            }
             if (grant.isPresent()) {
                 try (var device = CurrentTenant.bindDevice(grant.get())) {
                     chain.doFilter(request, response);

@@ -47,7 +47,7 @@ public class KioskDevicePage {
         HttpServletRequest request = Faces.getRequest();
         request.getSession(true);
         request.changeSessionId();
-        kiosk.signIn(accountId, grant.get().deviceId());
+        kiosk.signIn(accountId, grant.get());
         Faces.redirect(request.getContextPath() + "/checkin/scan.xhtml?event=" + grant.get().eventId() + "&list="
                 + grant.get().listId());
     }

@@ -62,6 +62,7 @@ public class KioskPage implements Serializable {
     private String query;
     private List<DoorHit> hits = List.of();
     private boolean searched;
+    private boolean canMarkPaid;
 
     /** f:viewAction: the event and list, or 404 for anything else (another account's, another device's list). */
     public void load() throws IOException {
@@ -78,6 +79,7 @@ public class KioskPage implements Serializable {
         try {
             doorEvent = door.door(eventId, listId);
             counts = door.counts(eventId, listId);
+            canMarkPaid = door.canMarkPaid(eventId);
         } catch (AccessDeniedException e) {
             Faces.responseSendError(404, "Not found");
         }
@@ -115,6 +117,31 @@ public class KioskPage implements Serializable {
             Messages.addGlobalError(e.getMessage());
             return null;
         }
+    }
+
+    /** "Paid at the door": marks the unpaid order of the ticket just refused paid, and admits it. */
+    public void markPaidAndAdmit() {
+        if (answer == null || answer.refusal() != io.eventos.checkin.domain.Refusal.UNPAID || linkEnded()) {
+            return;
+        }
+        try {
+            ScanAnswer result = door.markPaidAndAdmit(doorEvent.eventId(), doorEvent.listId(), answer.attendeeId(),
+                    gate, io.eventos.platform.web.BaseUrl.of(Faces.getRequest()));
+            if (ScanAnswer.ADMITTED.equals(result.result())) {
+                lastAdmission = result.checkInId();
+                lastAdmittedName = result.name();
+                Messages.addGlobalInfo("Order " + result.orderCode() + " marked paid.");
+            }
+            answer = result;
+            counts = door.counts(doorEvent.eventId(), doorEvent.listId());
+        } catch (AccessDeniedException | CheckInException | io.eventos.ticketing.service.TicketingException e) {
+            Messages.addGlobalError(e.getMessage());
+        }
+    }
+
+    /** Whether to offer "Paid at the door" for the answer on screen. */
+    public boolean isMarkPaidOffered() {
+        return canMarkPaid && answer != null && answer.refusal() == io.eventos.checkin.domain.Refusal.UNPAID;
     }
 
     public void undo() {
