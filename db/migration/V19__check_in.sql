@@ -68,6 +68,7 @@ create table checkin_scans (
     device_id   uuid,
     user_id     uuid,
     scanned_at  timestamptz not null default now(), -- when the scan happened (an offline scan uploads later)
+    offline     boolean     not null default false,  -- made by a kiosk without network, answered from its own list
     created_at  timestamptz not null default now(),
     constraint checkin_scans_account_id_id_key unique (account_id, id),
     constraint checkin_scans_account_id_nonce_key unique (account_id, nonce)

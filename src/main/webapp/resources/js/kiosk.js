@@ -202,11 +202,232 @@
         }, 'image/jpeg', 0.8);
     }
 
+    // ------------------------------------------------------------------------------------------- offline
+    // The kiosk keeps its list's tickets (SHA-256 of each code, name, type, inside) in IndexedDB, refreshed every
+    // 2 minutes while online. Without network it answers from that list, remembers who came in, and queues each scan
+    // with its time and nonce in IndexedDB; back online it uploads the queue (POST /checkin/offline/upload), and the
+    // server records each scan as of when it was made: a ticket admitted at two doors meanwhile becomes a conflict
+    // on the organizer's check-in page.
+    var offline = {db: null, list: null, uploading: false};
+
+    function door() {
+        var el = byId('door');
+        return el ? {event: el.getAttribute('data-event'), list: el.getAttribute('data-list'),
+            base: el.getAttribute('data-offline-url')} : null;
+    }
+
+    function openDb() {
+        return new Promise(function (resolve, reject) {
+            var request = window.indexedDB.open('eventos-kiosk', 1);
+            request.onupgradeneeded = function () {
+                request.result.createObjectStore('lists');
+                request.result.createObjectStore('queue', {keyPath: 'nonce'});
+            };
+            request.onsuccess = function () { resolve(request.result); };
+            request.onerror = function () { reject(request.error); };
+        });
+    }
+
+    function store(name, mode) {
+        return offline.db.transaction(name, mode).objectStore(name);
+    }
+
+    function asPromise(request) {
+        return new Promise(function (resolve, reject) {
+            request.onsuccess = function () { resolve(request.result); };
+            request.onerror = function () { reject(request.error); };
+        });
+    }
+
+    function offlineStatus(text) {
+        var el = byId('offline-status');
+        if (el) {
+            el.textContent = text;
+        }
+    }
+
+    // quietly: keep what the status line says (e.g. the last upload's outcome)
+    function loadList(quietly) {
+        var d = door();
+        if (!d || !navigator.onLine) {
+            return;
+        }
+        window.fetch(d.base + '/list?event=' + d.event + '&list=' + d.list, {credentials: 'same-origin'})
+            .then(function (response) { return response.ok ? response.json() : null; })
+            .then(function (list) {
+                if (!list) {
+                    return;
+                }
+                offline.list = list;
+                store('lists', 'readwrite').put(list, d.list);
+                if (quietly !== true) {
+                    offlineStatus('Ready for offline: ' + Object.keys(list.tickets).length + ' tickets');
+                }
+            }, function () { /* offline meanwhile: the kept list stays */ });
+    }
+
+    function sha256(text) {
+        return window.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)).then(function (buffer) {
+            return Array.prototype.map.call(new Uint8Array(buffer), function (b) {
+                return (b < 16 ? '0' : '') + b.toString(16);
+            }).join('');
+        });
+    }
+
+    function showOffline(ok, headline, detail) {
+        var panel = byId('result');
+        if (!panel) {
+            return;
+        }
+        var div = document.createElement('div');
+        div.id = 'scan-result';
+        div.className = 'scan-result ' + (ok ? 'scan-green' : 'scan-red');
+        div.setAttribute('data-result', ok ? 'admitted' : 'refused');
+        div.setAttribute('data-offline', 'true');
+        var mark = document.createElement('p');
+        mark.className = 'scan-mark';
+        mark.setAttribute('aria-hidden', 'true');
+        mark.textContent = ok ? '\u2713' : '\u2715';
+        var h = document.createElement('h2');
+        h.id = 'scan-headline';
+        h.textContent = headline;
+        var p = document.createElement('p');
+        p.id = 'scan-detail';
+        p.className = 'scan-detail';
+        p.textContent = detail;
+        div.appendChild(mark);
+        div.appendChild(h);
+        div.appendChild(p);
+        panel.replaceChildren(div);
+    }
+
+    function scanOffline(code) {
+        var d = door();
+        var nonceField = byId('scan-form:nonce');
+        var nonce = (nonceField && nonceField.value) || newNonce();
+        var gateField = byId('scan-form:gate');
+        var field = codeField();
+        if (field) {
+            field.value = '';
+        }
+        if (nonceField) {
+            nonceField.value = '';
+        }
+        if (!offline.list) {
+            showOffline(false, 'No offline list', 'This device has no list of tickets to check offline yet.');
+            return;
+        }
+        var now = Date.now();
+        sha256(code.trim()).then(function (hash) {
+            var ticket = offline.list.tickets[hash];
+            if (!ticket) {
+                showOffline(false, 'Not on the offline list', 'Unknown code, or not valid for this list (offline check).');
+                return;
+            }
+            if ((offline.list.activeFrom && now < offline.list.activeFrom)
+                || (offline.list.activeUntil && now >= offline.list.activeUntil)) {
+                showOffline(false, 'Closed', 'This check-in list does not admit anyone now (offline check).');
+                return;
+            }
+            if (ticket[2]) {
+                showOffline(false, 'Already checked in', ticket[0] + ' came in already (offline record).');
+                return;
+            }
+            ticket[2] = true;
+            store('lists', 'readwrite').put(offline.list, d.list);
+            store('queue', 'readwrite').put({nonce: nonce, code: code.trim(), scannedAt: now,
+                gate: gateField ? gateField.value : '', list: d.list, event: d.event});
+            showOffline(true, 'Welcome, ' + ticket[0], ticket[1] + ' \u00b7 offline: uploaded when the network is back');
+        });
+    }
+
+    function upload() {
+        var d = door();
+        if (!d || !offline.db || offline.uploading || !navigator.onLine) {
+            return;
+        }
+        asPromise(store('queue', 'readonly').getAll()).then(function (queued) {
+            var mine = queued.filter(function (q) { return q.list === d.list; });
+            if (!mine.length) {
+                return;
+            }
+            offline.uploading = true;
+            window.fetch(d.base + '/upload?event=' + d.event + '&list=' + d.list, {
+                method: 'POST', credentials: 'same-origin', headers: {'Content-Type': 'application/json'},
+                body: JSON.stringify(mine.map(function (q) {
+                    return {code: q.code, nonce: q.nonce, scannedAt: q.scannedAt, gate: q.gate};
+                }))
+            }).then(function (response) {
+                if (!response.ok) {
+                    offlineStatus(mine.length + ' offline scans not uploaded yet (the server answered '
+                        + response.status + '); trying again.');
+                    return null;
+                }
+                return response.json();
+            }).then(function (answers) {
+                offline.uploading = false;
+                if (!answers) {
+                    return;
+                }
+                var queue = store('queue', 'readwrite');
+                var conflicts = 0;
+                answers.forEach(function (a) {
+                    queue.delete(a.nonce);
+                    if (a.result === 'refused') {
+                        conflicts++;
+                    }
+                });
+                offlineStatus('Uploaded ' + answers.length + ' offline scans'
+                    + (conflicts ? '; ' + conflicts + ' refused by the server (see the organizer\'s check-in page)' : '')
+                    + '.');
+                loadList(true);
+            }, function () {
+                offline.uploading = false;
+                offlineStatus(mine.length + ' offline scans not uploaded yet (no answer from the server); trying again.');
+            });
+        });
+    }
+
+    function startOffline() {
+        var d = door();
+        if (!d || !window.indexedDB || !window.crypto || !window.crypto.subtle) {
+            return;
+        }
+        openDb().then(function (db) {
+            offline.db = db;
+            return asPromise(store('lists', 'readonly').get(d.list));
+        }).then(function (kept) {
+            offline.list = offline.list || kept || null;
+            loadList();
+            upload();
+        });
+        window.setInterval(function () { loadList(true); }, 120000);
+        // back online: at once, and every 10 s in case the browser did not say so (or an upload failed)
+        window.addEventListener('online', upload);
+        window.setInterval(upload, 10000);
+        // capture phase, before PrimeFaces sends the form: without network the scan is answered here
+        document.addEventListener('keydown', function (e) {
+            if (!navigator.onLine && e.key === 'Enter' && e.target === codeField()) {
+                e.preventDefault();
+                e.stopImmediatePropagation();
+                scanOffline(codeField().value);
+            }
+        }, true);
+        document.addEventListener('click', function (e) {
+            if (!navigator.onLine && e.target.closest && e.target.closest('#scan-form\\:scan')) {
+                e.preventDefault();
+                e.stopImmediatePropagation();
+                scanOffline(codeField().value);
+            }
+        }, true);
+    }
+
     function start() {
         var area = byId('result-area');
         if (!area) {
             return;
         }
+        startOffline();
         var cameraButton = byId('camera-toggle');
         if (cameraButton) {
             cameraButton.addEventListener('click', toggleCamera);

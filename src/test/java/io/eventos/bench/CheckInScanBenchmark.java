@@ -218,8 +218,12 @@ public class CheckInScanBenchmark {
             Thread.sleep(Math.max(1, (warmEnd - System.nanoTime()) / 1_000_000));
         }
         long[] cpu0 = cpu();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        long jvm0 = os.getProcessCpuTime();
         done.await();
         long[] cpu1 = cpu();
+        long jvmNanos = os.getProcessCpuTime() - jvm0;
         long total = 0;
         List<Long> all = new ArrayList<>();
         for (int s = 0; s < SCANNERS; s++) {
@@ -230,11 +234,15 @@ public class CheckInScanBenchmark {
         }
         long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
         double busy = 100.0 * (cpu1[0] - cpu0[0]) / Math.max(1, cpu1[1] - cpu0[1]);
+        // CPU per scan: the server's JVM (this process) and the rest of the machine (PostgreSQL, mostly); /proc/stat
+        // counts in jiffies of 10 ms
+        double machineMsPerScan = (cpu1[0] - cpu0[0]) * 10.0 / Math.max(1, total);
+        double jvmMsPerScan = jvmNanos / 1e6 / Math.max(1, total);
         String result = String.format(Locale.ROOT, """
-                        | %d scanners, %d tickets, %d s measured after %d s warm-up | %,.0f scans/s | p50 %.1f ms | p95 %.1f ms | p99 %.1f ms | admitted %,d, refused %,d (repeats), wrong answers %d, errors %d | machine %.0f %% busy |""",
+                        | %d scanners, %d tickets, %d s measured after %d s warm-up | %,.0f scans/s | p50 %.1f ms | p95 %.1f ms | p99 %.1f ms | admitted %,d, refused %,d (repeats), wrong answers %d, errors %d | machine %.0f %% busy; CPU per scan: JVM %.2f ms, rest (PostgreSQL) %.2f ms |""",
                 SCANNERS, ATTENDEES, MEASURED_SECONDS, WARMUP_SECONDS, total / (double) MEASURED_SECONDS,
                 ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99), admitted.get(), refused.get(),
-                wrongAnswers.get(), errors.get(), busy);
+                wrongAnswers.get(), errors.get(), busy, jvmMsPerScan, machineMsPerScan - jvmMsPerScan);
         System.out.println(result);
         Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "eventos-bench"));
         Files.writeString(dir.resolve("checkin-scan.md"), result + "\n" + "scans measured: " + total + "\n");

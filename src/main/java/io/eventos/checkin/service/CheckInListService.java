@@ -189,11 +189,12 @@ public class CheckInListService {
 
     /**
      * The event's scan attempts, newest first: {@code result} "admitted", "exited", "refused" or null for all;
-     * {@code text} a name, code or gate prefix, or null.
+     * "conflict" for scans made offline that the server refused on upload (the reconciliation report), or null for
+     * all; {@code text} a name, code or gate prefix, or null.
      */
     @RequiresPermission(Permission.VIEW)
     public List<ScanRecord> history(@EventRef UUID eventId, String result, String text, int limit) {
-        String r = result != null && Set.of("admitted", "exited", "refused").contains(result) ? result : null;
+        String r = result != null && Set.of("admitted", "exited", "refused", "conflict").contains(result) ? result : null;
         String t = text == null || text.isBlank() ? null : text.strip();
         if (t != null && t.length() > 100) {
             t = t.substring(0, 100);

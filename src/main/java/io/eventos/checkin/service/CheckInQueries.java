@@ -300,7 +300,7 @@ final class CheckInQueries {
 
     static List<ScanRecord> history(EntityManager em, UUID eventId, String result, String text, int limit) {
         StringBuilder sql = new StringBuilder("""
-                select s.id, s.scanned_at, s.input, s.direction, s.result, s.reason,
+                select s.id, s.scanned_at, s.input, s.direction, s.result, s.reason, s.offline,
                        nullif(trim(coalesce(a.first_name, '') || ' ' || coalesce(a.last_name, '')), ''),
                        s.gate, coalesce(u.name, d.name), l.name
                 from checkin_scans s
@@ -309,7 +309,11 @@ final class CheckInQueries {
                 left join users u on u.id = s.user_id
                 left join checkin_devices d on d.account_id = s.account_id and d.id = s.device_id
                 where s.account_id = ?1 and s.event_id = ?2""");
-        if (result != null) {
+        if ("conflict".equals(result)) {
+            // scans made offline that the server refused when they were uploaded: admitted at that door, but the
+            // ticket had come in elsewhere (or was refunded) meanwhile
+            sql.append(" and s.offline and s.result = 'refused' and ?3 = ?3");
+        } else if (result != null) {
             sql.append(" and s.result = ?3");
         }
         if (text != null) {
@@ -330,8 +334,40 @@ final class CheckInQueries {
         return query.getResultStream().map(o -> {
             Object[] r = (Object[]) o;
             return new ScanRecord(uuid(r[0]), instant(r[1]), (String) r[2], (String) r[3], (String) r[4],
-                    (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9]);
+                    (String) r[5], Boolean.TRUE.equals(r[6]), (String) r[7], (String) r[8], (String) r[9],
+                    (String) r[10]);
         }).toList();
+    }
+
+    /**
+     * What a kiosk keeps to admit people while it has no network: the tickets the list admits now (valid; paid, or
+     * pending where the list admits unpaid orders; of its ticket types), each as the SHA-256 of its code (the device
+     * never holds usable codes), the holder's name, the ticket type and whether it is inside.
+     */
+    static List<OfflineTicket> offlineTickets(EntityManager em, ListRow list) {
+        return em.createNativeQuery("""
+                        with last as (
+                            select distinct on (c.attendee_id) c.attendee_id, c.direction from check_ins c
+                            where c.account_id = ?1 and c.list_id = ?5 and c.undone_at is null
+                            order by c.attendee_id, c.created_at desc)
+                        select encode(sha256(convert_to(a.code, 'UTF8')), 'hex'),
+                               trim(coalesce(a.first_name, '') || ' ' || coalesce(a.last_name, '')), t.name,
+                               l.direction = 'in'
+                        from attendees a
+                        join orders o on o.account_id = a.account_id and o.id = a.order_id
+                        join tickets t on t.account_id = a.account_id and t.id = a.ticket_id
+                        left join last l on l.attendee_id = a.id
+                        where a.account_id = ?1 and a.event_id = ?2 and a.status = 'valid'
+                          and (o.status = 'paid' or (?3 and o.status = 'pending'))
+                          and (cast(?4 as uuid[]) is null or a.ticket_id = any(cast(?4 as uuid[])))""")
+                .setParameter(1, io.eventos.platform.tenancy.CurrentTenant.require())
+                .setParameter(2, list.eventId()).setParameter(3, list.admitPending())
+                .setParameter(4, list.ticketIds() == null ? null : uuidArray(list.ticketIds()))
+                .setParameter(5, list.id()).getResultStream().map(o -> {
+                    Object[] r = (Object[]) o;
+                    return new OfflineTicket((String) r[0], ((String) r[1]).isEmpty() ? "Guest" : (String) r[1],
+                            (String) r[2], Boolean.TRUE.equals(r[3]));
+                }).toList();
     }
 
     // ------------------------------------------------------------------------------------------- devices

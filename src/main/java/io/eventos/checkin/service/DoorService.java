@@ -88,7 +88,10 @@ public class DoorService {
         }
         String gate = clean(request.gate(), 80);
         CheckInDirection direction = request.direction() == null ? CheckInDirection.IN : request.direction();
-        Instant now = clock.instant();
+        // an offline scan is decided as of when it was made (never later than now), and kept with that time
+        Instant now = request.offline() && request.scannedAt().isBefore(clock.instant()) ? request.scannedAt()
+                : clock.instant();
+        boolean offline = request.offline();
 
         DeviceGrant device = CurrentTenant.user().isPresent() ? null : CurrentTenant.device().orElse(null);
         CheckInQueries.AtDoor atDoor = CheckInQueries.lockTicket(em, input.isEmpty() ? "" : code(input), eventId,
@@ -102,7 +105,7 @@ public class DoorService {
         if (found.isEmpty()) {
             ScanAnswer answer = new ScanAnswer(ScanAnswer.REFUSED, Refusal.UNKNOWN_CODE, null, null, null, null, null,
                     null, null, null, null, null, false);
-            return record(list, nonce, input, direction, gate, null, answer, null, now);
+            return record(list, nonce, input, direction, gate, null, answer, null, now, offline);
         }
         CheckInQueries.TicketAtDoor ticket = found.get();
         CheckInQueries.Movement last = ticket.facts().eventId().equals(eventId)
@@ -117,13 +120,13 @@ public class DoorService {
                     decision.refusal() == Refusal.OTHER_EVENT ? ticket.eventName() : null,
                     shownPrevious ? last.at() : null, shownPrevious ? last.gate() : null,
                     shownPrevious ? last.by() : null, ticket.attendeeId(), null, false);
-            return record(list, nonce, input, direction, gate, ticket, answer, null, now);
+            return record(list, nonce, input, direction, gate, ticket, answer, null, now, offline);
         }
         UUID checkInId = UUID.randomUUID();
         ScanAnswer answer = new ScanAnswer(direction == CheckInDirection.IN ? ScanAnswer.ADMITTED : ScanAnswer.EXITED,
                 null, ticket.name(), ticket.ticketType(), ticket.orderCode(), attention, null, null, null, null,
                 ticket.attendeeId(), checkInId, false);
-        return record(list, nonce, input, direction, gate, ticket, answer, checkInId, now);
+        return record(list, nonce, input, direction, gate, ticket, answer, checkInId, now, offline);
     }
 
     /**
@@ -133,7 +136,7 @@ public class DoorService {
      */
     private ScanAnswer record(CheckInQueries.ListRow list, String nonce, String input, CheckInDirection direction,
                               String gate, CheckInQueries.TicketAtDoor ticket, ScanAnswer answer, UUID checkInId,
-                              Instant now) {
+                              Instant now, boolean offline) {
         UUID account = CurrentTenant.require();
         UUID user = CurrentTenant.user().orElse(null);
         DeviceGrant device = CurrentTenant.user().isPresent() ? null : CurrentTenant.device().orElse(null);
@@ -172,15 +175,15 @@ public class DoorService {
         List<?> written = statement.query(em, new OneStatement.Part("""
                         insert into checkin_scans (id, account_id, event_id, list_id, nonce, input, attendee_id,
                                                    direction, result, reason, answer, gate, device_id, user_id,
-                                                   scanned_at)
+                                                   scanned_at, offline)
                         values (cast(? as uuid), cast(? as uuid), cast(? as uuid), cast(? as uuid), ?, ?,
-                                cast(? as uuid), ?, ?, ?, cast(? as jsonb), ?, cast(? as uuid), cast(? as uuid), ?)
+                                cast(? as uuid), ?, ?, ?, cast(? as jsonb), ?, cast(? as uuid), cast(? as uuid), ?, ?)
                         on conflict (account_id, nonce) do nothing
                         returning id""",
                 UUID.randomUUID().toString(), account.toString(), list.eventId().toString(), list.id().toString(),
                 nonce, input, ticket == null ? null : ticket.attendeeId().toString(), dir, answer.result(),
                 answer.refusal() == null ? null : answer.refusal().column(), answer.toJson(), gate,
-                device == null ? null : device.deviceId().toString(), text(user), Timestamp.from(now)))
+                device == null ? null : device.deviceId().toString(), text(user), Timestamp.from(now), offline))
                 .getResultList();
         if (written.isEmpty()) {
             // this nonce was scanned before (the same request, retried): its first answer stands
@@ -189,6 +192,16 @@ public class DoorService {
             return stored == null ? answer : ScanAnswer.fromJson(stored).asReplay();
         }
         return answer;
+    }
+
+    /** The list a kiosk keeps for scanning without network ({@link CheckInQueries#offlineTickets}). */
+    @RequiresPermission(Permission.CHECK_IN)
+    public OfflineList offlineList(@EventRef UUID eventId, UUID listId) {
+        requireDevicesList(listId);
+        CheckInQueries.ListRow list = CheckInQueries.list(em, eventId, listId)
+                .orElseThrow(() -> new AccessDeniedException("No such list."));
+        return new OfflineList(eventId, listId, list.name(), list.mode(), list.activeFrom(), list.activeUntil(),
+                clock.instant(), CheckInQueries.offlineTickets(em, list));
     }
 
     /** Whether the signed-in person may also mark orders paid at this event's door (ORDERS_MANAGE); never a device. */

@@ -3,7 +3,10 @@ package io.eventos.checkin.service;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One scan attempt in the door's history: when, what was read, the answer, who scanned it and where. */
+/**
+ * One scan attempt in the door's history: when, what was read, the answer, whether a kiosk made it offline (and
+ * uploaded it later), who scanned it and where.
+ */
 public record ScanRecord(UUID id, Instant at, String input, String direction, String result, String reason,
-                         String holder, String gate, String by, String listName) {
+                         boolean offline, String holder, String gate, String by, String listName) {
 }

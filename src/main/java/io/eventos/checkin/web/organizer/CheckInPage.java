@@ -58,6 +58,7 @@ public class CheckInPage implements Serializable {
     private Map<UUID, String> ticketTypes = new LinkedHashMap<>();
     private List<DeviceView> devices = List.of();
     private List<ScanRecord> history = List.of();
+    private List<ScanRecord> conflicts = List.of();
 
     // the list form
     private UUID editing;
@@ -100,6 +101,7 @@ public class CheckInPage implements Serializable {
         ticketTypes = checkIn.ticketTypes(sales.id());
         refreshCounts();
         devices = checkIn.devices(sales.id());
+        conflicts = checkIn.history(sales.id(), "conflict", null, 200);
         filterHistory();
     }
 
@@ -264,6 +266,11 @@ public class CheckInPage implements Serializable {
 
     public List<DeviceView> getDevices() {
         return devices;
+    }
+
+    /** Scans made offline that the server refused on upload: the reconciliation report. */
+    public List<ScanRecord> getConflicts() {
+        return conflicts;
     }
 
     public List<ScanRecord> getHistory() {
