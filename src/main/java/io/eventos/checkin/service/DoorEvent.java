@@ -13,4 +13,13 @@ public record DoorEvent(UUID eventId, String eventName, String timeZone, Instant
     public ZoneId zone() {
         return ZoneId.of(timeZone);
     }
+
+    /** Whether exits are scanned on this list (entry/exit mode). */
+    public boolean scansExits() {
+        return mode.scansExits();
+    }
+
+    public String modeLabel() {
+        return mode.label();
+    }
 }

@@ -200,7 +200,7 @@ public class DoorService {
         requireDevicesList(listId);
         CheckInQueries.ListRow list = CheckInQueries.list(em, eventId, listId)
                 .orElseThrow(() -> new AccessDeniedException("No such list."));
-        return new OfflineList(eventId, listId, list.name(), list.mode(), list.activeFrom(), list.activeUntil(),
+        return new OfflineList(eventId, listId, list.name(), list.mode().column(), list.activeFrom(), list.activeUntil(),
                 clock.instant(), CheckInQueries.offlineTickets(em, list));
     }
 

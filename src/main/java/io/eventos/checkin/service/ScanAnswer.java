@@ -26,6 +26,21 @@ public record ScanAnswer(String result, Refusal refusal, String name, String tic
         return !REFUSED.equals(result);
     }
 
+    /** The refusal's headline ("Already checked in"), or null for a green answer. */
+    public String refusalHeadline() {
+        return refusal == null ? null : refusal.headline();
+    }
+
+    /** The refusal's sentence, or null for a green answer. */
+    public String refusalSentence() {
+        return refusal == null ? null : refusal.sentence();
+    }
+
+    /** Refused because the order is not paid: staff who may can take the payment at the door. */
+    public boolean unpaid() {
+        return refusal == Refusal.UNPAID;
+    }
+
     public ScanAnswer asReplay() {
         return new ScanAnswer(result, refusal, name, ticketType, orderCode, attention, otherEvent, previousAt,
                 previousGate, previousBy, attendeeId, checkInId, true);

@@ -1,5 +1,7 @@
 package io.eventos.checkin.service;
 
+import io.eventos.checkin.domain.Refusal;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,4 +11,13 @@ import java.util.UUID;
  */
 public record ScanRecord(UUID id, Instant at, String input, String direction, String result, String reason,
                          boolean offline, String holder, String gate, String by, String listName) {
+
+    /** "Admitted", "Left", or the refusal's headline. */
+    public String outcome() {
+        return switch (result) {
+            case "admitted" -> "Admitted";
+            case "exited" -> "Left";
+            default -> reason == null ? "Refused" : Refusal.ofColumn(reason).headline();
+        };
+    }
 }

@@ -15,6 +15,16 @@ public record ScanRequest(String input, String nonce, CheckInDirection direction
         this(input, nonce, direction, gate, null);
     }
 
+    /** An entry (or, with {@code exit}, an exit) scanned now: for callers that do not name domain types. */
+    public static ScanRequest of(String input, String nonce, boolean exit, String gate) {
+        return new ScanRequest(input, nonce, exit ? CheckInDirection.OUT : CheckInDirection.IN, gate, null);
+    }
+
+    /** An entry scanned by a kiosk without network at {@code scannedAt}, uploaded now. */
+    public static ScanRequest madeOffline(String input, String nonce, String gate, Instant scannedAt) {
+        return new ScanRequest(input, nonce, CheckInDirection.IN, gate, scannedAt);
+    }
+
     public boolean offline() {
         return scannedAt != null;
     }

@@ -1,7 +1,5 @@
 package io.eventos.checkin.web.kiosk;
 
-import io.eventos.checkin.domain.CheckInDirection;
-import io.eventos.checkin.domain.ListMode;
 import io.eventos.checkin.service.CheckInException;
 import io.eventos.checkin.service.DoorCounts;
 import io.eventos.checkin.service.DoorEvent;
@@ -105,8 +103,7 @@ public class KioskPage implements Serializable {
         }
         try {
             ScanAnswer result = door.scan(doorEvent.eventId(), doorEvent.listId(),
-                    new ScanRequest(value, scanNonce, "out".equals(direction) && doorEvent.mode().scansExits()
-                            ? CheckInDirection.OUT : CheckInDirection.IN, gate));
+                    ScanRequest.of(value, scanNonce, "out".equals(direction) && doorEvent.scansExits(), gate));
             if (ScanAnswer.ADMITTED.equals(result.result()) && result.checkInId() != null) {
                 lastAdmission = result.checkInId();
                 lastAdmittedName = result.name();
@@ -121,7 +118,7 @@ public class KioskPage implements Serializable {
 
     /** "Paid at the door": marks the unpaid order of the ticket just refused paid, and admits it. */
     public void markPaidAndAdmit() {
-        if (answer == null || answer.refusal() != io.eventos.checkin.domain.Refusal.UNPAID || linkEnded()) {
+        if (answer == null || !answer.unpaid() || linkEnded()) {
             return;
         }
         try {
@@ -141,7 +138,7 @@ public class KioskPage implements Serializable {
 
     /** Whether to offer "Paid at the door" for the answer on screen. */
     public boolean isMarkPaidOffered() {
-        return canMarkPaid && answer != null && answer.refusal() == io.eventos.checkin.domain.Refusal.UNPAID;
+        return canMarkPaid && answer != null && answer.unpaid();
     }
 
     public void undo() {
@@ -208,7 +205,7 @@ public class KioskPage implements Serializable {
         return switch (answer.result()) {
             case ScanAnswer.ADMITTED -> "Welcome, " + answer.name();
             case ScanAnswer.EXITED -> "Goodbye, " + answer.name();
-            default -> answer.refusal().headline();
+            default -> answer.refusalHeadline();
         };
     }
 
@@ -220,7 +217,7 @@ public class KioskPage implements Serializable {
         if (answer.green()) {
             return answer.ticketType() + (answer.replay() ? " · (this scan was already answered)" : "");
         }
-        StringBuilder text = new StringBuilder(answer.refusal().sentence());
+        StringBuilder text = new StringBuilder(answer.refusalSentence());
         if (answer.previousAt() != null) {
             text.append(" In at ").append(when(answer.previousAt()));
             if (answer.previousGate() != null) {
@@ -251,7 +248,7 @@ public class KioskPage implements Serializable {
     }
 
     public boolean isExitsScanned() {
-        return doorEvent != null && doorEvent.mode().scansExits();
+        return doorEvent != null && doorEvent.scansExits();
     }
 
     public boolean isCanUndo() {
@@ -270,10 +267,6 @@ public class KioskPage implements Serializable {
     }
 
     // ------------------------------------------------------------------------------------------- properties
-
-    public ListMode getMode() {
-        return doorEvent.mode();
-    }
 
     public String getEvent() {
         return event;

@@ -1,6 +1,5 @@
 package io.eventos.checkin.web.kiosk;
 
-import io.eventos.checkin.domain.CheckInDirection;
 import io.eventos.checkin.service.DoorService;
 import io.eventos.checkin.service.OfflineList;
 import io.eventos.checkin.service.OfflineTicket;
@@ -72,7 +71,7 @@ public class OfflineScansServlet extends HttpServlet {
                     .write("event", offline.eventId().toString())
                     .write("list", offline.listId().toString())
                     .write("listName", offline.listName())
-                    .write("mode", offline.mode().column())
+                    .write("mode", offline.mode())
                     .write("madeAt", offline.madeAt().toString());
             if (offline.activeFrom() != null) {
                 json.write("activeFrom", offline.activeFrom().toEpochMilli());
@@ -135,11 +134,11 @@ public class OfflineScansServlet extends HttpServlet {
                 json.writeStartObject().write("nonce", String.valueOf(nonce));
                 try {
                     Instant at = Instant.ofEpochMilli(scan.getJsonNumber("scannedAt").longValue());
-                    ScanAnswer answer = door.scan(event, list, new ScanRequest(scan.getString("code", ""), nonce,
-                            CheckInDirection.IN, scan.getString("gate", null), at));
+                    ScanAnswer answer = door.scan(event, list, ScanRequest.madeOffline(scan.getString("code", ""),
+                            nonce, scan.getString("gate", null), at));
                     json.write("result", answer.result());
-                    if (answer.refusal() != null) {
-                        json.write("reason", answer.refusal().column());
+                    if (answer.refusalHeadline() != null) {
+                        json.write("reason", answer.refusalHeadline());
                     }
                 } catch (AccessDeniedException denied) {
                     json.write("result", "denied");

@@ -1,6 +1,5 @@
 package io.eventos.checkin.web.organizer;
 
-import io.eventos.checkin.domain.ListMode;
 import io.eventos.checkin.service.CheckInException;
 import io.eventos.checkin.service.CheckInInputException;
 import io.eventos.checkin.service.CheckInListForm;
@@ -65,7 +64,7 @@ public class CheckInPage implements Serializable {
     private String name;
     private List<String> ticketIds = new ArrayList<>();
     private boolean admitPending;
-    private String mode = ListMode.ONCE.name();
+    private String mode = "ONCE";
     private LocalDateTime activeFrom;
     private LocalDateTime activeUntil;
 
@@ -123,14 +122,14 @@ public class CheckInPage implements Serializable {
         name = list.name();
         ticketIds = new ArrayList<>(list.ticketIds().stream().map(UUID::toString).toList());
         admitPending = list.admitPending();
-        mode = list.mode().name();
+        mode = list.modeName();
         activeFrom = local(list.activeFrom());
         activeUntil = local(list.activeUntil());
     }
 
     public void saveList() throws IOException {
-        CheckInListForm form = new CheckInListForm(name, ticketIds.stream().map(CheckInPage::parse).toList(),
-                admitPending, ListMode.valueOf(mode), instant(activeFrom), instant(activeUntil));
+        CheckInListForm form = CheckInListForm.of(name, ticketIds.stream().map(CheckInPage::parse).toList(),
+                admitPending, mode, instant(activeFrom), instant(activeUntil));
         try {
             checkIn.saveList(sales.id(), editing, form);
             Messages.addFlashGlobalInfo("The list “" + name.strip() + "” was saved.");
@@ -209,18 +208,12 @@ public class CheckInPage implements Serializable {
         return counts.get(list.id());
     }
 
-    /** "Admitted", "Left", or the refusal's headline. */
     public String outcome(ScanRecord scan) {
-        return switch (scan.result()) {
-            case "admitted" -> "Admitted";
-            case "exited" -> "Left";
-            default -> scan.reason() == null ? "Refused"
-                    : io.eventos.checkin.domain.Refusal.ofColumn(scan.reason()).headline();
-        };
+        return scan.outcome();
     }
 
-    public ListMode[] getModes() {
-        return ListMode.values();
+    public List<CheckInListView.ModeOption> getModes() {
+        return CheckInListView.modes();
     }
 
     private LocalDateTime local(Instant instant) {
@@ -314,7 +307,7 @@ public class CheckInPage implements Serializable {
     }
 
     public void setMode(String mode) {
-        this.mode = mode == null ? ListMode.ONCE.name() : mode;
+        this.mode = mode == null ? "ONCE" : mode;
     }
 
     public LocalDateTime getActiveFrom() {
