@@ -121,6 +121,8 @@ insert into checkin_lists (id, account_id, event_id, name, is_default)
 select gen_random_uuid(), e.account_id, e.id, 'All tickets', true from events e;
 update check_ins c set list_id = l.id
 from checkin_lists l where l.account_id = c.account_id and l.event_id = c.event_id and l.is_default;
+-- the new rows' deferred key checks now, not at commit: a table with pending checks cannot be altered
+set constraints all immediate;
 alter table events force row level security;
 alter table checkin_lists force row level security;
 alter table check_ins force row level security;

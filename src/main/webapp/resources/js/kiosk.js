@@ -388,10 +388,34 @@
         });
     }
 
+    // the service worker keeps this page and its files, so that it opens again without network
+    function keepThisPage() {
+        var el = byId('door');
+        if (!el || !navigator.serviceWorker) {
+            return;
+        }
+        var url = el.getAttribute('data-sw-url');
+        navigator.serviceWorker.register(url, {scope: url.replace(/sw\.js$/, '')}).then(function () {
+            return navigator.serviceWorker.ready;
+        }).then(function (registration) {
+            navigator.serviceWorker.addEventListener('message', function (e) {
+                if (e.data && e.data.type === 'kept') {
+                    el.setAttribute('data-kept', 'true');
+                }
+            });
+            var urls = [window.location.href].concat(performance.getEntriesByType('resource')
+                .map(function (r) { return r.name; }));
+            registration.active.postMessage({type: 'keep', urls: urls});
+        }, function () { /* no worker (e.g. not a secure context): offline works while the page stays open */ });
+    }
+
     function startOffline() {
         var d = door();
         if (!d || !window.indexedDB || !window.crypto || !window.crypto.subtle) {
             return;
+        }
+        if (navigator.onLine) {
+            keepThisPage();
         }
         openDb().then(function (db) {
             offline.db = db;

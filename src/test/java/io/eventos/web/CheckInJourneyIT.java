@@ -64,8 +64,17 @@ class CheckInJourneyIT {
                 order by a.code limit 3""", summit);
         String code = codes.get(0);
         String refunded = codes.get(1);
-        // the organizer refunded this one ticket (set up directly: the refund itself is tested in CheckoutIT)
+        // the organizer refunded this one ticket (set up directly: the refund itself is tested in CheckoutIT), and it
+        // is valid again after this test: the other tests share the demo summit
         execute("update attendees set status = 'refunded' where code = ?", refunded);
+        try {
+            kioskJourney(summit, codes, code, refunded);
+        } finally {
+            execute("update attendees set status = 'valid' where code = ?", refunded);
+        }
+    }
+
+    private void kioskJourney(String summit, List<String> codes, String code, String refunded) throws Exception {
         List<String> searched = query("""
                 select a.first_name || ' ' || a.last_name from attendees a where a.code = ?""", codes.get(2));
 
@@ -252,7 +261,8 @@ class CheckInJourneyIT {
         ChromeDriver phone = browser(390, 844);
         phone.get(base + "/login.xhtml");
         Browser.submitSignIn(phone, "doors@demo.eventos.test", "demo-doors-2026");
-        wait(phone).until(d -> d.findElement(By.id("offline-status")).getText().startsWith("Ready for offline: "));
+        wait(phone).until(d -> d.findElement(By.id("offline-status")).getText().startsWith("Ready for offline: ")
+                && "true".equals(d.findElement(By.id("door")).getAttribute("data-kept")));
 
         var offlineMode = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
         offlineMode.setOffline(true);
@@ -278,6 +288,12 @@ class CheckInJourneyIT {
         awaitHeadline(phone, "Welcome, " + twiceHolder);
         typeIntoFocusedField(phone, alone + "\n");
         awaitHeadline(phone, "Already checked in");
+        // the scanner reloaded without network opens from its service worker's copy and remembers who came in
+        phone.navigate().refresh();
+        wait(phone).until(d -> d.findElement(By.id("offline-banner")).isDisplayed());
+        typeIntoFocusedField(phone, alone + "\n");
+        awaitHeadline(phone, "Already checked in");
+        Browser.screenshot(phone, "checkin-offline-reloaded");
         assertThat(query("select count(*) from checkin_scans where input in (?, ?) and offline", alone, twice))
                 .containsExactly("0");
 
