@@ -42,6 +42,8 @@ public class CheckInListService {
     EntityManager em;
     @Inject
     AuditLog audit;
+    @Inject
+    DoorCountsCache countsCache;
 
     Clock clock = Clock.systemUTC();
 
@@ -126,11 +128,11 @@ public class CheckInListService {
                 l.mode(), l.activeFrom(), l.activeUntil(), l.isDefault());
     }
 
-    /** A list's live counts, for the organizer's page (people who may only look see them too). */
+    /** A list's live counts (at most {@value DoorCountsCache#SECONDS} s old), for the organizer's page. */
     @RequiresPermission(Permission.VIEW)
     public DoorCounts counts(@EventRef UUID eventId, UUID listId) {
-        return CheckInQueries.counts(em, CheckInQueries.list(em, eventId, listId)
-                .orElseThrow(() -> new AccessDeniedException("No such list.")));
+        return countsCache.get(CurrentTenant.require(), eventId, listId, () -> CheckInQueries.counts(em,
+                CheckInQueries.list(em, eventId, listId).orElseThrow(() -> new AccessDeniedException("No such list."))));
     }
 
     // ---------------------------------------------------------------------------------------- kiosk links

@@ -62,6 +62,8 @@ public class DoorService {
     io.eventos.ticketing.service.OrderService orders;
     @Resource
     SessionContext context;
+    @Inject
+    DoorCountsCache countsCache;
 
     Clock clock = Clock.systemUTC();
 
@@ -250,9 +252,8 @@ public class DoorService {
     @RequiresPermission(Permission.CHECK_IN)
     public DoorCounts counts(@EventRef UUID eventId, UUID listId) {
         requireDevicesList(listId);
-        CheckInQueries.ListRow list = CheckInQueries.list(em, eventId, listId)
-                .orElseThrow(() -> new AccessDeniedException("No such list."));
-        return CheckInQueries.counts(em, list);
+        return countsCache.get(CurrentTenant.require(), eventId, listId, () -> CheckInQueries.counts(em,
+                CheckInQueries.list(em, eventId, listId).orElseThrow(() -> new AccessDeniedException("No such list."))));
     }
 
     /**

@@ -108,8 +108,7 @@ public class KioskPage implements Serializable {
                 lastAdmission = result.checkInId();
                 lastAdmittedName = result.name();
             }
-            counts = door.counts(doorEvent.eventId(), doorEvent.listId());
-            return result;
+            return result; // the counts follow with the next poll (they cost a read of the whole list)
         } catch (AccessDeniedException | CheckInException e) {
             Messages.addGlobalError(e.getMessage());
             return null;
@@ -130,7 +129,6 @@ public class KioskPage implements Serializable {
                 Messages.addGlobalInfo("Order " + result.orderCode() + " marked paid.");
             }
             answer = result;
-            counts = door.counts(doorEvent.eventId(), doorEvent.listId());
         } catch (AccessDeniedException | CheckInException | io.eventos.ticketing.service.TicketingException e) {
             Messages.addGlobalError(e.getMessage());
         }
@@ -151,7 +149,6 @@ public class KioskPage implements Serializable {
             answer = null;
             lastAdmission = null;
             lastAdmittedName = null;
-            counts = door.counts(doorEvent.eventId(), doorEvent.listId());
         } catch (AccessDeniedException | CheckInException e) {
             Messages.addGlobalError(e.getMessage());
         }
