@@ -133,6 +133,13 @@ public class CheckInScanBenchmark {
                            now() + interval '1 day'
                     from checkin_lists l join accounts a on a.id = l.account_id, generate_series(1, %d) d
                     where a.slug = '%s' and l.is_default""".formatted(SCANNERS, SLUG));
+            if (Boolean.getBoolean("bench.withoutAccountKeys")) {
+                // experiment (docs/benchmarks.md): the tables a scan writes without their foreign key to accounts, whose
+                // check key-share-locks the account's one row at every commit
+                for (String table : List.of("check_ins", "audit_log", "activities", "checkin_scans")) {
+                    sql.execute("alter table " + table + " drop constraint " + table + "_account_id_fkey");
+                }
+            }
             sql.execute("vacuum analyze");
             sql.execute("select stats.pg_stat_statements_reset()");
         }

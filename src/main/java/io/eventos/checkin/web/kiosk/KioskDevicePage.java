@@ -1,5 +1,6 @@
 package io.eventos.checkin.web.kiosk;
 
+import io.eventos.checkin.web.Ids;
 import io.eventos.checkin.service.KioskDevices;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.tenancy.DeviceGrant;
@@ -33,7 +34,7 @@ public class KioskDevicePage {
     private boolean refused;
 
     public void signIn() throws IOException {
-        UUID accountId = KioskPage.parse(account);
+        UUID accountId = Ids.parse(account);
         Optional<DeviceGrant> grant = Optional.empty();
         if (accountId != null) {
             try (var tenant = CurrentTenant.bind(accountId)) {

@@ -1,5 +1,6 @@
 package io.eventos.checkin.web.kiosk;
 
+import io.eventos.checkin.web.Ids;
 import io.eventos.checkin.service.CheckInException;
 import io.eventos.checkin.service.DoorCounts;
 import io.eventos.checkin.service.DoorEvent;
@@ -64,8 +65,8 @@ public class KioskPage implements Serializable {
 
     /** f:viewAction: the event and list, or 404 for anything else (another account's, another device's list). */
     public void load() throws IOException {
-        UUID eventId = parse(event);
-        UUID listId = parse(list);
+        UUID eventId = Ids.parse(event);
+        UUID listId = Ids.parse(list);
         if (eventId == null || listId == null || CurrentTenant.get().isEmpty()) {
             if (CurrentTenant.get().isEmpty()) {
                 Faces.redirect(Faces.getRequestContextPath() + "/checkin/");
@@ -252,16 +253,6 @@ public class KioskPage implements Serializable {
         return lastAdmission != null;
     }
 
-    static UUID parse(String id) {
-        if (id == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(id.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 
     // ------------------------------------------------------------------------------------------- properties
 

@@ -1,5 +1,6 @@
 package io.eventos.checkin.web.kiosk;
 
+import io.eventos.checkin.web.Ids;
 import io.eventos.checkin.service.DoorService;
 import io.eventos.checkin.service.OfflineList;
 import io.eventos.checkin.service.OfflineTicket;
@@ -51,8 +52,8 @@ public class OfflineScansServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        UUID event = KioskPage.parse(request.getParameter("event"));
-        UUID list = KioskPage.parse(request.getParameter("list"));
+        UUID event = Ids.parse(request.getParameter("event"));
+        UUID list = Ids.parse(request.getParameter("list"));
         if (!"/list".equals(request.getPathInfo()) || CurrentTenant.get().isEmpty() || event == null || list == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
@@ -90,8 +91,8 @@ public class OfflineScansServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        UUID event = KioskPage.parse(request.getParameter("event"));
-        UUID list = KioskPage.parse(request.getParameter("list"));
+        UUID event = Ids.parse(request.getParameter("event"));
+        UUID list = Ids.parse(request.getParameter("list"));
         if (!"/upload".equals(request.getPathInfo()) || event == null || list == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;

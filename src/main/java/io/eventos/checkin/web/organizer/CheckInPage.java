@@ -1,5 +1,6 @@
 package io.eventos.checkin.web.organizer;
 
+import io.eventos.checkin.web.Ids;
 import io.eventos.checkin.service.CheckInException;
 import io.eventos.checkin.service.CheckInInputException;
 import io.eventos.checkin.service.CheckInListForm;
@@ -80,7 +81,7 @@ public class CheckInPage implements Serializable {
 
     /** f:viewAction: loads the event or answers 404. */
     public void load() throws IOException {
-        UUID id = parse(event);
+        UUID id = Ids.parse(event);
         if (id == null) {
             Faces.responseSendError(404, "Not found");
             return;
@@ -128,7 +129,7 @@ public class CheckInPage implements Serializable {
     }
 
     public void saveList() throws IOException {
-        CheckInListForm form = CheckInListForm.of(name, ticketIds.stream().map(CheckInPage::parse).toList(),
+        CheckInListForm form = CheckInListForm.of(name, ticketIds.stream().map(Ids::parse).toList(),
                 admitPending, mode, instant(activeFrom), instant(activeUntil));
         try {
             checkIn.saveList(sales.id(), editing, form);
@@ -144,7 +145,7 @@ public class CheckInPage implements Serializable {
 
     public void createDevice() {
         try {
-            newLink = checkIn.createDevice(sales.id(), parse(deviceList), deviceName,
+            newLink = checkIn.createDevice(sales.id(), Ids.parse(deviceList), deviceName,
                     Duration.ofHours(deviceHours), BaseUrl.of(Faces.getRequest()));
             Messages.addGlobalInfo("Kiosk link for “" + deviceName.strip() + "” made. Open it on the device; it is "
                     + "shown only now.");
@@ -224,16 +225,6 @@ public class CheckInPage implements Serializable {
         return local == null ? null : local.atZone(sales.zone()).toInstant();
     }
 
-    static UUID parse(String id) {
-        if (id == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(id.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 
     // ------------------------------------------------------------------------------------------- properties
 
