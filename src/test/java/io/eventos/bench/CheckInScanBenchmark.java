@@ -139,6 +139,8 @@ public class CheckInScanBenchmark {
                 for (String table : List.of("check_ins", "audit_log", "activities", "checkin_scans")) {
                     sql.execute("alter table " + table + " drop constraint " + table + "_account_id_fkey");
                 }
+                System.out.println("check-in benchmark: EXPERIMENT without the account foreign keys of check_ins, "
+                        + "audit_log, activities, checkin_scans");
             }
             sql.execute("vacuum analyze");
             sql.execute("select stats.pg_stat_statements_reset()");
