@@ -142,9 +142,13 @@ final class CheckInQueries {
     record AtDoor(Optional<TicketAtDoor> ticket, Optional<ListRow> list, boolean deviceValid) {
     }
 
-    private static final String DEVICE_VALID = """
-            (cast(?4 as uuid) is null or exists (select 1 from checkin_devices d
-             where d.id = cast(?4 as uuid) and d.list_id = l.id and d.revoked_at is null and d.expires_at > now()))""";
+    /** Whether the device named by parameter {@code ?n} (null for a person) is valid for the list {@code l}. */
+    private static String deviceValid(int n) {
+        return """
+                (cast(?%1$d as uuid) is null or exists (select 1 from checkin_devices d
+                 where d.id = cast(?%1$d as uuid) and d.list_id = l.id and d.revoked_at is null
+                   and d.expires_at > now()))""".formatted(n);
+    }
 
     /**
      * The scan's read, one round trip in the usual case: the ticket with its code and its row locked, the list it is
@@ -158,7 +162,7 @@ final class CheckInQueries {
                         select a.id, a.event_id, a.ticket_id, a.status, o.status, a.first_name, a.last_name, t.name,
                                o.code, o.internal_note, coalesce(a.contact_id, o.buyer_contact_id), e.name,
                                l.id, l.event_id, l.name, cast(l.ticket_ids as text), l.admit_pending, l.mode,
-                               l.active_from, l.active_until, l.is_default,""" + DEVICE_VALID + """
+                               l.active_from, l.active_until, l.is_default,""" + deviceValid(4) + """
 
                         from attendees a
                         join orders o on o.account_id = a.account_id and o.id = a.order_id
@@ -171,11 +175,11 @@ final class CheckInQueries {
         if (rows.isEmpty()) {
             List<?> lists = em.createNativeQuery("""
                             select l.id, l.event_id, l.name, cast(l.ticket_ids as text), l.admit_pending, l.mode,
-                                   l.active_from, l.active_until, l.is_default,""" + DEVICE_VALID + """
+                                   l.active_from, l.active_until, l.is_default,""" + deviceValid(3) + """
 
-                            from checkin_lists l where l.id = ?2 and l.event_id = ?3 and ?1 = ?1""")
-                    .setParameter(1, code).setParameter(2, listId).setParameter(3, eventId)
-                    .setParameter(4, deviceId == null ? null : deviceId.toString()).getResultList();
+                            from checkin_lists l where l.id = ?1 and l.event_id = ?2""")
+                    .setParameter(1, listId).setParameter(2, eventId)
+                    .setParameter(3, deviceId == null ? null : deviceId.toString()).getResultList();
             if (lists.isEmpty()) {
                 return new AtDoor(Optional.empty(), Optional.empty(), false);
             }
@@ -312,7 +316,7 @@ final class CheckInQueries {
         if ("conflict".equals(result)) {
             // scans made offline that the server refused when they were uploaded: admitted at that door, but the
             // ticket had come in elsewhere (or was refunded) meanwhile
-            sql.append(" and s.offline and s.result = 'refused' and ?3 = ?3");
+            sql.append(" and s.offline and s.result = 'refused'");
         } else if (result != null) {
             sql.append(" and s.result = ?3");
         }
@@ -325,7 +329,7 @@ final class CheckInQueries {
         var query = em.createNativeQuery(sql.toString())
                 .setParameter(1, io.eventos.platform.tenancy.CurrentTenant.require()).setParameter(2, eventId)
                 .setParameter(5, limit);
-        if (result != null) {
+        if (result != null && !"conflict".equals(result)) {
             query.setParameter(3, result);
         }
         if (text != null) {
