@@ -13,6 +13,10 @@ import jakarta.persistence.PersistenceContext;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -81,17 +85,7 @@ public class BuyerContacts {
      */
     public OneStatement.Part activityOf(String upsertPart, ActivityKind kind, String subject, UUID eventId,
                                         UUID auditId, Map<String, ?> data, Instant at) {
-        UUID actor = CurrentTenant.user().orElse(null);
-        return new OneStatement.Part("""
-                insert into activities (id, account_id, contact_id, kind, subject, occurred_at, actor_user_id,
-                                        audit_id, event_id, data)
-                select cast(? as uuid), cast(? as uuid), c.id, ?, ?, ?, cast(? as uuid), cast(? as uuid),
-                       cast(? as uuid), cast(? as jsonb)
-                from\s""" + upsertPart + " c",
-                UUID.randomUUID().toString(), CurrentTenant.require().toString(), kind.name().toLowerCase(Locale.ROOT),
-                subject, Timestamp.from(at), actor == null ? null : actor.toString(),
-                auditId == null ? null : auditId.toString(), eventId == null ? null : eventId.toString(),
-                Json.JSONB.toJson(data));
+        return activityFrom(upsertPart + " c", List.of(), kind, subject, eventId, auditId, data, at);
     }
 
     /**
@@ -101,17 +95,27 @@ public class BuyerContacts {
      */
     public OneStatement.Part activityFor(UUID contactId, ActivityKind kind, String subject, UUID eventId,
                                          UUID auditId, Map<String, ?> data, Instant at) {
+        return activityFrom("contacts c where c.id = cast(? as uuid)",
+                Collections.singletonList(contactId == null ? null : contactId.toString()), kind, subject, eventId,
+                auditId, data, at);
+    }
+
+    /** The insert of a timeline entry for the contact {@code c} that {@code from} names, with its own values after. */
+    private static OneStatement.Part activityFrom(String from, List<Object> fromValues, ActivityKind kind,
+                                                  String subject, UUID eventId, UUID auditId, Map<String, ?> data,
+                                                  Instant at) {
         UUID actor = CurrentTenant.user().orElse(null);
+        List<Object> values = new ArrayList<>(Arrays.asList(UUID.randomUUID().toString(),
+                CurrentTenant.require().toString(), kind.name().toLowerCase(Locale.ROOT), subject, Timestamp.from(at),
+                actor == null ? null : actor.toString(), auditId == null ? null : auditId.toString(),
+                eventId == null ? null : eventId.toString(), Json.JSONB.toJson(data)));
+        values.addAll(fromValues);
         return new OneStatement.Part("""
                 insert into activities (id, account_id, contact_id, kind, subject, occurred_at, actor_user_id,
                                         audit_id, event_id, data)
                 select cast(? as uuid), cast(? as uuid), c.id, ?, ?, ?, cast(? as uuid), cast(? as uuid),
                        cast(? as uuid), cast(? as jsonb)
-                from contacts c where c.id = cast(? as uuid)""",
-                UUID.randomUUID().toString(), CurrentTenant.require().toString(), kind.name().toLowerCase(Locale.ROOT),
-                subject, Timestamp.from(at), actor == null ? null : actor.toString(),
-                auditId == null ? null : auditId.toString(), eventId == null ? null : eventId.toString(),
-                Json.JSONB.toJson(data), contactId == null ? null : contactId.toString());
+                from\s""" + from, values);
     }
 
     /** Puts an entry on the contact's timeline and marks the contact as active at that moment. */
