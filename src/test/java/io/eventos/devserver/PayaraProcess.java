@@ -133,6 +133,12 @@ public final class PayaraProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** Kills the server at once (SIGKILL): no shutdown, no flushing, as a crash or a pulled plug. */
+    public void kill() throws InterruptedException {
+        stopping = true;
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() {
         if (!process.isAlive()) {

@@ -24,6 +24,11 @@ public final class TestMail {
         this.greenMail = greenMail;
     }
 
+    /** Reads what another SMTP server (of a test's own application server) received. */
+    public static TestMail of(GreenMail greenMail) {
+        return new TestMail(greenMail);
+    }
+
     public GreenMail greenMail() {
         return greenMail;
     }

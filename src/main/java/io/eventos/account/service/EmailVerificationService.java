@@ -2,7 +2,7 @@ package io.eventos.account.service;
 
 import io.eventos.account.domain.EmailVerification;
 import io.eventos.account.domain.User;
-import io.eventos.platform.mail.MailAfterCommit;
+import io.eventos.platform.mail.TransactionalMail;
 import io.eventos.platform.mail.MailMessage;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -35,7 +35,7 @@ public class EmailVerificationService {
     @PersistenceContext(unitName = "eventos")
     EntityManager em;
     @Inject
-    MailAfterCommit mail;
+    TransactionalMail mail;
 
     Clock clock = Clock.systemUTC();
 
@@ -59,7 +59,7 @@ public class EmailVerificationService {
         String token = EmailLinks.newToken();
         em.persist(new EmailVerification(userId, user.getEmail(), EmailLinks.sha256Hex(token), now,
                 now.plus(VALIDITY)));
-        mail.send(verificationMail(user, baseUrl + "/verify-email.xhtml?token=" + token));
+        mail.send("email.verification_sent", verificationMail(user, baseUrl + "/verify-email.xhtml?token=" + token));
         return true;
     }
 

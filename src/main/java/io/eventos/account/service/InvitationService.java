@@ -7,7 +7,7 @@ import io.eventos.account.domain.User;
 import io.eventos.account.service.InvitationException.Field;
 import io.eventos.event.service.EventCard;
 import io.eventos.event.service.EventService;
-import io.eventos.platform.mail.MailAfterCommit;
+import io.eventos.platform.mail.TransactionalMail;
 import io.eventos.platform.mail.MailMessage;
 import io.eventos.platform.security.Permission;
 import io.eventos.platform.security.RequiresPermission;
@@ -66,7 +66,7 @@ public class InvitationService {
     @Inject
     MembershipAuthorizer authorizer;
     @Inject
-    MailAfterCommit mail;
+    TransactionalMail mail;
     @EJB
     EventService events;
 
@@ -132,8 +132,8 @@ public class InvitationService {
         if (!eventNames.isEmpty()) {
             after.put("events", eventNames);
         }
-        audit.record("member.invited", "invitation", invitation.getId(), before, after);
-        mail.send(invitationMail(invitation, eventNames, token, baseUrl));
+        UUID auditId = audit.record("member.invited", "invitation", invitation.getId(), before, after).getId();
+        mail.send("member.invited", auditId, invitationMail(invitation, eventNames, token, baseUrl));
         return new Sent(invitation.getId(), address, open.isPresent());
     }
 
@@ -181,9 +181,9 @@ public class InvitationService {
                 invitation.getEventScopeJson(), invitation.getInvitedBy());
         List<String> eventNames = MembershipAuthorizer.parseScope(invitation.getEventScopeJson()).orElse(Set.of())
                 .stream().map(events::find).flatMap(Optional::stream).map(EventCard::name).sorted().toList();
-        audit.record("invitation.resent", "invitation", invitation.getId(), null,
-                Map.of("email", invitation.getEmail(), "expires_at", invitation.getExpiresAt().toString()));
-        mail.send(invitationMail(invitation, eventNames, token, baseUrl));
+        UUID auditId = audit.record("invitation.resent", "invitation", invitation.getId(), null,
+                Map.of("email", invitation.getEmail(), "expires_at", invitation.getExpiresAt().toString())).getId();
+        mail.send("invitation.resent", auditId, invitationMail(invitation, eventNames, token, baseUrl));
         return invitation.getEmail();
     }
 

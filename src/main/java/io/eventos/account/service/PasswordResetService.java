@@ -4,7 +4,7 @@ import io.eventos.account.domain.PasswordPolicy;
 import io.eventos.account.domain.PasswordReset;
 import io.eventos.account.domain.User;
 import io.eventos.account.domain.UserStatus;
-import io.eventos.platform.mail.MailAfterCommit;
+import io.eventos.platform.mail.TransactionalMail;
 import io.eventos.platform.mail.MailMessage;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -25,7 +25,7 @@ import java.util.logging.Logger;
  * Password reset by email (not tenant-bound: users are global). {@link #request} mails a single-use link valid for
  * one hour, or, for an address that belongs to no active user, does the same work and sends nothing: the caller
  * shows the same sentence either way, and the mail leaves after the commit on another thread
- * ({@link MailAfterCommit}), so neither the answer nor its timing says whether the address is registered. Only the
+ * ({@link TransactionalMail}), so neither the answer nor its timing says whether the address is registered. Only the
  * SHA-256 of a token is stored.
  */
 @Stateless
@@ -44,7 +44,7 @@ public class PasswordResetService {
     @Inject
     UserDirectory users;
     @Inject
-    MailAfterCommit mail;
+    TransactionalMail mail;
 
     Clock clock = Clock.systemUTC();
 
@@ -91,7 +91,7 @@ public class PasswordResetService {
         }
         User user = users.get(0);
         em.persist(new PasswordReset(user.getId(), tokenHash, now, now.plus(VALIDITY), ipOrNull(requestedIp)));
-        mail.send(resetMail(user, baseUrl + "/reset-password.xhtml?token=" + token));
+        mail.send("password.reset_requested", resetMail(user, baseUrl + "/reset-password.xhtml?token=" + token));
     }
 
     /** Whether a link can still be used (to show the form, or say why not, before anything is typed). */

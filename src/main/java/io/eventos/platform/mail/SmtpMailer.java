@@ -98,7 +98,12 @@ public final class SmtpMailer implements Mailer {
     }
 
     MimeMessage toMime(MailMessage message) throws MessagingException {
-        MimeMessage mime = new MimeMessage(session);
+        MimeMessage mime = message.messageId() == null ? new MimeMessage(session) : new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", message.messageId());
+            }
+        };
         mime.setFrom(from);
         mime.setRecipients(Message.RecipientType.TO, InternetAddress.parse(message.to(), true));
         mime.setSubject(message.subject().replaceAll("[\\r\\n]+", " "), StandardCharsets.UTF_8.name());

@@ -23,4 +23,11 @@ public final class TransactionSettings {
                 .setParameter(2, value.toString())
                 .getSingleResult();
     }
+
+    /** Unsets {@code name} for the rest of the transaction (row level security then sees no account or user). */
+    public static void clear(EntityManager em, String name) {
+        em.createNativeQuery("select set_config(?1, '', true)")
+                .setParameter(1, name)
+                .getSingleResult();
+    }
 }

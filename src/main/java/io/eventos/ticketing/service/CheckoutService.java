@@ -345,15 +345,15 @@ public class CheckoutService {
             return PaymentAttempt.refused(result.failureReason());
         }
         OrderTickets tickets = OrderTicketsQuery.of(em, order); // flushes the payment: none of it under the lock
+        String link = OrderAccess.link(baseUrl, tickets.accountSlug(), orderAccessToken);
         UUID contact = trail.orderPaid(order, tickets.validTickets().size(), Map.of("status", "pending"),
-                Map.of("status", "paid", "provider", provider.id(), "amount_minor", order.getTotalMinor()), now);
+                Map.of("status", "paid", "provider", provider.id(), "amount_minor", order.getTotalMinor()), now,
+                auditId -> mails.confirmation(tickets.withStatus("paid"), link, auditId));
         keepTicketsOfPaidOrder(order, provider, result.reference());
         order.setStatus(OrderStatus.PAID);
         order.setPaidAt(now);
         order.setBuyerContactId(contact);
         em.flush();
-        mails.confirmation(tickets.withStatus("paid"), OrderAccess.link(baseUrl, tickets.accountSlug(),
-                orderAccessToken));
         return PaymentAttempt.success();
     }
 

@@ -1,20 +1,25 @@
 package io.eventos.ticketing.service;
 
-import io.eventos.platform.mail.MailAfterCommit;
 import io.eventos.platform.mail.MailMessage;
+import io.eventos.platform.mail.TransactionalMail;
+import io.eventos.platform.persistence.OneStatement;
 import io.eventos.platform.text.SafeHtml;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
- * The emails a buyer gets about an order, sent after the transaction commits: the confirmation with the tickets
- * as a PDF (one page and one QR code per ticket) and the link to the private order page; for a bank transfer
- * first the "we are waiting for your payment" mail with the deadline.
+ * The emails a buyer gets about an order, written to the outbox in the action's transaction and delivered after the
+ * commit ({@link TransactionalMail}): the confirmation with the tickets as a PDF (one page and one QR code per
+ * ticket, made on delivery by {@link TicketsPdfAttachment}) and the link to the private order page; for a bank
+ * transfer first the "we are waiting for your payment" mail with the deadline.
  */
 @ApplicationScoped
 public class OrderMails {
@@ -23,9 +28,20 @@ public class OrderMails {
             Locale.ENGLISH);
 
     @Inject
-    MailAfterCommit mail;
+    TransactionalMail mail;
+    @PersistenceContext(unitName = "eventos")
+    EntityManager em;
 
+    /** The confirmation (topic "order.paid"), written now. */
     public void confirmation(OrderTickets order, String orderLink) {
+        new OneStatement().query(em, confirmation(order, orderLink, null)).executeUpdate();
+    }
+
+    /**
+     * The confirmation as a part of the statement that records the payment ({@link SalesTrail}), linked to its
+     * audit entry.
+     */
+    public OneStatement.Part confirmation(OrderTickets order, String orderLink, UUID auditId) {
         int count = order.validTickets().size();
         String subject = "Your tickets for " + order.eventName() + " (order " + order.orderCode() + ")";
         String when = TicketPdf.when(order.startsAt(), order.endsAt(), order.timeZone());
@@ -49,11 +65,9 @@ public class OrderMails {
                 + "<p><a href=\"" + SafeHtml.escape(orderLink) + "\">See your order and tickets</a></p>"
                 + "<p>Keep this link to yourself: anyone who has it can see the order.</p>"
                 + "<p>" + SafeHtml.escape(order.accountName()) + "</p>";
-        String body = text.toString();
-        // the PDF is rendered after the commit, on the mail thread: no lock waits for it
-        mail.send(() -> new MailMessage(order.buyerEmail(), subject, body, html, List.of(
-                new MailMessage.Attachment("tickets-" + order.orderCode() + ".pdf", "application/pdf",
-                        TicketPdf.render(order)))));
+        // the PDF is made on delivery, after the commit: no lock waits for it
+        return mail.insert("order.paid", auditId, new MailMessage(order.buyerEmail(), subject, text.toString(), html,
+                List.of()), List.of(TicketsPdfAttachment.of(order.orderId())));
     }
 
     public void awaitingPayment(OrderTickets order, String orderLink) {
@@ -74,7 +88,7 @@ public class OrderMails {
                 + "payment and then you receive your tickets.</p>"
                 + "<p><a href=\"" + SafeHtml.escape(orderLink) + "\">Your order</a></p>"
                 + "<p>" + SafeHtml.escape(order.accountName()) + "</p>";
-        mail.send(new MailMessage(order.buyerEmail(), subject, text, html, List.of()));
+        mail.send("order.awaiting_payment", new MailMessage(order.buyerEmail(), subject, text, html, List.of()));
     }
 
     /** The links to a buyer's orders, asked for by email address. */
@@ -91,8 +105,8 @@ public class OrderMails {
         }
         text.append("If you did not ask for this, you can ignore this email.\n");
         html.append("</ul><p>If you did not ask for this, you can ignore this email.</p>");
-        mail.send(new MailMessage(to, "Your orders at " + orders.get(0).getKey().accountName(), text.toString(),
-                html.toString(), List.of()));
+        mail.send("order.links_requested", new MailMessage(to, "Your orders at "
+                + orders.get(0).getKey().accountName(), text.toString(), html.toString(), List.of()));
     }
 
     /**
@@ -115,7 +129,7 @@ public class OrderMails {
                 + (money == null ? "" : " " + SafeHtml.escape(money)) + "</p>"
                 + "<p><a href=\"" + SafeHtml.escape(orderLink) + "\">Your order</a></p>"
                 + "<p>" + SafeHtml.escape(order.accountName()) + "</p>";
-        mail.send(new MailMessage(order.buyerEmail(), subject, text, html, List.of()));
+        mail.send("order.cancelled", new MailMessage(order.buyerEmail(), subject, text, html, List.of()));
     }
 
     /** The buyer's refund request arrived; the organizer decides. */
@@ -132,7 +146,7 @@ public class OrderMails {
                 + "you will hear back by email; until then your tickets stay valid.</p>"
                 + "<p><a href=\"" + SafeHtml.escape(orderLink) + "\">Your order</a></p>"
                 + "<p>" + SafeHtml.escape(order.accountName()) + "</p>";
-        mail.send(new MailMessage(order.buyerEmail(), subject, text, html, List.of()));
+        mail.send("refund.requested", new MailMessage(order.buyerEmail(), subject, text, html, List.of()));
     }
 
     /** Tells the organizer (the event's organizer email, else the account's contact email) a request waits. */
@@ -147,7 +161,7 @@ public class OrderMails {
                 + SafeHtml.escape(Money.format(order.totalMinor() - order.refundedMinor(), order.currency()))
                 + " back.</p>" + (note == null ? "" : "<p>Their reason: " + SafeHtml.escape(note) + "</p>")
                 + "<p><a href=\"" + SafeHtml.escape(organizerLink) + "\">Approve or decline the request</a></p>";
-        mail.send(new MailMessage(to, subject, text, html, List.of()));
+        mail.send("refund.requested", new MailMessage(to, subject, text, html, List.of()));
     }
 
     /** The organizer declined the refund request, with their sentence; the tickets stay valid. */
@@ -163,7 +177,7 @@ public class OrderMails {
                 + "<blockquote>" + SafeHtml.escape(reply) + "</blockquote>"
                 + "<p>Your tickets stay valid. <a href=\"" + SafeHtml.escape(orderLink) + "\">Your order</a></p>"
                 + "<p>" + SafeHtml.escape(order.accountName()) + "</p>";
-        mail.send(new MailMessage(order.buyerEmail(), subject, text, html, List.of()));
+        mail.send("refund.declined", new MailMessage(order.buyerEmail(), subject, text, html, List.of()));
     }
 
     private static String where(OrderTickets order) {

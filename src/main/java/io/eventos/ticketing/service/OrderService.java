@@ -241,7 +241,7 @@ public class OrderService {
         String before = label(order.getStatus());
         List<Attendee> valid = cancellation.validAttendees(order); // the order's row is locked: they stay as they are
         UUID contact = trail.orderPaid(order, valid.size(), Map.of("status", before),
-                Map.of("status", "paid", "marked_by_organizer", true), now);
+                Map.of("status", "paid", "marked_by_organizer", true), now, null);
         em.flush();
 
         SalesLock.lockEvent(em, order.getEventId());

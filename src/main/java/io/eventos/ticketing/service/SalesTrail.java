@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * What each step of a sale leaves besides its own rows, in the same transaction: the audit record, an analytics fact
@@ -62,22 +63,28 @@ public class SalesTrail {
             records.query(em, new OneStatement.Part("select 1")).getResultList();
             return null;
         }
-        return paid(records, order, tickets, auditId, at);
+        return paid(records, order, tickets, auditId, null, at);
     }
 
     /**
      * The order was paid (or marked paid): its audit entry ("order.paid", {@code before} → {@code after}), a fact,
-     * and the buyer's contact with an "order paid" activity (saying how many {@code tickets}), in one statement.
-     * Returns the contact, which the caller links to the order ({@code buyer_contact_id}) together with its paid
-     * status, so the order's row is written once.
+     * the buyer's contact with an "order paid" activity (saying how many {@code tickets}) and, when given, the
+     * confirmation email for the outbox ({@code mail}, made with the audit entry's id), in one statement. Returns the
+     * contact, which the caller links to the order ({@code buyer_contact_id}) together with its paid status, so the
+     * order's row is written once.
      */
-    UUID orderPaid(Order order, int tickets, Map<String, ?> before, Map<String, ?> after, Instant at) {
+    UUID orderPaid(Order order, int tickets, Map<String, ?> before, Map<String, ?> after, Instant at,
+                   Function<UUID, OneStatement.Part> mail) {
         UUID auditId = UUID.randomUUID();
         return paid(new OneStatement().add("audit", auditLog.insert(auditId, "order.paid", "order", order.getId(),
-                order.getEventId(), before, after)), order, tickets, auditId, at);
+                order.getEventId(), before, after)), order, tickets, auditId, mail, at);
     }
 
-    private UUID paid(OneStatement records, Order order, int tickets, UUID auditId, Instant at) {
+    private UUID paid(OneStatement records, Order order, int tickets, UUID auditId,
+                      Function<UUID, OneStatement.Part> mail, Instant at) {
+        if (mail != null) {
+            records.add("mail", mail.apply(auditId));
+        }
         Object contact = records
                 .add("paid", facts.insert(order.getEventId(), Facts.ORDER_PAID, 1, order.getTotalMinor(),
                         order.getCurrency(), dimensions(order), at))

@@ -1,0 +1,180 @@
+package io.eventos.platform.outbox;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.eventos.devserver.EmbeddedDatabase;
+import io.eventos.devserver.PayaraProcess;
+import io.eventos.platform.persistence.DatabaseSettings;
+import io.eventos.testing.Browser;
+import io.eventos.testing.QrReader;
+import io.eventos.testing.TestDatabase;
+import io.eventos.testing.TestMail;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The outbox's promise, with a real crash: a buyer pays, the server is killed (SIGKILL) right after the order
+ * committed and before any mail went out, a new server starts on the same database, and the confirmation with its
+ * PDF arrives exactly once. The first server runs with EVENTOS_OUTBOX_PAUSED so "before any mail went out" is certain
+ * rather than a race; it shares nothing else with the second but the database.
+ */
+class OutboxRestartIT {
+
+    private static final String SECRET_KEY = "b3V0Ym94LXJlc3RhcnQtdGVzdC1rZXktMzItYnl0ZXM=";
+
+    @Test
+    void aConfirmationCommittedJustBeforeACrashArrivesExactlyOnceAfterTheRestart() throws Exception {
+        EmbeddedDatabase cluster = TestDatabase.get();
+        String database = "eventos_restart_" + System.nanoTime();
+        cluster.createDatabase(database);
+        DatabaseSettings settings = cluster.settings(database);
+        GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        TestMail mail = TestMail.of(smtp);
+        int port = freePort();
+        Map<String, String> env = environment(settings, smtp, port);
+        Path logs = Path.of(System.getProperty("eventos.it.workDir", "target/it"));
+        String buyer = "crash-" + System.nanoTime() + "@example.org";
+
+        PayaraProcess first = start(env, Map.of("EVENTOS_OUTBOX_PAUSED", "true"), port,
+                logs.resolve("outbox-restart-1.log"));
+        String orderCode;
+        try {
+            orderCode = buyOneTicket(first, buyer);
+            assertThat(outbox(cluster, database, "status")).as("the confirmation waits in the outbox")
+                    .containsExactly("pending");
+        } finally {
+            first.kill();
+        }
+        assertThat(mail.messagesTo(buyer)).as("nothing was sent before the crash").isEmpty();
+
+        PayaraProcess second = start(env, Map.of(), port, logs.resolve("outbox-restart-2.log"));
+        try {
+            MimeMessage confirmation = mail.awaitMessageTo(buyer, 0, Duration.ofSeconds(90));
+            assertThat(confirmation.getSubject()).contains(orderCode);
+            byte[] pdf = TestMail.attachment(confirmation, "application/pdf");
+            assertThat(pdf).as("the tickets as a PDF").isNotNull();
+            assertThat(QrReader.qrCodesOfPdf(pdf)).containsExactlyInAnyOrderElementsOf(
+                    query(cluster, database, """
+                            select a.code from attendees a join orders o on o.id = a.order_id where o.code = ?""",
+                            orderCode));
+            String rowId = awaitDone(cluster, database);
+            assertThat(confirmation.getHeader("Message-ID")).containsExactly("<" + rowId + "@outbox.eventos>");
+            // claimed once (a claim is the only way to a delivery) and now done: nothing sends it again
+            assertThat(outbox(cluster, database, "attempts::text")).containsExactly("1");
+            assertThat(mail.messagesTo(buyer)).as("exactly once").hasSize(1);
+        } finally {
+            second.close();
+            smtp.stop();
+        }
+    }
+
+    private static String buyOneTicket(PayaraProcess server, String buyer) {
+        ChromeDriver browser = Browser.open();
+        try {
+            browser.get(server.baseUri() + "/e/demo/product-summit/tickets");
+            WebElement label = browser.findElement(By.xpath(
+                    "//label[contains(@class,'ticket-name')][normalize-space(.)='Regular']"));
+            new Select(browser.findElement(By.id(label.getAttribute("for")))).selectByVisibleText("1");
+            Browser.submit(browser, By.id("tickets-form:continue"));
+            browser.findElement(By.id("checkout-form:buyer-name")).sendKeys("Grace Hopper");
+            browser.findElement(By.id("checkout-form:buyer-email")).sendKeys(buyer);
+            browser.findElement(By.cssSelector("input[id$=':first-name']")).sendKeys("Grace");
+            browser.findElement(By.cssSelector("input[id$=':last-name']")).sendKeys("Hopper");
+            browser.findElement(By.id("checkout-form:card")).sendKeys("4242 4242 4242 4242");
+            Browser.submit(browser, By.id("checkout-form:place-order"));
+            assertThat(browser.findElement(By.id("order-status")).getText()).contains("Paid");
+            return browser.findElement(By.id("order-code")).getText();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static PayaraProcess start(Map<String, String> env, Map<String, String> extra, int port, Path log)
+            throws Exception {
+        Map<String, String> all = new HashMap<>(env);
+        all.putAll(extra);
+        PayaraProcess server = PayaraProcess.start(
+                Path.of(System.getProperty("payara.microJar", "target/payara-micro.jar")),
+                Path.of(System.getProperty("eventos.it.war", "target/eventos.war")),
+                port, all, log, System.out::println);
+        if (!server.awaitReady(Duration.ofMinutes(6))) {
+            server.close();
+            throw new AssertionError("The server did not become ready: " + server.lastError() + " (log: " + log + ")");
+        }
+        return server;
+    }
+
+    private static Map<String, String> environment(DatabaseSettings settings, GreenMail smtp, int port) {
+        Map<String, String> env = new HashMap<>();
+        env.put("EVENTOS_DB_URL", settings.url());
+        env.put("EVENTOS_DB_USER", settings.appUser());
+        env.put("EVENTOS_DB_PASSWORD", settings.appPassword());
+        env.put("EVENTOS_DB_OWNER_USER", settings.ownerUser());
+        env.put("EVENTOS_DB_OWNER_PASSWORD", settings.ownerPassword());
+        env.put("EVENTOS_DEMO", "true");
+        env.put("EVENTOS_SECRET_KEY", SECRET_KEY);
+        env.put("EVENTOS_SMTP_HOST", "127.0.0.1");
+        env.put("EVENTOS_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
+        env.put("EVENTOS_SMTP_TLS", "none");
+        env.put("EVENTOS_BASE_URL", "http://127.0.0.1:" + port);
+        return env;
+    }
+
+    /** Polls until the confirmation's outbox row is done; returns its id. */
+    private static String awaitDone(EmbeddedDatabase cluster, String database) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (outbox(cluster, database, "status").equals(List.of("done"))) {
+                return outbox(cluster, database, "id::text").get(0);
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        throw new AssertionError("The confirmation's outbox row is " + outbox(cluster, database, "status"));
+    }
+
+    private static List<String> outbox(EmbeddedDatabase cluster, String database, String column) throws Exception {
+        return query(cluster, database, "select " + column + " from outbox where topic = 'order.paid'");
+    }
+
+    private static List<String> query(EmbeddedDatabase cluster, String database, String sql, String... values)
+            throws Exception {
+        try (Connection connection = cluster.superuserConnection(database);
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setString(i + 1, values[i]);
+            }
+            List<String> rows = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
