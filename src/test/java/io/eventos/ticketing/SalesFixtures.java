@@ -6,6 +6,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -338,5 +339,43 @@ public class SalesFixtures {
 
     private long count(String sql, Object parameter) {
         return ((Number) em.createNativeQuery(sql).setParameter(1, parameter).getSingleResult()).longValue();
+    }
+
+    /**
+     * The bound account's outbox rows of {@code topic}: "consumer|status|action of the audit entry|its subject", in
+     * the order written.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> outbox(String topic) {
+        return ((List<Object[]>) em.createNativeQuery("""
+                        select o.consumer, o.status, a.action, cast(a.subject_id as text) from outbox o
+                        left join audit_log a on a.account_id = o.account_id and a.id = o.audit_id
+                        where o.topic = ?1 order by o.created_at""")
+                .setParameter(1, topic).getResultList()).stream()
+                .map(r -> r[0] + "|" + r[1] + "|" + r[2] + "|" + r[3]).toList();
+    }
+
+    /** A mail row of the bound account that is due only in an hour (no worker takes it meanwhile). */
+    public UUID outboxRowDueLater(String topic) {
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("""
+                        insert into outbox (id, account_id, consumer, topic, available_at)
+                        values (?1, cast(current_setting('app.account_id') as uuid), 'mail', ?2,
+                                now() + interval '1 hour')""")
+                .setParameter(1, id).setParameter(2, topic).executeUpdate();
+        return id;
+    }
+
+    /** "status|last error|seconds until due (rounded to 10)" of an outbox row of the bound account. */
+    public String outboxRow(UUID id) {
+        Object[] r = (Object[]) em.createNativeQuery("""
+                        select status, last_error, round(extract(epoch from available_at - now()) / 10) * 10
+                        from outbox where id = ?1""")
+                .setParameter(1, id).getSingleResult();
+        return r[0] + "|" + r[1] + "|" + ((Number) r[2]).longValue();
+    }
+
+    public void deleteOutboxRow(UUID id) {
+        em.createNativeQuery("delete from outbox where id = ?1").setParameter(1, id).executeUpdate();
     }
 }

@@ -1,5 +1,8 @@
 package io.eventos.ticketing;
 
+import io.eventos.platform.outbox.OutboxMessage;
+import io.eventos.platform.outbox.OutboxReadiness;
+import io.eventos.platform.outbox.OutboxStore;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.ticketing.service.Cart;
 import io.eventos.ticketing.service.CheckoutService;
@@ -12,9 +15,11 @@ import io.eventos.ticketing.service.TicketTypeForm;
 import io.eventos.ticketing.service.TicketTypeService;
 import io.eventos.ticketing.service.payment.TestCardGateway;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.Readiness;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +47,11 @@ public class SalesTrailIT extends EventOnSaleIT {
     TicketTypeService ticketTypes;
     @Inject
     OrderService orders;
+    @Inject
+    OutboxStore outbox;
+    @Inject
+    @Readiness
+    OutboxReadiness readiness;
 
     private UUID regular;
 
@@ -49,6 +59,42 @@ public class SalesTrailIT extends EventOnSaleIT {
     void ticketTypesOnSale() {
         try (var t = CurrentTenant.bind(account)) {
             regular = fixtures.ticketType(event, "Regular", 2500, 100, null);
+        }
+    }
+
+    @Test
+    void aPaidOrdersConfirmationIsAnOutboxRowOfItsPaymentsAuditEntry() {
+        PlacedOrder paid = buy(1, "Grace Hopper", "grace@example.org", false, "test_card");
+        assertEquals(List.of("mail|order.paid|" + paid.orderId()),
+                as(() -> fixtures.outbox("order.paid")).stream().map(r -> r.replaceFirst("\\|(pending|done)\\|", "|"))
+                        .toList(), "one email, written with the payment's audit entry (delivered or about to be)");
+        buy(1, "Bob Pending", "bob@example.org", false, "offline");
+        assertEquals(1, as(() -> fixtures.outbox("order.awaiting_payment")).size(), "the transfer instructions");
+    }
+
+    @Test
+    void aDeliveryThatFailsIsTriedAgainLaterAndSetAsideAsDeadAfterTheLastAttempt() {
+        UUID row = as(() -> fixtures.outboxRowDueLater("test.retry"));
+        try {
+            outbox.settle(List.of(new OutboxStore.Outcome(new OutboxMessage(row, account, null, "mail", "test.retry",
+                    "{}", 3), "MailDeliveryException: the mail server is away", false, Duration.ofSeconds(240))));
+            assertEquals("pending|MailDeliveryException: the mail server is away|240",
+                    as(() -> fixtures.outboxRow(row)), "due again in 4 minutes, with the reason kept");
+            long deadBefore = ((Number) readiness.call().getData().orElseThrow().get("dead")).longValue();
+
+            outbox.settle(List.of(new OutboxStore.Outcome(new OutboxMessage(row, account, null, "mail", "test.retry",
+                    "{}", 10), "MailDeliveryException: still away", true, null)));
+            assertEquals("dead|MailDeliveryException: still away", as(() -> fixtures.outboxRow(row))
+                    .replaceFirst("\\|-?\\d+$", ""));
+            var health = readiness.call();
+            assertEquals("UP", health.getStatus().name(), "a dead email does not take the server out of service");
+            assertEquals(deadBefore + 1, ((Number) health.getData().orElseThrow().get("dead")).longValue(),
+                    "operators see it");
+        } finally {
+            as(() -> {
+                fixtures.deleteOutboxRow(row);
+                return null;
+            });
         }
     }
 
