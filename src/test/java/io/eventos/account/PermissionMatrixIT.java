@@ -14,7 +14,7 @@ import io.eventos.event.service.EventDetails;
 import io.eventos.event.service.EventInput;
 import io.eventos.event.service.EventQuery;
 import io.eventos.event.service.EventService;
-import io.eventos.event.service.MediaUpload;
+import io.eventos.media.service.MediaUpload;
 import io.eventos.event.service.VenueInput;
 import io.eventos.event.service.VenueService;
 import io.eventos.isolation.IsolationFixtures;

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The dependency rules of docs/architecture.md, kept true by the build. */
 class ArchitectureTest {
@@ -26,14 +27,48 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.eventos.account..", "io.eventos.event..", "io.eventos.ticketing..", "io.eventos.checkin..",
                         "io.eventos.crm..", "io.eventos.marketing..", "io.eventos.analytics..",
-                        "io.eventos.integration..", "io.eventos.notification..")
+                        "io.eventos.integration..", "io.eventos.notification..", "io.eventos.media..",
+                        "io.eventos.demo..")
+                .check(classes);
+    }
+
+    /** No two contexts depend on each other, directly or round a circle. */
+    @Test
+    void contextsHaveNoCycles() {
+        slices().matching("io.eventos.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /**
+     * The one direction of docs/architecture.md, "Packages": platform ← media, crm, analytics, marketing,
+     * notification, integration ← account ← event ← ticketing ← checkin ← demo. A context asks one above it
+     * through an interface it owns (e.g. event's {@code TicketOffers}, account's {@code TeamEvents}).
+     */
+    @Test
+    void contextsDependOnlyDownwards() {
+        String[] above = {"io.eventos.demo..", "io.eventos.checkin..", "io.eventos.ticketing..", "io.eventos.event..",
+                "io.eventos.account.."};
+        for (int i = 1; i < above.length; i++) {
+            noClasses().that().resideInAPackage(above[i])
+                    .should().dependOnClassesThat().resideInAnyPackage(java.util.Arrays.copyOf(above, i))
+                    .check(classes);
+        }
+        noClasses().that().resideInAnyPackage("io.eventos.media..", "io.eventos.crm..", "io.eventos.analytics..",
+                        "io.eventos.marketing..", "io.eventos.notification..", "io.eventos.integration..")
+                .should().dependOnClassesThat().resideInAnyPackage(above)
                 .check(classes);
     }
 
     @Test
-    void webLayerNeverTouchesTheEntityManager() {
+    void servicesDoNotReachIntoTheWebPlatform() {
+        noClasses().that().resideInAPackage("..service..")
+                .should().dependOnClassesThat().resideInAPackage("io.eventos.platform.web..")
+                .check(classes);
+    }
+
+    @Test
+    void webLayerNeverTouchesTheDatabase() {
         noClasses().that().resideInAPackage("..web..")
-                .should().dependOnClassesThat().resideInAPackage("jakarta.persistence..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "java.sql..")
                 .check(classes);
     }
 

@@ -14,7 +14,7 @@ import io.eventos.ticketing.service.PromoCodeRow;
 import io.eventos.ticketing.service.PromoCodeService;
 import io.eventos.ticketing.service.SaleRefusedException;
 import io.eventos.ticketing.service.TicketCatalog;
-import io.eventos.ticketing.service.TicketOffer;
+import io.eventos.event.service.TicketOffer;
 import io.eventos.ticketing.service.TicketTypeForm;
 import io.eventos.ticketing.service.TicketTypeService;
 import io.eventos.ticketing.service.TicketingException;

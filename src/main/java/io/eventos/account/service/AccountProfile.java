@@ -1,6 +1,6 @@
 package io.eventos.account.service;
 
-import io.eventos.platform.web.MediaPaths;
+import io.eventos.media.service.MediaPaths;
 
 import java.util.UUID;
 

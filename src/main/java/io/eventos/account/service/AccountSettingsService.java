@@ -1,9 +1,9 @@
 package io.eventos.account.service;
 
+import io.eventos.platform.input.InputRefusedException;
 import io.eventos.account.domain.Account;
-import io.eventos.event.service.EventInputException;
-import io.eventos.event.service.MediaLibrary;
-import io.eventos.event.service.MediaUpload;
+import io.eventos.media.service.MediaLibrary;
+import io.eventos.media.service.MediaUpload;
 import io.eventos.platform.security.Permission;
 import io.eventos.platform.security.RequiresPermission;
 import io.eventos.platform.tenancy.CurrentTenant;
@@ -96,7 +96,7 @@ public class AccountSettingsService {
         UUID logo;
         try {
             logo = media.storeLogo(upload, "logo");
-        } catch (EventInputException refused) {
+        } catch (InputRefusedException refused) {
             throw new SettingsException("logo", refused.getMessage());
         }
         Account account = account();

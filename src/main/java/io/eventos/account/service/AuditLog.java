@@ -4,7 +4,7 @@ import io.eventos.account.domain.ActorKind;
 import io.eventos.account.domain.AuditEntry;
 import io.eventos.platform.persistence.OneStatement;
 import io.eventos.platform.tenancy.CurrentTenant;
-import io.eventos.platform.web.RequestOrigin;
+import io.eventos.platform.tenancy.RequestOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;

@@ -5,8 +5,6 @@ import io.eventos.account.domain.Invitation;
 import io.eventos.account.domain.MemberRole;
 import io.eventos.account.domain.User;
 import io.eventos.account.service.InvitationException.Field;
-import io.eventos.event.service.EventCard;
-import io.eventos.event.service.EventService;
 import io.eventos.platform.mail.TransactionalMail;
 import io.eventos.platform.mail.MailMessage;
 import io.eventos.platform.security.Permission;
@@ -68,7 +66,7 @@ public class InvitationService {
     @Inject
     TransactionalMail mail;
     @EJB
-    EventService events;
+    TeamEvents events;
 
     Clock clock = Clock.systemUTC();
 
@@ -104,7 +102,7 @@ public class InvitationService {
         }
         List<String> eventNames = new ArrayList<>();
         for (UUID eventId : scope) {
-            eventNames.add(events.find(eventId).map(EventCard::name)
+            eventNames.add(events.name(eventId)
                     .orElseThrow(() -> new InvitationException(Field.EVENTS, UNKNOWN_EVENT)));
         }
         lockAddress(address);
@@ -157,7 +155,7 @@ public class InvitationService {
         return open.stream().map(i -> {
             Optional<Set<UUID>> scope = MembershipAuthorizer.parseScope(i.getEventScopeJson());
             List<String> scoped = scope.orElse(Set.of()).stream()
-                    .map(id -> eventNames.computeIfAbsent(id, e -> events.find(e).map(EventCard::name)))
+                    .map(id -> eventNames.computeIfAbsent(id, e -> events.name(e)))
                     .flatMap(Optional::stream)
                     .sorted()
                     .toList();
@@ -180,7 +178,7 @@ public class InvitationService {
         invitation.refresh(EmailLinks.sha256Hex(token), clock.instant().plus(VALIDITY), invitation.getRole(),
                 invitation.getEventScopeJson(), invitation.getInvitedBy());
         List<String> eventNames = MembershipAuthorizer.parseScope(invitation.getEventScopeJson()).orElse(Set.of())
-                .stream().map(events::find).flatMap(Optional::stream).map(EventCard::name).sorted().toList();
+                .stream().map(events::name).flatMap(Optional::stream).sorted().toList();
         UUID auditId = audit.record("invitation.resent", "invitation", invitation.getId(), null,
                 Map.of("email", invitation.getEmail(), "expires_at", invitation.getExpiresAt().toString())).getId();
         mail.send("invitation.resent", auditId, invitationMail(invitation, eventNames, token, baseUrl));

@@ -4,7 +4,7 @@ import io.eventos.account.domain.User;
 import io.eventos.account.domain.UserStatus;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.tenancy.TransactionSettings;
-import io.eventos.platform.web.RequestOrigin;
+import io.eventos.platform.tenancy.RequestOrigin;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

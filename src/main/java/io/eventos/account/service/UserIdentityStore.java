@@ -1,6 +1,6 @@
 package io.eventos.account.service;
 
-import io.eventos.platform.web.RequestOrigin;
+import io.eventos.platform.tenancy.RequestOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;

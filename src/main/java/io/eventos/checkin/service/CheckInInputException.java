@@ -1,6 +1,6 @@
 package io.eventos.checkin.service;
 
-import io.eventos.event.service.InputProblem;
+import io.eventos.platform.input.InputProblem;
 import jakarta.ejb.ApplicationException;
 
 import java.util.List;

@@ -2,7 +2,7 @@ package io.eventos.checkin.service;
 
 import io.eventos.account.service.AuditLog;
 import io.eventos.checkin.domain.ListMode;
-import io.eventos.event.service.InputProblem;
+import io.eventos.platform.input.InputProblem;
 import io.eventos.platform.crypto.RandomTokens;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.security.EventRef;

@@ -1,5 +1,6 @@
 package io.eventos.event.domain;
 
+import io.eventos.media.domain.Media;
 import io.eventos.platform.persistence.TenantEntity;
 
 import jakarta.persistence.Column;

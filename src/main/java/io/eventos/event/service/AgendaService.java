@@ -1,10 +1,13 @@
 package io.eventos.event.service;
 
+import io.eventos.platform.input.InputRefusedException;
+import io.eventos.media.service.MediaUpload;
+import io.eventos.media.service.MediaLibrary;
 import io.eventos.account.service.AccountService;
 import io.eventos.account.service.AuditLog;
 import io.eventos.event.domain.AgendaClashes;
 import io.eventos.event.domain.Event;
-import io.eventos.event.domain.Media;
+import io.eventos.media.domain.Media;
 import io.eventos.event.domain.Session;
 import io.eventos.event.domain.SessionKind;
 import io.eventos.event.domain.SessionSpeaker;
@@ -15,7 +18,7 @@ import io.eventos.platform.security.EventRef;
 import io.eventos.platform.security.Permission;
 import io.eventos.platform.security.RequiresPermission;
 import io.eventos.platform.tenancy.TenantBound;
-import io.eventos.platform.web.MediaPaths;
+import io.eventos.media.service.MediaPaths;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -439,7 +442,7 @@ public class AgendaService {
     private static Media photo(MediaUpload photo) {
         try {
             return MediaLibrary.image(photo, "photo", MediaLibrary.MAX_PHOTO_BYTES);
-        } catch (EventInputException refused) {
+        } catch (InputRefusedException refused) {
             throw new AgendaException("photo", refused.getMessage());
         }
     }

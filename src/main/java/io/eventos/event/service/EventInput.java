@@ -1,5 +1,6 @@
 package io.eventos.event.service;
 
+import io.eventos.media.service.MediaUpload;
 import java.time.LocalDateTime;
 import java.util.UUID;
 

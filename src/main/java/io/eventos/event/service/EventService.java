@@ -1,5 +1,8 @@
 package io.eventos.event.service;
 
+import io.eventos.platform.input.InputRefusedException;
+import io.eventos.media.service.MediaLibrary;
+import io.eventos.platform.input.InputProblem;
 import io.eventos.account.service.AccountService;
 import io.eventos.account.service.AuditLog;
 import io.eventos.event.domain.Event;
@@ -9,7 +12,7 @@ import io.eventos.event.domain.EventSlug;
 import io.eventos.event.domain.EventStatus;
 import io.eventos.event.domain.EventVisibility;
 import io.eventos.event.domain.LocalShift;
-import io.eventos.event.domain.Media;
+import io.eventos.media.domain.Media;
 import io.eventos.event.domain.Repetition;
 import io.eventos.event.domain.Session;
 import io.eventos.event.domain.SessionSpeaker;
@@ -26,8 +29,7 @@ import io.eventos.platform.tenancy.TenantBound;
 import io.eventos.platform.text.EditorHtml;
 import io.eventos.platform.text.SafeHtml;
 import io.eventos.platform.text.SafeUrls;
-import io.eventos.platform.web.MediaPaths;
-import io.eventos.ticketing.service.EventTickets;
+import io.eventos.media.service.MediaPaths;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -77,7 +79,7 @@ public class EventService {
     @Inject
     AccountService accounts;
     @Inject
-    EventTickets tickets;
+    EventTicketTypes tickets;
 
     Clock clock = Clock.systemUTC();
 
@@ -282,7 +284,7 @@ public class EventService {
     /**
      * What must be done before this event can be published, one sentence each (empty: ready). Checked: it has not
      * ended, a venue for in-person and hybrid events, an online link for online and hybrid ones, ticketing's
-     * condition ({@link EventTickets#publishBlocker}), and that the person publishing has confirmed their email.
+     * condition ({@link EventTicketTypes#publishBlocker}), and that the person publishing has confirmed their email.
      */
     @RequiresPermission(Permission.VIEW)
     public List<String> missingForPublish(@EventRef UUID id) {
@@ -641,7 +643,7 @@ public class EventService {
         if (in.cover() != null && !in.cover().isEmpty()) {
             try {
                 c.cover = MediaLibrary.image(in.cover(), "cover", MediaLibrary.MAX_COVER_BYTES);
-            } catch (EventInputException refused) {
+            } catch (InputRefusedException refused) {
                 problems.addAll(refused.problems());
             }
         }

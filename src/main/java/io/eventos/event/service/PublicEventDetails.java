@@ -1,7 +1,7 @@
 package io.eventos.event.service;
 
 import io.eventos.account.service.AccountProfile;
-import io.eventos.ticketing.service.TicketOffer;
+import io.eventos.event.service.TicketOffer;
 
 import java.util.List;
 

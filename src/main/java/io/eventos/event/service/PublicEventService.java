@@ -9,7 +9,6 @@ import io.eventos.event.domain.Venue;
 import io.eventos.platform.tenancy.TenantBound;
 import io.eventos.platform.text.SafeHtml;
 import io.eventos.platform.text.SafeUrls;
-import io.eventos.ticketing.service.TicketCatalog;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -44,7 +43,7 @@ public class PublicEventService {
     EntityManager em;
 
     @EJB
-    TicketCatalog tickets;
+    TicketOffers tickets;
     @EJB
     AccountService accounts;
 

@@ -1,5 +1,6 @@
 package io.eventos.event.service;
 
+import io.eventos.platform.input.InputProblem;
 import io.eventos.account.service.AuditLog;
 import io.eventos.event.domain.MapLinks;
 import io.eventos.event.domain.Venue;

@@ -1,5 +1,6 @@
 package io.eventos.platform.web;
 
+import io.eventos.platform.tenancy.RequestOrigin;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;

@@ -4,6 +4,7 @@ import io.eventos.platform.tenancy.TenantBound;
 import io.eventos.ticketing.domain.AttendeeStatus;
 import io.eventos.ticketing.domain.CapacityGroup;
 import io.eventos.ticketing.domain.Ticket;
+import io.eventos.event.service.EventTicketTypes;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -18,18 +19,19 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
- * What the events context asks of ticketing: tickets sold per event (the events list), copying ticket types when
+ * What the events context asks of ticketing ({@link EventTicketTypes}, its interface): tickets sold per event (the events list), copying ticket types when
  * an event is cloned or repeated, removing them with a draft, and whether ticketing lets an event be published.
  * Called from the event services inside their transaction; they have checked the permission.
  */
 @Stateless
 @TenantBound
-public class EventTickets {
+public class EventTickets implements EventTicketTypes {
 
     @PersistenceContext(unitName = "eventos")
     EntityManager em;
 
     /** Valid issued tickets (attendees) per event, for the given events; events without any are absent. */
+    @Override
     public Map<UUID, Long> soldByEvent(Collection<UUID> eventIds) {
         Map<UUID, Long> sold = new HashMap<>();
         if (eventIds.isEmpty()) {
@@ -46,6 +48,7 @@ public class EventTickets {
     }
 
     /** How many ticket types an event has. */
+    @Override
     public long ticketTypeCount(UUID eventId) {
         return em.createQuery("select count(t) from Ticket t where t.eventId = :event", Long.class)
                 .setParameter("event", eventId).getSingleResult();
@@ -55,6 +58,7 @@ public class EventTickets {
      * Copies the ticket types (and their capacity groups) of one event to another, sales windows moved by
      * {@code shift}; no orders, holds, attendees or promo codes. Returns the number of ticket types copied.
      */
+    @Override
     public int copyTicketTypes(UUID fromEventId, UUID toEventId, UnaryOperator<Instant> shift) {
         Map<UUID, CapacityGroup> groups = new HashMap<>();
         for (CapacityGroup group : em.createQuery("select g from CapacityGroup g where g.eventId = :event",
@@ -87,6 +91,7 @@ public class EventTickets {
      * Removes the ticket types, capacity groups and promo codes of a draft event that is being deleted; refuses
      * (returns false, removing nothing) if anything was ever ordered or held for it.
      */
+    @Override
     public boolean removeForDraft(UUID eventId) {
         // native: "Order" is a reserved word in JPQL
         Number ordersOrHolds = (Number) em.createNativeQuery(
@@ -106,6 +111,7 @@ public class EventTickets {
     }
 
     /** Ticketing's condition for publishing an event, as a sentence saying what is missing, or empty. */
+    @Override
     public Optional<String> publishBlocker(UUID eventId) {
         long types = em.createQuery("select count(t) from Ticket t where t.eventId = :event", Long.class)
                 .setParameter("event", eventId).getSingleResult();

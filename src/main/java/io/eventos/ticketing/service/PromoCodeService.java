@@ -1,7 +1,7 @@
 package io.eventos.ticketing.service;
 
 import io.eventos.account.service.AuditLog;
-import io.eventos.event.service.InputProblem;
+import io.eventos.platform.input.InputProblem;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.security.EventRef;
 import io.eventos.platform.security.Permission;

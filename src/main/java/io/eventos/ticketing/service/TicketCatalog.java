@@ -1,10 +1,13 @@
 package io.eventos.ticketing.service;
 
+import io.eventos.event.service.TicketOffer;
+import io.eventos.event.service.TicketOffers;
 import io.eventos.platform.tenancy.TenantBound;
 import io.eventos.ticketing.domain.PromoCode;
 import io.eventos.ticketing.domain.PromoCodeKind;
 import io.eventos.ticketing.domain.Ticket;
 import io.eventos.ticketing.domain.TicketVisibility;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,8 +24,9 @@ import java.util.UUID;
  * number of ticket types.
  */
 @Stateless
+@LocalBean
 @TenantBound
-public class TicketCatalog {
+public class TicketCatalog implements TicketOffers {
 
     @PersistenceContext(unitName = "eventos")
     EntityManager em;
@@ -30,6 +34,7 @@ public class TicketCatalog {
     Clock clock = Clock.systemUTC();
 
     /** The visible ticket types of an event, in sales order. */
+    @Override
     public List<TicketOffer> publicOffers(UUID eventId) {
         return offers(eventId, null);
     }

@@ -1,6 +1,6 @@
 package io.eventos.ticketing.service;
 
-import io.eventos.event.service.InputProblem;
+import io.eventos.platform.input.InputProblem;
 
 import java.util.List;
 

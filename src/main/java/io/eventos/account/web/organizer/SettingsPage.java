@@ -3,7 +3,7 @@ package io.eventos.account.web.organizer;
 import io.eventos.account.service.AccountSettings;
 import io.eventos.account.service.AccountSettingsService;
 import io.eventos.account.service.SettingsException;
-import io.eventos.event.service.MediaUpload;
+import io.eventos.media.service.MediaUpload;
 import io.eventos.platform.security.AccessDeniedException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;

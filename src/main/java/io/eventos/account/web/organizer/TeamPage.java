@@ -6,8 +6,7 @@ import io.eventos.account.service.PendingInvitation;
 import io.eventos.account.service.TeamException;
 import io.eventos.account.service.TeamMember;
 import io.eventos.account.service.TeamService;
-import io.eventos.event.service.EventCard;
-import io.eventos.event.service.EventService;
+import io.eventos.account.service.TeamEvents;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.web.BaseUrl;
 import jakarta.annotation.PostConstruct;
@@ -44,14 +43,14 @@ public class TeamPage implements Serializable {
     @Inject
     transient InvitationService invitations;
     @Inject
-    transient EventService events;
+    transient TeamEvents events;
     @Inject
     OrganizerSession organizer;
 
     private List<TeamMember> members = List.of();
     private boolean canInvite;
     private List<PendingInvitation> pending = List.of();
-    private List<EventCard> eventChoices = List.of();
+    private List<TeamEvents.TeamEvent> eventChoices = List.of();
     private List<String> inviteRoles = List.of();
     private String inviteEmail;
     private String inviteRole = "member";
@@ -65,7 +64,7 @@ public class TeamPage implements Serializable {
             boolean owner = organizer.getCurrent() != null && "owner".equals(organizer.getCurrent().role());
             inviteRoles = owner ? getRoles() : List.of("admin", "manager", "member", "viewer");
             try {
-                eventChoices = events.list();
+                eventChoices = events.choices();
             } catch (AccessDeniedException limitedToEvents) {
                 canInvite = false; // a member limited to some events manages no team, whatever the role
             }
@@ -179,7 +178,7 @@ public class TeamPage implements Serializable {
         return pending;
     }
 
-    public List<EventCard> getEventChoices() {
+    public List<TeamEvents.TeamEvent> getEventChoices() {
         return eventChoices;
     }
 

@@ -5,7 +5,7 @@ import io.eventos.event.service.EventDetails;
 import io.eventos.event.service.EventInput;
 import io.eventos.event.service.EventInputException;
 import io.eventos.event.service.EventService;
-import io.eventos.event.service.MediaUpload;
+import io.eventos.media.service.MediaUpload;
 import io.eventos.event.service.PublishRefusedException;
 import io.eventos.event.service.VenueOption;
 import io.eventos.event.service.VenueService;

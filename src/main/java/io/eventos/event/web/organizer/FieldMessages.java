@@ -1,6 +1,6 @@
 package io.eventos.event.web.organizer;
 
-import io.eventos.event.service.InputProblem;
+import io.eventos.platform.input.InputProblem;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
 import org.omnifaces.util.Messages;

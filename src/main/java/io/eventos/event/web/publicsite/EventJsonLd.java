@@ -4,7 +4,7 @@ import io.eventos.event.service.PublicEvent;
 import io.eventos.event.service.PublicEventDetails;
 import io.eventos.platform.text.SafeHtml;
 import io.eventos.platform.text.ScriptJson;
-import io.eventos.ticketing.service.TicketOffer;
+import io.eventos.event.service.TicketOffer;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;

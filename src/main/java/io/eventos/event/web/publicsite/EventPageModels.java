@@ -2,7 +2,7 @@ package io.eventos.event.web.publicsite;
 
 import io.eventos.event.service.PublicEvent;
 import io.eventos.event.service.PublicEventDetails;
-import io.eventos.ticketing.service.TicketOffer;
+import io.eventos.event.service.TicketOffer;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

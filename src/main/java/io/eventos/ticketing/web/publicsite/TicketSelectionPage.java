@@ -8,7 +8,7 @@ import io.eventos.ticketing.service.HoldView;
 import io.eventos.ticketing.service.Money;
 import io.eventos.ticketing.service.SaleRefusedException;
 import io.eventos.ticketing.service.TicketCatalog;
-import io.eventos.ticketing.service.TicketOffer;
+import io.eventos.event.service.TicketOffer;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -5,7 +5,7 @@ import io.eventos.event.domain.EventFormat;
 import io.eventos.event.domain.EventStatus;
 import io.eventos.event.service.PublicEvent;
 import io.eventos.event.service.PublicEventDetails;
-import io.eventos.ticketing.service.TicketOffer;
+import io.eventos.event.service.TicketOffer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

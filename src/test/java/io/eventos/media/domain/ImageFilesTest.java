@@ -1,4 +1,4 @@
-package io.eventos.event.domain;
+package io.eventos.media.domain;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.eventos.platform.web;
+package io.eventos.media.service;
 
 import java.util.UUID;
 

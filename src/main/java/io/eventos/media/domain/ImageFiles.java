@@ -1,4 +1,4 @@
-package io.eventos.event.domain;
+package io.eventos.media.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.eventos.event.service;
+package io.eventos.media.service;
 
 import java.time.Instant;
 import java.util.UUID;

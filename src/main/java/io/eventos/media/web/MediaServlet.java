@@ -1,7 +1,7 @@
-package io.eventos.event.web.publicsite;
+package io.eventos.media.web;
 
-import io.eventos.event.service.MediaContent;
-import io.eventos.event.service.MediaLibrary;
+import io.eventos.media.service.MediaContent;
+import io.eventos.media.service.MediaLibrary;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.tenancy.TenantDirectory;
 import jakarta.inject.Inject;

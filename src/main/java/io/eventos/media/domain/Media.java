@@ -1,4 +1,4 @@
-package io.eventos.event.domain;
+package io.eventos.media.domain;
 
 import io.eventos.platform.persistence.TenantEntity;
 

@@ -1,4 +1,4 @@
-package io.eventos.event.service;
+package io.eventos.media.service;
 
 /** A file as the browser sent it (name and bytes); the services decide whether it is an image they accept. */
 public record MediaUpload(String fileName, byte[] bytes) {

@@ -1,7 +1,8 @@
-package io.eventos.event.service;
+package io.eventos.media.service;
 
-import io.eventos.event.domain.ImageFiles;
-import io.eventos.event.domain.Media;
+import io.eventos.platform.input.InputRefusedException;
+import io.eventos.media.domain.ImageFiles;
+import io.eventos.media.domain.Media;
 import io.eventos.platform.security.Permission;
 import io.eventos.platform.security.RequiresPermission;
 import io.eventos.platform.tenancy.TenantBound;
@@ -55,17 +56,17 @@ public class MediaLibrary {
     /**
      * Checks an upload against the formats and {@code maxBytes} (a whole number of MB, named in the message) and
      * makes the (not yet persisted) media row of it; for the services of this context, in their transaction.
-     * A refused upload throws an {@link EventInputException} naming {@code field}.
+     * A refused upload throws an {@link InputRefusedException} naming {@code field}.
      */
-    static Media image(MediaUpload upload, String field, int maxBytes) {
+    public static Media image(MediaUpload upload, String field, int maxBytes) {
         if (upload == null || upload.isEmpty()) {
-            throw new EventInputException(field, "Choose an image file.");
+            throw new InputRefusedException(field, "Choose an image file.");
         }
         if (upload.bytes().length > maxBytes) {
-            throw new EventInputException(field, "The image is larger than " + maxBytes / (1024 * 1024)
+            throw new InputRefusedException(field, "The image is larger than " + maxBytes / (1024 * 1024)
                     + " MB; choose a smaller one.");
         }
-        String contentType = ImageFiles.contentType(upload.bytes()).orElseThrow(() -> new EventInputException(field,
+        String contentType = ImageFiles.contentType(upload.bytes()).orElseThrow(() -> new InputRefusedException(field,
                 "The file is not a PNG, JPEG, GIF or WebP image; choose an image file."));
         return new Media(contentType, cleanFileName(upload.fileName()), upload.bytes());
     }

@@ -1,4 +1,4 @@
-package io.eventos.ticketing.service;
+package io.eventos.event.service;
 
 import java.time.Instant;
 import java.util.UUID;

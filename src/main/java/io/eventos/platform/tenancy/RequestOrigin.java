@@ -1,4 +1,4 @@
-package io.eventos.platform.web;
+package io.eventos.platform.tenancy;
 
 import java.util.Optional;
 
@@ -11,11 +11,11 @@ public record RequestOrigin(String ip, String userAgent) {
         return Optional.ofNullable(CURRENT.get());
     }
 
-    static void bind(RequestOrigin origin) {
+    public static void bind(RequestOrigin origin) {
         CURRENT.set(origin);
     }
 
-    static void clear() {
+    public static void clear() {
         CURRENT.remove();
     }
 }
