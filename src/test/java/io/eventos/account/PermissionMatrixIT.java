@@ -13,6 +13,7 @@ import io.eventos.event.service.EventCard;
 import io.eventos.event.service.EventDetails;
 import io.eventos.event.service.EventInput;
 import io.eventos.event.service.EventQuery;
+import io.eventos.event.service.EventSearch;
 import io.eventos.event.service.EventService;
 import io.eventos.media.service.MediaUpload;
 import io.eventos.event.service.VenueInput;
@@ -72,6 +73,8 @@ public class PermissionMatrixIT {
 
     @Inject
     EventService events;
+    @Inject
+    EventSearch search;
     @Inject
     AgendaService agenda;
     @Inject
@@ -181,10 +184,10 @@ public class PermissionMatrixIT {
     void aMemberLimitedToOneEventSeesOnlyThatEvent() {
         try (var t = CurrentTenant.bind(account);
              var u = CurrentTenant.bindUser(users.get("member limited to one event"))) {
-            assertEquals(List.of(eventInScope), events.list().stream().map(EventCard::id).toList());
-            assertEquals(1, events.count());
-            assertTrue(events.find(eventInScope).isPresent());
-            assertThrows(AccessDeniedException.class, () -> events.find(eventOutOfScope));
+            assertEquals(List.of(eventInScope), search.list().stream().map(EventCard::id).toList());
+            assertEquals(1, search.count());
+            assertTrue(search.find(eventInScope).isPresent());
+            assertThrows(AccessDeniedException.class, () -> search.find(eventOutOfScope));
         }
     }
 
@@ -236,12 +239,12 @@ public class PermissionMatrixIT {
     private void call(String action) {
         Instant start = Instant.now().plus(30, ChronoUnit.DAYS);
         switch (action) {
-            case "EventService.list" -> events.list();
-            case "EventService.find" -> events.find(eventInScope);
+            case "EventSearch.list" -> search.list();
+            case "EventSearch.find" -> search.find(eventInScope);
             case "EventService.createDraft" -> events.createDraft("e-" + UUID.randomUUID().toString().substring(0, 8),
                     "Created", start, start.plus(1, ChronoUnit.HOURS), "UTC", "EUR");
             case "EventService.rename" -> events.rename(eventInScope, "Renamed");
-            case "EventService.page" -> events.page(EventQuery.all(), 0, 10);
+            case "EventSearch.page" -> search.page(EventQuery.all(), 0, 10);
             case "EventService.update" -> {
                 EventDetails d = events.details(eventInScope).orElseThrow();
                 events.update(eventInScope, new EventInput(d.name(), d.slug(), d.summary(), d.descriptionHtml(),

@@ -8,6 +8,8 @@ import io.eventos.event.service.EventInput;
 import io.eventos.event.service.EventInputException;
 import io.eventos.event.service.EventQuery;
 import io.eventos.event.service.EventRow;
+import io.eventos.event.service.EventSearch;
+import io.eventos.event.service.EventCopies;
 import io.eventos.event.service.EventService;
 import io.eventos.platform.input.InputProblem;
 import io.eventos.media.service.MediaLibrary;
@@ -63,6 +65,10 @@ public class EventRulesIT {
 
     @Inject
     EventService events;
+    @Inject
+    EventCopies copies;
+    @Inject
+    EventSearch search;
     @Inject
     VenueService venues;
     @Inject
@@ -140,7 +146,7 @@ public class EventRulesIT {
     @Test
     void badInputIsRefusedFieldByFieldAndNothingIsSaved() {
         try (var t = as(accountA, ownerA)) {
-            long before = events.count(EventQuery.all());
+            long before = search.count(EventQuery.all());
             EventInputException refused = assertThrows(EventInputException.class, () -> events.create(
                     new EventInput(" ", "Not A Slug", null, null, future(40, 18), future(40, 17), "Mars/Olympus",
                             "teleport", null, "javascript:alert(1)", -5, "secret", null, false)));
@@ -150,7 +156,7 @@ public class EventRulesIT {
                     "Backwards", null, future(40, 18), future(40, 17), "hybrid", null, "javascript:alert(1)")));
             assertEquals(List.of("endsAt", "onlineUrl"), fields(endFirst));
             assertEquals("The event must end after it starts.", endFirst.problems().get(0).message());
-            assertEquals(before, events.count(EventQuery.all()));
+            assertEquals(before, search.count(EventQuery.all()));
         }
     }
 
@@ -168,11 +174,11 @@ public class EventRulesIT {
             assertTrue(html.contains("<b>jazz</b>") && html.contains("href=\"https://example.com\""), html);
             assertEquals("Live jazz aboardxsite", fixtures.descriptionText(id));
 
-            assertEquals(List.of(id), ids(events.page(query("riverb", null), 0, 25)));
-            assertEquals(List.of(id), ids(events.page(query("JAZZ aboard", "draft"), 0, 25)));
-            assertEquals(List.of(), ids(events.page(query("jazz", "published"), 0, 25)));
-            assertEquals(1, events.count(query("aboard", null)));
-            assertEquals(List.of(), ids(events.page(query("') or 1=1 --", null), 0, 25)));
+            assertEquals(List.of(id), ids(search.page(query("riverb", null), 0, 25)));
+            assertEquals(List.of(id), ids(search.page(query("JAZZ aboard", "draft"), 0, 25)));
+            assertEquals(List.of(), ids(search.page(query("jazz", "published"), 0, 25)));
+            assertEquals(1, search.count(query("aboard", null)));
+            assertEquals(List.of(), ids(search.page(query("') or 1=1 --", null), 0, 25)));
         }
     }
 
@@ -183,12 +189,12 @@ public class EventRulesIT {
             UUID late = events.create(input("Late show", null, LocalDateTime.of(2027, 3, 1, 23, 30),
                     LocalDateTime.of(2027, 3, 2, 1, 0), "online", null, null));
             LocalDate first = LocalDate.of(2027, 3, 1);
-            assertEquals(List.of(late), ids(events.page(new EventQuery(null, null, null, first, first, null, true),
+            assertEquals(List.of(late), ids(search.page(new EventQuery(null, null, null, first, first, null, true),
                     0, 25)));
             LocalDate second = LocalDate.of(2027, 3, 2);
-            assertEquals(List.of(), ids(events.page(new EventQuery(null, null, null, second, second, null, true),
+            assertEquals(List.of(), ids(search.page(new EventQuery(null, null, null, second, second, null, true),
                     0, 25)));
-            EventRow row = events.page(new EventQuery(null, null, null, first, first, null, true), 0, 25).get(0);
+            EventRow row = search.page(new EventQuery(null, null, null, first, first, null, true), 0, 25).get(0);
             assertEquals(NEW_YORK, row.zone());
             assertEquals(LocalDateTime.of(2027, 3, 1, 23, 30), LocalDateTime.ofInstant(row.startsAt(), row.zone()));
         }
@@ -202,15 +208,15 @@ public class EventRulesIT {
             UUID apple = events.create(input("apple fair", null, future(90, 10), future(90, 12), "online", null,
                     null));
             // launchA ("Launch of ...") starts in 30 days at the "Hall of ..." venue; the others have no venue
-            assertEquals(List.of(apple, banana, launchA), ids(events.page(sorted("name", true), 0, 25)));
-            assertEquals(List.of(launchA, banana, apple), ids(events.page(sorted("name", false), 0, 25)));
-            assertEquals(List.of(banana, launchA, apple), ids(events.page(sorted("startsAt", true), 0, 25)));
-            assertEquals(List.of(apple, launchA, banana), ids(events.page(sorted("startsAt", false), 0, 25)));
-            assertEquals(launchA, ids(events.page(sorted("venue", true), 0, 25)).get(0));
-            assertEquals(List.of(launchA), ids(events.page(sorted("name", false), 0, 1)));
-            assertEquals(List.of(banana), ids(events.page(sorted("name", false), 1, 1)));
-            assertEquals(List.of(launchA), ids(events.page(sorted("bogus; drop table events", true), 1, 1)));
-            assertEquals(List.of(launchA), ids(events.page(new EventQuery(null, null,
+            assertEquals(List.of(apple, banana, launchA), ids(search.page(sorted("name", true), 0, 25)));
+            assertEquals(List.of(launchA, banana, apple), ids(search.page(sorted("name", false), 0, 25)));
+            assertEquals(List.of(banana, launchA, apple), ids(search.page(sorted("startsAt", true), 0, 25)));
+            assertEquals(List.of(apple, launchA, banana), ids(search.page(sorted("startsAt", false), 0, 25)));
+            assertEquals(launchA, ids(search.page(sorted("venue", true), 0, 25)).get(0));
+            assertEquals(List.of(launchA), ids(search.page(sorted("name", false), 0, 1)));
+            assertEquals(List.of(banana), ids(search.page(sorted("name", false), 1, 1)));
+            assertEquals(List.of(launchA), ids(search.page(sorted("bogus; drop table events", true), 1, 1)));
+            assertEquals(List.of(launchA), ids(search.page(new EventQuery(null, null,
                     venues.options(null).get(0).id(), null, null, null, true), 0, 25)));
         }
     }
@@ -226,12 +232,12 @@ public class EventRulesIT {
         try (var t = as(accountA, ownerA)) {
             other = events.create(input("Other launch", null, future(45, 10), future(45, 12), "online", null, null));
             isolation.addMember(scoped, "manager", "[\"" + launchA + "\"]");
-            assertEquals(2, events.count(EventQuery.all()));
+            assertEquals(2, search.count(EventQuery.all()));
         }
         try (var t = as(accountA, scoped)) {
-            assertEquals(List.of(launchA), ids(events.page(EventQuery.all(), 0, 25)));
-            assertEquals(1, events.count(EventQuery.all()));
-            assertEquals(List.of(), ids(events.page(query("other", null), 0, 25)));
+            assertEquals(List.of(launchA), ids(search.page(EventQuery.all(), 0, 25)));
+            assertEquals(1, search.count(EventQuery.all()));
+            assertEquals(List.of(), ids(search.page(query("other", null), 0, 25)));
             assertThrows(AccessDeniedException.class, () -> events.details(other));
             assertThrows(AccessDeniedException.class, () -> events.create(input("Mine", null, future(46, 10),
                     future(46, 12), "online", null, null)));
@@ -288,7 +294,7 @@ public class EventRulesIT {
             events.publish(launchA);
             EventDetails source = events.details(launchA).orElseThrow();
             LocalDateTime newStart = source.startsAt().plusDays(7);
-            UUID copy = events.cloneEvent(launchA, newStart);
+            UUID copy = copies.cloneEvent(launchA, newStart);
 
             EventDetails cloned = events.details(copy).orElseThrow();
             assertEquals("draft", cloned.status());
@@ -324,7 +330,7 @@ public class EventRulesIT {
         try (var t = as(accountA, ownerA)) {
             UUID first = events.create(input("Community meetup", "meetup", LocalDateTime.of(2027, 3, 1, 19, 0),
                     LocalDateTime.of(2027, 3, 1, 21, 0), "online", null, "https://meet.example.com/m"));
-            List<UUID> dates = events.repeat(first, "weekly", 3);
+            List<UUID> dates = copies.repeat(first, "weekly", 3);
             assertEquals(3, dates.size());
             UUID series = fixtures.seriesOf(first);
             assertNotEquals(null, series);
@@ -341,7 +347,7 @@ public class EventRulesIT {
                     dates.stream().map(id -> events.details(id).orElseThrow().slug()).toList());
             assertEquals(4, events.details(first).orElseThrow().seriesSize());
             EventInputException tooMany = assertThrows(EventInputException.class,
-                    () -> events.repeat(first, "weekly", 53));
+                    () -> copies.repeat(first, "weekly", 53));
             assertEquals(List.of("repeatCount"), fields(tooMany));
         }
     }
@@ -411,7 +417,7 @@ public class EventRulesIT {
             assertTrue(events.details(launchB).isEmpty());
             assertThrows(AccessDeniedException.class, () -> events.update(launchB, input("Hijack", null,
                     future(30, 19), future(30, 22), "online", null, null)));
-            assertThrows(AccessDeniedException.class, () -> events.cloneEvent(launchB, null));
+            assertThrows(AccessDeniedException.class, () -> copies.cloneEvent(launchB, null));
             UUID venueOfB;
             try (var b = as(accountB, ownerB)) {
                 venueOfB = venues.options(null).get(0).id();

@@ -2,6 +2,7 @@ package io.eventos.isolation;
 
 import io.eventos.account.service.AccountDirectory;
 import io.eventos.event.service.EventCard;
+import io.eventos.event.service.EventSearch;
 import io.eventos.event.service.EventService;
 import io.eventos.event.service.PublicEventService;
 import io.eventos.platform.tenancy.CurrentTenant;
@@ -45,6 +46,8 @@ public class TenantIsolationIT {
 
     @Inject
     EventService events;
+    @Inject
+    EventSearch search;
     @Inject
     PublicEventService publicEvents;
     @Inject
@@ -90,7 +93,7 @@ public class TenantIsolationIT {
     @Test
     void listsShowOnlyTheBoundAccountsRows() {
         try (var t = as(accountA)) {
-            List<UUID> ids = events.list().stream().map(EventCard::id).toList();
+            List<UUID> ids = search.list().stream().map(EventCard::id).toList();
             assertEquals(List.of(eventA), ids);
         }
     }
@@ -98,8 +101,8 @@ public class TenantIsolationIT {
     @Test
     void findByAnotherAccountsIdFindsNothing() {
         try (var t = as(accountA)) {
-            assertEquals(Optional.empty(), events.find(eventB));
-            assertTrue(events.find(eventA).isPresent());
+            assertEquals(Optional.empty(), search.find(eventB));
+            assertTrue(search.find(eventA).isPresent());
         }
     }
 
@@ -122,7 +125,7 @@ public class TenantIsolationIT {
             assertTrue(causeChain(refused).contains("row-level security"), causeChain(refused));
         }
         try (var t = as(accountB)) {
-            assertEquals(1, events.count(), "B still has only its own event");
+            assertEquals(1, search.count(), "B still has only its own event");
         }
     }
 
@@ -136,7 +139,7 @@ public class TenantIsolationIT {
 
     @Test
     void servicesRefuseToRunWithoutABoundAccount() {
-        assertThrows(NoTenantBoundException.class, () -> events.list());
+        assertThrows(NoTenantBoundException.class, () -> search.list());
         assertThrows(NoTenantBoundException.class, () -> publicEvents.upcomingEvents());
     }
 
@@ -144,7 +147,7 @@ public class TenantIsolationIT {
     void nothingLeaksToTheNextTransactionOnAPooledConnection() {
         for (int round = 0; round < 40; round++) {
             try (var t = as(round % 2 == 0 ? accountA : accountB)) {
-                assertEquals(1, events.list().size());
+                assertEquals(1, search.list().size());
             }
             List<Object> seen = unbound.whatIsVisible();
             assertTrue(seen.get(0).equals("") || seen.get(0).equals("<unset>"), "setting after commit: " + seen);
@@ -165,10 +168,10 @@ public class TenantIsolationIT {
             Instant start = Instant.now().plus(10, ChronoUnit.DAYS);
             EventCard created = events.createDraft("fresh", "Fresh", start, start.plus(1, ChronoUnit.HOURS),
                     "UTC", "EUR");
-            assertTrue(events.find(created.id()).isPresent());
+            assertTrue(search.find(created.id()).isPresent());
         }
         try (var t = as(accountB)) {
-            assertTrue(events.list().stream().noneMatch(e -> e.slug().equals("fresh")));
+            assertTrue(search.list().stream().noneMatch(e -> e.slug().equals("fresh")));
         }
     }
 

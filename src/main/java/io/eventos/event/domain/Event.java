@@ -285,8 +285,36 @@ public class Event extends TenantEntity {
         this.visibility = Objects.requireNonNull(visibility, "visibility");
     }
 
+    /** For the demo data only: sets a status without the life cycle's checks. */
     public void setStatus(EventStatus status) {
         this.status = Objects.requireNonNull(status, "status");
+    }
+
+    /** Publishes a draft at {@code at}; any other status is refused ({@link EventStatus#canBecome}). */
+    public void publish(Instant at) {
+        move(EventStatus.PUBLISHED);
+        this.publishedAt = Objects.requireNonNull(at, "at");
+    }
+
+    /** Cancels a draft or published event, with the reason its public page shows. */
+    public void cancel(String reason) {
+        move(EventStatus.CANCELLED);
+        this.cancelReason = Objects.requireNonNull(reason, "reason");
+    }
+
+    /** Marks a published event that has ended as completed ({@code now}: it must have ended). */
+    public void complete(Instant now) {
+        if (endsAt.isAfter(now)) {
+            throw new IllegalStateException("Event " + getId() + " has not ended yet");
+        }
+        move(EventStatus.COMPLETED);
+    }
+
+    private void move(EventStatus next) {
+        if (!status.canBecome(next)) {
+            throw new IllegalStateException("Event " + getId() + " cannot go from " + status + " to " + next);
+        }
+        this.status = next;
     }
 
     public void setCancelReason(String cancelReason) {

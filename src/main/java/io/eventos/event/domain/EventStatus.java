@@ -12,6 +12,18 @@ public enum EventStatus {
     CANCELLED;
 
     /**
+     * The moves an event's life cycle allows: a draft is published or cancelled, a published event is cancelled or,
+     * once over, completed; completed and cancelled are final.
+     */
+    public boolean canBecome(EventStatus next) {
+        return switch (this) {
+            case DRAFT -> next == PUBLISHED || next == CANCELLED;
+            case PUBLISHED -> next == CANCELLED || next == COMPLETED;
+            case COMPLETED, CANCELLED -> false;
+        };
+    }
+
+    /**
      * Applied to every EventStatus attribute. It implements {@link AttributeConverter} directly and delegates to
      * {@link LowercaseEnumConverter}: EclipseLink 4.0 reads an auto-applied converter's attribute type from the
      * converter class's own generic signature only, so a subclass of the generic base class is never auto-applied

@@ -58,16 +58,14 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Organizer-side events of the bound account, as the signed-in member may see and change them: a member limited
- * to some events sees only those (and cannot create new ones). Covers the list (filtered, sorted and paged in SQL),
- * the editor, the status workflow (draft → published → completed, or cancelled with a reason), cloning and series.
- * Every change writes the audit record in the same transaction.
+ * Organizer-side events of the bound account, as the signed-in member may change them: a member limited to some
+ * events changes only those (and cannot create new ones). Covers the editor, the status workflow (draft → published
+ * → completed, or cancelled with a reason; the {@code Event} entity refuses any other move), cloning and series.
+ * Every change writes the audit record in the same transaction. Finding and listing events is {@link EventSearch}.
  */
 @Stateless
 @TenantBound
 public class EventService {
-
-    private static final int MAX_REPEAT = 52;
 
     @PersistenceContext(unitName = "eventos")
     EntityManager em;
@@ -83,141 +81,6 @@ public class EventService {
 
     Clock clock = Clock.systemUTC();
 
-    /** Events that have not ended yet, soonest first. */
-    @RequiresPermission(Permission.VIEW)
-    public List<EventCard> upcoming(int limit) {
-        return visible("e.endsAt > :now", limit).setParameter("now", clock.instant())
-                .getResultStream().map(EventCard::of).toList();
-    }
-
-    /** All events the member may see, soonest first. */
-    @RequiresPermission(Permission.VIEW)
-    public List<EventCard> list() {
-        return visible("1 = 1", 500).getResultStream().map(EventCard::of).toList();
-    }
-
-    @RequiresPermission(Permission.VIEW)
-    public long count() {
-        Optional<Set<UUID>> scope = authorizer.eventScope();
-        if (scope.isPresent()) {
-            return scope.get().isEmpty() ? 0 : em.createQuery("select count(e) from Event e where e.id in :scope",
-                    Long.class).setParameter("scope", scope.get()).getSingleResult();
-        }
-        return em.createQuery("select count(e) from Event e", Long.class).getSingleResult();
-    }
-
-    @RequiresPermission(Permission.VIEW)
-    public Optional<EventCard> find(@EventRef UUID id) {
-        return Optional.ofNullable(em.find(Event.class, id)).map(EventCard::of);
-    }
-
-    // ------------------------------------------------------------------------------------------ the events list
-
-    /** One page of the events list, filtered and sorted in SQL; tickets sold counted for that page only. */
-    @RequiresPermission(Permission.VIEW)
-    public List<EventRow> page(EventQuery query, int first, int pageSize) {
-        List<Object> params = new ArrayList<>();
-        String where = where(query, params);
-        String order = switch (query.sort() == null ? "" : query.sort()) {
-            case "name" -> "lower(e.name)";
-            case "status" -> "e.status";
-            case "venue" -> "lower(v.name)";
-            default -> "e.starts_at";
-        } + (query.ascending() ? " asc" : " desc") + " nulls last, e.starts_at, e.id";
-        Query sql = em.createNativeQuery("""
-                select e.id, e.slug, e.name, e.starts_at, e.ends_at, e.time_zone, v.name, e.status, e.visibility,
-                       e.capacity
-                from events e left join venues v on v.account_id = e.account_id and v.id = e.venue_id
-                """ + where + " order by " + order + " limit " + Math.max(1, Math.min(pageSize, 200))
-                + " offset " + Math.max(0, first));
-        bind(sql, params);
-        List<?> rows = sql.getResultList();
-        List<Object[]> found = rows.stream().map(r -> (Object[]) r).toList();
-        Map<UUID, Long> sold = tickets.soldByEvent(found.stream().map(r -> (UUID) r[0]).toList());
-        return found.stream().map(r -> new EventRow((UUID) r[0], (String) r[1], (String) r[2], instant(r[3]),
-                instant(r[4]), ZoneId.of((String) r[5]), (String) r[6], (String) r[7], (String) r[8],
-                r[9] == null ? null : ((Number) r[9]).intValue(), sold.getOrDefault((UUID) r[0], 0L))).toList();
-    }
-
-    /** How many events match the list's filters. */
-    @RequiresPermission(Permission.VIEW)
-    public long count(EventQuery query) {
-        List<Object> params = new ArrayList<>();
-        String where = where(query, params);
-        Query sql = em.createNativeQuery("select count(*) from events e " + where);
-        bind(sql, params);
-        return ((Number) sql.getSingleResult()).longValue();
-    }
-
-    /**
-     * The WHERE clause of the list: the member's event scope, status, venue, days in each event's zone (with a
-     * coarse UTC range first so the (account_id, starts_at) index helps) and full-text search on the generated
-     * {@code search} column (GIN index), each word a prefix.
-     */
-    private String where(EventQuery query, List<Object> params) {
-        List<String> conditions = new ArrayList<>();
-        Optional<Set<UUID>> scope = authorizer.eventScope();
-        if (scope.isPresent()) {
-            params.add("{" + scope.get().stream().map(UUID::toString).collect(Collectors.joining(",")) + "}");
-            conditions.add("e.id = any(cast(?" + params.size() + " as uuid[]))");
-        }
-        if (query.status() != null && !query.status().isBlank()) {
-            params.add(query.status().trim().toLowerCase(Locale.ROOT));
-            conditions.add("e.status = ?" + params.size());
-        }
-        if (query.venueId() != null) {
-            params.add(query.venueId());
-            conditions.add("e.venue_id = ?" + params.size());
-        }
-        if (query.from() != null) {
-            params.add(query.from().minusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).toString());
-            conditions.add("e.starts_at >= cast(?" + params.size() + " as timestamptz)");
-            params.add(query.from().toString());
-            conditions.add("cast(e.starts_at at time zone e.time_zone as date) >= cast(?" + params.size() + " as date)");
-        }
-        if (query.to() != null) {
-            params.add(query.to().plusDays(2).atStartOfDay().toInstant(ZoneOffset.UTC).toString());
-            conditions.add("e.starts_at < cast(?" + params.size() + " as timestamptz)");
-            params.add(query.to().toString());
-            conditions.add("cast(e.starts_at at time zone e.time_zone as date) <= cast(?" + params.size() + " as date)");
-        }
-        String tsquery = prefixQuery(query.text());
-        if (tsquery != null) {
-            params.add(tsquery);
-            conditions.add("e.search @@ to_tsquery('simple', ?" + params.size() + ")");
-        }
-        return conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions);
-    }
-
-    /**
-     * "jazz riv" → {@code jazz:* & riv:*}. Only letters and digits reach the query syntax, so nothing typed can
-     * break it; null when there is nothing to search for.
-     */
-    static String prefixQuery(String text) {
-        if (text == null) {
-            return null;
-        }
-        List<String> words = java.util.Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-                .filter(w -> !w.isEmpty()).limit(10).map(w -> w + ":*").toList();
-        return words.isEmpty() ? null : String.join(" & ", words);
-    }
-
-    private static void bind(Query query, List<Object> params) {
-        for (int i = 0; i < params.size(); i++) {
-            query.setParameter(i + 1, params.get(i));
-        }
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return (Instant) value;
-    }
-
     // ------------------------------------------------------------------------------------------------ the editor
 
     /** The event for the editor, or empty if there is no such event in this account. */
@@ -230,7 +93,7 @@ public class EventService {
     /** A slug made from {@code name} that no other event of this account uses. */
     @RequiresPermission(Permission.VIEW)
     public String suggestSlug(String name, UUID exceptEventId) {
-        return freeSlug(EventSlug.from(name), exceptEventId);
+        return EventRecords.freeSlug(em, EventSlug.from(name), exceptEventId);
     }
 
     /** IANA time zones to choose from. */
@@ -241,7 +104,7 @@ public class EventService {
     /** Creates a draft event; returns its id. Refused input names its fields. */
     @RequiresPermission(Permission.EVENTS_MANAGE)
     public UUID create(EventInput input) {
-        requireAccountWide("create events");
+        EventRecords.requireAccountWide(authorizer, "create events");
         Clean clean = validate(input, null);
         Event event = new Event(clean.slug, clean.name, clean.startsAt, clean.endsAt, clean.timeZone,
                 defaultCurrency());
@@ -249,23 +112,23 @@ public class EventService {
         event.setCreatedBy(CurrentTenant.user().orElse(null));
         em.persist(event);
         flushOrRefuseSlug(clean.slug);
-        audit.record("event.created", "event", event.getId(), null, snapshot(event)).setEventId(event.getId());
+        audit.record("event.created", "event", event.getId(), null, EventRecords.snapshot(event)).setEventId(event.getId());
         return event.getId();
     }
 
     /** Saves the editor's fields (any status). */
     @RequiresPermission(Permission.EVENTS_MANAGE)
     public void update(@EventRef UUID id, EventInput input) {
-        Event event = existing(id);
+        Event event = EventRecords.existing(em, id);
         Clean clean = validate(input, event);
-        Map<String, Object> before = snapshot(event);
+        Map<String, Object> before = EventRecords.snapshot(event);
         event.setSlug(clean.slug);
         event.setName(clean.name);
         event.setTimeZone(clean.timeZone);
         event.reschedule(clean.startsAt, clean.endsAt);
         apply(event, clean);
         flushOrRefuseSlug(clean.slug);
-        Map<String, Object> after = snapshot(event);
+        Map<String, Object> after = EventRecords.snapshot(event);
         Map<String, Object> changedBefore = new LinkedHashMap<>();
         Map<String, Object> changedAfter = new LinkedHashMap<>();
         for (String key : after.keySet()) {
@@ -288,12 +151,12 @@ public class EventService {
      */
     @RequiresPermission(Permission.VIEW)
     public List<String> missingForPublish(@EventRef UUID id) {
-        return missing(existing(id));
+        return missing(EventRecords.existing(em, id));
     }
 
     @RequiresPermission(Permission.EVENTS_MANAGE)
     public void publish(@EventRef UUID id) {
-        Event event = existing(id);
+        Event event = EventRecords.existing(em, id);
         if (event.getStatus() != EventStatus.DRAFT) {
             throw new PublishRefusedException(List.of("Only a draft can be published; this event is "
                     + code(event.getStatus()) + "."));
@@ -302,8 +165,7 @@ public class EventService {
         if (!missing.isEmpty()) {
             throw new PublishRefusedException(missing);
         }
-        event.setStatus(EventStatus.PUBLISHED);
-        event.setPublishedAt(clock.instant());
+        event.publish(clock.instant());
         audit.record("event.published", "event", id, Map.of("status", "draft"),
                 Map.of("status", "published", "slug", event.getSlug(), "visibility", code(event.getVisibility())))
                 .setEventId(id);
@@ -312,7 +174,7 @@ public class EventService {
     /** Cancels a draft or published event; the reason (required) is shown on its public page. */
     @RequiresPermission(Permission.EVENTS_MANAGE)
     public void cancel(@EventRef UUID id, String reason) {
-        Event event = existing(id);
+        Event event = EventRecords.existing(em, id);
         String clean = Inputs.trimToNull(reason);
         if (clean == null) {
             throw new EventInputException("cancelReason", "Say why the event is cancelled; attendees will read it.");
@@ -324,8 +186,7 @@ public class EventService {
             throw new PublishRefusedException(List.of("This event is already " + code(event.getStatus()) + "."));
         }
         String before = code(event.getStatus());
-        event.setStatus(EventStatus.CANCELLED);
-        event.setCancelReason(clean);
+        event.cancel(clean);
         audit.record("event.cancelled", "event", id, Map.of("status", before),
                 Map.of("status", "cancelled", "reason", clean)).setEventId(id);
     }
@@ -333,76 +194,16 @@ public class EventService {
     /** Marks a published event that has ended as completed. */
     @RequiresPermission(Permission.EVENTS_MANAGE)
     public void complete(@EventRef UUID id) {
-        Event event = existing(id);
+        Event event = EventRecords.existing(em, id);
         if (event.getStatus() != EventStatus.PUBLISHED) {
             throw new PublishRefusedException(List.of("Only a published event can be marked completed."));
         }
         if (event.getEndsAt().isAfter(clock.instant())) {
             throw new PublishRefusedException(List.of("An event can be marked completed once it has ended."));
         }
-        event.setStatus(EventStatus.COMPLETED);
+        event.complete(clock.instant());
         audit.record("event.completed", "event", id, Map.of("status", "published"), Map.of("status", "completed"))
                 .setEventId(id);
-    }
-
-    // ------------------------------------------------------------------------------------------- clone and series
-
-    /**
-     * Copies an event as a new draft: its settings, venue, description, cover, agenda (sessions, speakers and who
-     * speaks where) and ticket types; no orders or attendees. The copy starts at {@code startsAt} (wall-clock time in
-     * the event's zone; null: the same time), every other time moved with it. Returns the new event's id.
-     */
-    @RequiresPermission(Permission.EVENTS_MANAGE)
-    public UUID cloneEvent(@EventRef UUID id, LocalDateTime startsAt) {
-        requireAccountWide("create events");
-        Event source = existing(id);
-        ZoneId zone = ZoneId.of(source.getTimeZone());
-        LocalDateTime from = LocalDateTime.ofInstant(source.getStartsAt(), zone);
-        LocalShift shift = LocalShift.between(zone, from, startsAt == null ? from : startsAt);
-        Event copy = copy(source, shift, null);
-        audit.record("event.cloned", "event", copy.getId(), Map.of("from_event", source.getId().toString()),
-                snapshot(copy)).setEventId(copy.getId());
-        return copy.getId();
-    }
-
-    /**
-     * Repeats an event weekly or monthly: {@code count} new drafts (each a full copy), at the same local time of
-     * day in the event's zone on each date, all linked with the original in one event series (the original's
-     * series if it has one). Returns the new events' ids in date order.
-     */
-    @RequiresPermission(Permission.EVENTS_MANAGE)
-    public List<UUID> repeat(@EventRef UUID id, String repetition, int count) {
-        requireAccountWide("create events");
-        Repetition rule = Repetition.of(repetition).orElseThrow(() -> new EventInputException("repetition",
-                "Choose weekly or monthly."));
-        if (count < 1 || count > MAX_REPEAT) {
-            throw new EventInputException("repeatCount", "Enter a number of dates between 1 and " + MAX_REPEAT + ".");
-        }
-        Event source = existing(id);
-        EventSeries series = source.getSeries();
-        if (series == null) {
-            series = new EventSeries(source.getName());
-            series.setRecurrenceJson(Json.createObjectBuilder().add("repeat", rule.code()).add("dates", count + 1)
-                    .add("first_event", source.getId().toString()).build().toString());
-            em.persist(series);
-            source.setSeries(series);
-            audit.record("event.series_created", "event_series", series.getId(), null,
-                    Map.of("name", series.getName(), "repeat", rule.code(), "first_event", source.getId().toString()))
-                    .setEventId(source.getId());
-        }
-        ZoneId zone = ZoneId.of(source.getTimeZone());
-        LocalDateTime first = LocalDateTime.ofInstant(source.getStartsAt(), zone);
-        List<UUID> created = new ArrayList<>();
-        for (int n = 1; n <= count; n++) {
-            LocalShift shift = LocalShift.between(zone, first, rule.nth(first, n));
-            Event copy = copy(source, shift, series);
-            Map<String, Object> after = snapshot(copy);
-            after.put("series", series.getId().toString());
-            audit.record("event.cloned", "event", copy.getId(), Map.of("from_event", source.getId().toString()),
-                    after).setEventId(copy.getId());
-            created.add(copy.getId());
-        }
-        return created;
     }
 
     /**
@@ -422,7 +223,7 @@ public class EventService {
             throw new PublishRefusedException(List.of("This draft has orders or reservations, so it cannot be "
                     + "deleted; cancel it instead."));
         }
-        Map<String, Object> before = snapshot(event);
+        Map<String, Object> before = EventRecords.snapshot(event);
         // session_speakers rows go with their sessions and speakers (on delete cascade)
         em.createQuery("delete from Session s where s.event = :event").setParameter("event", event).executeUpdate();
         em.createQuery("delete from Speaker s where s.event = :event").setParameter("event", event).executeUpdate();
@@ -455,72 +256,6 @@ public class EventService {
     }
 
     // ----------------------------------------------------------------------------------------------- internals
-
-    private Event copy(Event source, LocalShift shift, EventSeries series) {
-        Instant startsAt = shift.apply(source.getStartsAt());
-        String base = source.getSlug().replaceAll("-\\d{4}-\\d{2}-\\d{2}$", "");
-        LocalDate day = LocalDateTime.ofInstant(startsAt, shift.zone()).toLocalDate();
-        String wanted = base;
-        if (!day.equals(LocalDateTime.ofInstant(source.getStartsAt(), shift.zone()).toLocalDate())) {
-            String suffix = "-" + day; // e.g. meetup-2027-03-14
-            int room = EventSlug.MAX_LENGTH - suffix.length();
-            wanted = (base.length() > room ? base.substring(0, room).replaceAll("-+$", "") : base) + suffix;
-        }
-        Event copy = new Event(freeSlug(wanted, null), source.getName(), startsAt, shift.apply(source.getEndsAt()),
-                source.getTimeZone(), source.getCurrency());
-        copy.setVenue(source.getVenue());
-        copy.setSeries(series);
-        copy.setSummary(source.getSummary());
-        copy.setDescriptionHtml(source.getDescriptionHtml());
-        copy.setDescriptionText(source.getDescriptionText());
-        copy.setFormat(source.getFormat());
-        copy.setOnlineUrl(source.getOnlineUrl());
-        copy.setCapacity(source.getCapacity());
-        copy.setCoverMedia(source.getCoverMedia());
-        copy.setVisibility(source.getVisibility());
-        copy.setOrganizerEmail(source.getOrganizerEmail());
-        copy.setSettingsJson(source.getSettingsJson());
-        copy.setCustomFieldsJson(source.getCustomFieldsJson());
-        copy.setCreatedBy(CurrentTenant.user().orElse(null));
-        em.persist(copy);
-        em.flush();
-
-        Map<UUID, Speaker> speakers = new HashMap<>();
-        for (Speaker s : em.createQuery("select s from Speaker s where s.event = :event order by s.sortOrder",
-                Speaker.class).setParameter("event", source).getResultList()) {
-            Speaker c = new Speaker(copy, s.getName());
-            c.setCompany(s.getCompany());
-            c.setJobTitle(s.getJobTitle());
-            c.setBio(s.getBio());
-            c.setPhotoMedia(s.getPhotoMedia());
-            c.setSortOrder(s.getSortOrder());
-            em.persist(c);
-            speakers.put(s.getId(), c);
-        }
-        Map<UUID, Session> sessions = new HashMap<>();
-        for (Session s : em.createQuery("select s from Session s where s.event = :event order by s.startsAt",
-                Session.class).setParameter("event", source).getResultList()) {
-            Session c = new Session(copy, s.getTitle(), shift.apply(s.getStartsAt()), shift.apply(s.getEndsAt()));
-            c.setDescription(s.getDescription());
-            c.setKind(s.getKind());
-            c.setTrack(s.getTrack());
-            c.setRoom(s.getRoom());
-            c.setCapacity(s.getCapacity());
-            em.persist(c);
-            sessions.put(s.getId(), c);
-        }
-        for (SessionSpeaker link : em.createQuery("select l from SessionSpeaker l where l.session.event = :event",
-                SessionSpeaker.class).setParameter("event", source).getResultList()) {
-            Session session = sessions.get(link.getSession().getId());
-            Speaker speaker = speakers.get(link.getSpeaker().getId());
-            if (session != null && speaker != null) {
-                em.persist(new SessionSpeaker(session, speaker));
-            }
-        }
-        tickets.copyTicketTypes(source.getId(), copy.getId(), shift::apply);
-        em.flush();
-        return copy;
-    }
 
     private EventDetails details(Event e) {
         ZoneId zone = ZoneId.of(e.getTimeZone());
@@ -570,13 +305,13 @@ public class EventService {
         }
         String typedSlug = Inputs.trimToNull(in.slug());
         if (typedSlug == null) {
-            c.slug = freeSlug(EventSlug.from(c.name), current == null ? null : current.getId());
+            c.slug = EventRecords.freeSlug(em, EventSlug.from(c.name), current == null ? null : current.getId());
         } else {
             c.slug = typedSlug.toLowerCase(Locale.ROOT);
             if (!EventSlug.isValid(c.slug)) {
                 problems.add(new InputProblem("slug", "Use lower-case letters, digits and single dashes (at most "
                         + EventSlug.MAX_LENGTH + "), e.g. \"summer-party\"."));
-            } else if (slugTaken(c.slug, current == null ? null : current.getId())) {
+            } else if (EventRecords.slugTaken(em, c.slug, current == null ? null : current.getId())) {
                 problems.add(new InputProblem("slug", "Another event of this account already uses \"" + c.slug
                         + "\"; choose a different address."));
             }
@@ -681,22 +416,6 @@ public class EventService {
         }
     }
 
-    private String freeSlug(String base, UUID exceptEventId) {
-        for (int attempt = 1; ; attempt++) {
-            String candidate = EventSlug.withSuffix(base, attempt);
-            if (!slugTaken(candidate, exceptEventId)) {
-                return candidate;
-            }
-        }
-    }
-
-    private boolean slugTaken(String slug, UUID exceptEventId) {
-        return em.createQuery("select count(e) from Event e where e.slug = :slug and e.id <> :except", Long.class)
-                .setParameter("slug", slug)
-                .setParameter("except", exceptEventId == null ? new UUID(0, 0) : exceptEventId)
-                .getSingleResult() > 0;
-    }
-
     /** Flushes; a slug taken meanwhile by a concurrent save becomes the same message as a slug found taken. */
     private void flushOrRefuseSlug(String slug) {
         try {
@@ -718,45 +437,9 @@ public class EventService {
         return cause.getMessage();
     }
 
-    private Event existing(UUID id) {
-        Event event = id == null ? null : em.find(Event.class, id);
-        if (event == null) {
-            throw new AccessDeniedException("There is no such event in this account.");
-        }
-        return event;
-    }
-
     private String defaultCurrency() {
         return em.createNativeQuery("select default_currency from accounts where id = ?1")
                 .setParameter(1, CurrentTenant.require()).getSingleResult().toString().trim();
-    }
-
-    private void requireAccountWide(String what) {
-        if (authorizer.eventScope().isPresent()) {
-            throw new AccessDeniedException("You work on selected events only, so you cannot " + what + ".");
-        }
-    }
-
-    private static Map<String, Object> snapshot(Event e) {
-        ZoneId zone = ZoneId.of(e.getTimeZone());
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("name", e.getName());
-        state.put("slug", e.getSlug());
-        state.put("summary", e.getSummary());
-        state.put("description", e.getDescriptionText() == null ? null
-                : e.getDescriptionText().length() > 200 ? e.getDescriptionText().substring(0, 200) + "…"
-                : e.getDescriptionText());
-        state.put("starts_at", LocalDateTime.ofInstant(e.getStartsAt(), zone).toString());
-        state.put("ends_at", LocalDateTime.ofInstant(e.getEndsAt(), zone).toString());
-        state.put("time_zone", e.getTimeZone());
-        state.put("format", code(e.getFormat()));
-        state.put("venue", e.getVenue() == null ? null : e.getVenue().getName());
-        state.put("online_url", e.getOnlineUrl());
-        state.put("capacity", e.getCapacity());
-        state.put("visibility", code(e.getVisibility()));
-        state.put("status", code(e.getStatus()));
-        state.put("cover", e.getCoverMedia() == null ? null : e.getCoverMedia().getId().toString());
-        return state;
     }
 
     static String code(Enum<?> value) {
@@ -772,18 +455,6 @@ public class EventService {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    /** Events matching {@code condition}, limited to the member's events if they are limited to some. */
-    private TypedQuery<Event> visible(String condition, int limit) {
-        Optional<Set<UUID>> scope = authorizer.eventScope();
-        TypedQuery<Event> query = em.createQuery("select e from Event e left join fetch e.venue where " + condition
-                + (scope.isPresent() ? " and e.id in :scope" : "") + " order by e.startsAt", Event.class)
-                .setMaxResults(limit);
-        if (scope.isPresent()) {
-            query.setParameter("scope", scope.get().isEmpty() ? Set.of(new UUID(0, 0)) : scope.get());
-        }
-        return query;
     }
 
     /** Validated and trimmed editor input. */

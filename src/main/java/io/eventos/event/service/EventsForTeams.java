@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The events context's answer to the team screens ({@link TeamEvents}), through {@link EventService}'s checks. */
+/** The events context's answer to the team screens ({@link TeamEvents}), through {@link EventSearch}'s checks. */
 @ApplicationScoped
 public class EventsForTeams implements TeamEvents {
 
     @Inject
-    EventService events;
+    EventSearch events;
 
     @Override
     public List<TeamEvent> choices() {

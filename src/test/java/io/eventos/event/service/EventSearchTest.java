@@ -8,11 +8,11 @@ class EventSearchTest {
 
     @Test
     void typedTextBecomesAPrefixQueryOfLettersAndDigitsOnly() {
-        assertThat(EventService.prefixQuery("Jazz riv")).isEqualTo("jazz:* & riv:*");
-        assertThat(EventService.prefixQuery("summit 2027!")).isEqualTo("summit:* & 2027:*");
-        assertThat(EventService.prefixQuery("a' | b:* & !c ) (")).isEqualTo("a:* & b:* & c:*");
-        assertThat(EventService.prefixQuery("Café")).isEqualTo("café:*");
-        assertThat(EventService.prefixQuery(" &|!() ")).isNull();
-        assertThat(EventService.prefixQuery(null)).isNull();
+        assertThat(EventSearch.prefixQuery("Jazz riv")).isEqualTo("jazz:* & riv:*");
+        assertThat(EventSearch.prefixQuery("summit 2027!")).isEqualTo("summit:* & 2027:*");
+        assertThat(EventSearch.prefixQuery("a' | b:* & !c ) (")).isEqualTo("a:* & b:* & c:*");
+        assertThat(EventSearch.prefixQuery("Café")).isEqualTo("café:*");
+        assertThat(EventSearch.prefixQuery(" &|!() ")).isNull();
+        assertThat(EventSearch.prefixQuery(null)).isNull();
     }
 }

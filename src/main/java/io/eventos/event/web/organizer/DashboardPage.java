@@ -1,7 +1,7 @@
 package io.eventos.event.web.organizer;
 
 import io.eventos.event.service.EventCard;
-import io.eventos.event.service.EventService;
+import io.eventos.event.service.EventSearch;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -19,7 +19,7 @@ public class DashboardPage {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm", Locale.ENGLISH);
 
     @Inject
-    EventService events;
+    EventSearch events;
 
     private List<Row> upcoming = List.of();
     private long eventCount;

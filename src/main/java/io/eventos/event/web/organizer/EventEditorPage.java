@@ -4,6 +4,7 @@ import io.eventos.account.service.AccountService;
 import io.eventos.event.service.EventDetails;
 import io.eventos.event.service.EventInput;
 import io.eventos.event.service.EventInputException;
+import io.eventos.event.service.EventCopies;
 import io.eventos.event.service.EventService;
 import io.eventos.media.service.MediaUpload;
 import io.eventos.event.service.PublishRefusedException;
@@ -42,6 +43,8 @@ public class EventEditorPage implements Serializable {
 
     @Inject
     transient EventService events;
+    @Inject
+    transient EventCopies copies;
     @Inject
     transient VenueService venues;
     @Inject
@@ -191,7 +194,7 @@ public class EventEditorPage implements Serializable {
 
     public void cloneEvent() throws IOException {
         try {
-            UUID copy = events.cloneEvent(eventId, cloneStartsAt);
+            UUID copy = copies.cloneEvent(eventId, cloneStartsAt);
             Messages.addFlashGlobalInfo("This is the copy of \"" + details.name() + "\", a draft with its agenda and "
                     + "ticket types. Check its name and dates, then publish it.");
             redirectTo(copy);
@@ -204,7 +207,7 @@ public class EventEditorPage implements Serializable {
 
     public void repeat() throws IOException {
         try {
-            List<UUID> created = events.repeat(eventId, repetition, repeatCount == null ? 0 : repeatCount);
+            List<UUID> created = copies.repeat(eventId, repetition, repeatCount == null ? 0 : repeatCount);
             Messages.addFlashGlobalInfo(created.size() + " draft " + (created.size() == 1 ? "event" : "events")
                     + " created " + ("monthly".equals(repetition) ? "monthly" : "weekly")
                     + " after this one, at the same local time, in one series.");

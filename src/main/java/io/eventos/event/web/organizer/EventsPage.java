@@ -2,7 +2,7 @@ package io.eventos.event.web.organizer;
 
 import io.eventos.event.service.EventQuery;
 import io.eventos.event.service.EventRow;
-import io.eventos.event.service.EventService;
+import io.eventos.event.service.EventSearch;
 import io.eventos.event.service.VenueOption;
 import io.eventos.event.service.VenueService;
 import jakarta.annotation.PostConstruct;
@@ -35,7 +35,7 @@ public class EventsPage implements Serializable {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm", Locale.ENGLISH);
 
     @Inject
-    transient EventService events;
+    transient EventSearch search;
     @Inject
     transient VenueService venues;
 
@@ -51,12 +51,12 @@ public class EventsPage implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filters) {
-            return (int) events.count(query(Map.of()));
+            return (int) search.count(query(Map.of()));
         }
 
         @Override
         public List<Row> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
-            return events.page(query(sort), first, pageSize).stream().map(Row::of).toList();
+            return search.page(query(sort), first, pageSize).stream().map(Row::of).toList();
         }
 
         @Override
