@@ -17,8 +17,8 @@ import io.eventos.ticketing.domain.OrderStatus;
 import io.eventos.ticketing.domain.Payment;
 import io.eventos.ticketing.domain.PaymentKind;
 import io.eventos.ticketing.domain.PaymentStatus;
+import io.eventos.ticketing.domain.Pricing;
 import io.eventos.ticketing.domain.PromoCode;
-import io.eventos.ticketing.domain.PromoCodeKind;
 import io.eventos.ticketing.domain.Ticket;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -180,9 +180,11 @@ final class DemoSales {
             order.setMarketingConsentAt(placedAt);
             crm.consent(contact, placedAt, "Checkout: " + event.getName());
         }
-        for (Line line : lines) {
-            long gross = line.ticket().getPriceMinor() * line.quantity();
-            order.addLine(line.ticket(), line.quantity(), line.ticket().getPriceMinor(), discount(promo, line, gross));
+        List<Pricing.Line> priced = Pricing.price(java.util.Arrays.stream(lines)
+                .map(l -> Map.entry(l.ticket(), l.quantity())).toList(), promo);
+        for (int i = 0; i < lines.length; i++) {
+            order.addLine(lines[i].ticket(), lines[i].quantity(), lines[i].ticket().getPriceMinor(),
+                    priced.get(i).discountMinor());
         }
         ctx.persist(order, "orders", order.getId(), placedAt);
         for (OrderLine line : order.getLines()) {
@@ -276,17 +278,6 @@ final class DemoSales {
         DemoPeople.Person buyer = ctx.people.next();
         buyers.add(buyer);
         return buyer;
-    }
-
-    private static long discount(PromoCode promo, Line line, long gross) {
-        if (promo == null || promo.getKind() != PromoCodeKind.PERCENT) {
-            return 0;
-        }
-        String appliesTo = promo.getAppliesToJson();
-        if (appliesTo != null && !appliesTo.contains(line.ticket().getId().toString())) {
-            return 0;
-        }
-        return Math.round(gross * promo.getPercentOff() / 100.0);
     }
 
     /** One attendee per ticket: the buyer holds the first, friends and colleagues the others. */

@@ -13,6 +13,7 @@ import io.eventos.ticketing.domain.OrderStatus;
 import io.eventos.ticketing.domain.Payment;
 import io.eventos.ticketing.domain.PaymentKind;
 import io.eventos.ticketing.domain.PaymentStatus;
+import io.eventos.ticketing.domain.Pricing;
 import io.eventos.ticketing.domain.PromoCode;
 import io.eventos.ticketing.domain.PromoCodeKind;
 import io.eventos.ticketing.domain.Ticket;
@@ -489,22 +490,10 @@ public class CheckoutService {
                 hold.getPromoCode() == null ? null : hold.getPromoCode().getCode(), currency, lines);
     }
 
-    /** Prices lines in their order; a promo code discounts at most its per-order limit of tickets it applies to. */
+    /** The lines priced by {@link Pricing}, as a hold shows them. */
     static List<HoldView.Line> price(List<Map.Entry<Ticket, Integer>> lines, PromoCode promo) {
-        int allowance = promo == null || promo.getPerOrderLimit() == null ? Integer.MAX_VALUE : promo.getPerOrderLimit();
-        List<HoldView.Line> priced = new ArrayList<>();
-        for (Map.Entry<Ticket, Integer> line : lines) {
-            Ticket ticket = line.getKey();
-            int quantity = line.getValue();
-            long discount = 0;
-            if (promo != null && promo.getKind() != PromoCodeKind.UNLOCK && promo.appliesTo(ticket.getId())) {
-                int discounted = Math.min(quantity, allowance);
-                allowance -= discounted;
-                discount = discounted * promo.discountPerTicket(ticket.getPriceMinor());
-            }
-            priced.add(new HoldView.Line(ticket.getId(), ticket.getName(), quantity, ticket.getPriceMinor(), discount));
-        }
-        return priced;
+        return Pricing.price(lines, promo).stream().map(l -> new HoldView.Line(l.ticketId(), l.name(), l.quantity(),
+                l.unitPriceMinor(), l.discountMinor())).toList();
     }
 
     private static boolean unlocks(PromoCode promo, Ticket ticket) {

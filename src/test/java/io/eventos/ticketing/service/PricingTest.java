@@ -1,5 +1,6 @@
 package io.eventos.ticketing.service;
 
+import io.eventos.ticketing.domain.Pricing;
 import io.eventos.ticketing.domain.PromoCode;
 import io.eventos.ticketing.domain.PromoCodeKind;
 import io.eventos.ticketing.domain.Ticket;
@@ -24,7 +25,7 @@ class PricingTest {
         PromoCode code = new PromoCode(event, "HALF", PromoCodeKind.PERCENT);
         code.setPercentOff(50);
         code.setPerOrderLimit(2);
-        List<HoldView.Line> lines = CheckoutService.price(List.of(Map.entry(regular, 3)), code);
+        List<Pricing.Line> lines = Pricing.price(List.of(Map.entry(regular, 3)), code);
         assertThat(lines.get(0).discountMinor()).as("1000 (999.5 rounded half up) on two of three").isEqualTo(2000);
         assertThat(lines.get(0).totalMinor()).isEqualTo(3 * 1999 - 2000);
     }
@@ -49,7 +50,7 @@ class PricingTest {
         PromoCode code = new PromoCode(event, "TENOFF", PromoCodeKind.FIXED);
         code.setAmountOffMinor(1000L);
         code.setAppliesToJson("[\"" + cheap.getId() + "\"]");
-        List<HoldView.Line> lines = CheckoutService.price(List.of(Map.entry(cheap, 1), Map.entry(other, 1)), code);
+        List<Pricing.Line> lines = Pricing.price(List.of(Map.entry(cheap, 1), Map.entry(other, 1)), code);
         assertThat(lines.get(0).totalMinor()).isZero();
         assertThat(lines.get(1).discountMinor()).isZero();
     }
