@@ -149,4 +149,28 @@ public final class Browser {
             throw new IllegalStateException("Could not create a Chromium profile directory", e);
         }
     }
+
+    /**
+     * Buys one Regular ticket of the demo summit with the test card at {@code base} (logged out, as a buyer does);
+     * returns the order code from the private order page.
+     */
+    public static String buyOneSummitTicket(ChromeDriver driver, String base, String buyer) {
+        driver.get(base + "/e/demo/product-summit/tickets");
+        org.openqa.selenium.WebElement label = driver.findElement(org.openqa.selenium.By.xpath(
+                "//label[contains(@class,'ticket-name')][normalize-space(.)='Regular']"));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(org.openqa.selenium.By.id(
+                label.getAttribute("for")))).selectByVisibleText("1");
+        submit(driver, org.openqa.selenium.By.id("tickets-form:continue"));
+        driver.findElement(org.openqa.selenium.By.id("checkout-form:buyer-name")).sendKeys("Grace Hopper");
+        driver.findElement(org.openqa.selenium.By.id("checkout-form:buyer-email")).sendKeys(buyer);
+        driver.findElement(org.openqa.selenium.By.cssSelector("input[id$=':first-name']")).sendKeys("Grace");
+        driver.findElement(org.openqa.selenium.By.cssSelector("input[id$=':last-name']")).sendKeys("Hopper");
+        driver.findElement(org.openqa.selenium.By.id("checkout-form:card")).sendKeys("4242 4242 4242 4242");
+        submit(driver, org.openqa.selenium.By.id("checkout-form:place-order"));
+        String status = driver.findElement(org.openqa.selenium.By.id("order-status")).getText();
+        if (!status.contains("Paid")) {
+            throw new AssertionError("The order is not paid: " + status);
+        }
+        return driver.findElement(org.openqa.selenium.By.id("order-code")).getText();
+    }
 }

@@ -12,7 +12,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
@@ -61,7 +60,7 @@ class BuyerCancellationJourneyIT {
                 .contains("Buyers can cancel until 2 days before the start and are refunded in full at once.");
 
         String buyer = "grace-" + System.nanoTime() + "@example.org";
-        String orderCode = buyOneRegularTicket(buyer);
+        String orderCode = Browser.buyOneSummitTicket(phone, base.toString(), buyer);
         long left = CheckoutIT.available("Regular");
 
         openOrderFromTheEmail(buyer);
@@ -100,7 +99,7 @@ class BuyerCancellationJourneyIT {
                 .isEqualTo("Buyers can ask for a refund until 36 hours before the start; you approve or decline each request.");
 
         String buyer = "alan-" + System.nanoTime() + "@example.org";
-        String orderCode = buyOneRegularTicket(buyer);
+        String orderCode = Browser.buyOneSummitTicket(phone, base.toString(), buyer);
         openOrderFromTheEmail(buyer);
         assertThat(phone.findElement(By.id("cancellation-terms")).getText())
                 .startsWith("You can ask for a refund of €249.00 until ");
@@ -172,23 +171,6 @@ class BuyerCancellationJourneyIT {
         organizer.findElement(By.id("policy-form:save-policy")).click();
         new WebDriverWait(organizer, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("policy-form:policy-messages"), "Cancellation policy saved."));
-    }
-
-    /** Buys one Regular summit ticket with the test card on the phone; returns the order code. */
-    private String buyOneRegularTicket(String buyer) {
-        phone.get(base + "/e/demo/product-summit/tickets");
-        WebElement label = phone.findElement(By.xpath(
-                "//label[contains(@class,'ticket-name')][normalize-space(.)='Regular']"));
-        new Select(phone.findElement(By.id(label.getAttribute("for")))).selectByVisibleText("1");
-        Browser.submit(phone, By.id("tickets-form:continue"));
-        phone.findElement(By.id("checkout-form:buyer-name")).sendKeys("Grace Hopper");
-        phone.findElement(By.id("checkout-form:buyer-email")).sendKeys(buyer);
-        phone.findElement(By.cssSelector("input[id$=':first-name']")).sendKeys("Grace");
-        phone.findElement(By.cssSelector("input[id$=':last-name']")).sendKeys("Hopper");
-        phone.findElement(By.id("checkout-form:card")).sendKeys("4242 4242 4242 4242");
-        Browser.submit(phone, By.id("checkout-form:place-order"));
-        assertThat(phone.findElement(By.id("order-status")).getText()).contains("Paid");
-        return phone.findElement(By.id("order-code")).getText();
     }
 
     /** Opens the order page through the link in the confirmation email, in a fresh phone-sized browser tab. */

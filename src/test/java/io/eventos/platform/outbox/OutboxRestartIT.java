@@ -11,10 +11,7 @@ import io.eventos.testing.TestDatabase;
 import io.eventos.testing.TestMail;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.Select;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -90,19 +87,7 @@ class OutboxRestartIT {
     private static String buyOneTicket(PayaraProcess server, String buyer) {
         ChromeDriver browser = Browser.open();
         try {
-            browser.get(server.baseUri() + "/e/demo/product-summit/tickets");
-            WebElement label = browser.findElement(By.xpath(
-                    "//label[contains(@class,'ticket-name')][normalize-space(.)='Regular']"));
-            new Select(browser.findElement(By.id(label.getAttribute("for")))).selectByVisibleText("1");
-            Browser.submit(browser, By.id("tickets-form:continue"));
-            browser.findElement(By.id("checkout-form:buyer-name")).sendKeys("Grace Hopper");
-            browser.findElement(By.id("checkout-form:buyer-email")).sendKeys(buyer);
-            browser.findElement(By.cssSelector("input[id$=':first-name']")).sendKeys("Grace");
-            browser.findElement(By.cssSelector("input[id$=':last-name']")).sendKeys("Hopper");
-            browser.findElement(By.id("checkout-form:card")).sendKeys("4242 4242 4242 4242");
-            Browser.submit(browser, By.id("checkout-form:place-order"));
-            assertThat(browser.findElement(By.id("order-status")).getText()).contains("Paid");
-            return browser.findElement(By.id("order-code")).getText();
+            return Browser.buyOneSummitTicket(browser, server.baseUri().toString(), buyer);
         } finally {
             browser.quit();
         }
