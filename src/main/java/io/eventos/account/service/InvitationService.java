@@ -11,7 +11,6 @@ import io.eventos.platform.security.Permission;
 import io.eventos.platform.security.RequiresPermission;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.tenancy.TenantBound;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -65,7 +64,7 @@ public class InvitationService {
     MembershipAuthorizer authorizer;
     @Inject
     TransactionalMail mail;
-    @EJB
+    @Inject
     TeamEvents events;
 
     Clock clock = Clock.systemUTC();

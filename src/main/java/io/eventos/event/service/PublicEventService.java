@@ -11,6 +11,7 @@ import io.eventos.platform.text.SafeHtml;
 import io.eventos.platform.text.SafeUrls;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
@@ -42,7 +43,7 @@ public class PublicEventService {
     @PersistenceContext(unitName = "eventos")
     EntityManager em;
 
-    @EJB
+    @Inject
     TicketOffers tickets;
     @EJB
     AccountService accounts;

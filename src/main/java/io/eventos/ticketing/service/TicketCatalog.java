@@ -7,6 +7,7 @@ import io.eventos.ticketing.domain.PromoCode;
 import io.eventos.ticketing.domain.PromoCodeKind;
 import io.eventos.ticketing.domain.Ticket;
 import io.eventos.ticketing.domain.TicketVisibility;
+import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -24,6 +25,7 @@ import java.util.UUID;
  * number of ticket types.
  */
 @Stateless
+@Local(TicketOffers.class)
 @LocalBean
 @TenantBound
 public class TicketCatalog implements TicketOffers {
