@@ -58,6 +58,29 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * {@code @EJB} on a field of an interface type asks for a remote reference, which nothing provides (the contexts'
+     * own interfaces, e.g. {@code TicketOffers}, are answered by local or CDI beans): the bean then fails to be
+     * created on its first call. Such fields are injected with {@code @Inject}.
+     */
+    @Test
+    void interfacesAreInjectedNotLookedUpAsEjbs() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields()
+                .that().areAnnotatedWith(jakarta.ejb.EJB.class)
+                .should(new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaField>(
+                        "have an interface type") {
+                    @Override
+                    public void check(com.tngtech.archunit.core.domain.JavaField field,
+                                      com.tngtech.archunit.lang.ConditionEvents events) {
+                        if (field.getRawType().isInterface()) {
+                            events.add(com.tngtech.archunit.lang.SimpleConditionEvent.satisfied(field,
+                                    field.getFullName() + " is an interface looked up with @EJB"));
+                        }
+                    }
+                })
+                .check(classes);
+    }
+
     @Test
     void servicesDoNotReachIntoTheWebPlatform() {
         noClasses().that().resideInAPackage("..service..")
