@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.regex.Matcher;
@@ -25,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Password reset by email, in a real browser, with the mail read from the test SMTP server. Uses the demo member
- * (the other browser tests sign in as the owner, whose password must stay as it is).
+ * (the other browser tests sign in as the owner, whose password must stay as it is) and gives the member the demo
+ * password back afterwards (EveryViewIT signs in as every demo login).
  */
 class PasswordResetIT {
 
@@ -39,17 +41,34 @@ class PasswordResetIT {
     private URI base;
     private TestMail mail;
     private ChromeDriver browser;
+    private String memberPasswordHash;
 
     @BeforeEach
-    void open() {
+    void open() throws Exception {
         base = TestServer.baseUri();
         mail = TestServer.mail();
         browser = Browser.open();
+        try (Connection db = TestDatabase.get().superuserConnection("eventos");
+             PreparedStatement query = db.prepareStatement("select password_hash from users where email = ?")) {
+            query.setString(1, MEMBER);
+            try (ResultSet rs = query.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                memberPasswordHash = rs.getString(1);
+            }
+        }
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         browser.quit();
+        try (Connection db = TestDatabase.get().superuserConnection("eventos");
+             PreparedStatement restore = db.prepareStatement("""
+                     update users set password_hash = ?, failed_login_count = 0, locked_until = null
+                     where email = ?""")) {
+            restore.setString(1, memberPasswordHash);
+            restore.setString(2, MEMBER);
+            restore.executeUpdate();
+        }
     }
 
     @Test

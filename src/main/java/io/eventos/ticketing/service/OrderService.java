@@ -176,27 +176,48 @@ public class OrderService {
     /** The tickets issued for an event, for the attendee list and its export; text matches name, email or order. */
     @RequiresPermission(Permission.VIEW)
     public List<AttendeeRow> attendees(@EventRef UUID eventId, String text, int first, int pageSize) {
-        String like = text == null || text.isBlank() ? null : "%" + text.strip().toLowerCase(Locale.ROOT) + "%";
-        return em.createQuery("""
-                        select a from Attendee a join fetch a.order join fetch a.ticket
-                        where a.eventId = :event and (:like is null or lower(concat(coalesce(a.firstName, ''), ' ',
-                              coalesce(a.lastName, ''), ' ', coalesce(a.email, ''), ' ', a.order.code)) like :like)
-                        order by lower(a.lastName), lower(a.firstName), a.id""", Attendee.class)
-                .setParameter("event", eventId).setParameter("like", like)
-                .setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, pageSize))
+        String like = likePattern(text);
+        var query = em.createQuery("select a from Attendee a join fetch a.order join fetch a.ticket where "
+                        + attendeeCondition(like) + " order by lower(a.lastName), lower(a.firstName), a.id",
+                        Attendee.class)
+                .setParameter("event", eventId);
+        if (like != null) {
+            query.setParameter("like", like);
+        }
+        return query.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, pageSize))
                 .getResultStream().map(OrderService::attendeeRow).toList();
     }
 
     /** Number of tickets issued for an event that match the text (see {@link #attendees}). */
     @RequiresPermission(Permission.VIEW)
     public long countAttendees(@EventRef UUID eventId, String text) {
-        String like = text == null || text.isBlank() ? null : "%" + text.strip().toLowerCase(Locale.ROOT) + "%";
-        return em.createQuery("""
-                        select count(a) from Attendee a
-                        where a.eventId = :event and (:like is null or lower(concat(coalesce(a.firstName, ''), ' ',
-                              coalesce(a.lastName, ''), ' ', coalesce(a.email, ''), ' ', a.order.code)) like :like)""",
-                        Long.class)
-                .setParameter("event", eventId).setParameter("like", like).getSingleResult();
+        String like = likePattern(text);
+        var query = em.createQuery("select count(a) from Attendee a where " + attendeeCondition(like), Long.class)
+                .setParameter("event", eventId);
+        if (like != null) {
+            query.setParameter("like", like);
+        }
+        return query.getSingleResult();
+    }
+
+    /**
+     * The attendee list's condition: the event, and the text only when there is one. Not {@code (:like is null or
+     * ...)}: a parameter bound to null has no type PostgreSQL can infer ("could not determine data type of
+     * parameter"), which made the list and its export fail for every event.
+     */
+    private static String attendeeCondition(String like) {
+        return "a.eventId = :event" + (like == null ? "" : """
+                 and lower(concat(coalesce(a.firstName, ''), ' ', coalesce(a.lastName, ''), ' ', \
+                coalesce(a.email, ''), ' ', a.order.code)) like :like escape '\\'""");
+    }
+
+    /** {@code %text%} in lower case with LIKE's own characters taken literally, or null for no text. */
+    private static String likePattern(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
     }
 
     /**
