@@ -45,6 +45,8 @@ public class PasswordResetService {
     UserDirectory users;
     @Inject
     MailAfterCommit mail;
+    @Inject
+    SessionGenerations sessions;
 
     Clock clock = Clock.systemUTC();
 
@@ -120,8 +122,10 @@ public class PasswordResetService {
             return new ResetResult(TokenStatus.VALID, problem.get());
         }
         user.setPasswordHash(hasher.hash(newPassword));
-        user.setFailedLoginCount(0); // proven by email: the guessing lock no longer protects anything
+        user.setFailedLoginCount(0); // proven by email: the account-wide wait no longer protects anything
         user.setLockedUntil(null);
+        users.forgetFailuresFromHere(user.getEmail());
+        sessions.endAll(em, user.getId()); // every session, this browser's too: sign in with the new password
         reset.markUsed(clock.instant());
         em.createQuery("delete from PasswordReset r where r.userId = :user and r.usedAt is null and r.id <> :id")
                 .setParameter("user", user.getId())

@@ -1,5 +1,6 @@
 package io.eventos.account.web.organizer;
 
+import io.eventos.account.service.SessionGenerations;
 import io.eventos.account.service.SignUpException;
 import io.eventos.account.service.SignUpException.Field;
 import io.eventos.account.service.SignUpService;
@@ -34,6 +35,8 @@ public class SignUpPage {
 
     static final String FORM = "signup-form";
 
+    @Inject
+    SessionGenerations generations;
     @Inject
     SignUpService signUps;
     @Inject
@@ -72,6 +75,7 @@ public class SignUpPage {
             case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> {
                 request.changeSessionId();
+                SignedInSessionFilter.beginNow(request, generations);
                 Faces.redirect(request.getContextPath() + "/app/");
             }
             default -> {
