@@ -4,8 +4,12 @@ import io.eventos.account.domain.PasswordPolicy;
 import io.eventos.account.domain.PasswordReset;
 import io.eventos.account.domain.User;
 import io.eventos.account.domain.UserStatus;
+import io.eventos.platform.limits.Limits;
+import io.eventos.platform.limits.RateLimiter;
+import io.eventos.platform.limits.TooManyAttemptsException;
 import io.eventos.platform.mail.MailAfterCommit;
 import io.eventos.platform.mail.MailMessage;
+import io.eventos.platform.web.ClientAddress;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -47,6 +51,8 @@ public class PasswordResetService {
     MailAfterCommit mail;
     @Inject
     SessionGenerations sessions;
+    @Inject
+    RateLimiter limiter;
 
     Clock clock = Clock.systemUTC();
 
@@ -66,13 +72,23 @@ public class PasswordResetService {
     /**
      * Mails a reset link to the active user with this email, if there is one. {@code baseUrl} is the application's
      * address without a trailing slash; {@code requestedIp} the client address (kept with the request; ignored if
-     * it is not an IP address).
+     * it is not an IP address). Limits: {@link Limits#PASSWORD_RESETS_PER_ADDRESS} requests per client address (more
+     * throw {@link TooManyAttemptsException}: nothing is done), {@link Limits#PASSWORD_RESETS_PER_EMAIL} per email
+     * (more are answered as usual and send nothing).
      */
     public void request(String email, String baseUrl, String requestedIp) {
+        limiter.tryAcquire(Limits.PASSWORD_RESETS_PER_ADDRESS, ClientAddress.limitKey(requestedIp)).ifPresent(wait -> {
+            throw new TooManyAttemptsException(wait);
+        });
+        String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        if (!normalized.isEmpty() && limiter.tryAcquire(Limits.PASSWORD_RESETS_PER_EMAIL, normalized).isPresent()) {
+            // the same answer as always; the links already sent this hour stay valid (the newest one, at least)
+            LOG.info("Password reset asked again for an address that got its limit of emails this hour; not sent.");
+            return;
+        }
         Instant now = clock.instant();
         String token = EmailLinks.newToken();
         String tokenHash = EmailLinks.sha256Hex(token);
-        String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         List<User> users = normalized.isEmpty() ? List.of()
                 : em.createQuery("select u from User u where lower(u.email) = :email and u.status = :active",
                         User.class)

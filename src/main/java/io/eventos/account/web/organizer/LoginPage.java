@@ -64,12 +64,19 @@ public class LoginPage implements Serializable {
      */
     static final String SAVED_REQUEST = "org.glassfish.soteria.original.request";
 
+    /** Flash key: the email a sign-up just used, so the sign-in form starts with it. */
+    static final String EMAIL_FROM_SIGN_UP = "signUpEmail";
+
     public static final String SESSION_ENDED = "You were signed out: your password or your access changed. "
             + "Sign in again to continue.";
     public static final String CHANGED_MEANWHILE = "Your password was changed meanwhile. Sign in with the new one.";
 
     @PostConstruct
     void readNext() {
+        Object signedUpWith = Faces.getFlash().get(EMAIL_FROM_SIGN_UP);
+        if (signedUpWith instanceof String typed) {
+            email = typed;
+        }
         next = localPathOrNull(Faces.getRequestParameter("next"));
         if (next == null) {
             next = pageAskedForBeforeSignIn();
