@@ -9,7 +9,7 @@
 alter table users add column session_generation bigint not null default 0;
 
 -- One row per email (lower case, as typed at sign-in, registered or not, so the answers do not differ) and client
--- address (ClientAddress.limitKey: an IPv4 address, or an IPv6 /64).
+-- address (AddressKey: an IPv4 address, or an IPv6 /64).
 create table sign_in_addresses (
     email             text        not null check (email <> ''),
     address           text        not null check (address <> ''),

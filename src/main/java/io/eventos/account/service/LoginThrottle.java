@@ -1,8 +1,8 @@
 package io.eventos.account.service;
 
+import io.eventos.platform.limits.AddressKey;
 import io.eventos.platform.limits.Limits;
 import io.eventos.platform.limits.RateLimiter;
-import io.eventos.platform.web.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -48,11 +48,11 @@ public class LoginThrottle {
 
     /** How long this client address must still wait, whichever account it tries, if at all. */
     public Optional<Duration> addressWait(String address) {
-        return limiter.waitFor(Limits.SIGN_IN_FAILURES_PER_ADDRESS, ClientAddress.limitKey(address));
+        return limiter.waitFor(Limits.SIGN_IN_FAILURES_PER_ADDRESS, AddressKey.of(address));
     }
 
     void addressFailed(String address) {
-        limiter.record(Limits.SIGN_IN_FAILURES_PER_ADDRESS, ClientAddress.limitKey(address));
+        limiter.record(Limits.SIGN_IN_FAILURES_PER_ADDRESS, AddressKey.of(address));
     }
 
     /**
@@ -94,9 +94,9 @@ public class LoginThrottle {
         return key.length() > MAX_EMAIL_KEY ? key.substring(0, MAX_EMAIL_KEY) : key;
     }
 
-    /** The address as sign-in counts it ({@link ClientAddress#limitKey}); "-" when there is none. */
+    /** The address as sign-in counts it ({@link AddressKey}); "-" when there is none. */
     static String addressKey(String address) {
-        String key = ClientAddress.limitKey(address);
+        String key = AddressKey.of(address);
         return key == null ? "-" : key;
     }
 }

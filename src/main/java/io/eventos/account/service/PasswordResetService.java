@@ -4,12 +4,12 @@ import io.eventos.account.domain.PasswordPolicy;
 import io.eventos.account.domain.PasswordReset;
 import io.eventos.account.domain.User;
 import io.eventos.account.domain.UserStatus;
+import io.eventos.platform.limits.AddressKey;
 import io.eventos.platform.limits.Limits;
 import io.eventos.platform.limits.RateLimiter;
 import io.eventos.platform.limits.TooManyAttemptsException;
 import io.eventos.platform.mail.MailAfterCommit;
 import io.eventos.platform.mail.MailMessage;
-import io.eventos.platform.web.ClientAddress;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -77,7 +77,7 @@ public class PasswordResetService {
      * (more are answered as usual and send nothing).
      */
     public void request(String email, String baseUrl, String requestedIp) {
-        limiter.tryAcquire(Limits.PASSWORD_RESETS_PER_ADDRESS, ClientAddress.limitKey(requestedIp)).ifPresent(wait -> {
+        limiter.tryAcquire(Limits.PASSWORD_RESETS_PER_ADDRESS, AddressKey.of(requestedIp)).ifPresent(wait -> {
             throw new TooManyAttemptsException(wait);
         });
         String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);

@@ -5,13 +5,11 @@ import io.eventos.account.domain.AccountSlug;
 import io.eventos.account.domain.PasswordPolicy;
 import io.eventos.account.domain.User;
 import io.eventos.account.service.SignUpException.Field;
+import io.eventos.platform.limits.AddressKey;
 import io.eventos.platform.limits.Limits;
 import io.eventos.platform.limits.RateLimiter;
 import io.eventos.platform.limits.TooManyAttemptsException;
-import io.eventos.platform.mail.MailAfterCommit;
-import io.eventos.platform.mail.MailMessage;
 import io.eventos.platform.tenancy.CurrentTenant;
-import io.eventos.platform.web.ClientAddress;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -21,7 +19,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -71,8 +68,8 @@ public class SignUpService {
     EntityManager em;
     @Inject
     RateLimiter limiter;
-    @Inject
-    MailAfterCommit mail;
+    @EJB
+    SignUpAttempts attempts;
 
     /**
      * Creates the user (PBKDF2 hash), the account with a unique slug, the owner membership and the audit entry
@@ -111,7 +108,7 @@ public class SignUpService {
         if (!problems.isEmpty()) {
             throw new SignUpException(problems, false);
         }
-        limiter.tryAcquire(Limits.SIGN_UPS_PER_ADDRESS, ClientAddress.limitKey(address)).ifPresent(wait -> {
+        limiter.tryAcquire(Limits.SIGN_UPS_PER_ADDRESS, AddressKey.of(address)).ifPresent(wait -> {
             throw new TooManyAttemptsException(wait);
         });
         String hash = hasher.hash(form.password()); // for a known email too: the same work, the same time
@@ -144,51 +141,11 @@ public class SignUpService {
 
     /** Someone signed up with the address of an existing user: that user hears of it (within the per-email limit). */
     private void tellTheOwner(String email, String baseUrl) {
-        String key = email.toLowerCase(Locale.ROOT);
-        if (limiter.tryAcquire(Limits.SIGN_UPS_PER_EMAIL, key).isPresent()) {
+        if (limiter.tryAcquire(Limits.SIGN_UPS_PER_EMAIL, email.toLowerCase(Locale.ROOT)).isPresent()) {
             LOG.info("Sign-up with a registered address; its owner was told too often within the hour: not again.");
             return;
         }
-        List<User> users = em.createQuery("select u from User u where lower(u.email) = :email", User.class)
-                .setParameter("email", key)
-                .getResultList();
-        if (users.isEmpty()) {
-            return;
-        }
-        LOG.info(() -> "Sign-up with the address of user " + users.get(0).getId() + ": nothing created, owner told.");
-        mail.send(someoneTriedMail(users.get(0), baseUrl));
-    }
-
-    static MailMessage someoneTriedMail(User user, String baseUrl) {
-        String signIn = baseUrl + "/login.xhtml";
-        String reset = baseUrl + "/forgot-password.xhtml";
-        String text = """
-                Hello %s,
-
-                someone (perhaps you) tried to create a new EventOS account with your email address %s.
-                You already have one, so nothing was created and nothing changed.
-
-                Sign in: %s
-                Forgot your password? Choose a new one: %s
-
-                If it was not you, you can ignore this email.
-
-                EventOS
-                """.formatted(user.getName(), user.getEmail(), signIn, reset);
-        String html = """
-                <!DOCTYPE html>
-                <html lang="en"><body>
-                <p>Hello %s,</p>
-                <p>someone (perhaps you) tried to create a new EventOS account with your email address %s.
-                You already have one, so nothing was created and nothing changed.</p>
-                <p><a href="%s">Sign in</a> or, if you forgot your password, <a href="%s">choose a new one</a>.</p>
-                <p>If it was not you, you can ignore this email.</p>
-                <p>EventOS</p>
-                </body></html>
-                """.formatted(EmailLinks.escapeHtml(user.getName()), EmailLinks.escapeHtml(user.getEmail()),
-                EmailLinks.escapeHtml(signIn), EmailLinks.escapeHtml(reset));
-        return new MailMessage(user.getEmail(), "Someone tried to sign up to EventOS with your address", text, html,
-                List.of());
+        attempts.tellTheOwner(email, baseUrl);
     }
 
     /**

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Every abuse limit of EventOS in one place (docs/security.md explains each one and names its test). Anonymous forms
- * that send email are limited twice: per client address ({@code io.eventos.platform.web.ClientAddress#limitKey}), so
+ * that send email are limited twice: per client address ({@link AddressKey}), so
  * one client cannot flood, with a visible "Too many attempts — try again in N minutes"; and per target email,
  * silently (the page answers its usual neutral sentence, the email is just not sent again), so nobody can bury a
  * victim's mailbox or learn from the answer whether the address is registered. Sign-in is throttled with growing

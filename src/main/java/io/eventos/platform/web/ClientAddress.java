@@ -79,30 +79,6 @@ public final class ClientAddress {
         return colon > 0 && colon == h.lastIndexOf(':') ? h.substring(0, colon) : h;
     }
 
-    /**
-     * The key a limit counts {@code address} under: an IPv4 address as it is; an IPv6 address by its /64 network
-     * ("2001:db8:1:2::/64"), because one subscriber gets a whole /64 and could otherwise take a new address for
-     * every try; anything that is no address literal as it is. Null stays null (nothing to count by).
-     */
-    public static String limitKey(String address) {
-        if (address == null) {
-            return null;
-        }
-        Optional<InetAddress> literal = TrustedProxies.literal(address);
-        if (literal.isEmpty()) {
-            return address;
-        }
-        byte[] bytes = literal.get().getAddress();
-        if (bytes.length == 4) {
-            return literal.get().getHostAddress();
-        }
-        StringBuilder prefix = new StringBuilder();
-        for (int i = 0; i < 8; i += 2) {
-            prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
-        }
-        return prefix.append(":/64").toString();
-    }
-
     /** EVENTOS_TRUSTED_PROXIES, read once (and checked at start-up by {@link AddressSettingsCheck}). */
     static TrustedProxies trustedProxies() {
         TrustedProxies current = trusted;

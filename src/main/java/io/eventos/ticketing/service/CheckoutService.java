@@ -2,11 +2,11 @@ package io.eventos.ticketing.service;
 
 import io.eventos.account.service.AuditLog;
 import io.eventos.platform.crypto.RandomTokens;
+import io.eventos.platform.limits.AddressKey;
 import io.eventos.platform.limits.Limits;
 import io.eventos.platform.limits.RateLimiter;
 import io.eventos.platform.limits.TooManyAttemptsException;
 import io.eventos.platform.tenancy.TenantBound;
-import io.eventos.platform.web.ClientAddress;
 import io.eventos.ticketing.domain.Attendee;
 import io.eventos.ticketing.domain.Hold;
 import io.eventos.ticketing.domain.HoldLine;
@@ -436,7 +436,7 @@ public class CheckoutService {
      * (more requests are answered as usual and send nothing).
      */
     public void sendOrderLinks(String email, String baseUrl, String address) {
-        limiter.tryAcquire(Limits.ORDER_LINKS_PER_ADDRESS, ClientAddress.limitKey(address)).ifPresent(wait -> {
+        limiter.tryAcquire(Limits.ORDER_LINKS_PER_ADDRESS, AddressKey.of(address)).ifPresent(wait -> {
             throw new TooManyAttemptsException(wait);
         });
         if (blank(email)

@@ -111,18 +111,6 @@ class ClientAddressTest {
     }
 
     @Test
-    void limitsCountAnIpv6ClientByItsSlash64AndAnIpv4ClientByItsAddress() {
-        assertThat(ClientAddress.limitKey("203.0.113.9")).isEqualTo("203.0.113.9");
-        assertThat(ClientAddress.limitKey("2001:db8:1:2:aaaa:bbbb:cccc:dddd")).isEqualTo("2001:db8:1:2::/64");
-        assertThat(ClientAddress.limitKey("2001:0db8:0001:0002::1")).as("another address of the same /64")
-                .isEqualTo("2001:db8:1:2::/64");
-        assertThat(ClientAddress.limitKey("[2001:db8:1:3::1]")).isEqualTo("2001:db8:1:3::/64");
-        assertThat(ClientAddress.limitKey("::ffff:198.51.100.7")).as("IPv4 written as IPv6").isEqualTo("198.51.100.7");
-        assertThat(ClientAddress.limitKey("unknown")).isEqualTo("unknown");
-        assertThat(ClientAddress.limitKey(null)).isNull();
-    }
-
-    @Test
     void literalsAreParsedNeverLookedUp() {
         assertThat(TrustedProxies.literal("localhost")).isEmpty();
         assertThat(TrustedProxies.literal("example.com")).isEmpty();
