@@ -23,6 +23,18 @@ public final class Browser {
     }
 
     /**
+     * After a sign-up: the browser is on the sign-in page, which already holds the email the sign-up used; types the
+     * password and signs in.
+     */
+    public static void signInAfterSignUp(ChromeDriver driver, String password) {
+        if (!driver.getCurrentUrl().contains("/login.xhtml")) {
+            throw new AssertionError("Not on the sign-in page after sign-up: " + driver.getCurrentUrl());
+        }
+        driver.findElement(org.openqa.selenium.By.id("login-form:password")).sendKeys(password);
+        submit(driver, org.openqa.selenium.By.id("login-form:sign-in"));
+    }
+
+    /**
      * Clicks a button or link that loads a new page (a non-AJAX form post or a plain link) and returns once that
      * page has replaced the current one. A bare {@code click()} can return before a slow POST answers, and the
      * next lookup would then read the old page.

@@ -146,6 +146,7 @@ class InvitationIT {
         guest.findElement(By.id("signup-form:password")).sendKeys(PASSWORD);
         guest.findElement(By.id("signup-form:organization")).sendKeys(ownAccount);
         Browser.submit(guest, By.id("signup-form:create"));
+        Browser.signInAfterSignUp(guest, PASSWORD);
         assertThat(currentAccount(guest)).isEqualTo(ownAccount);
         Browser.submit(guest, By.id("logout-form:logout"));
         int mailsBefore = mail.messagesTo(email).size();

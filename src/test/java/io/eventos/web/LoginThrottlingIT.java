@@ -4,10 +4,10 @@ import io.eventos.testing.Browser;
 import io.eventos.testing.RawHttp;
 import io.eventos.testing.TestDatabase;
 import io.eventos.testing.TestServer;
+import io.eventos.testing.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.net.URI;
@@ -21,57 +21,84 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Repeated wrong passwords slow sign-in down and then lock the account for 15 minutes, even against the right
- * password; the lock expires. The passage of time is simulated by moving {@code locked_until} in the database.
- * Uses the demo manager, whom no other test signs in as.
+ * Sign-in throttling (issue 13, finding 6): wrong passwords make the address they come from wait longer and longer
+ * for that account (2 s, 4 s, 8 s, ...), never the account itself, so its owner signs in from their own address at
+ * any time; many failures from many addresses make the account wait only for addresses it has not signed in from.
+ * The passage of time is simulated by moving the waits in the database. Uses the demo manager, whom no other test
+ * signs in as; the guessers connect from loopback addresses of their own.
  */
 class LoginThrottlingIT {
 
     private static final String EMAIL = "manager@demo.eventos.test";
     private static final String PASSWORD = "demo-manager-2026";
+    private static final String GUESSER = "127.0.0.51";
 
     private URI base;
-    private ChromeDriver browser;
 
     @BeforeEach
     void open() {
         base = TestServer.baseUri();
-        browser = Browser.open();
     }
 
     @AfterEach
-    void close() throws SQLException {
-        browser.quit();
+    void restore() throws SQLException {
         sql("update users set locked_until = null, failed_login_count = 0 where email = ?");
+        sql("delete from sign_in_addresses where email = ?");
     }
 
     @Test
-    void failuresSlowDownThenLockEvenTheRightPasswordUntilTheLockExpires() throws SQLException {
-        assertThat(attempt("wrong-1")).contains("do not match");
-        assertThat(attempt("wrong-2")).contains("do not match");
-        assertThat(attempt("wrong-3")).contains("do not match");
-        assertThat(secondsUntilUnlocked()).as("the 3rd failure makes the next try wait two seconds")
-                .isNotNull().isLessThanOrEqualTo(2.5);
-        // "right after": stretch the short wait so a slow machine cannot outlast it between two page loads
-        sql("update users set locked_until = locked_until + interval '1 minute' where email = ?");
-        assertThat(attempt("wrong-4")).as("the 4th try right after the 3rd waits")
+    void wrongPasswordsSlowTheirAddressDownMoreAndMoreWhileTheOwnerSignsInFromTheirOwn() throws SQLException {
+        RawHttp guesser = new RawHttp(base, GUESSER);
+        assertThat(rawAttempt(guesser, EMAIL, Map.of())).endsWith("Check both and try again.");
+        assertThat(rawAttempt(guesser, EMAIL, Map.of())).endsWith("Check both and try again.");
+        assertThat(secondsUntilTheGuesserMayTryAgain()).as("two failures cost nothing").isNull();
+        assertThat(rawAttempt(guesser, EMAIL, Map.of())).endsWith("Check both and try again in 2 seconds.");
+        assertThat(secondsUntilTheGuesserMayTryAgain()).isBetween(1.0, 2.5);
+        // "right after": stretch the short wait so a slow machine cannot outlast it between two requests
+        sql("update sign_in_addresses set wait_until = wait_until + interval '1 minute' where email = ?");
+        assertThat(rawAttempt(guesser, EMAIL, Map.of())).as("a try while waiting is not even checked")
                 .contains("signing in is paused", "try again in");
-        assertThat(failures()).as("a refused-while-waiting try is not counted").isEqualTo(3);
+        assertThat(guesserFailures()).as("and not counted").isEqualTo(3);
 
-        sql("update users set locked_until = null where email = ?"); // the short wait is over
-        assertThat(attempt("wrong-4")).contains("do not match");
-        sql("update users set locked_until = null where email = ?");
-        assertThat(attempt("wrong-5")).contains("signing in is paused", "in 15 minutes");
+        sql("update sign_in_addresses set wait_until = null where email = ?"); // the wait is over
+        assertThat(rawAttempt(guesser, EMAIL, Map.of())).endsWith("try again in 4 seconds.");
+        assertThat(secondsUntilTheGuesserMayTryAgain()).isBetween(3.0, 4.5);
+        sql("update sign_in_addresses set wait_until = null where email = ?");
+        assertThat(rawAttempt(guesser, EMAIL, Map.of())).endsWith("try again in 8 seconds.");
+        assertThat(secondsUntilTheGuesserMayTryAgain()).as("the delays grow").isBetween(7.0, 8.5);
+        assertThat(guesserFailures()).isEqualTo(5);
 
-        assertThat(attempt(PASSWORD)).as("locked: even the right password").contains("signing in is paused");
-        assertThat(browser.getCurrentUrl()).contains("/login.xhtml");
-        assertThat(failures()).isEqualTo(5);
+        // 15 minutes of waiting for the guesser: even the right password is not looked at from there ...
+        sql("update sign_in_addresses set wait_until = now() + interval '15 minutes' where email = ?");
+        RawHttp guesserWithThePassword = new RawHttp(base, GUESSER);
+        assertThat(attemptWithPassword(guesserWithThePassword, PASSWORD)).contains("signing in is paused");
+        // ... while the owner, in a browser on their own address, signs in at once
+        ChromeDriver owner = Browser.open();
+        try {
+            owner.get(base + "/login.xhtml");
+            Browser.submitSignIn(owner, EMAIL, PASSWORD);
+            assertThat(owner.getCurrentUrl()).contains("/app/");
+        } finally {
+            owner.quit();
+        }
+        assertThat(auditActions()).contains("login.failed", "login.succeeded");
+    }
 
-        sql("update users set locked_until = now() - interval '1 second' where email = ?"); // 15 minutes later
-        attempt(PASSWORD);
-        assertThat(browser.getCurrentUrl()).contains("/app/");
-        assertThat(failures()).as("a success starts counting afresh").isZero();
-        assertThat(auditActions()).contains("login.failed", "login.locked", "login.succeeded");
+    @Test
+    void failuresFromManyAddressesMakeTheAccountWaitOnlyForAddressesItDoesNotKnow() throws SQLException {
+        assertThat(TestUsers.signIn(new RawHttp(base, "127.0.0.1"), EMAIL, PASSWORD)).as("the owner's own address")
+                .contains("/app/");
+        sql("update users set failed_login_count = 10 where email = ?"); // ten failures from elsewhere
+        assertThat(rawAttempt(new RawHttp(base, GUESSER), EMAIL, Map.of())).contains("do not match");
+        assertThat(accountFailures()).isEqualTo(11);
+        // the account-wide wait that the 11th failure started, stretched so that it surely lasts
+        sql("update users set locked_until = now() + interval '10 minutes' where email = ?");
+
+        assertThat(attemptWithPassword(new RawHttp(base, "127.0.0.52"), PASSWORD))
+                .as("an address the account never signed in from waits").contains("signing in is paused", "in 10 minutes");
+        assertThat(TestUsers.signIn(new RawHttp(base, "127.0.0.1"), EMAIL, PASSWORD))
+                .as("the owner's address does not").contains("/app/");
+        assertThat(accountFailures()).as("a success starts counting afresh").isZero();
     }
 
     /**
@@ -145,14 +172,33 @@ class LoginThrottlingIT {
         }
     }
 
-    private String attempt(String password) {
-        browser.get(base + "/login.xhtml");
-        Browser.submitSignIn(browser, EMAIL, password);
-        var messages = browser.findElements(By.id("login-form:password-message"));
-        return messages.isEmpty() ? "" : messages.get(0).getText();
+    /** A sign-in with this password from the client: the message next to the password ("" if it signed in). */
+    private static String attemptWithPassword(RawHttp http, String password) {
+        RawHttp.Response page = http.get("/login.xhtml", Map.of());
+        Map<String, String> form = new LinkedHashMap<>(RawHttp.formFields(page.body(), "login-form"));
+        form.put("login-form:email", EMAIL);
+        form.put("login-form:password", password);
+        form.put("login-form:sign-in", "Sign in");
+        RawHttp.Response answer = http.post("/login.xhtml", form, Map.of());
+        java.util.regex.Matcher message = java.util.regex.Pattern
+                .compile("id=\"login-form:password-message\"[^>]*>(.*?)</", java.util.regex.Pattern.DOTALL)
+                .matcher(answer.body());
+        return message.find() ? message.group(1) : "";
     }
 
-    private int failures() throws SQLException {
+    private int guesserFailures() throws SQLException {
+        try (Connection db = TestDatabase.get().superuserConnection("eventos");
+             PreparedStatement query = db.prepareStatement(
+                     "select failures_in_a_row from sign_in_addresses where email = ? and address = ?")) {
+            query.setString(1, EMAIL);
+            query.setString(2, GUESSER);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+    }
+
+    private int accountFailures() throws SQLException {
         try (Connection db = TestDatabase.get().superuserConnection("eventos");
              PreparedStatement query = db.prepareStatement("select failed_login_count from users where email = ?")) {
             query.setString(1, EMAIL);
@@ -163,14 +209,18 @@ class LoginThrottlingIT {
         }
     }
 
-    /** Seconds from now until the wait or lock ends (negative once over), or null if none was set. */
-    private Double secondsUntilUnlocked() throws SQLException {
+    /** Seconds from now until the guesser's wait ends, or null if none was set. */
+    private Double secondsUntilTheGuesserMayTryAgain() throws SQLException {
         try (Connection db = TestDatabase.get().superuserConnection("eventos");
-             PreparedStatement query = db.prepareStatement(
-                     "select extract(epoch from locked_until - now()) from users where email = ?")) {
+             PreparedStatement query = db.prepareStatement("""
+                     select extract(epoch from wait_until - now()) from sign_in_addresses
+                     where email = ? and address = ?""")) {
             query.setString(1, EMAIL);
+            query.setString(2, GUESSER);
             try (ResultSet rs = query.executeQuery()) {
-                rs.next();
+                if (!rs.next()) {
+                    return null;
+                }
                 double seconds = rs.getDouble(1);
                 return rs.wasNull() ? null : seconds;
             }

@@ -27,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Password reset by email, in a real browser, with the mail read from the test SMTP server. Uses the demo member
  * (the other browser tests sign in as the owner, whose password must stay as it is) and gives the member the demo
- * password back afterwards (EveryViewIT signs in as every demo login).
+ * password back afterwards (EveryViewIT signs in as every demo login). One address gets at most 3
+ * reset emails an hour (Limits.PASSWORD_RESETS_PER_EMAIL, counted in the test server's memory): these tests ask for
+ * exactly 3 for the member, so a further test here needs an address of its own (TestUsers.create).
  */
 class PasswordResetIT {
 

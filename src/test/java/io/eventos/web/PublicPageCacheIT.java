@@ -53,6 +53,7 @@ class PublicPageCacheIT {
         browser.findElement(By.id("signup-form:password")).sendKeys("harbour-lantern-4821");
         browser.findElement(By.id("signup-form:organization")).sendKeys(name);
         clickToNavigate(By.id("signup-form:create"));
+        io.eventos.testing.Browser.signInAfterSignUp(browser, "harbour-lantern-4821");
         assertThat(browser.getCurrentUrl()).contains("/app/");
         String slug = "cache-lane-" + unique;
 

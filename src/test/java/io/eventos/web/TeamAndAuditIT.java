@@ -1,7 +1,9 @@
 package io.eventos.web;
 
 import io.eventos.testing.Browser;
+import io.eventos.testing.RawHttp;
 import io.eventos.testing.TestServer;
+import io.eventos.testing.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,6 +62,34 @@ class TeamAndAuditIT {
         confirm();
         wait(ExpectedConditions.textToBePresentInElementLocated(By.id("team-form:messages"), "only owner"));
         assertThat(browser.findElement(By.id("team-form:members")).getText()).contains("Olivia Owner");
+    }
+
+    /**
+     * A removed member is signed out at once, in every browser (issue 13, finding 5): their next request goes to the
+     * sign-in page, which says why. The member is a user of this test's own, signed in over plain HTTP.
+     */
+    @Test
+    void aRemovedMemberIsSignedOutOnTheirNextRequest() {
+        String member = TestUsers.createDemoViewer("removed");
+        try {
+            RawHttp membersBrowser = new RawHttp(base, "127.0.0.76");
+            assertThat(TestUsers.signIn(membersBrowser, member, TestUsers.PASSWORD)).contains("/app/");
+            assertThat(membersBrowser.get("/app/events.xhtml", Map.of()).status()).isEqualTo(200);
+
+            signIn("owner@demo.eventos.test", "demo-owner-2026");
+            browser.get(base + "/app/team.xhtml");
+            rowOf("Tess removed").findElement(By.xpath(".//button[.//span[text()='Remove']]")).click();
+            confirm();
+            wait(ExpectedConditions.textToBePresentInElementLocated(By.id("team-form:messages"),
+                    "Tess removed was removed from the account."));
+
+            RawHttp.Response next = membersBrowser.get("/app/events.xhtml", Map.of());
+            assertThat(next.status()).isEqualTo(302);
+            assertThat(TestUsers.pathOf(next.header("Location"))).startsWith("/login.xhtml?ended=1");
+            assertThat(membersBrowser.get("/app/", Map.of()).status()).as("the session is gone").isEqualTo(302);
+        } finally {
+            TestUsers.leaveDemo(member);
+        }
     }
 
     @Test

@@ -1,96 +1,102 @@
 package io.eventos.account.service;
 
+import io.eventos.platform.limits.AddressKey;
+import io.eventos.platform.limits.Limits;
+import io.eventos.platform.limits.RateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
- * The rules that slow down and then stop password guessing.
+ * The rules that slow password guessing down without letting the guesser lock the owner out (the numbers are in
+ * {@link Limits}):
  * <ul>
- *   <li>Per account (user): the 3rd and 4th failures in a row make the next attempt wait 2 and 4 seconds; the 5th
- *       locks the account for 15 minutes, during which even the right password is refused. A success resets it.
- *       Stored on the user row (failed_login_count, locked_until: the short waits and the lock are the same
- *       column), so every instance sees it.</li>
- *   <li>Per client address: 20 failures within 15 minutes lock that address for 15 minutes, whichever accounts it
- *       tried (guessing across many accounts). Kept in memory of this instance: EventOS runs one instance per
- *       database today; a cluster would move this to the database.</li>
+ *   <li>Per email and client address: the first {@value Limits#SIGN_IN_FREE_FAILURES} failures in a row cost
+ *       nothing, then each failure makes that address wait before its next try for that email: 2 s, 4 s, 8 s, ...
+ *       doubling up to 15 minutes. Another address is not affected, so the owner signs in from their own at once.
+ *       Kept in {@code sign_in_addresses} (every instance sees it), for unknown emails too, so the answers do not
+ *       tell registered addresses from others. A success from that address starts afresh.</li>
+ *   <li>Per account, from all addresses together (guessing from many addresses): after
+ *       {@value Limits#SIGN_IN_ACCOUNT_FREE_FAILURES} failures in a row, each further one makes the account wait
+ *       (2 s, doubling, up to 15 minutes; {@code users.locked_until}), but only for addresses it has not signed in
+ *       from successfully within {@link Limits#SIGN_IN_KNOWN_ADDRESS_FOR}: the owner's own addresses are spared.</li>
+ *   <li>Per client address, whichever accounts it tries: {@link Limits#SIGN_IN_FAILURES_PER_ADDRESS} failures
+ *       make that address wait ({@link RateLimiter}, in memory of this instance).</li>
  * </ul>
+ * Nothing here locks an account: a wait belongs to whoever keeps failing.
  */
 @ApplicationScoped
 public class LoginThrottle {
 
-    static final int LOCK_AFTER = 5;
-    static final Duration LOCK_FOR = Duration.ofMinutes(15);
-    static final int ADDRESS_LIMIT = 20;
+    /** Emails longer than any address a user can have are counted by their first characters. */
+    static final int MAX_EMAIL_KEY = 320;
 
-    private final ConcurrentMap<String, AddressFailures> addresses = new ConcurrentHashMap<>();
+    @Inject
+    RateLimiter limiter;
 
     Clock clock = Clock.systemUTC();
 
-    /** How long an account locked until {@code lockedUntil} must still wait, if at all. */
-    Optional<Duration> accountWait(Instant lockedUntil) {
-        Instant now = clock.instant();
-        return lockedUntil != null && now.isBefore(lockedUntil)
-                ? Optional.of(Duration.between(now, lockedUntil)) : Optional.empty();
+    /** What is known about one email and client address: failures in a row, their wait, the last success. */
+    record AddressState(int failuresInARow, Instant waitUntil, Instant lastSuccessAt) {
+        static final AddressState NEW = new AddressState(0, null, null);
     }
 
-    /** Until when the account waits after its {@code failures}-th failure in a row (nothing before the 3rd). */
-    Optional<Instant> lockAfterFailure(int failures) {
-        if (failures >= LOCK_AFTER) {
-            return Optional.of(clock.instant().plus(LOCK_FOR));
-        }
-        return failures >= 3 ? Optional.of(clock.instant().plusSeconds(1L << (failures - 2))) : Optional.empty();
-    }
-
-    /** How long this client address must still wait, if at all. */
+    /** How long this client address must still wait, whichever account it tries, if at all. */
     public Optional<Duration> addressWait(String address) {
-        if (address == null) {
-            return Optional.empty();
-        }
-        AddressFailures state = addresses.get(address);
-        Instant now = clock.instant();
-        if (state == null) {
-            return Optional.empty();
-        }
-        if (state.lockedUntil() != null && now.isBefore(state.lockedUntil())) {
-            return Optional.of(Duration.between(now, state.lockedUntil()));
-        }
-        return Optional.empty();
+        return limiter.waitFor(Limits.SIGN_IN_FAILURES_PER_ADDRESS, AddressKey.of(address));
     }
 
     void addressFailed(String address) {
-        if (address == null) {
-            return;
+        limiter.record(Limits.SIGN_IN_FAILURES_PER_ADDRESS, AddressKey.of(address));
+    }
+
+    /**
+     * How long a try for an account from an address must still wait: the address's own wait for this email, else
+     * the account-wide wait ({@code accountWaitUntil}) unless the account signed in from this address recently.
+     */
+    Optional<Duration> waitFor(Instant accountWaitUntil, AddressState address) {
+        Optional<Duration> own = remaining(address.waitUntil());
+        if (own.isPresent() || isKnown(address)) {
+            return own;
         }
+        return remaining(accountWaitUntil);
+    }
+
+    /** Until when this address waits after its {@code failures}-th failure in a row for one email, if at all. */
+    Optional<Instant> addressWaitAfter(int failures) {
+        return Limits.growingDelay(failures, Limits.SIGN_IN_FREE_FAILURES).map(clock.instant()::plus);
+    }
+
+    /** Until when addresses the account does not know wait after its {@code failures}-th failure in a row. */
+    Optional<Instant> accountWaitAfter(int failures) {
+        return Limits.growingDelay(failures, Limits.SIGN_IN_ACCOUNT_FREE_FAILURES).map(clock.instant()::plus);
+    }
+
+    /** Whether the account signed in successfully from this address recently enough to call it its owner's. */
+    boolean isKnown(AddressState address) {
+        return address.lastSuccessAt() != null
+                && address.lastSuccessAt().isAfter(clock.instant().minus(Limits.SIGN_IN_KNOWN_ADDRESS_FOR));
+    }
+
+    Optional<Duration> remaining(Instant until) {
         Instant now = clock.instant();
-        addresses.compute(address, (key, state) -> {
-            if (state == null || now.isAfter(state.windowStart().plus(LOCK_FOR))) {
-                return new AddressFailures(now, 1, null);
-            }
-            int count = state.count() + 1;
-            return new AddressFailures(state.windowStart(), count,
-                    count >= ADDRESS_LIMIT ? now.plus(LOCK_FOR) : state.lockedUntil());
-        });
-        if (addresses.size() > 100_000) {
-            addresses.entrySet().removeIf(e -> now.isAfter(e.getValue().windowStart().plus(LOCK_FOR.multipliedBy(2))));
-        }
+        return until != null && now.isBefore(until) ? Optional.of(Duration.between(now, until)) : Optional.empty();
     }
 
-    /** Plain words for a wait: "in 14 minutes", "in 4 seconds". */
-    public static String inWords(Duration wait) {
-        long seconds = Math.max(1, wait.toSeconds());
-        if (seconds < 90) {
-            return "in " + seconds + (seconds == 1 ? " second" : " seconds");
-        }
-        long minutes = (seconds + 59) / 60;
-        return "in " + minutes + " minutes";
+    /** The email as sign-in counts it: trimmed, lower case, at most {@value #MAX_EMAIL_KEY} characters. */
+    static String emailKey(String email) {
+        String key = email.strip().toLowerCase(Locale.ROOT);
+        return key.length() > MAX_EMAIL_KEY ? key.substring(0, MAX_EMAIL_KEY) : key;
     }
 
-    private record AddressFailures(Instant windowStart, int count, Instant lockedUntil) {
+    /** The address as sign-in counts it ({@link AddressKey}); "-" when there is none. */
+    static String addressKey(String address) {
+        String key = AddressKey.of(address);
+        return key == null ? "-" : key;
     }
 }

@@ -5,6 +5,10 @@ import io.eventos.account.domain.PasswordReset;
 import io.eventos.account.domain.User;
 import io.eventos.account.domain.UserStatus;
 import io.eventos.platform.mail.TransactionalMail;
+import io.eventos.platform.limits.AddressKey;
+import io.eventos.platform.limits.Limits;
+import io.eventos.platform.limits.RateLimiter;
+import io.eventos.platform.limits.TooManyAttemptsException;
 import io.eventos.platform.mail.MailMessage;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -45,6 +49,10 @@ public class PasswordResetService {
     UserDirectory users;
     @Inject
     TransactionalMail mail;
+    @Inject
+    SessionGenerations sessions;
+    @Inject
+    RateLimiter limiter;
 
     Clock clock = Clock.systemUTC();
 
@@ -64,13 +72,23 @@ public class PasswordResetService {
     /**
      * Mails a reset link to the active user with this email, if there is one. {@code baseUrl} is the application's
      * address without a trailing slash; {@code requestedIp} the client address (kept with the request; ignored if
-     * it is not an IP address).
+     * it is not an IP address). Limits: {@link Limits#PASSWORD_RESETS_PER_ADDRESS} requests per client address (more
+     * throw {@link TooManyAttemptsException}: nothing is done), {@link Limits#PASSWORD_RESETS_PER_EMAIL} per email
+     * (more are answered as usual and send nothing).
      */
     public void request(String email, String baseUrl, String requestedIp) {
+        limiter.tryAcquire(Limits.PASSWORD_RESETS_PER_ADDRESS, AddressKey.of(requestedIp)).ifPresent(wait -> {
+            throw new TooManyAttemptsException(wait);
+        });
+        String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        if (!normalized.isEmpty() && limiter.tryAcquire(Limits.PASSWORD_RESETS_PER_EMAIL, normalized).isPresent()) {
+            // the same answer as always; the links already sent this hour stay valid (the newest one, at least)
+            LOG.info("Password reset asked again for an address that got its limit of emails this hour; not sent.");
+            return;
+        }
         Instant now = clock.instant();
         String token = EmailLinks.newToken();
         String tokenHash = EmailLinks.sha256Hex(token);
-        String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         List<User> users = normalized.isEmpty() ? List.of()
                 : em.createQuery("select u from User u where lower(u.email) = :email and u.status = :active",
                         User.class)
@@ -120,8 +138,10 @@ public class PasswordResetService {
             return new ResetResult(TokenStatus.VALID, problem.get());
         }
         user.setPasswordHash(hasher.hash(newPassword));
-        user.setFailedLoginCount(0); // proven by email: the guessing lock no longer protects anything
+        user.setFailedLoginCount(0); // proven by email: the account-wide wait no longer protects anything
         user.setLockedUntil(null);
+        users.forgetFailuresFromHere(user.getEmail());
+        sessions.endAll(em, user.getId()); // every session, this browser's too: sign in with the new password
         reset.markUsed(clock.instant());
         em.createQuery("delete from PasswordReset r where r.userId = :user and r.usedAt is null and r.id <> :id")
                 .setParameter("user", user.getId())

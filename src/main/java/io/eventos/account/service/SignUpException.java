@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Sign-up (or a new account) refused: one sentence per field that needs another value. {@link #emailTaken()} when
- * the address already belongs to a user (the page then offers to sign in or reset the password).
+ * joining by invitation found the address registered meanwhile (the page then offers to sign in); sign-up itself
+ * never says that an address is registered ({@link SignUpService#signUp}).
  */
 @ApplicationException(rollback = true)
 public class SignUpException extends RuntimeException {

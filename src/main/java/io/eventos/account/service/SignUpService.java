@@ -5,6 +5,10 @@ import io.eventos.account.domain.AccountSlug;
 import io.eventos.account.domain.PasswordPolicy;
 import io.eventos.account.domain.User;
 import io.eventos.account.service.SignUpException.Field;
+import io.eventos.platform.limits.AddressKey;
+import io.eventos.platform.limits.Limits;
+import io.eventos.platform.limits.RateLimiter;
+import io.eventos.platform.limits.TooManyAttemptsException;
 import io.eventos.platform.tenancy.CurrentTenant;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -26,7 +30,7 @@ import java.util.regex.Pattern;
  * in one transaction by {@link NewAccountWriter}, bound to the new account's id (work across accounts binds each
  * account explicitly). Runs without a transaction of its own: the slug is chosen with {@code account_id_by_slug}
  * and, when another sign-up took it meanwhile (or a suspended account holds it, which that function does not
- * report), the write is retried with the next suffix.
+ * report), the write is retried with the next suffix. Sign-up answers a registered email exactly like a new one.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -62,14 +66,25 @@ public class SignUpService {
     PasswordHasher hasher;
     @PersistenceContext(unitName = "eventos")
     EntityManager em;
+    @Inject
+    RateLimiter limiter;
+    @EJB
+    SignUpAttempts attempts;
 
     /**
      * Creates the user (PBKDF2 hash), the account with a unique slug, the owner membership and the audit entry
-     * "account.created", and mails an email verification link ({@code baseUrl}: the application's address).
+     * "account.created", and mails an email verification link ({@code baseUrl}: the application's address). For an
+     * email that already has a user it creates nothing and mails that user instead ("someone tried to sign up with
+     * your address": sign in or reset the password), with the same work and the same (empty) answer, so the caller
+     * cannot tell the two apart and the form cannot be used to find out who is registered.
+     * {@code address} is the client's ({@code ClientAddress}): at most {@link Limits#SIGN_UPS_PER_ADDRESS} sign-ups
+     * that pass the checks per address; at most {@link Limits#SIGN_UPS_PER_EMAIL} such mails per email (more are
+     * not sent, silently).
      *
      * @throws SignUpException with one sentence per field that needs another value
+     * @throws TooManyAttemptsException when this address signed up too often
      */
-    public Created signUp(SignUpForm form, String baseUrl) {
+    public void signUp(SignUpForm form, String baseUrl, String address) {
         String name = strip(form.name());
         String email = strip(form.email());
         String organization = strip(form.organization());
@@ -79,14 +94,10 @@ public class SignUpService {
         } else if (name.length() > MAX_NAME) {
             problems.put(Field.NAME, NAME_TOO_LONG);
         }
-        boolean emailTaken = false;
         if (email.isEmpty()) {
             problems.put(Field.EMAIL, EMAIL_MISSING);
         } else if (!isEmailAddress(email)) {
             problems.put(Field.EMAIL, EMAIL_INVALID);
-        } else if (emailInUse(email)) {
-            problems.put(Field.EMAIL, SignUpException.EMAIL_TAKEN);
-            emailTaken = true;
         }
         if (form.password() == null || form.password().isEmpty()) {
             problems.put(Field.PASSWORD, PASSWORD_MISSING);
@@ -95,9 +106,16 @@ public class SignUpService {
         }
         organizationProblem(organization).ifPresent(p -> problems.put(Field.ORGANIZATION, p));
         if (!problems.isEmpty()) {
-            throw new SignUpException(problems, emailTaken);
+            throw new SignUpException(problems, false);
         }
-        String hash = hasher.hash(form.password());
+        limiter.tryAcquire(Limits.SIGN_UPS_PER_ADDRESS, AddressKey.of(address)).ifPresent(wait -> {
+            throw new TooManyAttemptsException(wait);
+        });
+        String hash = hasher.hash(form.password()); // for a known email too: the same work, the same time
+        if (emailInUse(email)) {
+            tellTheOwner(email, baseUrl);
+            return;
+        }
         String base = AccountSlug.from(organization);
         int attempt = 1;
         for (int tries = 0; tries < SLUG_ATTEMPTS; tries++) {
@@ -109,15 +127,25 @@ public class SignUpService {
             try (var tenant = CurrentTenant.bind(account.getId()); var actor = CurrentTenant.bindUser(user.getId())) {
                 writer.writeSignUp(user, account, baseUrl);
                 LOG.info(() -> "Signed up user " + user.getId() + " with account " + account.getSlug());
-                return new Created(user.getId(), account.getId(), account.getSlug());
+                return;
             } catch (NewAccountWriter.Taken taken) {
                 if (taken.email()) {
-                    throw new SignUpException(Map.of(Field.EMAIL, SignUpException.EMAIL_TAKEN), true);
+                    tellTheOwner(email, baseUrl); // registered meanwhile: the same answer as above
+                    return;
                 }
                 attempt++;
             }
         }
         throw new IllegalStateException("No free slug for " + base + " after " + SLUG_ATTEMPTS + " attempts");
+    }
+
+    /** Someone signed up with the address of an existing user: that user hears of it (within the per-email limit). */
+    private void tellTheOwner(String email, String baseUrl) {
+        if (limiter.tryAcquire(Limits.SIGN_UPS_PER_EMAIL, email.toLowerCase(Locale.ROOT)).isPresent()) {
+            LOG.info("Sign-up with a registered address; its owner was told too often within the hour: not again.");
+            return;
+        }
+        attempts.tellTheOwner(email, baseUrl);
     }
 
     /**

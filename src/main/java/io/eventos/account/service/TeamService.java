@@ -32,6 +32,8 @@ public class TeamService {
     AuditLog audit;
     @Inject
     MembershipAuthorizer authorizer;
+    @Inject
+    SessionGenerations sessions;
 
     @RequiresPermission(Permission.VIEW)
     public List<TeamMember> members() {
@@ -94,6 +96,7 @@ public class TeamService {
             }
         }
         em.remove(member);
+        sessions.endAll(em, userId); // signed out everywhere at once, not just refused this account's pages
         audit.record("member.removed", "member", userId, Map.of("role", member.getRole().label()), null);
     }
 

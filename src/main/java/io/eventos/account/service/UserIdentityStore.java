@@ -39,12 +39,11 @@ public class UserIdentityStore implements IdentityStore {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         String address = RequestOrigin.current().map(RequestOrigin::ip).orElse(null);
-        return users.authenticate(login.getCaller(), login.getPasswordAsString(), address).signedIn()
+        SignInResult result = users.authenticate(login.getCaller(), login.getPasswordAsString(), address);
+        return result.signedIn()
                 .filter(user -> !twoFactor.isEnabled(user.id())) // a password alone is not enough then
-                .map(user -> {
-                    users.completeSignIn(user.id(), address);
-                    return valid(user.id());
-                })
+                .filter(user -> users.completeSignIn(user.id(), result.sessionGeneration(), address))
+                .map(user -> valid(user.id()))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }
 

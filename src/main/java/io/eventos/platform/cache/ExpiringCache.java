@@ -138,6 +138,24 @@ public final class ExpiringCache<K, V> {
         }
     }
 
+    /**
+     * Keeps {@code value} under {@code key} for the time to live, or, when a fresh value is there already, what
+     * {@code remapping} makes of the two (e.g. {@code Math::max} for a number that only grows, so a value read
+     * before a change cannot replace the newer one written after it). Returns the value kept.
+     */
+    public V merge(K key, V value, java.util.function.BinaryOperator<V> remapping) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        long now = nanoClock.getAsLong();
+        Entry<V> kept = entries.compute(key, (k, old) -> new Entry<>(
+                old != null && now - old.expiresAt() < 0 ? remapping.apply(old.value(), value) : value,
+                now + ttlNanos));
+        if (entries.size() > maxEntries) {
+            trim(now);
+        }
+        return kept.value();
+    }
+
     /** Forgets the entries whose key matches. */
     public void invalidateIf(Predicate<? super K> matches) {
         invalidations.incrementAndGet();

@@ -2,6 +2,10 @@ package io.eventos.ticketing.service;
 
 import io.eventos.account.service.AuditLog;
 import io.eventos.platform.crypto.RandomTokens;
+import io.eventos.platform.limits.AddressKey;
+import io.eventos.platform.limits.Limits;
+import io.eventos.platform.limits.RateLimiter;
+import io.eventos.platform.limits.TooManyAttemptsException;
 import io.eventos.platform.tenancy.TenantBound;
 import io.eventos.ticketing.domain.Attendee;
 import io.eventos.ticketing.domain.Hold;
@@ -38,6 +42,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -62,6 +67,8 @@ public class CheckoutService {
     @PersistenceContext(unitName = "eventos")
     EntityManager em;
 
+    @Inject
+    RateLimiter limiter;
     @Inject
     AuditLog audit;
 
@@ -424,10 +431,17 @@ public class CheckoutService {
 
     /**
      * "I lost my email": mails the links of every order placed with this address in this account. Says nothing
-     * about whether there are any (the page shows the same sentence either way).
+     * about whether there are any (the page shows the same sentence either way). Limits: {@code address} (the
+     * client's) may ask {@link Limits#ORDER_LINKS_PER_ADDRESS} times (then {@link TooManyAttemptsException}, nothing
+     * done); one email gets at most {@link Limits#ORDER_LINKS_PER_EMAIL} such mails, from all organizers together
+     * (more requests are answered as usual and send nothing).
      */
-    public void sendOrderLinks(String email, String baseUrl) {
-        if (blank(email)) {
+    public void sendOrderLinks(String email, String baseUrl, String address) {
+        limiter.tryAcquire(Limits.ORDER_LINKS_PER_ADDRESS, AddressKey.of(address)).ifPresent(wait -> {
+            throw new TooManyAttemptsException(wait);
+        });
+        if (blank(email)
+                || limiter.tryAcquire(Limits.ORDER_LINKS_PER_EMAIL, email.strip().toLowerCase(Locale.ROOT)).isPresent()) {
             return;
         }
         List<Order> found = em.createQuery("select o from Order o where lower(o.buyerEmail) = lower(:email) "

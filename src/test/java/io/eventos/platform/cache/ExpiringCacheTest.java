@@ -49,6 +49,17 @@ class ExpiringCacheTest {
     }
 
     @Test
+    void mergeKeepsWhatTheFunctionChoosesWhileFreshAndTheNewValueOnceExpired() {
+        var cache = new ExpiringCache<String, Long>(Duration.ofNanos(100), 10, now::get);
+        assertThat(cache.merge("user", 3L, Math::max)).isEqualTo(3L);
+        assertThat(cache.merge("user", 2L, Math::max)).as("an older value read meanwhile").isEqualTo(3L);
+        assertThat(cache.getIfPresent("user")).isEqualTo(3L);
+        now.addAndGet(100);
+        assertThat(cache.getIfPresent("user")).isNull();
+        assertThat(cache.merge("user", 2L, Math::max)).as("nothing fresh to merge with").isEqualTo(2L);
+    }
+
+    @Test
     void theCacheStaysWithinItsSize() {
         var cache = new ExpiringCache<Integer, String>(Duration.ofSeconds(1), 100, now::get);
         for (int i = 0; i < 1_000; i++) {

@@ -1,6 +1,7 @@
 package io.eventos.account.web.organizer;
 
 import io.eventos.account.service.PasswordResetService;
+import io.eventos.platform.limits.TooManyAttemptsException;
 import io.eventos.platform.web.BaseUrl;
 import io.eventos.platform.web.ClientAddress;
 import jakarta.enterprise.context.RequestScoped;
@@ -14,7 +15,8 @@ import java.io.IOException;
 
 /**
  * {@code /forgot-password.xhtml}: asks for a reset link. The answer is the same sentence whether or not the address
- * is registered, so the page cannot be used to find out who has an account.
+ * is registered (and whether or not that address already got its limit of reset emails this hour), so the page
+ * cannot be used to find out who has an account. Too many requests from one client get "Too many attempts".
  */
 @Named
 @RequestScoped
@@ -30,7 +32,12 @@ public class ForgotPasswordPage {
 
     public void send() throws IOException {
         HttpServletRequest request = Faces.getRequest();
-        resets.request(email, BaseUrl.of(request), ClientAddress.of(request));
+        try {
+            resets.request(email, BaseUrl.of(request), ClientAddress.of(request));
+        } catch (TooManyAttemptsException e) {
+            Messages.addGlobalError(e.getMessage()); // the address stays in the field
+            return;
+        }
         Messages.addFlashGlobalInfo(SENT);
         Faces.redirect(request.getContextPath() + "/forgot-password.xhtml");
     }

@@ -1,5 +1,6 @@
 package io.eventos.account.web.organizer;
 
+import io.eventos.account.service.SessionGenerations;
 import io.eventos.account.service.AccountSwitchService;
 import io.eventos.account.service.InvitationAcceptance;
 import io.eventos.account.service.InvitationDesk.JoinResult;
@@ -43,6 +44,8 @@ public class InvitePage implements Serializable {
 
     static final String SIGN_UP_FORM = "signup-form";
 
+    @Inject
+    transient SessionGenerations generations;
     @Inject
     transient InvitationAcceptance acceptance;
     @Inject
@@ -112,6 +115,7 @@ public class InvitePage implements Serializable {
             case SEND_CONTINUE -> Faces.responseComplete();
             case SUCCESS -> {
                 request.changeSessionId();
+                SignedInSessionFilter.beginNow(request, generations);
                 welcome();
             }
             default -> {

@@ -1,12 +1,12 @@
 package io.eventos.account.web.organizer;
 
-import io.eventos.account.service.LoginThrottle;
 import io.eventos.account.service.SignInResult;
 import io.eventos.account.service.SignInTicketCredential;
 import io.eventos.account.service.SignInTickets;
 import io.eventos.account.service.TwoFactorException;
 import io.eventos.account.service.TwoFactorService;
 import io.eventos.account.service.UserDirectory;
+import io.eventos.platform.limits.Limits;
 import io.eventos.platform.web.ClientAddress;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
@@ -52,6 +52,8 @@ public class LoginPage implements Serializable {
     private String code;
     /** Set once the password was right for a user with two-factor authentication: the code step. */
     private UUID awaitingCodeFor;
+    /** The user's session generation when the password was checked; the session is stamped with it. */
+    private long sessionGeneration;
     /** Where to go after signing in: a path of this application (checked), or null for the dashboard. */
     private String next;
 
@@ -62,8 +64,19 @@ public class LoginPage implements Serializable {
      */
     static final String SAVED_REQUEST = "org.glassfish.soteria.original.request";
 
+    /** Flash key: the email a sign-up just used, so the sign-in form starts with it. */
+    static final String EMAIL_FROM_SIGN_UP = "signUpEmail";
+
+    public static final String SESSION_ENDED = "You were signed out: your password or your access changed. "
+            + "Sign in again to continue.";
+    public static final String CHANGED_MEANWHILE = "Your password was changed meanwhile. Sign in with the new one.";
+
     @PostConstruct
     void readNext() {
+        Object signedUpWith = Faces.getFlash().get(EMAIL_FROM_SIGN_UP);
+        if (signedUpWith instanceof String typed) {
+            email = typed;
+        }
         next = localPathOrNull(Faces.getRequestParameter("next"));
         if (next == null) {
             next = pageAskedForBeforeSignIn();
@@ -99,11 +112,12 @@ public class LoginPage implements Serializable {
         }
         SignInResult result = users.authenticate(email, password, address);
         if (result.signedIn().isEmpty()) {
-            refused(result, "login-form:password",
+                refused(result, "login-form:password",
                     "That email and password do not match an account. Check both and try again");
             return;
         }
         UUID userId = result.signedIn().get().id();
+        sessionGeneration = result.sessionGeneration();
         if (twoFactor.isEnabled(userId)) {
             awaitingCodeFor = userId;
             return;
@@ -128,7 +142,11 @@ public class LoginPage implements Serializable {
     }
 
     private void finish(UUID userId, String address) throws IOException {
-        users.completeSignIn(userId, address);
+        if (!users.completeSignIn(userId, sessionGeneration, address)) {
+            awaitingCodeFor = null; // e.g. the password was reset after it was checked here: start again
+            Messages.addGlobalError(CHANGED_MEANWHILE);
+            return;
+        }
         HttpServletRequest request = Faces.getRequest();
         HttpServletResponse response = Faces.getResponse();
         AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
@@ -138,6 +156,7 @@ public class LoginPage implements Serializable {
             case SEND_CONTINUE -> Faces.responseComplete();
             case SUCCESS -> {
                 request.changeSessionId();
+                SignedInSessionFilter.begin(request, sessionGeneration);
                 // door staff (members limited to some events) start at check-in, everyone else at the dashboard
                 String landing = next != null ? next : users.startsAtTheDoor(userId) ? "/checkin/" : "/app/";
                 Faces.redirect(request.getContextPath() + landing);
@@ -157,17 +176,21 @@ public class LoginPage implements Serializable {
         return value;
     }
 
+    /**
+     * A refused try: "paused" when it was not even checked (too many failures), else the sentence, saying when the
+     * next try from here may be made if it must wait.
+     */
     private void refused(SignInResult result, String field, String sentence) {
         Optional<Duration> wait = result.throttledFor();
-        if (wait.isPresent() && wait.get().toSeconds() > 10) {
+        if (wait.isPresent()) {
             pausedMessage(field, wait.get());
-        } else {
-            Optional<Duration> shortWait = users.waitBeforeSignIn(email, ClientAddress.of(Faces.getRequest()));
-            Messages.addError(field, sentence + (shortWait.isPresent() ? ". Try again in a few seconds." : "."));
+            return;
         }
+        Optional<Duration> next = result.nextTryIn();
+        Messages.addError(field, sentence + (next.isPresent() ? " " + Limits.inWords(next.get()) + "." : "."));
     }
 
-    /** Too many failures for this email or this address: say how long to wait, in plain words. */
+    /** Too many failures for this email from here, or from this address: say how long to wait, in plain words. */
     private boolean refusedForNow(String address) {
         Optional<Duration> wait = users.waitBeforeSignIn(email, address);
         wait.ifPresent(duration -> pausedMessage(awaitingCodeFor == null ? "login-form:password" : "code-form:code",
@@ -177,7 +200,16 @@ public class LoginPage implements Serializable {
 
     private static void pausedMessage(String field, Duration wait) {
         Messages.addError(field, "Too many failed sign-ins. For your safety, signing in is paused; try again "
-                + LoginThrottle.inWords(wait) + ".");
+                + Limits.inWords(wait) + ".");
+    }
+
+    /** Whether the user comes here because their session was ended (SignedInSessionFilter). */
+    public boolean isSessionEnded() {
+        return Faces.getRequestParameter(SignedInSessionFilter.ENDED_PARAMETER) != null;
+    }
+
+    public String getSessionEndedMessage() {
+        return SESSION_ENDED;
     }
 
     public boolean isAwaitingCode() {

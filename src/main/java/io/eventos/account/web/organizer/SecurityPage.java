@@ -1,22 +1,29 @@
 package io.eventos.account.web.organizer;
 
+import io.eventos.account.service.PasswordChange;
 import io.eventos.account.service.TwoFactorEnrolment;
 import io.eventos.account.service.TwoFactorException;
 import io.eventos.account.service.TwoFactorService;
 import io.eventos.account.service.TwoFactorStatus;
+import io.eventos.account.service.UserDirectory;
+import io.eventos.platform.web.ClientAddress;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
  * {@code /app/security.xhtml}: the signed-in user's own two-factor authentication — set up with a QR code,
- * confirmed with a first code, recovery codes shown exactly once, turned off with a code.
+ * confirmed with a first code, recovery codes shown exactly once, turned off with a code — and their password:
+ * changing it signs out every other session of theirs, this one stays.
  */
 @Named
 @ViewScoped
@@ -27,12 +34,20 @@ public class SecurityPage implements Serializable {
     @Inject
     transient TwoFactorService twoFactor;
     @Inject
+    transient UserDirectory users;
+    @Inject
     OrganizerSession session;
 
     private TwoFactorStatus status;
     private TwoFactorEnrolment enrolment;
     private List<String> recoveryCodes = List.of();
     private String code;
+    private transient String currentPassword;
+    private transient String newPassword;
+    private transient String repeat;
+
+    public static final String PASSWORD_CHANGED = "Your password was changed. You stay signed in here; "
+            + "everywhere else you were signed out.";
 
     @PostConstruct
     void load() {
@@ -67,6 +82,22 @@ public class SecurityPage implements Serializable {
         }
     }
 
+    public void changePassword() {
+        if (!Objects.equals(newPassword, repeat)) {
+            Messages.addError("password-form:repeat", ResetPasswordPage.MISMATCH);
+            return;
+        }
+        HttpServletRequest request = Faces.getRequest();
+        PasswordChange result = users.changePassword(me(), currentPassword, newPassword, ClientAddress.of(request));
+        if (!result.changed()) {
+            Messages.addError("password-form:" + result.field(), result.problem());
+            return;
+        }
+        request.changeSessionId();
+        SignedInSessionFilter.begin(request, result.sessionGeneration()); // this session stays
+        Messages.addGlobalInfo(PASSWORD_CHANGED);
+    }
+
     private UUID me() {
         return session.getUser().id();
     }
@@ -94,5 +125,29 @@ public class SecurityPage implements Serializable {
 
     public void setCode(String code) {
         this.code = code;
+    }
+
+    public String getCurrentPassword() {
+        return currentPassword;
+    }
+
+    public void setCurrentPassword(String currentPassword) {
+        this.currentPassword = currentPassword;
+    }
+
+    public String getNewPassword() {
+        return newPassword;
+    }
+
+    public void setNewPassword(String newPassword) {
+        this.newPassword = newPassword;
+    }
+
+    public String getRepeat() {
+        return repeat;
+    }
+
+    public void setRepeat(String repeat) {
+        this.repeat = repeat;
     }
 }

@@ -4,19 +4,15 @@ import io.eventos.account.service.SignUpException;
 import io.eventos.account.service.SignUpException.Field;
 import io.eventos.account.service.SignUpService;
 import io.eventos.account.service.SignUpService.SignUpForm;
+import io.eventos.platform.limits.TooManyAttemptsException;
 import io.eventos.platform.web.BaseUrl;
+import io.eventos.platform.web.ClientAddress;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
@@ -25,19 +21,22 @@ import java.util.Map;
 
 /**
  * {@code /signup.xhtml}: a new user with their organization's account. Each problem is one sentence next to its
- * field and everything typed except the password stays; a taken email offers to sign in or reset the password.
- * On success the user is signed in (as on the login page) and lands on the new account's dashboard.
+ * field and everything typed except the password stays. A form that passes the checks always gets the same answer,
+ * whether the email is new (the account is created and a confirmation link mailed) or already has a user (nothing
+ * is created; the mail tells that user someone tried): the sign-in page, with "we sent an email to ..." and the
+ * address filled in. So the form cannot be used to find out who has an account. Too many sign-ups from one address
+ * get "Too many attempts — try again in N minutes", with everything typed kept.
  */
 @Named
 @RequestScoped
 public class SignUpPage {
 
     static final String FORM = "signup-form";
+    public static final String CHECK_YOUR_EMAIL = "Thank you. We sent an email to %s: open the link in it to "
+            + "confirm your address. Then sign in with your new password.";
 
     @Inject
     SignUpService signUps;
-    @Inject
-    SecurityContext security;
     @Inject
     FacesContext faces;
 
@@ -45,41 +44,28 @@ public class SignUpPage {
     private String email;
     private String password;
     private String organization;
-    private boolean emailTaken;
 
     public void signUp() throws IOException {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        HttpServletResponse response = (HttpServletResponse) external.getResponse();
-        SignUpService.Created created;
         try {
-            created = signUps.signUp(new SignUpForm(name, email, password, organization), BaseUrl.of(request));
+            signUps.signUp(new SignUpForm(name, email, password, organization), BaseUrl.of(request),
+                    ClientAddress.of(request));
         } catch (SignUpException e) {
-            emailTaken = e.emailTaken();
             for (Map.Entry<Field, String> problem : e.problems().entrySet()) {
-                if (problem.getKey() == Field.EMAIL && emailTaken) {
-                    continue; // shown with its links next to the field (signup.xhtml)
-                }
                 Messages.addError(FORM + ":" + fieldId(problem.getKey()), problem.getValue());
             }
             faces.validationFailed();
             return;
+        } catch (TooManyAttemptsException e) {
+            Messages.addGlobalError(e.getMessage());
+            faces.validationFailed();
+            return;
         }
-        AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
-                .credential(new UsernamePasswordCredential(email.strip(), new Password(password)))
-                .newAuthentication(true));
-        switch (status) {
-            case SEND_CONTINUE -> faces.responseComplete();
-            case SUCCESS -> {
-                request.changeSessionId();
-                Faces.redirect(request.getContextPath() + "/app/");
-            }
-            default -> {
-                // created, but the sign-in step did not complete (e.g. throttled): the login page takes over
-                Messages.addFlashGlobalInfo("Your account " + created.accountSlug() + " is ready. Sign in to start.");
-                Faces.redirect(request.getContextPath() + "/login.xhtml");
-            }
-        }
+        String typed = email.strip();
+        Messages.addFlashGlobalInfo(CHECK_YOUR_EMAIL.formatted(typed));
+        Faces.getFlash().put(LoginPage.EMAIL_FROM_SIGN_UP, typed);
+        Faces.redirect(request.getContextPath() + "/login.xhtml");
     }
 
     private static String fieldId(Field field) {
@@ -89,10 +75,6 @@ public class SignUpPage {
             case PASSWORD -> "password";
             case ORGANIZATION -> "organization";
         };
-    }
-
-    public boolean isEmailTaken() {
-        return emailTaken;
     }
 
     public String getName() {
