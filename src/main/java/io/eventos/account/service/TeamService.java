@@ -117,10 +117,17 @@ public class TeamService {
                 Map.of("role", "owner", "previous_owner", me.toString()));
     }
 
+    /*
+     * Both look-ups name the bound account although row level security binds it too: the policy own_memberships also
+     * shows the signed-in user their memberships in other accounts (the account switcher). A locking read passes only
+     * the update policy, so those rows never came back here, but this must not rest on that.
+     */
     private AccountUser lockedMember(UUID userId) {
         List<AccountUser> found = em.createQuery(
-                        "select au from AccountUser au where au.userId = :user", AccountUser.class)
+                        "select au from AccountUser au where au.userId = :user and au.accountId = :account",
+                        AccountUser.class)
                 .setParameter("user", userId)
+                .setParameter("account", CurrentTenant.require())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
         if (found.isEmpty()) {
@@ -131,8 +138,10 @@ public class TeamService {
 
     /** Owners, counted with their rows locked (PostgreSQL cannot lock an aggregate, so lock and count here). */
     private long ownerCount() {
-        return em.createQuery("select au from AccountUser au where au.role = :owner", AccountUser.class)
+        return em.createQuery("select au from AccountUser au where au.role = :owner and au.accountId = :account",
+                        AccountUser.class)
                 .setParameter("owner", MemberRole.OWNER)
+                .setParameter("account", CurrentTenant.require())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList()
                 .size();
