@@ -69,12 +69,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 sql.execute("create database " + DATABASE + " owner " + OWNER);
             }
         }
+        ownSchema(DATABASE); // also for a data directory made before (mvn -Prun keeps it)
     }
 
     /** Creates another empty database owned by the owner role (for migration tests). */
     public void createDatabase(String name) throws SQLException {
         try (Connection admin = superuserConnection("postgres"); Statement sql = admin.createStatement()) {
             sql.execute("create database " + name + " owner " + OWNER);
+        }
+        ownSchema(name);
+    }
+
+    /**
+     * What the README asks of a PostgreSQL 14 server (this embedded one is 14): the owner role owns schema public,
+     * so its migrations may revoke CREATE there from everyone else (afterMigrate.sql).
+     */
+    private void ownSchema(String database) throws SQLException {
+        try (Connection admin = superuserConnection(database); Statement sql = admin.createStatement()) {
+            sql.execute("alter schema public owner to " + OWNER);
         }
     }
 

@@ -77,12 +77,20 @@ public final class DatabaseBootstrap {
              Statement statement = app.createStatement();
              ResultSet rs = statement.executeQuery(
                      "select rolsuper, rolbypassrls, exists (select 1 from pg_tables where schemaname = 'public' "
-                             + "and tableowner = current_user) from pg_roles where rolname = current_user")) {
+                             + "and tableowner = current_user), has_schema_privilege(current_user, 'public', 'CREATE') "
+                             + "from pg_roles where rolname = current_user")) {
             rs.next();
             if (rs.getBoolean(1) || rs.getBoolean(2) || rs.getBoolean(3)) {
                 throw new DatabaseSetupException("EVENTOS_DB_USER=" + settings.appUser()
                         + " is a superuser, has BYPASSRLS or owns tables: it would bypass row level security. "
                         + "Use a plain role (the application creates one when the variable names a role that does not exist).");
+            }
+            if (rs.getBoolean(4)) {
+                throw new DatabaseSetupException("EVENTOS_DB_USER=" + settings.appUser()
+                        + " may create objects in schema public (PostgreSQL 14 and older allow everyone to), and what "
+                        + "it creates is outside row level security. As a superuser, run in this database: "
+                        + "ALTER SCHEMA public OWNER TO " + settings.ownerUser() + "; REVOKE CREATE ON SCHEMA public "
+                        + "FROM PUBLIC;");
             }
         } catch (SQLException e) {
             throw new DatabaseSetupException(settings.explain(e, false), e);

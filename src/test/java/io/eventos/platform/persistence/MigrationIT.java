@@ -126,6 +126,27 @@ class MigrationIT {
                 + "(gen_random_uuid(), '" + account + "', '" + hold + "', '" + ticket + "', " + tickets + ")");
     }
 
+    /**
+     * PostgreSQL 14 and older let everyone create objects in schema public; when the owner role cannot revoke that
+     * (it does not own the schema), the application refuses to start with the statement to run.
+     */
+    @Test
+    void refusesAnApplicationRoleThatMayCreateObjects() throws SQLException {
+        EmbeddedDatabase database = TestDatabase.get();
+        database.createDatabase("migration_app_creates");
+        try (Connection admin = database.superuserConnection("migration_app_creates");
+             Statement sql = admin.createStatement()) {
+            sql.execute("alter schema public owner to postgres");
+            sql.execute("grant create on schema public to public");
+            sql.execute("grant create on schema public to " + EmbeddedDatabase.OWNER);
+        }
+        DatabaseSettings settings = database.settings("migration_app_creates");
+        assertThatThrownBy(() -> DatabaseBootstrap.migrate(settings, getClass().getClassLoader()))
+                .isInstanceOf(DatabaseSetupException.class)
+                .hasMessageContaining("may create objects in schema public")
+                .hasMessageContaining("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+    }
+
     @Test
     void refusesAnApplicationRoleThatBypassesRowLevelSecurity() throws SQLException {
         EmbeddedDatabase database = TestDatabase.get();

@@ -92,7 +92,8 @@ class RowLevelSecurityCatalogIT {
              ResultSet rs = sql.executeQuery("""
                      select r.rolsuper, r.rolbypassrls, r.rolcreaterole, r.rolcreatedb,
                             (select count(*) from pg_tables t where t.tableowner = r.rolname),
-                            (select count(*) from pg_proc p where p.proowner = r.oid)
+                            (select count(*) from pg_proc p where p.proowner = r.oid),
+                            has_schema_privilege(r.rolname, 'public', 'CREATE')
                      from pg_roles r where r.rolname = 'eventos_app'""")) {
             assertThat(rs.next()).as("application role exists").isTrue();
             assertThat(rs.getBoolean(1)).as("superuser").isFalse();
@@ -101,6 +102,7 @@ class RowLevelSecurityCatalogIT {
             assertThat(rs.getBoolean(4)).as("createdb").isFalse();
             assertThat(rs.getInt(5)).as("tables owned").isZero();
             assertThat(rs.getInt(6)).as("functions owned").isZero();
+            assertThat(rs.getBoolean(7)).as("may create objects in schema public").isFalse();
         }
     }
 
