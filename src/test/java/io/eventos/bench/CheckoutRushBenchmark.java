@@ -198,7 +198,9 @@ public class CheckoutRushBenchmark {
             outbox.setLevel(outboxLevel);
         }
         long paid;
+        List<String> confirmations;
         try (var t = CurrentTenant.bind(account)) {
+            confirmations = fixtures.outbox("order.paid"); // right after the window: did delivery keep up?
             paid = fixtures.paidTickets(ticket);
         }
         List<String> lines = new ArrayList<>();
@@ -223,6 +225,10 @@ public class CheckoutRushBenchmark {
                 buyers.busy.get(), buyers.errors.get()));
         lines.add(String.format(Locale.ROOT, "| tickets paid in the whole run (warm-up included) | %d | %d orders "
                 + "× %d |", paid, paid / TICKETS_PER_ORDER, TICKETS_PER_ORDER));
+        lines.add(String.format(Locale.ROOT, "| confirmation emails (outbox) right after the window: delivered / "
+                        + "waiting | %d / %d | with their PDF, into the development outbox |",
+                confirmations.stream().filter(c -> c.contains("|done|")).count(),
+                confirmations.stream().filter(c -> c.contains("|pending|")).count()));
         write("checkout-rush.md", lines);
     }
 
