@@ -27,7 +27,8 @@ import java.util.UUID;
  * registered).
  * <p>The message is stored sealed with the application's key ({@link SecretBox}, bound to the row): emails carry
  * secret links (password resets, private order pages). Attachments that take time to render are named as
- * {@link Later} and made on delivery ({@link MailAttachmentMaker}).
+ * {@link Later}, with what they are made from, and made on delivery ({@link MailAttachmentMaker}) without the
+ * database, so a delivery needs no connection of its own.
  */
 @ApplicationScoped
 public class TransactionalMail {
@@ -63,7 +64,10 @@ public class TransactionalMail {
         return outbox.insert(id, CONSUMER, topic, auditId, payload(id, message, later));
     }
 
-    /** The row's payload: the sealed message, and the attachments to make on delivery (not secret: kind and id). */
+    /**
+     * The row's payload: the message and the attachments to make on delivery, sealed together (an attachment's
+     * reference may carry secrets, e.g. the ticket codes of a PDF).
+     */
     String payload(UUID id, MailMessage message, List<Later> later) {
         JsonObjectBuilder mail = Json.createObjectBuilder()
                 .add("to", message.to())
@@ -81,10 +85,10 @@ public class TransactionalMail {
         mail.add("files", files);
         JsonArrayBuilder makeLater = Json.createArrayBuilder();
         later.forEach(l -> makeLater.add(Json.createObjectBuilder().add("kind", l.kind()).add("ref", l.reference())));
+        mail.add("later", makeLater);
         byte[] sealed = secretBox.sealText(mail.build().toString(), context(id));
         return Json.createObjectBuilder()
                 .add("sealed", Base64.getEncoder().encodeToString(sealed))
-                .add("later", makeLater)
                 .build().toString();
     }
 
@@ -100,7 +104,7 @@ public class TransactionalMail {
                     Base64.getDecoder().decode(file.getString("content"))));
         }
         List<Later> later = new ArrayList<>();
-        for (JsonValue value : row.getJsonArray("later")) {
+        for (JsonValue value : mail.getJsonArray("later")) {
             later.add(new Later(value.asJsonObject().getString("kind"), value.asJsonObject().getString("ref")));
         }
         JsonValue html = mail.get("html");

@@ -38,7 +38,7 @@ public class OutboxDispatcher {
     private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class.getName());
 
     static final int WORKERS = 2;
-    static final int BATCH = 20;
+    static final int BATCH = 100;
     static final int MAX_ATTEMPTS = 10;
     static final int KEEP_DAYS = 30;
     static final Duration LEASE = Duration.ofMinutes(2);

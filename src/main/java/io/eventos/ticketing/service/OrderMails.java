@@ -18,7 +18,7 @@ import java.util.UUID;
 /**
  * The emails a buyer gets about an order, written to the outbox in the action's transaction and delivered after the
  * commit ({@link TransactionalMail}): the confirmation with the tickets as a PDF (one page and one QR code per
- * ticket, made on delivery by {@link TicketsPdfAttachment}) and the link to the private order page; for a bank
+ * ticket, made on delivery by {@link TicketsPdfAttachment} from the order as it was written) and the link to the private order page; for a bank
  * transfer first the "we are waiting for your payment" mail with the deadline.
  */
 @ApplicationScoped
@@ -67,7 +67,7 @@ public class OrderMails {
                 + "<p>" + SafeHtml.escape(order.accountName()) + "</p>";
         // the PDF is made on delivery, after the commit: no lock waits for it
         return mail.insert("order.paid", auditId, new MailMessage(order.buyerEmail(), subject, text.toString(), html,
-                List.of()), List.of(TicketsPdfAttachment.of(order.orderId())));
+                List.of()), List.of(TicketsPdfAttachment.of(order)));
     }
 
     public void awaitingPayment(OrderTickets order, String orderLink) {

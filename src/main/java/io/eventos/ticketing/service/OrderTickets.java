@@ -12,11 +12,12 @@ public record OrderTickets(UUID orderId, String accountName, String accountSlug,
                            Instant startsAt, Instant endsAt, String timeZone, String venueName, String venueAddress,
                            String onlineUrl, String organizerEmail, String orderCode, String buyerName,
                            String buyerEmail, String status, long totalMinor, long refundedMinor, String currency,
-                           String paymentProvider, Instant paymentDeadline, List<Ticket> tickets) {
+                           String paymentProvider, Instant paymentDeadline, List<Ticket> tickets)
+        implements java.io.Serializable {
 
     /** One issued ticket; {@code code} is what its QR code holds. */
     public record Ticket(UUID attendeeId, String firstName, String lastName, String email, String ticketName,
-                         String code, String status) {
+                         String code, String status) implements java.io.Serializable {
         public String attendeeName() {
             return (firstName + " " + lastName).strip();
         }

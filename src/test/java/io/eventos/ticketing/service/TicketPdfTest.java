@@ -59,6 +59,30 @@ class TicketPdfTest {
                 .isEqualTo("Saturday 20 March 2027, 10:00–13:30 (America/New_York)");
     }
 
+    @Test
+    void theConfirmationsPdfIsMadeOnDeliveryFromTheOrderItCarries() throws Exception {
+        OrderTickets order = order(java.util.stream.Stream.of(ticket("Ada", "Lovelace", "CODE-ONE-1234", "valid"),
+                ticket("Charles", "Babbage", "CODE-TWO-5678", "valid")).toList());
+        var later = TicketsPdfAttachment.of(order);
+
+        var pdf = new TicketsPdfAttachment().make(later.reference());
+
+        assertThat(pdf.fileName()).isEqualTo("tickets-K7QX-3MZP.pdf");
+        assertThat(io.eventos.testing.QrReader.qrCodesOfPdf(pdf.content()))
+                .containsExactlyInAnyOrder("CODE-ONE-1234", "CODE-TWO-5678");
+    }
+
+    @Test
+    void anythingButAnOrdersDataIsRefusedOnDelivery() throws Exception {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(new java.util.concurrent.atomic.AtomicLong(7));
+        }
+        String foreign = java.util.Base64.getEncoder().encodeToString(bytes.toByteArray());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TicketsPdfAttachment().make(foreign))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
     private static OrderTickets.Ticket ticket(String first, String last, String code, String status) {
         return new OrderTickets.Ticket(UUID.randomUUID(), first, last, null, "Regular", code, status);
     }
