@@ -206,7 +206,7 @@ class EveryViewIT {
 
     /**
      * What a role may not see is "not found" for it (docs/permissions.md), not merely no error: exports need
-     * DATA_EXPORT, the audit log AUDIT_VIEW, and the door staff see the summit only.
+     * DATA_EXPORT, the audit log AUDIT_VIEW, and the door staff see the summit only (not the team or the settings).
      */
     @Test
     void forbiddenPagesAnswerNotFound() {
@@ -228,6 +228,8 @@ class EveryViewIT {
                     boolean eventPage = event.find() && !address.startsWith("/app/order.xhtml")
                             && !address.startsWith("/app/venue.xhtml");
                     forbidden |= eventPage && !event.group(1).equals(summitId) && !event.group(1).equals(UNKNOWN_ID);
+                    // issue 13, finding 8: the team roster and the account's settings are not theirs to read
+                    forbidden |= address.startsWith("/app/team.xhtml") || address.startsWith("/app/settings.xhtml");
                 }
                 if (forbidden) {
                     refused++;

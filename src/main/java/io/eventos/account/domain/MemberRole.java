@@ -20,9 +20,9 @@ public enum MemberRole {
             Permission.OWNERSHIP_TRANSFER))),
     MANAGER(EnumSet.of(Permission.EVENTS_MANAGE, Permission.TICKETS_MANAGE, Permission.ORDERS_MANAGE,
             Permission.ORDERS_REFUND, Permission.CONTACTS_MANAGE, Permission.CAMPAIGNS_MANAGE,
-            Permission.DATA_EXPORT, Permission.CHECK_IN, Permission.VIEW)),
-    MEMBER(EnumSet.of(Permission.CONTACTS_MANAGE, Permission.CHECK_IN, Permission.VIEW)),
-    VIEWER(EnumSet.of(Permission.VIEW));
+            Permission.DATA_EXPORT, Permission.CHECK_IN, Permission.VIEW, Permission.ACCOUNT_VIEW)),
+    MEMBER(EnumSet.of(Permission.CONTACTS_MANAGE, Permission.CHECK_IN, Permission.VIEW, Permission.ACCOUNT_VIEW)),
+    VIEWER(EnumSet.of(Permission.VIEW, Permission.ACCOUNT_VIEW));
 
     private final Set<Permission> permissions;
 

@@ -39,7 +39,9 @@ public enum Permission {
     /** Admit attendees at the door. */
     CHECK_IN,
     /** See the account's events, orders, contacts and reports. */
-    VIEW;
+    VIEW,
+    /** See the team and the account's settings (not an event permission: a member limited to events lacks it). */
+    ACCOUNT_VIEW;
 
     /** Permissions that concern one event; a member limited to some events holds only these, for those events. */
     public boolean isEventPermission() {
