@@ -69,7 +69,7 @@ public final class RawHttp {
                 .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         Map<String, String> all = new LinkedHashMap<>(headers);
-        all.put("Content-Type", "application/x-www-form-urlencoded");
+        all.putIfAbsent("Content-Type", "application/x-www-form-urlencoded"); // a test may claim another
         return send("POST", path, all, body.toString());
     }
 

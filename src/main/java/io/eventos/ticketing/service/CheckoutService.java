@@ -712,7 +712,10 @@ public class CheckoutService {
     }
 
     private static String email(String value, Field field, Object subject) {
-        String email = required(value, field, subject, "Enter an email address.");
+        if (blank(value)) {
+            throw new SaleRefusedException(field, subject, "Enter an email address.");
+        }
+        String email = value.strip();
         if (email.length() > EMAIL_MAX) {
             throw new SaleRefusedException(field, subject, "An email address has at most " + EMAIL_MAX + " characters.");
         }
