@@ -73,6 +73,13 @@ public final class RawHttp {
         return send("POST", path, all, body.toString());
     }
 
+    /** Posts a body already encoded as application/x-www-form-urlencoded (e.g. with invalid UTF-8 in it). */
+    public Response postEncoded(String path, String encodedBody, Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.putIfAbsent("Content-Type", "application/x-www-form-urlencoded");
+        return send("POST", path, all, encodedBody);
+    }
+
     /**
      * The fields a browser posts for the form with this id before the user fills it in: its hidden inputs (the form
      * id, jakarta.faces.ViewState) and PrimeFaces' CSP nonce, which its script adds to every form.

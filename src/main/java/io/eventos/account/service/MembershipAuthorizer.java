@@ -125,6 +125,7 @@ public class MembershipAuthorizer implements Authorizer {
             case DATA_EXPORT -> "exporting data";
             case CHECK_IN -> "checking people in";
             case VIEW -> "seeing this account";
+            case ACCOUNT_VIEW -> "seeing the team and the account settings";
         };
     }
 
