@@ -39,11 +39,36 @@ public class RequestBodyLimitFilter extends HttpFilter {
             throws IOException, ServletException {
         if (!allowed(request.getContentType(), request.getContentLengthLong(),
                 request.getRequestURI().substring(request.getContextPath().length()))) {
-            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            refuse(request, response);
             return;
         }
         chain.doFilter(request, response);
     }
+
+    /**
+     * 413 with a plain page of its own, written here: the Faces error page would, on a POST, read the very body it
+     * refuses (a postback looks for its parameters) and fail with a 500. The connection is closed, so the rest of
+     * the body is never read.
+     */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+        response.setHeader("Connection", "close");
+        response.setContentType("text/html; charset=UTF-8");
+        response.getWriter().write(TOO_LARGE_PAGE.replace("{css}", request.getContextPath()
+                + "/jakarta.faces.resource/css/eventos.css.xhtml"));
+    }
+
+    static final String TOO_LARGE_PAGE = """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <title>Too large</title><link rel="stylesheet" href="{css}"/></head>
+            <body class="public"><main id="main" class="container"><section class="notice">
+            <h1>That was too large to send</h1>
+            <p id="too-large-text">Images can be at most 5 MB, and a form without a file at most 2 MB. Nothing was saved.
+            Use your browser's Back button, choose a smaller file or shorten the text, and send it again.</p>
+            </section></main></body></html>
+            """;
 
     /** Whether a body of this type and length (-1: unknown) may reach {@code path} (without the context path). */
     static boolean allowed(String contentType, long length, String path) {
