@@ -58,6 +58,14 @@ public final class RawHttp {
         }
     }
 
+    /** The Cookie header this client sends (its session), or "" when it has none. */
+    public String cookieHeader() {
+        StringBuilder cookie = new StringBuilder();
+        cookies.forEach((name, value) -> cookie.append(cookie.isEmpty() ? "" : "; ").append(name).append('=')
+                .append(value));
+        return cookie.toString();
+    }
+
     public Response get(String path, Map<String, String> headers) {
         return send("GET", path, headers, null);
     }

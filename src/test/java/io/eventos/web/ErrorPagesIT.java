@@ -56,7 +56,7 @@ class ErrorPagesIT {
     /**
      * Issue 13, finding 8: a body over its limit is answered 413 with the "too large" page before anything reads
      * it — a multipart body on a page without a file field (it was parsed on every Faces page, up to ~51 MB), any form
-     * over 2 MB, an upload over 21 MB (which answered 500) — never a 500 or a stack trace.
+     * over 2 MB — never a 500 or a stack trace (an upload over 21 MB: FormInputLimitsIT, signed in).
      */
     @Test
     @RunAsClient
@@ -72,17 +72,7 @@ class ErrorPagesIT {
                 Map.of("name", "x".repeat(3_000_000)), Map.of());
         assertThat(hugeForm.status()).isEqualTo(413);
         assertThat(hugeForm.body()).contains("That was too large to send");
-
-        // a 23 MB upload is refused on its Content-Length alone, before a byte of it is read
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", deployed.getPort())) {
-            socket.setSoTimeout(30_000);
-            socket.getOutputStream().write(("POST " + base.getPath() + "app/event.xhtml HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Content-Type: multipart/form-data; boundary=xyz\r\nContent-Length: 23000000\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
-            String answer = new String(socket.getInputStream().readNBytes(64), java.nio.charset.StandardCharsets.ISO_8859_1);
-            assertThat(answer).startsWith("HTTP/1.1 413");
-        }
+    }
     }
 
     /**

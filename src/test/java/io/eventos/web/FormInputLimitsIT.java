@@ -6,6 +6,7 @@ import io.eventos.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -58,6 +59,30 @@ public class FormInputLimitsIT {
                     + "where h.token = ?", token)).as("no order").isZero();
         } finally {
             TestUsers.update("update holds set status = 'released' where token = ? and status = 'active'", token);
+        }
+    }
+
+    /**
+     * An organizer's upload over 21 MB (it answered 500) is refused with 413 on its Content-Length alone, before a
+     * byte of it is read: the request claims 23 MB and sends none of it.
+     */
+    @Test
+    void aSignedInOrganizersUploadOverTheLimitIsAnswered413BeforeItIsRead() throws Exception {
+        RawHttp organizer = new RawHttp(base, "127.0.0.78");
+        TestUsers.signIn(organizer, "owner@demo.eventos.test", "demo-owner-2026");
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("POST /app/event.xhtml HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
+                    + "Cookie: " + organizer.cookieHeader() + "\r\n"
+                    + "Content-Type: multipart/form-data; boundary=xyz\r\nContent-Length: 23000000\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            StringBuilder answer = new StringBuilder();
+            byte[] chunk = new byte[4096];
+            for (int n; !answer.toString().contains("</html>") && (n = socket.getInputStream().read(chunk)) > 0; ) {
+                answer.append(new String(chunk, 0, n, StandardCharsets.ISO_8859_1));
+            }
+            assertThat(answer.toString()).startsWith("HTTP/1.1 413").contains("That was too large to send");
         }
     }
 
