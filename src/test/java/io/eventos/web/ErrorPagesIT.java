@@ -73,7 +73,6 @@ class ErrorPagesIT {
         assertThat(hugeForm.status()).isEqualTo(413);
         assertThat(hugeForm.body()).contains("That was too large to send");
     }
-    }
 
     /**
      * This deployment has no EVENTOS_BASE_URL (in-container tests run on a random port) and allows only loopback
