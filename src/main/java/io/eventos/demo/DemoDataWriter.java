@@ -103,6 +103,8 @@ public class DemoDataWriter {
         sales.create();
         sales.pageViews();
         crm.createTimelines(sales.buyerContacts());
+        crm.createOpenTasks();
+        crm.createCustomFields();
         crm.createCampaigns(catalog.summit.getId(), catalog.jazz.getId());
         crm.createNotifications(catalog.earlyBird.getSalesEnd(), sales.newestPaid().getCode(),
                 sales.newestPaidAudit().getId(), sales.newestPaid().getPaidAt(), sales.pendingCount());
