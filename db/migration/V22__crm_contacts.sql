@@ -3,13 +3,24 @@
 -- attendees with an email become contacts too, so a check-in lands on the person who came, not only on the buyer.
 -- Tags stay the jsonb array of V1 with its GIN index (jsonb_path_ops serves "tags @> '["vip"]'", the only tag query;
 -- text[] would serve the same with the same kind of index and a rewrite of every row for nothing). The search column
--- (V1) is a generated tsvector with its GIN index, kept by PostgreSQL itself; prefix search is to_tsquery 'ada:*'.
+-- stays a generated tsvector with its GIN index, kept by PostgreSQL itself (no trigger, nothing the application can
+-- forget); prefix search is to_tsquery('simple', 'ada:* & lov:*'). It is made again here to hold the email also split
+-- into its words ('ada.lovelace@example.org' is one token of the parser, so "lovelace" or "ada@exa" typed as
+-- you go would not find it) and the new city.
 
 alter table contacts
     add column address_line text,
     add column postal_code  text,
     add column city         text,
     add column country      text;
+
+drop index contacts_search_idx;
+alter table contacts drop column search;
+alter table contacts add column search tsvector generated always as (to_tsvector('simple',
+    coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || coalesce(email, '') || ' ' ||
+    translate(coalesce(email, ''), '@.-_+', '     ') || ' ' || coalesce(company, '') || ' ' ||
+    coalesce(job_title, '') || ' ' || coalesce(city, ''))) stored;
+create index contacts_search_idx on contacts using gin (search);
 
 -- Custom fields of an account's contacts; values live in contacts.custom_fields (jsonb, by key), checked against
 -- these definitions by the service (ContactFieldsService) before they are written.

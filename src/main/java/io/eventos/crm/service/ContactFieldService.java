@@ -110,7 +110,8 @@ public class ContactFieldService {
     }
 
     static String key(String label) {
-        String key = java.text.Normalizer.normalize(label.toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD)
+        String key = java.text.Normalizer.normalize(label.toLowerCase(Locale.ROOT).replace("ß", "ss"),
+                        java.text.Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "").replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
         return key.length() > 40 ? key.substring(0, 40) : key;
     }

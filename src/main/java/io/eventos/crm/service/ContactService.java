@@ -13,6 +13,7 @@ import io.eventos.platform.security.RequiresPermission;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.tenancy.TenantBound;
 import io.eventos.platform.text.CsvRows;
+import io.eventos.platform.text.PrefixQuery;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -141,7 +142,7 @@ public class ContactService {
     private String where(ContactFilter filter, Map<Integer, Object> parameters) {
         List<String> clauses = new ArrayList<>();
         clauses.add("c.erased_at is null");
-        String query = prefixQuery(filter.text());
+        String query = PrefixQuery.of(filter.text());
         if (query != null) {
             parameters.put(1, query);
             clauses.add("c.search @@ to_tsquery('simple', ?1)");
@@ -170,25 +171,6 @@ public class ContactService {
             clauses.add("c.owner_user_id = ?5");
         }
         return String.join(" and ", clauses);
-    }
-
-    /**
-     * The words typed as a prefix query on the search vector: "ada lov" → {@code 'ada':* & 'lov':*} (every word
-     * must start a word of the contact). Characters that mean something to tsquery are dropped; null when nothing
-     * is left.
-     */
-    static String prefixQuery(String text) {
-        if (text == null) {
-            return null;
-        }
-        List<String> words = new ArrayList<>();
-        for (String word : text.toLowerCase(Locale.ROOT).split("\\s+")) {
-            String clean = word.replaceAll("[^\\p{L}\\p{N}@._+-]", "").replaceAll("^[-.+@_]+|[-.+@_]+$", "");
-            if (!clean.isEmpty()) {
-                words.add("'" + clean + "':*");
-            }
-        }
-        return words.isEmpty() ? null : String.join(" & ", words);
     }
 
     // ---------------------------------------------------------------------------------------------- one contact
