@@ -107,14 +107,10 @@ public class BuyerContacts {
      * ({@link #attendeeUpserts}) or, for the buyer's address, the part {@code buyerPart} ({@link #upsert}).
      */
     public OneStatement.Part linkAttendees(String attendeePart, String buyerPart, UUID orderId, String buyerEmail) {
-        return new OneStatement.Part("""
-                update attendees a set contact_id = l.id
-                from (select email_key, id from\s""" + attendeePart + """
-                      union all select lower(?), id from\s""" + buyerPart + """
-                      ) l
-                where a.order_id = cast(? as uuid) and lower(a.email) = l.email_key
-                  and a.contact_id is distinct from l.id
-                returning a.id""", buyerEmail.strip(), orderId.toString());
+        return new OneStatement.Part("update attendees a set contact_id = l.id from (select email_key, id from "
+                + attendeePart + " union all select lower(?), id from " + buyerPart + ") l"
+                + " where a.order_id = cast(? as uuid) and lower(a.email) = l.email_key"
+                + " and a.contact_id is distinct from l.id returning a.id", buyerEmail.strip(), orderId.toString());
     }
 
     /**

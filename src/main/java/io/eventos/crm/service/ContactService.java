@@ -412,9 +412,8 @@ public class ContactService {
         if (before == null) {
             query = em.createNativeQuery(columns + order).setParameter(1, contactId);
         } else {
-            query = em.createNativeQuery(columns + """
-                     and (a.occurred_at, a.id) < (select b.occurred_at, b.id from activities b
-                                                   where b.id = ?2 and b.contact_id = ?1)""" + order)
+            query = em.createNativeQuery(columns + " and (a.occurred_at, a.id) < (select b.occurred_at, b.id"
+                            + " from activities b where b.id = ?2 and b.contact_id = ?1)" + order)
                     .setParameter(1, contactId).setParameter(2, before);
         }
         List<Object[]> rows = new ArrayList<>();
