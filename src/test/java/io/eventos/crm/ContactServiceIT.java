@@ -234,6 +234,34 @@ public class ContactServiceIT extends EventOnSaleIT {
         assertEquals(25, Set.copyOf(subjects).size(), "no entry twice across pages");
     }
 
+    @Test
+    void anotherAccountSeesNoneOfTheseContactsFieldsOrTasks() {
+        UUID ada = as(() -> contacts.create(form("Ada", "Lovelace", "ada@example.org", null, null, List.of("vip"),
+                null)));
+        as(() -> fields.add("Company size", "number", null));
+        as(() -> contacts.addEntry(ada, new TimelineEntryForm("task", "Call Ada", null, null, null)));
+        UUID otherAccount = UUID.randomUUID();
+        UUID otherOwner = UUID.randomUUID();
+        try (var t = CurrentTenant.bind(otherAccount)) {
+            fixtures.accountWithEventOnSale("contacts-other-" + otherAccount.toString().substring(0, 8), null);
+            members.addMember(otherOwner, "owner", null);
+        }
+        try (var t = CurrentTenant.bind(otherAccount); var u = CurrentTenant.bindUser(otherOwner)) {
+            assertEquals(List.of(), contacts.list(ContactFilter.all(), 0, 25, null, false));
+            assertEquals(0, contacts.count(new ContactFilter("ada", "vip", null, null, null, null)));
+            assertThrows(AccessDeniedException.class, () -> contacts.detail(ada));
+            assertEquals(List.of(), contacts.timeline(ada, null, 10));
+            assertEquals(List.of(), contacts.consentHistory(ada));
+            assertEquals(List.of(), fields.list());
+            assertEquals(0, contacts.bulkTag(Set.of(ada), "stolen"));
+            // the same address is a contact of its own here
+            UUID own = contacts.create(form("Ada", "Elsewhere", "ada@example.org", null, null, List.of(), null));
+            assertEquals("Elsewhere", contacts.detail(own).form().lastName());
+        }
+        assertEquals(List.of("vip"), as(() -> contacts.detail(ada)).form().tags());
+        assertEquals("Lovelace", as(() -> contacts.detail(ada)).form().lastName());
+    }
+
     private PlacedOrder buy(String buyer, String email, List<OrderRequest.AttendeeName> attendees) {
         PlacedOrder placed = as(() -> checkout.placeOrder(new OrderRequest(as(() -> checkout.reserve(
                 new Cart(event, Map.of(regular, attendees.size()), null))).token(), buyer, email, attendees, false,

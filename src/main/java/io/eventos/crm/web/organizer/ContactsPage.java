@@ -10,11 +10,13 @@ import io.eventos.crm.service.ContactTeam;
 import io.eventos.platform.input.InputProblem;
 import io.eventos.platform.input.InputRefusedException;
 import io.eventos.platform.security.AccessDeniedException;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.ViewScoped;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
+import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -113,6 +115,14 @@ public class ContactsPage implements Serializable {
 
     ContactFilter filter() {
         return new ContactFilter(text, tag, uuid(bought), uuid(attended), consent, uuid(owner));
+    }
+
+    /** Changed filters show their first page (not the page number the previous filters were on). */
+    public void firstPage() {
+        if (FacesContext.getCurrentInstance().getViewRoot().findComponent("contacts-form:contacts")
+                instanceof DataTable table) {
+            table.setFirst(0);
+        }
     }
 
     public void bulkTag() {
