@@ -228,6 +228,22 @@ final class DemoCrm {
         }
     }
 
+    /** Three segments: the meetup's no-shows, repeat buyers, and everyone who may get marketing email. */
+    void createSegments(UUID meetupId) {
+        String[][] segments = {
+                {"Spring Meetup: bought, did not come", "{\"bought_not_attended\":\"" + meetupId + "\"}"},
+                {"Repeat buyers", "{\"buyer\":\"repeat\"}"},
+                {"Marketing: consented", "{\"consent\":\"yes\"}"}};
+        for (String[] segment : segments) {
+            ctx.em.createNativeQuery("""
+                            insert into segments (id, account_id, name, rules, created_by)
+                            values (gen_random_uuid(), cast(?1 as uuid), ?2, cast(?3 as jsonb), cast(?4 as uuid))""")
+                    .setParameter(1, io.eventos.platform.tenancy.CurrentTenant.require().toString())
+                    .setParameter(2, segment[0]).setParameter(3, segment[1])
+                    .setParameter(4, staff.manager().toString()).executeUpdate();
+        }
+    }
+
     private void customFields(Contact lead, int i) {
         var values = Json.createObjectBuilder().add("company_size", 20 + (i * 37) % 480);
         if (i % 3 == 0) {

@@ -104,6 +104,8 @@ public class PermissionMatrixIT {
     io.eventos.crm.service.ContactService contacts;
     @Inject
     io.eventos.crm.service.ContactFieldService contactFields;
+    @Inject
+    io.eventos.crm.service.ContactSegmentService segments;
     private final Map<UUID, UUID> ownContacts = new java.util.HashMap<>();
     private UUID othersContact;
 
@@ -331,6 +333,10 @@ public class PermissionMatrixIT {
             case "ContactService.bulkOwner" -> contacts.bulkOwner(Set.of(othersContact), target);
             case "ContactFieldService.add" -> contactFields.add("Field " + UUID.randomUUID().toString()
                     .substring(0, 8), "text", null);
+            case "ContactSegmentService.list" -> segments.list();
+            case "ContactSegmentService.save" -> segments.save("Segment " + UUID.randomUUID().toString().substring(0, 8),
+                    new io.eventos.crm.service.ContactFilter(null, "vip", null, null, "yes", null, eventInScope, 1,
+                            "repeat"));
             case "ContactService.exportCsv" -> contacts.exportCsv(io.eventos.crm.service.ContactFilter.all());
             default -> throw new AssertionError("docs/permissions.md lists an action this test cannot call: " + action);
         }

@@ -49,6 +49,14 @@ public class ContactServiceIT extends EventOnSaleIT {
     ContactFieldService fields;
     @Inject
     CheckoutService checkout;
+    @Inject
+    io.eventos.crm.service.ContactSegmentService segments;
+    @Inject
+    io.eventos.ticketing.service.OrderService orders;
+    @Inject
+    io.eventos.checkin.service.DoorService door;
+    @Inject
+    io.eventos.checkin.service.CheckInListService checkInLists;
 
     private UUID regular;
     private UUID member;
@@ -232,6 +240,35 @@ public class ContactServiceIT extends EventOnSaleIT {
         assertEquals(25, subjects.size());
         assertEquals("Send the deck", subjects.get(24), "the oldest last");
         assertEquals(25, Set.copyOf(subjects).size(), "no entry twice across pages");
+    }
+
+    @Test
+    void theSegmentBoughtButDidNotAttendIsExactlyThePeopleWhoStayedAway() {
+        PlacedOrder grace = buy("Grace Hopper", "grace@example.org", List.of(
+                new OrderRequest.AttendeeName("Grace", "Hopper", null)));
+        PlacedOrder alan = buy("Alan Turing", "alan@example.org", List.of(
+                new OrderRequest.AttendeeName("Alan", "Turing", null)));
+        buy("Edsger Dijkstra", "edsger@example.org", List.of(new OrderRequest.AttendeeName("Edsger", "Dijkstra",
+                null)));
+        as(() -> contacts.create(form("Never", "Bought", "never@example.org", null, null, List.of(), null)));
+        UUID list = as(() -> checkInLists.lists(event).get(0).id());
+        for (PlacedOrder came : List.of(grace, alan)) {
+            String code = as(() -> orders.detail(came.orderId())).attendees().get(0).code();
+            as(() -> door.scan(event, list, new io.eventos.checkin.service.ScanRequest(code,
+                    UUID.randomUUID().toString(), io.eventos.checkin.domain.CheckInDirection.IN, null)));
+        }
+        ContactFilter stayedAway = new ContactFilter(null, null, null, null, null, null, event, null, null);
+        UUID segment = as(() -> segments.save("Stayed away", stayedAway));
+        assertEquals(List.of("Edsger Dijkstra"), names(as(() -> segments.rules(segment))));
+        assertEquals(List.of("Stayed away|1"), as(() -> segments.list()).stream()
+                .map(r -> r.name() + "|" + r.count()).toList(), "counted live");
+        assertEquals(List.of("Grace Hopper", "Alan Turing"), names(new ContactFilter(null, null, null, null, null,
+                null, null, 1, null)), "attended at least one event (by last name)");
+        assertEquals(List.of(), names(new ContactFilter(null, null, null, null, null, null, null, 2, null)));
+        assertEquals(3, names(new ContactFilter(null, null, null, null, null, null, null, null, "first")).size());
+        assertEquals(List.of(), names(new ContactFilter(null, null, null, null, null, null, null, null, "repeat")));
+        assertThrows(AccessDeniedException.class, () -> as(member, () -> segments.save("Mine", stayedAway)));
+        assertEquals(1, as(viewer, () -> segments.list()).size(), "everyone reads the segments");
     }
 
     @Test

@@ -170,6 +170,22 @@ public class ContactService {
             parameters.put(5, filter.owner());
             clauses.add("c.owner_user_id = ?5");
         }
+        if (filter.boughtNotAttendedEvent() != null) {
+            parameters.put(6, filter.boughtNotAttendedEvent());
+            clauses.add("c.id in (select a.contact_id from activities a where a.event_id = ?6 and a.kind = 'order_paid')"
+                    + " and c.id not in (select a.contact_id from activities a where a.event_id = ?6"
+                    + " and a.kind = 'ticket_checked_in')");
+        }
+        if (filter.attendedAtLeast() != null && filter.attendedAtLeast() > 0) {
+            clauses.add("c.id in (select a.contact_id from activities a where a.event_id is not null"
+                    + " and a.kind = 'ticket_checked_in' group by a.contact_id having count(distinct a.event_id) >= "
+                    + filter.attendedAtLeast() + ")");
+        }
+        if ("first".equals(filter.buyer()) || "repeat".equals(filter.buyer())) {
+            clauses.add("c.id in (select a.contact_id from activities a where a.event_id is not null"
+                    + " and a.kind = 'order_paid' group by a.contact_id having count(distinct a.event_id) "
+                    + ("first".equals(filter.buyer()) ? "= 1" : ">= 2") + ")");
+        }
         return String.join(" and ", clauses);
     }
 

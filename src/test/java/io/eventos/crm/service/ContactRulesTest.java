@@ -48,6 +48,19 @@ class ContactRulesTest {
     }
 
     @Test
+    void aSegmentKeepsItsRulesAndOnlyThose() {
+        UUID event = UUID.randomUUID();
+        ContactFilter rules = new ContactFilter(" ada ", "vip", null, event, "yes", null, event, 2, "repeat");
+        String json = ContactSegmentService.json(rules);
+        assertThat(json).isEqualTo("{\"text\":\"ada\",\"tag\":\"vip\",\"attended\":\"" + event
+                + "\",\"consent\":\"yes\",\"bought_not_attended\":\"" + event
+                + "\",\"attended_at_least\":2,\"buyer\":\"repeat\"}");
+        assertThat(ContactSegmentService.rules(json))
+                .isEqualTo(new ContactFilter("ada", "vip", null, event, "yes", null, event, 2, "repeat"));
+        assertThat(ContactSegmentService.rules("{}")).isEqualTo(ContactFilter.all());
+    }
+
+    @Test
     void aFieldKeyIsMadeFromItsLabel() {
         assertThat(ContactFieldService.key("Dietary needs")).isEqualTo("dietary_needs");
         assertThat(ContactFieldService.key("  Größe (cm) ")).isEqualTo("grosse_cm");

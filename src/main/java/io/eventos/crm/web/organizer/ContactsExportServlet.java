@@ -13,7 +13,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code /app/export/contacts.csv?text=&tag=&bought=&attended=&consent=&owner=}: the contact list as filtered, as
+ * {@code /app/export/contacts.csv?text=&tag=&bought=&attended=&consent=&owner=&not_attended=&attended_at_least=&buyer=}:
+ * the contact list as filtered (or a segment's rules), as
  * CSV. Behind the organizer filter (signed in, tenant bound); the service checks DATA_EXPORT; refused is a 404.
  */
 @WebServlet(urlPatterns = "/app/export/contacts.csv")
@@ -30,7 +31,9 @@ public class ContactsExportServlet extends HttpServlet {
         try {
             csv = contacts.exportCsv(new ContactFilter(request.getParameter("text"), request.getParameter("tag"),
                     ContactsPage.uuid(request.getParameter("bought")), ContactsPage.uuid(request.getParameter("attended")),
-                    request.getParameter("consent"), ContactsPage.uuid(request.getParameter("owner"))));
+                    request.getParameter("consent"), ContactsPage.uuid(request.getParameter("owner")),
+                    ContactsPage.uuid(request.getParameter("not_attended")),
+                    number(request.getParameter("attended_at_least")), request.getParameter("buyer")));
         } catch (AccessDeniedException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
@@ -41,5 +44,13 @@ public class ContactsExportServlet extends HttpServlet {
         byte[] bytes = ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8); // the BOM makes Excel read UTF-8
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
+    }
+
+    private static Integer number(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

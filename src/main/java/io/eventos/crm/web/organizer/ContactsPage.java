@@ -5,8 +5,10 @@ import io.eventos.crm.service.ContactFieldDef;
 import io.eventos.crm.service.ContactFieldService;
 import io.eventos.crm.service.ContactFilter;
 import io.eventos.crm.service.ContactRow;
+import io.eventos.crm.service.ContactSegmentService;
 import io.eventos.crm.service.ContactService;
 import io.eventos.crm.service.ContactTeam;
+import io.eventos.crm.service.SegmentRow;
 import io.eventos.platform.input.InputProblem;
 import io.eventos.platform.input.InputRefusedException;
 import io.eventos.platform.security.AccessDeniedException;
@@ -53,6 +55,8 @@ public class ContactsPage implements Serializable {
     transient ContactService contacts;
     @Inject
     transient ContactFieldService fields;
+    @Inject
+    transient ContactSegmentService segmentService;
 
     private String text;
     private String tag;
@@ -60,6 +64,12 @@ public class ContactsPage implements Serializable {
     private String attended;
     private String consent;
     private String owner;
+    private String notAttended;
+    private Integer attendedAtLeast;
+    private String buyer;
+    private String segment;
+    private String segmentName;
+    private List<SegmentRow> segments;
     private List<ContactEvents.ContactEvent> events;
     private List<ContactTeam.TeamMate> team;
     private Map<UUID, String> teamNames;
@@ -108,13 +118,66 @@ public class ContactsPage implements Serializable {
             teamNames = team.stream().collect(Collectors.toMap(ContactTeam.TeamMate::userId,
                     ContactTeam.TeamMate::name));
             fieldDefs = fields.list();
+            segments = segmentService.list();
+            if (segment != null && !segment.isBlank() && !Faces.isPostback()) {
+                UUID id = uuid(segment);
+                if (id == null) {
+                    throw new AccessDeniedException("No such segment.");
+                }
+                ContactFilter rules = segmentService.rules(id);
+                text = rules.text();
+                tag = rules.tag();
+                bought = string(rules.boughtEvent());
+                attended = string(rules.attendedEvent());
+                consent = rules.consent();
+                owner = string(rules.owner());
+                notAttended = string(rules.boughtNotAttendedEvent());
+                attendedAtLeast = rules.attendedAtLeast();
+                buyer = rules.buyer();
+                segmentName = segments.stream().filter(x -> x.id().equals(id)).map(SegmentRow::name).findFirst()
+                        .orElse(null);
+            }
         } catch (AccessDeniedException e) {
             Faces.responseSendError(404, "Not found");
         }
     }
 
     ContactFilter filter() {
-        return new ContactFilter(text, tag, uuid(bought), uuid(attended), consent, uuid(owner));
+        return new ContactFilter(text, tag, uuid(bought), uuid(attended), consent, uuid(owner), uuid(notAttended),
+                attendedAtLeast, buyer);
+    }
+
+    /** Saves the filters as they are as a segment (a segment of the same name gets these rules). */
+    public void saveSegment() {
+        try {
+            segmentService.save(segmentName, filter());
+            Messages.addGlobalInfo("Segment “" + segmentName.strip() + "” saved.");
+            segments = segmentService.list();
+        } catch (InputRefusedException refused) {
+            refused.problems().forEach(p -> Messages.addError("contacts-form:" + p.field(), p.message()));
+            Faces.validationFailed();
+        } catch (AccessDeniedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        }
+    }
+
+    public void removeSegment(SegmentRow row) {
+        try {
+            segmentService.remove(row.id());
+            Messages.addGlobalInfo("Segment “" + row.name() + "” removed.");
+            segments = segmentService.list();
+        } catch (AccessDeniedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        }
+    }
+
+    public String countText(long count) {
+        return count > ContactService.COUNT_LIMIT ? "more than " + String.format("%,d", ContactService.COUNT_LIMIT)
+                : String.format("%,d", count);
+    }
+
+    private static String string(UUID id) {
+        return id == null ? null : id.toString();
     }
 
     /** Changed filters show their first page (not the page number the previous filters were on). */
@@ -191,6 +254,9 @@ public class ContactsPage implements Serializable {
         query.put("attended", attended);
         query.put("consent", consent);
         query.put("owner", owner);
+        query.put("not_attended", notAttended);
+        query.put("attended_at_least", attendedAtLeast == null ? null : attendedAtLeast.toString());
+        query.put("buyer", buyer);
         String parameters = query.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().isBlank())
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -216,6 +282,50 @@ public class ContactsPage implements Serializable {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    public String getNotAttended() {
+        return notAttended;
+    }
+
+    public void setNotAttended(String notAttended) {
+        this.notAttended = notAttended;
+    }
+
+    public Integer getAttendedAtLeast() {
+        return attendedAtLeast;
+    }
+
+    public void setAttendedAtLeast(Integer attendedAtLeast) {
+        this.attendedAtLeast = attendedAtLeast;
+    }
+
+    public String getBuyer() {
+        return buyer;
+    }
+
+    public void setBuyer(String buyer) {
+        this.buyer = buyer;
+    }
+
+    public String getSegment() {
+        return segment;
+    }
+
+    public void setSegment(String segment) {
+        this.segment = segment;
+    }
+
+    public String getSegmentName() {
+        return segmentName;
+    }
+
+    public void setSegmentName(String segmentName) {
+        this.segmentName = segmentName;
+    }
+
+    public List<SegmentRow> getSegments() {
+        return segments;
     }
 
     public LazyDataModel<ContactRow> getRows() {
