@@ -133,6 +133,37 @@ class ContactsJourneyIT {
         assertThat(browser.findElement(By.id("my-tasks")).getText()).doesNotContain("Send the VIP invitation " + suffix);
     }
 
+    @Test
+    void theDemoSegmentOfTheMeetupsNoShowsListsExactlyThem() throws Exception {
+        String meetup = query("select cast(id as text) from events where slug = 'spring-meetup'").get(0);
+        List<String> noShows = query("""
+                select c.first_name || ' ' || c.last_name from contacts c
+                where c.erased_at is null
+                  and exists (select 1 from activities a where a.contact_id = c.id and a.event_id = cast(? as uuid)
+                              and a.kind = 'order_paid')
+                  and not exists (select 1 from activities a where a.contact_id = c.id
+                                  and a.event_id = cast(? as uuid) and a.kind = 'ticket_checked_in')
+                order by lower(c.last_name), lower(c.first_name)""", meetup, meetup);
+        assertThat(noShows).as("the demo has no-shows at the meetup").isNotEmpty();
+
+        browser.get(base + "/login.xhtml");
+        Browser.submitSignIn(browser, "viewer@demo.eventos.test", "demo-viewer-2026");
+        browser.get(base + "/app/contacts.xhtml");
+        assertThat(browser.findElement(By.id("segments")).getText()).contains("Spring Meetup: bought, did not come · "
+                + noShows.size() + " now");
+        Browser.clickToNavigate(browser, browser.findElement(By.linkText("Spring Meetup: bought, did not come")));
+        assertThat(browser.findElement(By.id("contacts-form:match-count")).getText())
+                .isEqualTo(noShows.size() + (noShows.size() == 1 ? " contact" : " contacts"));
+        List<String> shown = new ArrayList<>();
+        browser.findElements(By.cssSelector("[id='contacts-form:contacts_data'] a.contact-link"))
+                .forEach(link -> shown.add(link.getText()));
+        assertThat(shown).as("the first page, last activity first").isSubsetOf(noShows)
+                .hasSize(Math.min(25, noShows.size()));
+        assertThat(browser.findElements(By.id("contacts-form:save-segment"))).as("viewers read segments only")
+                .isEmpty();
+        Browser.screenshot(browser, "crm-5-segment");
+    }
+
     /** The contact page's timeline as text, newest entry first. */
     private String timeline() {
         for (int attempt = 0; ; attempt++) {
