@@ -228,10 +228,14 @@ final class DemoCrm {
         }
     }
 
-    /** Three segments: the meetup's no-shows, repeat buyers, and everyone who may get marketing email. */
-    void createSegments(UUID meetupId) {
+    /**
+     * Four segments: the meetup's no-shows, the summit's buyers not checked in yet, repeat buyers, and everyone who
+     * may get marketing email.
+     */
+    void createSegments(UUID meetupId, UUID summitId) {
         String[][] segments = {
                 {"Spring Meetup: bought, did not come", "{\"bought_not_attended\":\"" + meetupId + "\"}"},
+                {"Product Summit: bought, not checked in yet", "{\"bought_not_attended\":\"" + summitId + "\"}"},
                 {"Repeat buyers", "{\"buyer\":\"repeat\"}"},
                 {"Marketing: consented", "{\"consent\":\"yes\"}"}};
         for (String[] segment : segments) {

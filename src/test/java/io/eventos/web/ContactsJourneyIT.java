@@ -134,8 +134,8 @@ class ContactsJourneyIT {
     }
 
     @Test
-    void theDemoSegmentOfTheMeetupsNoShowsListsExactlyThem() throws Exception {
-        String meetup = query("select cast(id as text) from events where slug = 'spring-meetup'").get(0);
+    void aDemoSegmentOfBuyersWhoDidNotAttendListsExactlyThem() throws Exception {
+        String summit = query("select cast(id as text) from events where slug = 'product-summit'").get(0);
         List<String> noShows = query("""
                 select c.first_name || ' ' || c.last_name from contacts c
                 where c.erased_at is null
@@ -143,15 +143,15 @@ class ContactsJourneyIT {
                               and a.kind = 'order_paid')
                   and not exists (select 1 from activities a where a.contact_id = c.id
                                   and a.event_id = cast(? as uuid) and a.kind = 'ticket_checked_in')
-                order by lower(c.last_name), lower(c.first_name)""", meetup, meetup);
-        assertThat(noShows).as("the demo has no-shows at the meetup").isNotEmpty();
+                order by lower(c.last_name), lower(c.first_name)""", summit, summit);
+        assertThat(noShows).as("the summit has buyers who have not come yet").isNotEmpty();
 
         browser.get(base + "/login.xhtml");
         Browser.submitSignIn(browser, "viewer@demo.eventos.test", "demo-viewer-2026");
         browser.get(base + "/app/contacts.xhtml");
-        assertThat(browser.findElement(By.id("segments")).getText()).contains("Spring Meetup: bought, did not come · "
+        assertThat(browser.findElement(By.id("segments")).getText()).contains("Product Summit: bought, not checked in yet · "
                 + noShows.size() + " now");
-        Browser.clickToNavigate(browser, browser.findElement(By.linkText("Spring Meetup: bought, did not come")));
+        Browser.clickToNavigate(browser, browser.findElement(By.linkText("Product Summit: bought, not checked in yet")));
         assertThat(browser.findElement(By.id("contacts-form:match-count")).getText())
                 .isEqualTo(noShows.size() + (noShows.size() == 1 ? " contact" : " contacts"));
         List<String> shown = new ArrayList<>();
