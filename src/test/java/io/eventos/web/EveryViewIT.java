@@ -212,7 +212,8 @@ class EveryViewIT {
     void forbiddenPagesAnswerNotFound() {
         Map<String, Set<String>> allowed = Map.of(
                 "/app/export/", Set.of("owner", "admin", "manager"),
-                "/app/audit.xhtml", Set.of("owner", "admin"));
+                "/app/audit.xhtml", Set.of("owner", "admin"),
+                "/app/contacts.xhtml", Set.of("owner", "admin", "manager", "member", "viewer"));
         List<String> wrong = new ArrayList<>();
         int refused = 0;
         for (VisitorReport report : reports.values()) {
@@ -314,6 +315,8 @@ class EveryViewIT {
                 "/app/order.xhtml?id=" + UNKNOWN_ID, "/app/venue.xhtml?id=" + UNKNOWN_ID,
                 "/app/attendees.xhtml?event=" + UNKNOWN_ID, "/app/attendees.xhtml",
                 "/app/export/attendees.csv?event=" + UNKNOWN_ID, "/app/export/orders.csv?event=not-an-id",
+                "/app/contact.xhtml?id=" + UNKNOWN_ID, "/app/contact.xhtml?id=not-an-id",
+                "/app/export/contacts.csv?owner=not-an-id&bought=" + UNKNOWN_ID,
                 "/checkin/scan.xhtml?event=" + summitId + "&list=" + UNKNOWN_ID,
                 "/checkin/offline/list?event=" + summitId + "&list=" + UNKNOWN_ID));
         known.addAll(orderLinks);

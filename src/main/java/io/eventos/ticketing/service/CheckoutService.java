@@ -368,8 +368,8 @@ public class CheckoutService {
         after.put("currency", order.getCurrency());
         after.put("tickets", slots.size());
         after.put("payment_provider", provider.id());
+        em.flush(); // the attendees first: a free order's records link those with an email to contacts
         UUID contact = trail.orderPlaced(order, slots.size(), after, total == 0, now);
-        em.flush();
         OrderTickets tickets = total == 0 || provider.paysLater() ? OrderTicketsQuery.of(em, order) : null;
 
         // Under the lock until the commit: the hold must still be live now. A count that ran before took the same
