@@ -318,6 +318,11 @@ public class Dashboards {
 
     /** The member's events as a PostgreSQL array literal, or null when they see the whole account. */
     private String scopeArray() {
+        return scopeArray(authorizer);
+    }
+
+    /** The member's events as a PostgreSQL array literal, or null when they see the whole account. */
+    static String scopeArray(Authorizer authorizer) {
         Optional<Set<UUID>> scope = authorizer.eventScope();
         if (scope.isEmpty()) {
             return null;
