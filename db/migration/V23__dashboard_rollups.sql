@@ -80,7 +80,7 @@ create policy tenant_isolation on rollup_state
 -- The refresh of the bound account (security invoker: row level security applies; nothing of another account is
 -- read or written). p_since null rebuilds everything; otherwise only the (event, day) pairs that a sales fact
 -- (hold, payment, refund) written since p_since names, and the check-ins of the events that had one since p_since.
--- Reads orders, order lines, payments and holds without locking them. Returns the number of (event, day) pairs and
+-- Reads orders, order lines, payments and the sales facts without locking them. Returns the number of (event, day) pairs and
 -- events refreshed.
 create function rollup_refresh(p_since timestamptz, p_zone text) returns integer
     language plpgsql volatile
@@ -103,7 +103,8 @@ begin
                 select o.event_id, (r.created_at at time zone p_zone)::date
                   from payments r join orders o on o.id = r.order_id where r.kind = 'refund' and r.status = 'succeeded'
                 union
-                select h.event_id, (h.created_at at time zone p_zone)::date from holds h) x;
+                select f.event_id, (f.occurred_at at time zone p_zone)::date from analytics f
+                 where f.metric = 'hold_created' and f.granularity = 'fact' and f.event_id is not null) x;
         delete from sales_daily;
     else
         -- the (event, day) pairs a sales fact written since p_since names (index on (account_id, metric, bucket_start))
@@ -147,11 +148,13 @@ begin
                      join payments r on r.order_id = o.id and r.kind = 'refund' and r.status = 'succeeded'
                                     and r.created_at >= p.d0 and r.created_at < p.d1
             union all
-            -- checkouts started that day (holds), in the event's currency
-            select h.event_id, null, p.d, e.currency, 1, 0, 0, 0, 0, 0, 0
-              from p join holds h on h.event_id = p.e and h.expires_at >= p.d0 and h.expires_at < p.d1 + interval '1 day'
-                                 and h.created_at >= p.d0 and h.created_at < p.d1
-                     join events e on e.id = h.event_id
+            -- checkouts started that day: the hold_created facts the checkout writes with each hold (holds
+            -- themselves may be gone), in the event's currency
+            select f.event_id, null, p.d, e.currency, 1, 0, 0, 0, 0, 0, 0
+              from p join analytics f on f.event_id = p.e and f.metric = 'hold_created' and f.granularity = 'fact'
+                                     and f.bucket_start >= date_trunc('hour', p.d0) and f.bucket_start < p.d1
+                                     and f.occurred_at >= p.d0 and f.occurred_at < p.d1
+                     join events e on e.id = f.event_id
           ) x
          group by x.event_id, x.ticket_id, x.day, x.currency;
     end if;

@@ -83,6 +83,12 @@ public class Reports {
         return table(kind, period, event);
     }
 
+    /** Returns if the signed-in member may export files (DATA_EXPORT), else throws AccessDeniedException. */
+    @RequiresPermission(Permission.DATA_EXPORT)
+    public void mayExport() {
+        // the permission interceptor decided
+    }
+
     /** Any report as a file (DATA_EXPORT). */
     @RequiresPermission(Permission.DATA_EXPORT)
     public Table export(Kind kind, Period period, @EventRef UUID event) {

@@ -36,13 +36,25 @@ public class RollupWriter {
     public record Refresh(boolean done, boolean full, int recomputed, long millis) {
     }
 
+    /** Refreshes unless another server is refreshing this account right now (then it does nothing). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Refresh refresh() {
+        return refresh(false);
+    }
+
+    /** Refreshes now, after a refresh of this account that is running elsewhere, if any. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Refresh refreshAfterOthers() {
+        return refresh(true);
+    }
+
+    private Refresh refresh(boolean wait) {
         UUID account = CurrentTenant.require();
         long started = System.nanoTime();
-        Object locked = em.createNativeQuery("select pg_try_advisory_xact_lock(hashtext('rollup'), hashtext(?1))")
+        Object locked = em.createNativeQuery("select " + (wait ? "pg_advisory_xact_lock" : "pg_try_advisory_xact_lock")
+                        + "(hashtext('rollup'), hashtext(?1))::text")
                 .setParameter(1, account.toString()).getSingleResult();
-        if (!Boolean.TRUE.equals(locked)) {
+        if (!wait && !"true".equals(locked)) {
             return new Refresh(false, false, 0, 0);
         }
         Instant now = ((Timestamp) em.createNativeQuery("select statement_timestamp()").getSingleResult()).toInstant();

@@ -41,6 +41,12 @@ public class ReportServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
+        try {
+            reports.mayExport(); // a member who may not export gets "not found" whatever else is wrong
+        } catch (AccessDeniedException e) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
         Period period;
         UUID event;
         try {
