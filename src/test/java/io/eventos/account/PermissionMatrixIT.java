@@ -99,6 +99,10 @@ public class PermissionMatrixIT {
     io.eventos.checkin.service.DoorService door;
     @Inject
     io.eventos.checkin.service.CheckInListService checkInLists;
+    @Inject
+    io.eventos.analytics.service.Dashboards dashboards;
+    @Inject
+    io.eventos.analytics.service.Reports reports;
     private UUID checkInList;
 
     private static final String BASE_URL = "http://localhost:8080";
@@ -303,6 +307,13 @@ public class PermissionMatrixIT {
                             io.eventos.checkin.domain.ListMode.ONCE, null, null));
             case "CheckInListService.createDevice" -> checkInLists.createDevice(eventInScope, checkInList, "Door",
                     java.time.Duration.ofHours(1), BASE_URL);
+            case "Dashboards.account" -> dashboards.account(io.eventos.analytics.service.Period.last(30,
+                    java.time.LocalDate.now()));
+            case "Dashboards.event" -> dashboards.event(eventInScope);
+            case "Reports.figures" -> reports.figures(io.eventos.analytics.service.Reports.Kind.REVENUE,
+                    io.eventos.analytics.service.Period.last(30, java.time.LocalDate.now()), eventInScope);
+            case "Reports.export" -> reports.export(io.eventos.analytics.service.Reports.Kind.ATTENDEES,
+                    io.eventos.analytics.service.Period.last(30, java.time.LocalDate.now()), eventInScope);
             default -> throw new AssertionError("docs/permissions.md lists an action this test cannot call: " + action);
         }
     }

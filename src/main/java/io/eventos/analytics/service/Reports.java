@@ -129,9 +129,8 @@ public class Reports {
         }
     }
 
-    private static final String EVENT_FILTER = """
-             and (cast(?3 as text) is null or %1$s = cast(?3 as uuid))
-             and (cast(?4 as text) is null or %1$s = any(cast(?4 as uuid[])))""";
+    private static final String EVENT_FILTER = " and (cast(?3 as text) is null or %1$s = cast(?3 as uuid))"
+            + " and (cast(?4 as text) is null or %1$s = any(cast(?4 as uuid[])))";
 
     private Table revenue(Filter f) {
         return new Table("Revenue by day", List.of("day", "currency", "orders paid", "tickets sold", "revenue",
