@@ -1,5 +1,7 @@
 package io.eventos.analytics.service;
 
+import io.eventos.platform.text.MoneyText;
+
 /**
  * Money of one currency in a period (never added across currencies), with the period before: revenue of the
  * orders paid, refunds made, and the orders paid in this currency (for the average order value).
@@ -7,11 +9,11 @@ package io.eventos.analytics.service;
 public record CurrencyFigures(String currency, Change revenue, Change refunds, Change orders) {
 
     public String revenueText() {
-        return Amounts.format(revenue.now(), currency);
+        return MoneyText.format(revenue.now(), currency);
     }
 
     public String refundsText() {
-        return Amounts.format(refunds.now(), currency);
+        return MoneyText.format(refunds.now(), currency);
     }
 
     /** Revenue divided by orders, in minor units (0 without orders). */
@@ -25,6 +27,6 @@ public record CurrencyFigures(String currency, Change revenue, Change refunds, C
     }
 
     public String averageOrderText() {
-        return Amounts.format(averageOrderMinor(), currency);
+        return MoneyText.format(averageOrderMinor(), currency);
     }
 }

@@ -1,5 +1,7 @@
 package io.eventos.analytics.service;
 
+import io.eventos.platform.text.MoneyText;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,11 +25,11 @@ public record EventDashboard(UUID id, String name, String slug, String status, I
                              long ticketsPaid, long revenueMinor) {
 
         public String priceText() {
-            return Amounts.format(priceMinor, currency);
+            return MoneyText.format(priceMinor, currency);
         }
 
         public String revenueText() {
-            return Amounts.format(revenueMinor, currency);
+            return MoneyText.format(revenueMinor, currency);
         }
     }
 
@@ -35,7 +37,7 @@ public record EventDashboard(UUID id, String name, String slug, String status, I
                         String currency) {
 
         public String discountText() {
-            return Amounts.format(discountMinor, currency);
+            return MoneyText.format(discountMinor, currency);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.eventos.analytics.service;
 
+import io.eventos.platform.text.MoneyText;
+
 import io.eventos.platform.security.Authorizer;
 import io.eventos.platform.security.EventRef;
 import io.eventos.platform.security.Permission;
@@ -141,8 +143,8 @@ public class Reports {
                         from sales_daily where ticket_id is null and day between ?1 and ?2"""
                         + EVENT_FILTER.formatted("event_id") + " group by 1, 2 order by 1, 2"), false), r -> {
                     String c = ((String) r[1]).strip();
-                    return List.of(localDate(r[0]), c, num(r[2]), num(r[3]), Amounts.decimal(num(r[4]), c),
-                            Amounts.decimal(num(r[5]), c), num(r[6]), Amounts.decimal(num(r[7]), c), num(r[8]));
+                    return List.of(localDate(r[0]), c, num(r[2]), num(r[3]), MoneyText.decimal(num(r[4]), c),
+                            MoneyText.decimal(num(r[5]), c), num(r[6]), MoneyText.decimal(num(r[7]), c), num(r[8]));
                 }));
     }
 
@@ -156,8 +158,8 @@ public class Reports {
                         where s.ticket_id is not null and s.day between ?1 and ?2"""
                         + EVENT_FILTER.formatted("s.event_id") + " group by 1, 2, 3, 4 order by 1, 2, 3"), false), r -> {
                     String c = ((String) r[3]).strip();
-                    return List.of(localDate(r[0]), r[1], r[2], c, num(r[4]), Amounts.decimal(num(r[5]), c),
-                            Amounts.decimal(num(r[6]), c));
+                    return List.of(localDate(r[0]), r[1], r[2], c, num(r[4]), MoneyText.decimal(num(r[5]), c),
+                            MoneyText.decimal(num(r[6]), c));
                 }));
     }
 
@@ -172,8 +174,8 @@ public class Reports {
                         + EVENT_FILTER.formatted("s.event_id") + " group by e.id, 1, 2 order by 5 desc, 1"), false),
                         r -> {
                             String c = ((String) r[1]).strip();
-                            return List.of(r[0], c, num(r[2]), num(r[3]), Amounts.decimal(num(r[4]), c),
-                                    Amounts.decimal(num(r[5]), c), r[6].toString());
+                            return List.of(r[0], c, num(r[2]), num(r[3]), MoneyText.decimal(num(r[4]), c),
+                                    MoneyText.decimal(num(r[5]), c), r[6].toString());
                         }));
     }
 
@@ -208,8 +210,8 @@ public class Reports {
                         r -> {
                             String c = ((String) r[12]).strip();
                             return Arrays.asList(r[0], r[1], utc(r[2]), utc(r[3]), r[4], r[5], r[6], num(r[7]),
-                                    Amounts.decimal(num(r[8]), c), Amounts.decimal(num(r[9]), c),
-                                    Amounts.decimal(num(r[10]), c), Amounts.decimal(num(r[11]), c), c, r[13]);
+                                    MoneyText.decimal(num(r[8]), c), MoneyText.decimal(num(r[9]), c),
+                                    MoneyText.decimal(num(r[10]), c), MoneyText.decimal(num(r[11]), c), c, r[13]);
                         }));
     }
 

@@ -1,7 +1,5 @@
 package io.eventos.ticketing.service;
 
-import java.math.BigDecimal;
-import java.util.Currency;
 
 /** The ticketing exports' CSV: rows as {@link io.eventos.platform.text.Csv} writes them, amounts as plain numbers. */
 final class Csv {
@@ -14,7 +12,6 @@ final class Csv {
     }
 
     static String amount(long minor, String currency) {
-        return BigDecimal.valueOf(minor, Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits()))
-                .toPlainString();
+        return io.eventos.platform.text.MoneyText.decimal(minor, currency).toPlainString();
     }
 }

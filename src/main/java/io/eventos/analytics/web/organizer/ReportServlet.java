@@ -1,6 +1,7 @@
 package io.eventos.analytics.web.organizer;
 
 import io.eventos.analytics.service.Period;
+import io.eventos.analytics.service.PeriodInput;
 import io.eventos.analytics.service.Reports;
 import io.eventos.analytics.service.Table;
 import io.eventos.analytics.service.TableFiles;
@@ -12,8 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,17 +55,16 @@ public class ReportServlet extends HttpServlet {
             return;
         }
         Table table;
-        try {
-            String from = request.getParameter("from");
-            String to = request.getParameter("to");
-            period = blank(from) && blank(to) ? Period.last(30, reports.today())
-                    : new Period(LocalDate.parse(String.valueOf(from).strip()), LocalDate.parse(String.valueOf(to).strip()));
-        } catch (DateTimeParseException | IllegalArgumentException e) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST, "The period is not two dates as YYYY-MM-DD.");
-            return;
-        } catch (AccessDeniedException e) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
+        String from = request.getParameter("from");
+        String to = request.getParameter("to");
+        period = Period.last(30, reports.today());
+        if (!PeriodInput.absent(from, to)) {
+            PeriodInput typed = PeriodInput.read(from, to, period);
+            if (!typed.valid()) {
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST, "The period is not two dates as YYYY-MM-DD.");
+                return;
+            }
+            period = typed.period();
         }
         try {
             table = reports.export(kind, period, event);

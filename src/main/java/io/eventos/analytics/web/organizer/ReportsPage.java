@@ -1,6 +1,7 @@
 package io.eventos.analytics.web.organizer;
 
 import io.eventos.analytics.service.Period;
+import io.eventos.analytics.service.PeriodInput;
 import io.eventos.analytics.service.Reports;
 import io.eventos.analytics.service.Table;
 import io.eventos.platform.security.AccessDeniedException;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -52,23 +52,11 @@ public class ReportsPage {
         }
         LocalDate today = reports.today();
         period = Period.last(30, today);
-        boolean typed = from != null && !from.isBlank() || to != null && !to.isBlank();
-        if (typed) {
-            LocalDate start = parse(from);
-            if (start == null) {
-                fromProblem = "Enter a date as YYYY-MM-DD.";
-            }
-            LocalDate end = parse(to);
-            if (end == null) {
-                toProblem = "Enter a date as YYYY-MM-DD.";
-            }
-            if (start != null && end != null) {
-                try {
-                    period = new Period(start, end);
-                } catch (IllegalArgumentException e) {
-                    toProblem = e.getMessage();
-                }
-            }
+        if (!PeriodInput.absent(from, to)) {
+            PeriodInput typed = PeriodInput.read(from, to, period);
+            period = typed.period();
+            fromProblem = typed.fromProblem();
+            toProblem = typed.toProblem();
         }
         try {
             revenue = reports.figures(Reports.Kind.REVENUE, period, eventId);
@@ -82,14 +70,6 @@ public class ReportsPage {
         if (fromProblem == null && toProblem == null) {
             from = period.from().toString();
             to = period.to().toString();
-        }
-    }
-
-    private static LocalDate parse(String text) {
-        try {
-            return text == null ? null : LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            return null;
         }
     }
 

@@ -1,9 +1,10 @@
 package io.eventos.event.web.organizer;
 
 import io.eventos.analytics.service.AccountDashboard;
-import io.eventos.analytics.service.Amounts;
+import io.eventos.platform.text.MoneyText;
 import io.eventos.analytics.service.Dashboards;
 import io.eventos.analytics.service.Period;
+import io.eventos.analytics.service.PeriodInput;
 import io.eventos.event.service.EventSearch;
 import io.eventos.platform.web.ChartJs;
 import jakarta.enterprise.context.RequestScoped;
@@ -15,7 +16,6 @@ import jakarta.inject.Named;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
@@ -53,18 +53,13 @@ public class DashboardPage {
         eventCount = events.count();
         LocalDate today = dashboards.today();
         Period period = Period.last(30, today);
-        if (from != null && !from.isBlank() || to != null && !to.isBlank()) {
-            LocalDate start = date(from, true);
-            LocalDate end = date(to, false);
-            if (start != null && end != null) {
-                try {
-                    period = new Period(start, end);
-                    days = null;
-                } catch (IllegalArgumentException e) {
-                    toProblem = e.getMessage();
-                }
-            }
-            if (fromProblem != null || toProblem != null) {
+        if (!PeriodInput.absent(from, to)) {
+            PeriodInput typed = PeriodInput.read(from, to, period);
+            period = typed.period();
+            fromProblem = typed.fromProblem();
+            toProblem = typed.toProblem();
+            days = null;
+            if (!typed.valid()) {
                 FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN,
                         "The period could not be used; showing the last 30 days.", null));
             }
@@ -87,31 +82,11 @@ public class DashboardPage {
         }
     }
 
-    private LocalDate date(String text, boolean start) {
-        String problem = null;
-        LocalDate value = null;
-        if (text == null || text.isBlank()) {
-            problem = "Enter a date.";
-        } else {
-            try {
-                value = LocalDate.parse(text.strip());
-            } catch (DateTimeParseException e) {
-                problem = "Enter a date as YYYY-MM-DD.";
-            }
-        }
-        if (start) {
-            fromProblem = problem;
-        } else {
-            toProblem = problem;
-        }
-        return value;
-    }
-
     private String salesChart() {
         ChartJs chart = ChartJs.bar().labels(figures.days().stream().map(d -> DAY.format(d.day())).toList())
                 .series("Tickets sold", figures.days().stream().map(AccountDashboard.Day::tickets).toList());
         chart.series("Revenue (" + figures.currency() + ")", figures.days().stream()
-                .map(d -> Amounts.decimal(d.revenueMinor(), figures.currency()).doubleValue()).toList(), "line",
+                .map(d -> MoneyText.decimal(d.revenueMinor(), figures.currency()).doubleValue()).toList(), "line",
                 true, false);
         return chart.json();
     }
@@ -120,7 +95,7 @@ public class DashboardPage {
         return ChartJs.bar().horizontal().noLegend()
                 .labels(figures.byEvent().stream().map(AccountDashboard.Slice::label).toList())
                 .series("Revenue (" + figures.currency() + ")", figures.byEvent().stream()
-                        .map(s -> Amounts.decimal(s.revenueMinor(), figures.currency()).doubleValue()).toList())
+                        .map(s -> MoneyText.decimal(s.revenueMinor(), figures.currency()).doubleValue()).toList())
                 .json();
     }
 

@@ -1,14 +1,14 @@
-package io.eventos.analytics.service;
+package io.eventos.platform.text;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.Currency;
 import java.util.Locale;
 
-/** Money of the dashboards as people read it ("€1,250.00"), and as a plain number for files ("1250.00"). */
-public final class Amounts {
+/** Amounts in minor units of a currency as people read them ("€25.00", "JP¥500") and as plain numbers ("25.00"). */
+public final class MoneyText {
 
-    private Amounts() {
+    private MoneyText() {
     }
 
     public static String format(long minor, String currencyCode) {
