@@ -126,9 +126,15 @@ begin
                                  revenue_minor, discount_minor, refunds, refunds_minor)
         with p as (select e, d, (d::timestamp at time zone p_zone) as d0, ((d + 1)::timestamp at time zone p_zone) as d1
                      from jsonb_to_recordset(pairs) as r(e uuid, d date)),
-             paid as (select o.id, o.event_id, p.d, o.currency, o.total_minor, o.discount_minor
+             -- everything at once when rebuilding; else per touched (event, day), from the event's orders
+             paid as (select o.id, o.event_id, (o.paid_at at time zone p_zone)::date as d, o.currency, o.total_minor,
+                             o.discount_minor
+                        from orders o where p_since is null and o.paid_at is not null
+                      union all
+                      select o.id, o.event_id, p.d, o.currency, o.total_minor, o.discount_minor
                         from p join orders o on o.event_id = p.e and o.created_at < p.d1
-                                            and o.paid_at >= p.d0 and o.paid_at < p.d1)
+                                            and o.paid_at >= p.d0 and o.paid_at < p.d1
+                       where p_since is not null)
         select account, x.event_id, x.ticket_id, x.day, x.currency, sum(x.checkouts), sum(x.orders_paid),
                sum(x.tickets), sum(x.revenue), sum(x.discount), sum(x.refunds), sum(x.refunds_minor)
           from (
@@ -143,18 +149,29 @@ begin
               from paid o join order_lines l on l.order_id = o.id
             union all
             -- refunds made that day
+            select o.event_id, null, (r.created_at at time zone p_zone)::date, r.currency, 0, 0, 0, 0, 0, 1,
+                   r.amount_minor
+              from payments r join orders o on o.id = r.order_id
+             where p_since is null and r.kind = 'refund' and r.status = 'succeeded'
+            union all
             select o.event_id, null, p.d, r.currency, 0, 0, 0, 0, 0, 1, r.amount_minor
               from p join orders o on o.event_id = p.e and o.created_at < p.d1
                      join payments r on r.order_id = o.id and r.kind = 'refund' and r.status = 'succeeded'
                                     and r.created_at >= p.d0 and r.created_at < p.d1
+             where p_since is not null
             union all
             -- checkouts started that day: the hold_created facts the checkout writes with each hold (holds
             -- themselves may be gone), in the event's currency
+            select f.event_id, null, (f.occurred_at at time zone p_zone)::date, e.currency, 1, 0, 0, 0, 0, 0, 0
+              from analytics f join events e on e.id = f.event_id
+             where p_since is null and f.metric = 'hold_created' and f.granularity = 'fact'
+            union all
             select f.event_id, null, p.d, e.currency, 1, 0, 0, 0, 0, 0, 0
               from p join analytics f on f.event_id = p.e and f.metric = 'hold_created' and f.granularity = 'fact'
                                      and f.bucket_start >= date_trunc('hour', p.d0) and f.bucket_start < p.d1
                                      and f.occurred_at >= p.d0 and f.occurred_at < p.d1
                      join events e on e.id = f.event_id
+             where p_since is not null
           ) x
          group by x.event_id, x.ticket_id, x.day, x.currency;
     end if;

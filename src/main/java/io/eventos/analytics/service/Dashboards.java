@@ -132,23 +132,30 @@ public class Dashboards {
         List<AccountDashboard.Day> days = perDay.entrySet().stream()
                 .map(e -> new AccountDashboard.Day(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
 
+        // the top ones summed first, their names joined after
         List<AccountDashboard.Slice> byEvent = rows(em.createNativeQuery("""
-                select s.event_id, e.name, sum(s.tickets_sold), sum(s.revenue_minor)
-                from sales_daily s join events e on e.id = s.event_id
-                where s.ticket_id is null and s.currency = ?3 and s.day between ?1 and ?2
-                  and (cast(?4 as text) is null or s.event_id = any(cast(?4 as uuid[])))
-                group by 1, 2 having sum(s.tickets_sold) > 0 or sum(s.revenue_minor) > 0
-                order by 4 desc, 3 desc, 2 limit 8""")
+                select x.event_id, e.name, x.tickets, x.revenue
+                from (select event_id, sum(tickets_sold) as tickets, sum(revenue_minor) as revenue
+                      from sales_daily
+                      where ticket_id is null and currency = ?3 and day between ?1 and ?2
+                        and (cast(?4 as text) is null or event_id = any(cast(?4 as uuid[])))
+                      group by 1 having sum(tickets_sold) > 0 or sum(revenue_minor) > 0
+                      order by 3 desc, 2 desc limit 8) x
+                join events e on e.id = x.event_id
+                order by 4 desc, 3 desc, 2""")
                 .setParameter(1, period.from()).setParameter(2, period.to()).setParameter(3, currency)
                 .setParameter(4, scope)).stream()
                 .map(r -> new AccountDashboard.Slice(uuid(r[0]), uuid(r[0]), (String) r[1], num(r[2]), num(r[3])))
                 .toList();
         List<AccountDashboard.Slice> byTicketType = rows(em.createNativeQuery("""
-                select s.ticket_id, s.event_id, t.name || ' (' || e.name || ')', sum(s.tickets_sold), sum(s.revenue_minor)
-                from sales_daily s join tickets t on t.id = s.ticket_id join events e on e.id = s.event_id
-                where s.ticket_id is not null and s.currency = ?3 and s.day between ?1 and ?2
-                  and (cast(?4 as text) is null or s.event_id = any(cast(?4 as uuid[])))
-                group by 1, 2, 3 order by 5 desc, 4 desc, 3 limit 10""")
+                select x.ticket_id, x.event_id, t.name || ' (' || e.name || ')', x.tickets, x.revenue
+                from (select ticket_id, event_id, sum(tickets_sold) as tickets, sum(revenue_minor) as revenue
+                      from sales_daily
+                      where ticket_id is not null and currency = ?3 and day between ?1 and ?2
+                        and (cast(?4 as text) is null or event_id = any(cast(?4 as uuid[])))
+                      group by 1, 2 order by 4 desc, 3 desc limit 10) x
+                join tickets t on t.id = x.ticket_id join events e on e.id = x.event_id
+                order by 5 desc, 4 desc, 3""")
                 .setParameter(1, period.from()).setParameter(2, period.to()).setParameter(3, currency)
                 .setParameter(4, scope)).stream()
                 .map(r -> new AccountDashboard.Slice(uuid(r[0]), uuid(r[1]), (String) r[2], num(r[3]), num(r[4])))
