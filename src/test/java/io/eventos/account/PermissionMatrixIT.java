@@ -99,6 +99,10 @@ public class PermissionMatrixIT {
     io.eventos.checkin.service.DoorService door;
     @Inject
     io.eventos.checkin.service.CheckInListService checkInLists;
+    @Inject
+    io.eventos.analytics.service.Dashboards dashboards;
+    @Inject
+    io.eventos.analytics.service.Reports reports;
     private UUID checkInList;
     @Inject
     io.eventos.crm.service.ContactService contacts;
@@ -338,6 +342,13 @@ public class PermissionMatrixIT {
                     new io.eventos.crm.service.ContactFilter(null, "vip", null, null, "yes", null, eventInScope, 1,
                             "repeat"));
             case "ContactService.exportCsv" -> contacts.exportCsv(io.eventos.crm.service.ContactFilter.all());
+            case "Dashboards.account" -> dashboards.account(io.eventos.analytics.service.Period.last(30,
+                    java.time.LocalDate.now()));
+            case "Dashboards.event" -> dashboards.event(eventInScope);
+            case "Reports.figures" -> reports.figures(io.eventos.analytics.service.Reports.Kind.REVENUE,
+                    io.eventos.analytics.service.Period.last(30, java.time.LocalDate.now()), eventInScope);
+            case "Reports.export" -> reports.export(io.eventos.analytics.service.Reports.Kind.ATTENDEES,
+                    io.eventos.analytics.service.Period.last(30, java.time.LocalDate.now()), eventInScope);
             default -> throw new AssertionError("docs/permissions.md lists an action this test cannot call: " + action);
         }
     }

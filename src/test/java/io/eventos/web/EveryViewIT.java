@@ -185,6 +185,8 @@ class EveryViewIT {
         }
         assertTrue(reports.get("owner").views.contains("/app/attendees.xhtml"));
         assertTrue(reports.get("owner").opened.stream().anyMatch(u -> u.startsWith("/app/export/attendees.csv")));
+        assertTrue(reports.get("owner").views.contains("/app/event-dashboard.xhtml"));
+        assertTrue(reports.get("owner").opened.stream().anyMatch(u -> u.startsWith("/app/reports/attendees.xlsx")));
     }
 
     @Test
@@ -212,6 +214,7 @@ class EveryViewIT {
     void forbiddenPagesAnswerNotFound() {
         Map<String, Set<String>> allowed = Map.of(
                 "/app/export/", Set.of("owner", "admin", "manager"),
+                "/app/reports/", Set.of("owner", "admin", "manager"),
                 "/app/audit.xhtml", Set.of("owner", "admin"),
                 "/app/contacts.xhtml", Set.of("owner", "admin", "manager", "member", "viewer"));
         List<String> wrong = new ArrayList<>();
@@ -317,6 +320,10 @@ class EveryViewIT {
                 "/app/export/attendees.csv?event=" + UNKNOWN_ID, "/app/export/orders.csv?event=not-an-id",
                 "/app/contact.xhtml?id=" + UNKNOWN_ID, "/app/contact.xhtml?id=not-an-id",
                 "/app/export/contacts.csv?owner=not-an-id&bought=" + UNKNOWN_ID,
+                "/app/event-dashboard.xhtml?event=" + UNKNOWN_ID, "/app/event-dashboard.xhtml?event=not-an-id",
+                "/app/reports.xhtml?from=2026-02-30&to=soon", "/app/reports.xhtml?event=" + UNKNOWN_ID,
+                "/app/?from=2026-13-01&to=2026-01-01", "/app/reports/no-such-report.csv",
+                "/app/reports/orders.xlsx?event=" + UNKNOWN_ID,
                 "/checkin/scan.xhtml?event=" + summitId + "&list=" + UNKNOWN_ID,
                 "/checkin/offline/list?event=" + summitId + "&list=" + UNKNOWN_ID));
         known.addAll(orderLinks);

@@ -12,7 +12,7 @@ import io.eventos.platform.security.Permission;
 import io.eventos.platform.security.RequiresPermission;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.tenancy.TenantBound;
-import io.eventos.platform.text.CsvRows;
+import io.eventos.platform.text.Csv;
 import io.eventos.platform.text.PrefixQuery;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -132,7 +132,7 @@ public class ContactService {
         for (Object row : query.getResultList()) {
             Object[] r = (Object[]) row;
             Instant last = SqlValues.instant(r[9]);
-            CsvRows.row(csv, (String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+            Csv.row(csv, (String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                     (String) r[5], String.join(" ", tags((String) r[6])), Boolean.TRUE.equals(r[7]) ? "yes" : "no",
                     owners.get(SqlValues.uuid(r[8])), last == null ? null : last.toString());
         }

@@ -45,10 +45,11 @@ public class EventSearch {
 
     Clock clock = Clock.systemUTC();
 
-    /** Events that have not ended yet, soonest first. */
+    /** Events that have not ended yet and are not cancelled, soonest first. */
     @RequiresPermission(Permission.VIEW)
     public List<EventCard> upcoming(int limit) {
-        return visible("e.endsAt > :now", limit).setParameter("now", clock.instant())
+        return visible("e.endsAt > :now and e.status <> :cancelled", limit).setParameter("now", clock.instant())
+                .setParameter("cancelled", io.eventos.event.domain.EventStatus.CANCELLED)
                 .getResultStream().map(EventCard::of).toList();
     }
 

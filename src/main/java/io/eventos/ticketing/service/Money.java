@@ -1,9 +1,6 @@
 package io.eventos.ticketing.service;
 
-import java.math.BigDecimal;
-import java.text.NumberFormat;
-import java.util.Currency;
-import java.util.Locale;
+import io.eventos.platform.text.MoneyText;
 
 /** Amounts in minor units as people read them: "€25.00", "¥500", "Free". */
 public final class Money {
@@ -12,15 +9,6 @@ public final class Money {
     }
 
     public static String format(long minor, String currencyCode) {
-        if (minor == 0) {
-            return "Free";
-        }
-        Currency currency = Currency.getInstance(currencyCode);
-        NumberFormat format = NumberFormat.getCurrencyInstance(Locale.UK);
-        format.setCurrency(currency);
-        int digits = Math.max(0, currency.getDefaultFractionDigits());
-        format.setMinimumFractionDigits(digits);
-        format.setMaximumFractionDigits(digits);
-        return format.format(BigDecimal.valueOf(minor, digits));
+        return minor == 0 ? "Free" : MoneyText.format(minor, currencyCode);
     }
 }

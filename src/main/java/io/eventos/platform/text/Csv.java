@@ -1,9 +1,9 @@
 package io.eventos.platform.text;
 
 /** RFC 4180 rows that spreadsheets open safely: quoted when needed, formulas defused. */
-public final class CsvRows {
+public final class Csv {
 
-    private CsvRows() {
+    private Csv() {
     }
 
     public static void row(StringBuilder out, String... cells) {
