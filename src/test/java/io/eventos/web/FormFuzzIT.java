@@ -35,7 +35,7 @@ public class FormFuzzIT {
 
     private static final String SCRIPT = "<script>alert('fz')</script>";
     private static final String IMAGE = "\"><img src=x onerror=alert('fz')>";
-    private static final int MAX_PAGES = 60;
+    private static final int MAX_PAGES = 150;
 
     /** What every text field of a form gets in one post. {@code raw}: already percent-encoded (invalid UTF-8). */
     private record Payload(String name, Function<String, String> text, String select, boolean raw) {
