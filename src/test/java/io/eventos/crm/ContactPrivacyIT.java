@@ -172,7 +172,10 @@ public class ContactPrivacyIT extends EventOnSaleIT {
         for (PlacedOrder p : List.of(first, second)) {
             assertEquals(ContactPrivacyService.ERASED_NAME, as(() -> orders.detail(p.orderId())).order().buyerName());
         }
+        assertEquals(ContactPrivacyService.ERASED_NAME, as(() -> orders.detail(first.orderId())).attendees().get(0)
+                .name().strip(), "a ticket on her order without an address of its own is named only through her");
         assertEquals("Charles Babbage", as(() -> orders.detail(other.orderId())).order().buyerName());
+        assertEquals("Charles Babbage", as(() -> orders.detail(other.orderId())).attendees().get(0).name());
         assertEquals(1, names("babbage").size());
     }
 

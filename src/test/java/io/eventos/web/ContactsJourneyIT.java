@@ -185,6 +185,11 @@ class ContactsJourneyIT {
         Browser.clickToNavigate(browser, browser.findElement(By.linkText("Erika " + lastName)));
         assertThat(browser.findElement(By.id("export-json")).getAttribute("href")).contains("/app/export/person.json?id=");
         assertThat(browser.findElement(By.id("export-csv")).getAttribute("href")).contains("/app/export/person.csv?id=");
+        String json = download(browser.findElement(By.id("export-json")).getAttribute("href")).replaceAll("\\s", "");
+        assertThat(json).contains("\"email\":\"" + buyer + "\"", "\"code\":\"" + orderCode + "\"",
+                "\"ticketType\":\"Regular\"", "\"kind\":\"order_paid\"");
+        assertThat(download(browser.findElement(By.id("export-csv")).getAttribute("href")))
+                .contains("orders,1,code," + orderCode, "contact,1,email," + buyer);
 
         // the dialog says what will happen; "Erase" does it and goes back to the list
         browser.findElement(By.id("erase-form:erase-open")).click();
@@ -195,7 +200,7 @@ class ContactsJourneyIT {
         Browser.screenshot(browser, "crm-6-erase-dialog");
         Browser.clickToNavigate(browser, browser.findElement(By.id("erase-form:erase-confirm")));
         assertThat(browser.getCurrentUrl()).contains("/app/contacts.xhtml");
-        assertThat(browser.findElement(By.id("messages")).getText()).contains("Erased.", "1 order");
+        assertThat(browser.findElement(By.id("contacts-form:messages")).getText()).contains("Erased.", "1 order");
 
         // the list no longer finds the name; the order shows the anonymized buyer with the same total
         browser.findElement(By.id("contacts-form:text")).sendKeys("mustermann" + suffix);
@@ -206,6 +211,14 @@ class ContactsJourneyIT {
         assertThat(browser.findElement(By.id("total")).getText()).isEqualTo(total);
         assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain(lastName);
         Browser.screenshot(browser, "crm-7-erased-order");
+    }
+
+    /** What the signed-in browser downloads from this address (same origin, its session cookie). */
+    private String download(String url) {
+        Object text = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done, e => done('' + e));",
+                url);
+        return String.valueOf(text);
     }
 
     /** The contact page's timeline as text, newest entry first. */

@@ -22,7 +22,7 @@ public interface ContactPurchases {
     record CheckInFact(String direction, Instant at) {
     }
 
-    /** A ticket issued to the person (by attendee contact or email). */
+    /** A ticket of the person: by attendee contact or email, or on their order without an address of its own. */
     record IssuedTicket(String orderCode, String eventName, String ticketType, String firstName, String lastName,
                         String email, String status, List<CheckInFact> checkIns) {
     }

@@ -14,8 +14,9 @@ import java.util.UUID;
 /**
  * Ticketing's answer to the CRM ({@link ContactPurchases}): one person's orders and tickets across every event of the
  * bound account (row level security keeps them to it), and their anonymization. A person's orders are those linked
- * to the contact or bought with its email; their tickets those linked to the contact or issued to its email (both
- * read through the indexes on {@code lower(email)} and the contact id). Runs in the caller's transaction.
+ * to the contact or bought with its email; their tickets those linked to the contact or issued to its email, and
+ * those on their orders with no address of their own (read through the indexes on {@code lower(email)}, the
+ * contact id and the order id). Runs in the caller's transaction.
  */
 @ApplicationScoped
 public class PurchasesForContacts implements ContactPurchases {
@@ -23,8 +24,15 @@ public class PurchasesForContacts implements ContactPurchases {
     /** The placeholder for an erased buyer's address: orders.buyer_email is required; .invalid never delivers. */
     static final String ERASED_EMAIL = "erased@erased.invalid";
 
-    private static final String ORDERS = "(o.buyer_contact_id = ?1 or lower(o.buyer_email) = lower(cast(?2 as text)))";
-    private static final String ATTENDEES = "(a.contact_id = ?1 or lower(a.email) = lower(cast(?2 as text)))";
+    private static final String ORDERS =
+            "(o.buyer_contact_id = ?1 or lower(o.buyer_email) = lower(cast(?2 as text)))";
+    /**
+     * The person's tickets: linked to the contact, issued to its address, or on an order they bought for someone with
+     * no address and no contact of their own (named only through this buyer).
+     */
+    private static final String ATTENDEES = "(a.contact_id = ?1 or lower(a.email) = lower(cast(?2 as text))"
+            + " or (a.contact_id is null and a.email is null and a.order_id in (select o.id from orders o where "
+            + ORDERS + ")))";
 
     @PersistenceContext(unitName = "eventos")
     EntityManager em;
