@@ -110,7 +110,10 @@ public class PermissionMatrixIT {
     io.eventos.crm.service.ContactFieldService contactFields;
     @Inject
     io.eventos.crm.service.ContactSegmentService segments;
+    @Inject
+    io.eventos.crm.service.ContactPrivacyService privacy;
     private final Map<UUID, UUID> ownContacts = new java.util.HashMap<>();
+    private final java.util.Deque<UUID> contactsToErase = new java.util.ArrayDeque<>();
     private UUID othersContact;
 
     private static final String BASE_URL = "http://localhost:8080";
@@ -161,6 +164,9 @@ public class PermissionMatrixIT {
                 ownContacts.put(user, contacts.create(contact("Own", user)));
             }
             othersContact = contacts.create(contact("Others", target));
+            for (int i = 0; i < users.size(); i++) { // an erasable contact for every role that tries
+                contactsToErase.push(contacts.create(contact("Erasable" + i, target)));
+            }
             for (int i = 0; i < users.size(); i++) { // a deletable code for every role that tries
                 promoCodesToDelete.push(promoCodes.create(eventInScope, promo("GONE" + i)));
             }
@@ -349,6 +355,9 @@ public class PermissionMatrixIT {
                     io.eventos.analytics.service.Period.last(30, java.time.LocalDate.now()), eventInScope);
             case "Reports.export" -> reports.export(io.eventos.analytics.service.Reports.Kind.ATTENDEES,
                     io.eventos.analytics.service.Period.last(30, java.time.LocalDate.now()), eventInScope);
+            case "ContactPrivacyService.exportJson" -> privacy.exportJson(othersContact);
+            case "ContactPrivacyService.exportCsv" -> privacy.exportCsv(othersContact);
+            case "ContactPrivacyService.erase" -> privacy.erase(contactsToErase.pop());
             default -> throw new AssertionError("docs/permissions.md lists an action this test cannot call: " + action);
         }
     }

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The CRM in a real browser on the demo account: a ticket bought on the public page makes the buyer a contact with an
  * "Order paid" entry; admitting the ticket at the door adds "Checked in"; the organizer adds a note and a task (which
  * then heads "My tasks" on the dashboard), finds the contact by typing the start of the name, tags it and filters
- * the list by the tag, and a bad phone number is refused next to the field with everything typed kept.
+ * the list by the tag, and a bad phone number is refused next to the field with everything typed kept. An owner
+ * erases a buyer through the contact page's dialog; the order then shows "Erased person" with the same total.
  */
 class ContactsJourneyIT {
 
@@ -162,6 +163,62 @@ class ContactsJourneyIT {
         assertThat(browser.findElements(By.id("contacts-form:save-segment"))).as("viewers read segments only")
                 .isEmpty();
         Browser.screenshot(browser, "crm-5-segment");
+    }
+
+    @Test
+    void anOwnerErasesABuyerAndTheOrderKeepsItsTotalWithTheNameGone() throws Exception {
+        String suffix = letters(6);
+        String lastName = "Mustermann" + suffix;
+        String buyer = "erika-" + System.nanoTime() + "@example.org";
+        String orderCode = Browser.buyOneSummitTicket(browser, base.toString(), "Erika", lastName, buyer);
+        String orderId = query("select cast(id as text) from orders where code = ?", orderCode).get(0);
+
+        browser.get(base + "/login.xhtml");
+        Browser.submitSignIn(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        browser.get(base + "/app/order.xhtml?id=" + orderId);
+        String total = browser.findElement(By.id("total")).getText();
+        assertThat(browser.findElement(By.id("buyer")).getText()).contains("Erika " + lastName, buyer);
+
+        browser.get(base + "/app/contacts.xhtml");
+        browser.findElement(By.id("contacts-form:text")).sendKeys("mustermann" + suffix);
+        wait(browser).until(d -> rows(d).size() == 1 && rows(d).get(0).contains("Erika " + lastName));
+        Browser.clickToNavigate(browser, browser.findElement(By.linkText("Erika " + lastName)));
+        assertThat(browser.findElement(By.id("export-json")).getAttribute("href")).contains("/app/export/person.json?id=");
+        assertThat(browser.findElement(By.id("export-csv")).getAttribute("href")).contains("/app/export/person.csv?id=");
+        String json = download(browser.findElement(By.id("export-json")).getAttribute("href")).replaceAll("\\s", "");
+        assertThat(json).contains("\"email\":\"" + buyer + "\"", "\"code\":\"" + orderCode + "\"",
+                "\"ticketType\":\"Regular\"", "\"kind\":\"order_paid\"");
+        assertThat(download(browser.findElement(By.id("export-csv")).getAttribute("href")))
+                .contains("orders,1,code," + orderCode, "contact,1,email," + buyer);
+
+        // the dialog says what will happen; "Erase" does it and goes back to the list
+        browser.findElement(By.id("erase-form:erase-open")).click();
+        wait(browser).until(d -> d.findElement(By.id("erase-form:erase-dialog")).isDisplayed());
+        assertThat(browser.findElement(By.id("erase-form:erase-dialog")).getText()).contains("Erase Erika " + lastName,
+                "from the orders they bought", "amounts, status, codes and dates", "consent history",
+                "cannot be undone");
+        Browser.screenshot(browser, "crm-6-erase-dialog");
+        Browser.clickToNavigate(browser, browser.findElement(By.id("erase-form:erase-confirm")));
+        assertThat(browser.getCurrentUrl()).contains("/app/contacts.xhtml");
+        assertThat(browser.findElement(By.id("contacts-form:messages")).getText()).contains("Erased.", "1 order");
+
+        // the list no longer finds the name; the order shows the anonymized buyer with the same total
+        browser.findElement(By.id("contacts-form:text")).sendKeys("mustermann" + suffix);
+        wait(browser).until(d -> rows(d).isEmpty()
+                && d.findElement(By.id("contacts-form:match-count")).getText().startsWith("0"));
+        browser.get(base + "/app/order.xhtml?id=" + orderId);
+        assertThat(browser.findElement(By.id("buyer")).getText()).contains("Erased person").doesNotContain(buyer);
+        assertThat(browser.findElement(By.id("total")).getText()).isEqualTo(total);
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain(lastName);
+        Browser.screenshot(browser, "crm-7-erased-order");
+    }
+
+    /** What the signed-in browser downloads from this address (same origin, its session cookie). */
+    private String download(String url) {
+        Object text = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done, e => done('' + e));",
+                url);
+        return String.valueOf(text);
     }
 
     /** The contact page's timeline as text, newest entry first. */

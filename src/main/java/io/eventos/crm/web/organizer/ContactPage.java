@@ -4,6 +4,7 @@ import io.eventos.crm.service.ConsentChange;
 import io.eventos.crm.service.ContactDetails;
 import io.eventos.crm.service.ContactFieldDef;
 import io.eventos.crm.service.ContactFieldService;
+import io.eventos.crm.service.ContactPrivacyService;
 import io.eventos.crm.service.ContactForm;
 import io.eventos.crm.service.ContactService;
 import io.eventos.crm.service.ContactTeam;
@@ -50,6 +51,8 @@ public class ContactPage implements Serializable {
     transient ContactService contacts;
     @Inject
     transient ContactFieldService fields;
+    @Inject
+    transient ContactPrivacyService privacy;
 
     private String id;
     private ContactDetails detail;
@@ -198,6 +201,21 @@ public class ContactPage implements Serializable {
             moreTimeline(null);
         } catch (AccessDeniedException refused) {
             Messages.addGlobalError(refused.getMessage());
+        }
+    }
+
+    /** Erases the person (GDPR) and goes back to the list: the contact page of an erased person is gone. */
+    public String erase() {
+        try {
+            ContactPrivacyService.Erasure erased = privacy.erase(detail.id());
+            Faces.getFlash().setKeepMessages(true);
+            Messages.addGlobalInfo("Erased. " + erased.orders() + (erased.orders() == 1 ? " order" : " orders")
+                    + " and " + erased.attendees() + (erased.attendees() == 1 ? " ticket" : " tickets")
+                    + " now show \"" + ContactPrivacyService.ERASED_NAME + "\".");
+            return "/app/contacts?faces-redirect=true";
+        } catch (AccessDeniedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+            return null;
         }
     }
 

@@ -1,0 +1,257 @@
+package io.eventos.crm.service;
+
+import io.eventos.crm.domain.Contact;
+import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.security.Permission;
+import io.eventos.platform.security.RequiresPermission;
+import io.eventos.platform.tenancy.TenantBound;
+import io.eventos.platform.text.CsvRows;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * GDPR for one person (owner and admin: {@link Permission#CONTACTS_ERASE}): everything the account holds about them
+ * as one JSON document (and the same facts as CSV), and their erasure. The person is a contact; their orders and
+ * tickets across every event come from ticketing through {@link ContactPurchases}, the audit entry through
+ * {@link ContactAudit}, so the CRM imports neither.
+ * <p>Erasure runs in the caller's one transaction: the contact's personal fields are cleared (its name becomes
+ * {@link #ERASED_NAME}), its timeline keeps every entry without its text, its consent history stays as proof, the
+ * orders it bought and the tickets issued to it lose their names and addresses but keep amounts, status, codes and
+ * dates, and the audit log gets {@code contact.erased} with who and when and counts only.
+ */
+@Stateless
+@TenantBound
+public class ContactPrivacyService {
+
+    /** What an erased person is called wherever their name was. */
+    public static final String ERASED_NAME = "Erased person";
+
+    @PersistenceContext(unitName = "eventos")
+    EntityManager em;
+
+    @Inject
+    ContactService contacts;
+
+    @Inject
+    ContactPurchases purchases;
+
+    @Inject
+    ContactAudit audit;
+
+    /** Everything about the person, as a JSON document (contact, consent history, timeline, orders, tickets). */
+    @RequiresPermission(Permission.CONTACTS_ERASE)
+    public String exportJson(UUID contactId) {
+        StringWriter out = new StringWriter();
+        try (var writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
+            writer.writeObject(document(contactId));
+        }
+        return out.toString();
+    }
+
+    /**
+     * The same facts as {@link #exportJson} as CSV, one value per row: section, item (1, 2, … within the section),
+     * field (nested as {@code checkIns[1].at}, {@code tags[2]}), value.
+     */
+    @RequiresPermission(Permission.CONTACTS_ERASE)
+    public String exportCsv(UUID contactId) {
+        StringBuilder csv = new StringBuilder("section,item,field,value\r\n");
+        document(contactId).forEach((section, value) -> {
+            if (value.getValueType() == JsonValue.ValueType.ARRAY) {
+                JsonArray items = value.asJsonArray();
+                for (int i = 0; i < items.size(); i++) {
+                    flatten(csv, section, String.valueOf(i + 1), "", items.get(i));
+                }
+            } else {
+                flatten(csv, section, "1", "", value);
+            }
+        });
+        return csv.toString();
+    }
+
+    private static void flatten(StringBuilder csv, String section, String item, String field, JsonValue value) {
+        switch (value.getValueType()) {
+            case OBJECT -> value.asJsonObject().forEach((key, v) -> flatten(csv, section, item,
+                    field.isEmpty() ? key : field + "." + key, v));
+            case ARRAY -> {
+                JsonArray array = value.asJsonArray();
+                for (int i = 0; i < array.size(); i++) {
+                    flatten(csv, section, item, field + "[" + (i + 1) + "]", array.get(i));
+                }
+            }
+            default -> CsvRows.row(csv, section, item, field, text(value));
+        }
+    }
+
+    private static String text(JsonValue value) {
+        return switch (value.getValueType()) {
+            case STRING -> ((jakarta.json.JsonString) value).getString();
+            case NULL -> "";
+            default -> value.toString();
+        };
+    }
+
+    private JsonObject document(UUID contactId) {
+        ContactDetails d = contacts.detail(contactId);
+        ContactForm f = d.form();
+        JsonObjectBuilder contact = Json.createObjectBuilder();
+        add(contact, "id", d.id().toString());
+        add(contact, "firstName", f.firstName());
+        add(contact, "lastName", f.lastName());
+        add(contact, "email", f.email());
+        add(contact, "phone", f.phone());
+        add(contact, "company", f.company());
+        add(contact, "jobTitle", f.jobTitle());
+        add(contact, "addressLine", f.addressLine());
+        add(contact, "postalCode", f.postalCode());
+        add(contact, "city", f.city());
+        add(contact, "country", f.country());
+        JsonArrayBuilder tags = Json.createArrayBuilder();
+        f.tags().forEach(tags::add);
+        contact.add("tags", tags);
+        JsonObjectBuilder custom = Json.createObjectBuilder();
+        f.customFields().forEach(custom::add);
+        contact.add("customFields", custom);
+        contact.add("marketingConsent", d.consent());
+        add(contact, "marketingConsentAt", d.consentAt());
+        add(contact, "consentSource", d.consentSource());
+        add(contact, "unsubscribedAt", d.unsubscribedAt());
+        add(contact, "source", d.source());
+        add(contact, "createdAt", d.createdAt());
+        add(contact, "lastActivityAt", d.lastActivityAt());
+
+        JsonArrayBuilder consents = Json.createArrayBuilder();
+        for (ConsentChange c : contacts.consentHistory(contactId)) {
+            JsonObjectBuilder o = Json.createObjectBuilder().add("granted", c.granted());
+            add(o, "source", c.source());
+            add(o, "at", c.at());
+            add(o, "by", c.actorName());
+            consents.add(o);
+        }
+
+        JsonArrayBuilder timeline = Json.createArrayBuilder();
+        UUID before = null;
+        for (int pages = 0; pages < 100; pages++) { // up to 20,000 entries, newest first
+            List<TimelineEntry> page = contacts.timeline(contactId, before, 200);
+            for (TimelineEntry e : page) {
+                JsonObjectBuilder o = Json.createObjectBuilder().add("kind", e.kind());
+                add(o, "subject", e.subject());
+                add(o, "body", e.body());
+                add(o, "at", e.occurredAt());
+                add(o, "by", e.actorName());
+                add(o, "event", e.eventName());
+                add(o, "dueAt", e.dueAt());
+                add(o, "assignee", e.assigneeName());
+                add(o, "doneAt", e.doneAt());
+                timeline.add(o);
+            }
+            if (page.size() < 200) {
+                break;
+            }
+            before = page.get(page.size() - 1).id();
+        }
+
+        JsonArrayBuilder orders = Json.createArrayBuilder();
+        for (ContactPurchases.PurchasedOrder o : purchases.orders(contactId, f.email())) {
+            JsonObjectBuilder b = Json.createObjectBuilder().add("code", o.code());
+            add(b, "event", o.eventName());
+            add(b, "status", o.status());
+            add(b, "buyerName", o.buyerName());
+            add(b, "buyerEmail", o.buyerEmail());
+            b.add("subtotalMinor", o.subtotalMinor()).add("discountMinor", o.discountMinor())
+                    .add("totalMinor", o.totalMinor()).add("refundedMinor", o.refundedMinor());
+            add(b, "currency", o.currency());
+            add(b, "placedAt", o.placedAt());
+            add(b, "paidAt", o.paidAt());
+            add(b, "cancelledAt", o.cancelledAt());
+            orders.add(b);
+        }
+
+        JsonArrayBuilder tickets = Json.createArrayBuilder();
+        for (ContactPurchases.IssuedTicket t : purchases.tickets(contactId, f.email())) {
+            JsonObjectBuilder b = Json.createObjectBuilder();
+            add(b, "orderCode", t.orderCode());
+            add(b, "event", t.eventName());
+            add(b, "ticketType", t.ticketType());
+            add(b, "firstName", t.firstName());
+            add(b, "lastName", t.lastName());
+            add(b, "email", t.email());
+            add(b, "status", t.status());
+            JsonArrayBuilder checkIns = Json.createArrayBuilder();
+            for (ContactPurchases.CheckInFact c : t.checkIns()) {
+                JsonObjectBuilder ci = Json.createObjectBuilder();
+                add(ci, "direction", c.direction());
+                add(ci, "at", c.at());
+                checkIns.add(ci);
+            }
+            b.add("checkIns", checkIns);
+            tickets.add(b);
+        }
+        return Json.createObjectBuilder().add("contact", contact).add("consentHistory", consents)
+                .add("timeline", timeline).add("orders", orders).add("tickets", tickets).build();
+    }
+
+    private static void add(JsonObjectBuilder b, String key, String value) {
+        if (value == null) {
+            b.addNull(key);
+        } else {
+            b.add(key, value);
+        }
+    }
+
+    private static void add(JsonObjectBuilder b, String key, Instant value) {
+        add(b, key, value == null ? null : value.toString());
+    }
+
+    /** What an erasure changed (counts only). */
+    public record Erasure(int orders, int attendees, int timelineEntries) {
+    }
+
+    /**
+     * Erases the person: see the class comment. The contact is found as {@link ContactService#detail} finds it (an
+     * erased or unknown one is "No such contact.").
+     */
+    @RequiresPermission(Permission.CONTACTS_ERASE)
+    public Erasure erase(UUID contactId) {
+        Contact contact = contactId == null ? null : em.find(Contact.class, contactId);
+        if (contact == null || contact.getErasedAt() != null) {
+            throw new AccessDeniedException("No such contact.");
+        }
+        String email = contact.getEmail();
+        em.flush();
+        ContactPurchases.Erased bought = purchases.erase(contactId, email, ERASED_NAME);
+        // manual entries (note, call, meeting, task, other) lose their subject too; the sale's and the door's
+        // subjects name an order code or ticket type only, and stay
+        int entries = em.createNativeQuery("""
+                        update activities set body = null, data = '{}', updated_at = now(),
+                               subject = case when kind in ('note', 'call', 'meeting', 'task', 'other') then null
+                                              else subject end
+                        where contact_id = ?1""")
+                .setParameter(1, contactId).executeUpdate();
+        // consent and its history stay as they are (proof); the generated search column follows the cleared fields
+        em.createNativeQuery("""
+                        update contacts set first_name = ?2, last_name = null, email = null, phone = null,
+                               company = null, job_title = null, address_line = null, postal_code = null, city = null,
+                               country = null, tags = '[]', custom_fields = '{}', erased_at = now(), updated_at = now()
+                        where id = ?1""")
+                .setParameter(1, contactId).setParameter(2, ERASED_NAME).executeUpdate();
+        em.refresh(contact);
+        audit.record("contact.erased", contactId, Map.of("orders", bought.orders(), "tickets", bought.attendees(),
+                "timelineEntries", entries));
+        return new Erasure(bought.orders(), bought.attendees(), entries);
+    }
+}

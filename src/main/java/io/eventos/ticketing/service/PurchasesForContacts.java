@@ -1,0 +1,99 @@
+package io.eventos.ticketing.service;
+
+import io.eventos.crm.service.ContactPurchases;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Ticketing's answer to the CRM ({@link ContactPurchases}): one person's orders and tickets across every event of the
+ * bound account (row level security keeps them to it), and their anonymization. A person's orders are those linked
+ * to the contact or bought with its email; their tickets those linked to the contact or issued to its email, and
+ * those on their orders with no address of their own (read through the indexes on {@code lower(email)}, the
+ * contact id and the order id). Runs in the caller's transaction.
+ */
+@ApplicationScoped
+public class PurchasesForContacts implements ContactPurchases {
+
+    /** The placeholder for an erased buyer's address: orders.buyer_email is required; .invalid never delivers. */
+    static final String ERASED_EMAIL = "erased@erased.invalid";
+
+    private static final String ORDERS =
+            "(o.buyer_contact_id = ?1 or lower(o.buyer_email) = lower(cast(?2 as text)))";
+    /**
+     * The person's tickets: linked to the contact, issued to its address, or on an order they bought for someone with
+     * no address and no contact of their own (named only through this buyer).
+     */
+    private static final String ATTENDEES = "(a.contact_id = ?1 or lower(a.email) = lower(cast(?2 as text))"
+            + " or (a.contact_id is null and a.email is null and a.order_id in (select o.id from orders o where "
+            + ORDERS + ")))";
+
+    @PersistenceContext(unitName = "eventos")
+    EntityManager em;
+
+    @Override
+    public List<PurchasedOrder> orders(UUID contactId, String email) {
+        List<?> rows = em.createNativeQuery("""
+                        select o.code, e.name, o.status, o.buyer_name, o.buyer_email, o.subtotal_minor, o.discount_minor,
+                               o.total_minor, o.refunded_minor, o.currency, o.placed_at, o.paid_at, o.cancelled_at
+                        from orders o join events e on e.account_id = o.account_id and e.id = o.event_id
+                        where\s""" + ORDERS + " order by o.placed_at, o.id")
+                .setParameter(1, contactId).setParameter(2, email).getResultList();
+        return rows.stream().map(r -> (Object[]) r).map(r -> new PurchasedOrder((String) r[0], (String) r[1],
+                (String) r[2], (String) r[3], (String) r[4], SqlValues.number(r[5]), SqlValues.number(r[6]),
+                SqlValues.number(r[7]), SqlValues.number(r[8]), String.valueOf(r[9]).strip(),
+                SqlValues.instant(r[10]), SqlValues.instant(r[11]), SqlValues.instant(r[12]))).toList();
+    }
+
+    @Override
+    public List<IssuedTicket> tickets(UUID contactId, String email) {
+        List<?> rows = em.createNativeQuery("""
+                        select a.id, o.code, e.name, t.name, a.first_name, a.last_name, a.email, a.status
+                        from attendees a
+                        join orders o on o.account_id = a.account_id and o.id = a.order_id
+                        join events e on e.account_id = a.account_id and e.id = a.event_id
+                        join tickets t on t.account_id = a.account_id and t.id = a.ticket_id
+                        where\s""" + ATTENDEES + " order by a.created_at, a.id")
+                .setParameter(1, contactId).setParameter(2, email).getResultList();
+        Map<UUID, Object[]> byId = new LinkedHashMap<>();
+        rows.stream().map(r -> (Object[]) r).forEach(r -> byId.put((UUID) r[0], r));
+        Map<UUID, List<CheckInFact>> checkIns = new LinkedHashMap<>();
+        if (!byId.isEmpty()) {
+            List<?> scans = em.createNativeQuery("""
+                            select c.attendee_id, c.direction, c.created_at from check_ins c
+                            where c.attendee_id = any(cast(?1 as uuid[])) and c.undone_at is null
+                            order by c.created_at, c.id""")
+                    .setParameter(1, byId.keySet().stream().map(UUID::toString)
+                            .collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                    .getResultList();
+            scans.stream().map(r -> (Object[]) r).forEach(r -> checkIns
+                    .computeIfAbsent((UUID) r[0], k -> new ArrayList<>())
+                    .add(new CheckInFact((String) r[1], SqlValues.instant(r[2]))));
+        }
+        return byId.values().stream().map(r -> new IssuedTicket((String) r[1], (String) r[2], (String) r[3],
+                (String) r[4], (String) r[5], (String) r[6], (String) r[7],
+                List.copyOf(checkIns.getOrDefault((UUID) r[0], List.of())))).toList();
+    }
+
+    @Override
+    public Erased erase(UUID contactId, String email, String buyerName) {
+        // attendees first: their match reads the email the orders still hold the same way (by contact or address)
+        int attendees = em.createNativeQuery("""
+                        update attendees a set first_name = ?3, last_name = null, email = null, answers = '{}',
+                               updated_at = now()
+                        where\s""" + ATTENDEES)
+                .setParameter(1, contactId).setParameter(2, email).setParameter(3, buyerName).executeUpdate();
+        int orders = em.createNativeQuery("""
+                        update orders o set buyer_name = ?3, buyer_email = ?4, internal_note = null, updated_at = now()
+                        where\s""" + ORDERS)
+                .setParameter(1, contactId).setParameter(2, email).setParameter(3, buyerName)
+                .setParameter(4, ERASED_EMAIL).executeUpdate();
+        return new Erased(orders, attendees);
+    }
+}
