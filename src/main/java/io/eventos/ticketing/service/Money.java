@@ -11,10 +11,16 @@ public final class Money {
     private Money() {
     }
 
+    /** A price: "Free" for nothing. */
     public static String format(long minor, String currencyCode) {
         if (minor == 0) {
             return "Free";
         }
+        return amount(minor, currencyCode);
+    }
+
+    /** An amount of money (a discount, a payment, a refund): "€0.00" for nothing, never "Free". */
+    public static String amount(long minor, String currencyCode) {
         Currency currency = Currency.getInstance(currencyCode);
         NumberFormat format = NumberFormat.getCurrencyInstance(Locale.UK);
         format.setCurrency(currency);
