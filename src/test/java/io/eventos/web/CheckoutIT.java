@@ -69,6 +69,7 @@ class CheckoutIT {
         Browser.submit(browser, By.id("tickets-form:continue"));
         assertThat(browser.getCurrentUrl()).contains("/e/demo/checkout/");
         assertThat(browser.findElement(By.id("summary")).getText()).contains("2 × Regular", "€498.00");
+        Browser.screenshot(browser, "checkout-1b-top");
         // the checkout names what is being bought: the event, when, where and who organizes it
         assertThat(browser.findElement(By.id("checkout-event")).getText())
                 .contains("Nordic Product Summit", "Organized by Northwind Events")
@@ -170,6 +171,9 @@ class CheckoutIT {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(unfiltered));
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("orders-form:orders"), orderCode));
+        // the filters are labelled, and the table has no unlabelled row of filter boxes
+        assertThat(browser.findElement(By.cssSelector("label[for='orders-form:text']")).getText()).isEqualTo("Search");
+        assertThat(browser.findElements(By.cssSelector("[id='orders-form:orders'] thead input"))).isEmpty();
         Browser.screenshot(browser, "orders-list-laptop");
         Browser.assertNoSeriousAccessibilityProblems(browser, "orders list");
         Browser.clickToNavigate(browser, browser.findElement(By.linkText(orderCode)));

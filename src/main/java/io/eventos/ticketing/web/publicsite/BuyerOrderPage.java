@@ -194,7 +194,7 @@ public class BuyerOrderPage implements Serializable {
 
     /** What was paid: the total of a paid order, nothing before the payment (a free order pays nothing). */
     public String getPaid() {
-        return Money.format(order.paid() || order.refundedMinor() > 0 ? order.totalMinor() : 0, order.currency());
+        return Money.amount(order.paid() || order.refundedMinor() > 0 ? order.totalMinor() : 0, order.currency());
     }
 
     /** "by card" / "by bank transfer" once something was paid; null for a free or unpaid order. */
@@ -220,7 +220,7 @@ public class BuyerOrderPage implements Serializable {
     }
 
     public String getRefunded() {
-        return Money.format(order.refundedMinor(), order.currency());
+        return Money.amount(order.refundedMinor(), order.currency());
     }
 
     public String getFirstName() {
