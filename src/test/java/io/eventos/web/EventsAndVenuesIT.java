@@ -182,6 +182,7 @@ class EventsAndVenuesIT {
         assertThat(browser.findElement(By.id("tab-tickets")).getAttribute("aria-current")).isEqualTo("page");
         assertThat(browser.findElement(By.id("tab-back")).getText()).isEqualTo("← Events");
         Browser.assertNoSeriousAccessibilityProblems(browser, "tickets page");
+        browser.executeScript("window.scrollTo(0, 0)");
         Browser.screenshot(browser, "tickets-page");
         browser.get(editorUrl);
         assertThat(browser.findElements(By.id("missing-list"))).isEmpty();
