@@ -55,6 +55,24 @@ public final class OrderHistory {
         };
     }
 
+    /**
+     * Who acted, for an entry without a signed-in user: the buyer (on the public pages, which record no user) or
+     * EventOS itself (a job) or the API.
+     */
+    public static String actor(String action, String actorKind, String afterJson) {
+        if ("attendee".equals(actorKind) || "buyer".equals(text(parse(afterJson), "by"))) {
+            return "the buyer";
+        }
+        if ("api".equals(actorKind)) {
+            return "the API";
+        }
+        return switch (action) {
+            case "order.placed", "payment.failed", "order.refund_requested", "order.changed" -> "the buyer";
+            case "order.paid" -> parse(afterJson).containsKey("marked_by_organizer") ? "EventOS" : "the buyer";
+            default -> "EventOS";
+        };
+    }
+
     private static String refundedWhom(JsonObject after) {
         JsonValue names = after.get("names");
         if (names != null && names.getValueType() == JsonValue.ValueType.ARRAY) {

@@ -159,12 +159,8 @@ public class OrderService {
                         where a.subject_type = 'order' and a.subject_id = ?1 order by a.occurred_at, a.id""")
                 .setParameter(1, orderId).getResultList()) {
             Object[] r = (Object[]) row;
-            String actor = r[2] != null ? (String) r[2] : switch (String.valueOf(r[3])) {
-                case "attendee" -> "the buyer";
-                case "system" -> "EventOS";
-                case "api" -> "the API";
-                default -> String.valueOf(r[3]);
-            };
+            String actor = r[2] != null ? (String) r[2]
+                    : OrderHistory.actor((String) r[1], String.valueOf(r[3]), (String) r[5]);
             history.add(new OrderDetail.HistoryEntry(SqlValues.instant(r[0]), (String) r[1], actor,
                     OrderHistory.sentence((String) r[1], (String) r[4], (String) r[5], order.getCurrency())));
         }

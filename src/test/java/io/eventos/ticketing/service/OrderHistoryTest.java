@@ -35,6 +35,14 @@ class OrderHistoryTest {
     }
 
     @Test
+    void entriesWithoutASignedInUserNameTheBuyerOrEventOS() {
+        assertThat(OrderHistory.actor("order.refunded", "system", "{\"by\":\"buyer\"}")).isEqualTo("the buyer");
+        assertThat(OrderHistory.actor("order.placed", "system", "{}")).isEqualTo("the buyer");
+        assertThat(OrderHistory.actor("order.expired", "system", "{}")).isEqualTo("EventOS");
+        assertThat(OrderHistory.actor("order.placed", "attendee", null)).isEqualTo("the buyer");
+    }
+
+    @Test
     void unknownActionsAndBrokenDataStillReadAsWords() {
         assertThat(OrderHistory.sentence("order.something_new", "not json", "[1]", "EUR")).isEqualTo("something new");
         assertThat(OrderHistory.sentence("order.cancelled", null, "{\"by\":\"organizer\",\"reason\":\"Duplicate\"}",
