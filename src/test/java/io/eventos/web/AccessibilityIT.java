@@ -68,6 +68,12 @@ class AccessibilityIT {
         }
         String orderId = CheckoutIT.query("select o.id::text from orders o where o.buyer_email = ?", buyer).get(0);
         check("/app/order.xhtml?id=" + orderId, "a11y-laptop-order");
+        // the order's own history in the audit log, reached from the order page
+        Browser.clickToNavigate(browser, browser.findElement(By.id("record-history")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("History of this order");
+        String entries = browser.findElement(By.id("audit-form:entries")).getText();
+        assertThat(entries).contains("order.placed", "order.paid").doesNotContain("member.", "event.");
+        check(null, "a11y-laptop-audit-one-order");
         assertThat(problems).isEmpty();
     }
 
