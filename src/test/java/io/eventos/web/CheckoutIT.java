@@ -174,6 +174,9 @@ class CheckoutIT {
         // the filters are labelled, and the table has no unlabelled row of filter boxes
         assertThat(browser.findElement(By.cssSelector("label[for='orders-form:text']")).getText()).isEqualTo("Search");
         assertThat(browser.findElements(By.cssSelector("[id='orders-form:orders'] thead input"))).isEmpty();
+        // a drop-down is announced by its label, not by its current value ("Any status")
+        assertThat(browser.findElements(By.cssSelector("[id='orders-form:status'] [aria-label='Status']"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("[id='orders-form:status'] [aria-label='Any status']"))).isEmpty();
         Browser.screenshot(browser, "orders-list-laptop");
         Browser.assertNoSeriousAccessibilityProblems(browser, "orders list");
         Browser.clickToNavigate(browser, browser.findElement(By.linkText(orderCode)));
@@ -210,6 +213,7 @@ class CheckoutIT {
         assertThat(browser.findElements(By.cssSelector(".ticket-state")).stream().map(WebElement::getText).toList())
                 .containsExactlyInAnyOrder("valid", "refunded, no longer valid");
         Browser.screenshot(browser, "checkout-5-partly-refunded-phone");
+        Browser.assertNoSeriousAccessibilityProblems(browser, "order page after a partial refund");
     }
 
     @Test
