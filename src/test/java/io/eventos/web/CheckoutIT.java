@@ -177,7 +177,9 @@ class CheckoutIT {
         // a drop-down is announced by its label, not by its current value ("Any status")
         List<WebElement> combobox = browser.findElements(By.cssSelector("[id='orders-form:status'] [role='combobox']"));
         assertThat(combobox).isNotEmpty();
-        assertThat(combobox).allSatisfy(c -> assertThat(c.getAttribute("aria-label")).isEqualTo("Status"));
+        // PrimeFaces writes the chosen item into aria-label; aria-labelledby (which wins) names the field's label
+        assertThat(combobox).allSatisfy(c -> assertThat(browser.findElement(By.id(c.getAttribute("aria-labelledby")))
+                .getText()).isEqualTo("Status"));
         Browser.screenshot(browser, "orders-list-laptop");
         Browser.assertNoSeriousAccessibilityProblems(browser, "orders list");
         Browser.clickToNavigate(browser, browser.findElement(By.linkText(orderCode)));
