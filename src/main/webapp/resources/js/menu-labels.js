@@ -10,7 +10,8 @@
             if (!combobox || combobox.getAttribute('aria-labelledby')) {
                 return;
             }
-            var text = document.querySelector('label[for="' + menu.id + '_focus"], label[for="' + menu.id + '_input"], label[for="' + menu.id + '"]');
+            var text = document.querySelector('label[for="' + menu.id + '_focus"], label[for="' + menu.id + '_input"], '
+                + 'label[for="' + menu.id + '"], label[for^="' + menu.id + '_"]');
             if (!text) {
                 return;
             }
@@ -22,6 +23,7 @@
     }
     function start() {
         label();
+        window.setTimeout(label, 300); // after widgets that finish their markup late
         // menus re-rendered by ajax get their label again
         if (window.jQuery) {
             window.jQuery(document).on('pfAjaxComplete', label);

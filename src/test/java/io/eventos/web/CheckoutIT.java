@@ -175,6 +175,8 @@ class CheckoutIT {
         assertThat(browser.findElement(By.cssSelector("label[for='orders-form:text']")).getText()).isEqualTo("Search");
         assertThat(browser.findElements(By.cssSelector("[id='orders-form:orders'] thead input"))).isEmpty();
         // a drop-down is announced by its label, not by its current value ("Any status")
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(
+                By.cssSelector("[id='orders-form:status'] [role='combobox'][aria-labelledby]")).isEmpty());
         List<WebElement> combobox = browser.findElements(By.cssSelector("[id='orders-form:status'] [role='combobox']"));
         assertThat(combobox).isNotEmpty();
         // PrimeFaces writes the chosen item into aria-label; aria-labelledby (which wins) names the field's label
