@@ -35,6 +35,11 @@ public class DemoAccountSeeder {
     @EJB
     DemoDataWriter writer;
 
+    /** The demo account's id, if it is there. */
+    public Optional<UUID> demoAccountId() {
+        return accounts.accountIdBySlug(SLUG);
+    }
+
     public DemoSeedResult seedIfMissing() {
         if (accounts.accountIdBySlug(SLUG).isPresent()) {
             return DemoSeedResult.alreadyPresent();

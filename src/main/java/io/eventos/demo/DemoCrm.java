@@ -3,6 +3,7 @@ package io.eventos.demo;
 import io.eventos.crm.domain.Activity;
 import io.eventos.crm.domain.ActivityKind;
 import io.eventos.crm.domain.Contact;
+import io.eventos.crm.service.PhoneNumbers;
 import io.eventos.marketing.domain.Campaign;
 import io.eventos.marketing.domain.CampaignDelivery;
 import io.eventos.marketing.domain.CampaignStatus;
@@ -67,7 +68,7 @@ final class DemoCrm {
         Contact contact = byEmail.get(person.email().toLowerCase(Locale.ROOT));
         if (contact == null) {
             contact = new Contact(person.email(), person.firstName(), person.lastName());
-            contact.setPhone(person.phone());
+            contact.setPhone(person.phone() == null ? null : PhoneNumbers.e164(person.phone()).orElse(null));
             contact.setCompany(person.company());
             contact.setJobTitle(person.jobTitle());
             contact.setSource(source);
@@ -127,7 +128,10 @@ final class DemoCrm {
             Contact contact = contactFor(person, seenAt, scanned ? "import" : "manual");
             leads.add(contact);
             tags.get(contact).addAll(LEAD_TAGS.get(ctx.random.nextInt(LEAD_TAGS.size())));
-            contact.setOwnerUserId(ctx.random.nextBoolean() ? staff.manager() : staff.admin());
+            // some leads are the member's own: members edit the contacts they own (docs/permissions.md)
+            boolean managers = ctx.random.nextBoolean(); // drawn as before, so the rest of the demo stays the same
+            contact.setOwnerUserId(i % 3 == 2 ? staff.member() : managers ? staff.manager() : staff.admin());
+            customFields(contact, i);
             if (ctx.random.nextInt(5) < 3) {
                 consent(contact, seenAt, scanned ? "Badge scan at Spring Community Meetup (opt-in)"
                         : "Newsletter sign-up form");
@@ -156,9 +160,8 @@ final class DemoCrm {
                     case 2 -> activity(lead, ActivityKind.MEETING, at, actor, "Coffee at the Kulturbrauerei",
                             "Walked through the venue and the agenda; " + lead.getFirstName()
                                     + " may propose a talk for the Engineering track.", null, null, null);
-                    default -> activity(lead, ActivityKind.TASK, at, actor, "Send the summit agenda",
-                            "Follow up with the final agenda once the speakers are confirmed.", null, null,
-                            Json.createObjectBuilder().add("due", at.plusSeconds(3 * 86_400).toString()).build());
+                    default -> task(lead, at, actor, "Send the summit agenda",
+                            "Follow up with the final agenda once the speakers are confirmed.");
                 }
             }
         }
@@ -172,6 +175,92 @@ final class DemoCrm {
             Instant at = ctx.between(createdAt.get(buyer), ctx.now);
             activity(buyer, ActivityKind.NOTE, at, staff.admin(), notes[i][0], notes[i][1], null, null, null);
         }
+    }
+
+    /**
+     * A task on the contact's timeline, due three days after it was written, for the contact's owner (or its writer);
+     * those due more than a week ago are done. The owner and the member each get open tasks of their own too, so
+     * "My tasks" on the dashboard shows something for them.
+     */
+    private void task(Contact contact, Instant at, UUID actor, String subject, String body) {
+        Activity task = activity(contact, ActivityKind.TASK, at, actor, subject, body, null, null, null);
+        Instant due = at.plusSeconds(3 * 86_400);
+        task.setDueAt(due);
+        task.setAssigneeUserId(contact.getOwnerUserId() != null ? contact.getOwnerUserId() : actor);
+        if (due.isBefore(ctx.now.minusSeconds(7 * 86_400))) {
+            task.setDoneAt(due.minusSeconds(3600));
+        }
+    }
+
+    /** Open tasks for the owner and the member, due soon, on leads they can open. */
+    void createOpenTasks() {
+        String[][] tasks = {
+                {"Call back about the sponsor deck", "Asked for a call after their budget meeting."},
+                {"Send the speaker guidelines", "Wants to propose a talk for the Engineering track."},
+                {"Confirm accessible seating", "Needs an aisle space near the entrance."}};
+        for (int i = 0; i < tasks.length && i < leads.size(); i++) {
+            Contact lead = leads.get(i);
+            Instant at = ctx.daysAgo(1 + i);
+            for (UUID assignee : new UUID[] {staff.owner(), staff.member()}) {
+                Activity task = activity(lead, ActivityKind.TASK, at, staff.manager(), tasks[i][0], tasks[i][1],
+                        null, null, null);
+                task.setDueAt(ctx.now.plusSeconds((i * 2L - 1) * 86_400)); // one overdue, the others soon
+                task.setAssigneeUserId(assignee);
+            }
+        }
+    }
+
+    /** The account's custom contact fields (three kinds) and values for some leads. */
+    void createCustomFields() {
+        String[][] fields = {
+                {"company_size", "Company size", "number", "[]"},
+                {"partner_since", "Partner since", "date", "[]"},
+                {"sponsorship_level", "Sponsorship level", "choice", "[\"Gold\",\"Silver\",\"Bronze\"]"},
+                {"dietary_needs", "Dietary needs", "text", "[]"},
+                {"vip", "VIP", "yes_no", "[]"}};
+        for (int i = 0; i < fields.length; i++) {
+            ctx.em.createNativeQuery("""
+                            insert into contact_fields (id, account_id, key, label, kind, choices, position)
+                            values (gen_random_uuid(), cast(?1 as uuid), ?2, ?3, ?4, cast(?5 as jsonb), ?6)""")
+                    .setParameter(1, io.eventos.platform.tenancy.CurrentTenant.require().toString())
+                    .setParameter(2, fields[i][0]).setParameter(3, fields[i][1]).setParameter(4, fields[i][2])
+                    .setParameter(5, fields[i][3]).setParameter(6, i + 1).executeUpdate();
+        }
+    }
+
+    /**
+     * Four segments: the meetup's no-shows, the summit's buyers not checked in yet, repeat buyers, and everyone who
+     * may get marketing email.
+     */
+    void createSegments(UUID meetupId, UUID summitId) {
+        String[][] segments = {
+                {"Spring Meetup: bought, did not come", "{\"bought_not_attended\":\"" + meetupId + "\"}"},
+                {"Product Summit: bought, not checked in yet", "{\"bought_not_attended\":\"" + summitId + "\"}"},
+                {"Repeat buyers", "{\"buyer\":\"repeat\"}"},
+                {"Marketing: consented", "{\"consent\":\"yes\"}"}};
+        for (String[] segment : segments) {
+            ctx.em.createNativeQuery("""
+                            insert into segments (id, account_id, name, rules, created_by)
+                            values (gen_random_uuid(), cast(?1 as uuid), ?2, cast(?3 as jsonb), cast(?4 as uuid))""")
+                    .setParameter(1, io.eventos.platform.tenancy.CurrentTenant.require().toString())
+                    .setParameter(2, segment[0]).setParameter(3, segment[1])
+                    .setParameter(4, staff.manager().toString()).executeUpdate();
+        }
+    }
+
+    private void customFields(Contact lead, int i) {
+        var values = Json.createObjectBuilder().add("company_size", 20 + (i * 37) % 480);
+        if (i % 3 == 0) {
+            values.add("partner_since", "202" + (i % 5) + "-0" + (1 + i % 9) + "-15");
+        }
+        if (i % 4 == 1) {
+            values.add("sponsorship_level", List.of("Gold", "Silver", "Bronze").get(i % 3));
+        }
+        if (i % 5 == 2) {
+            values.add("dietary_needs", "Vegetarian");
+        }
+        values.add("vip", i % 6 == 0);
+        lead.setCustomFieldsJson(values.build().toString());
     }
 
     // -------------------------------------------------------------------------------------------- campaigns

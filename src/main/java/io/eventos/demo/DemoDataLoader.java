@@ -2,7 +2,9 @@ package io.eventos.demo;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
+import io.eventos.analytics.service.Rollups;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -27,6 +29,8 @@ public class DemoDataLoader {
 
     @EJB
     DemoAccountSeeder seeder;
+    @Inject
+    Rollups rollups;
 
     @PostConstruct
     void load() {
@@ -46,6 +50,8 @@ public class DemoDataLoader {
             DemoSeedResult result = seeder.seedIfMissing();
             LOG.info(result.describe() + (result.created() ? String.format(Locale.ROOT, " in %.1f s; sign in as %s",
                     (System.nanoTime() - started) / 1e9, DemoAccountSeeder.OWNER_EMAIL) : ""));
+            // the dashboards' figures at once, instead of at the first round of the background refresh
+            seeder.demoAccountId().ifPresent(rollups::refresh);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "The demo account '" + DemoAccountSeeder.SLUG + "' could not be loaded; EventOS "
                     + "starts without it: " + e, e);

@@ -103,6 +103,9 @@ public class DemoDataWriter {
         sales.create();
         sales.pageViews();
         crm.createTimelines(sales.buyerContacts());
+        crm.createOpenTasks();
+        crm.createCustomFields();
+        crm.createSegments(catalog.meetup.getId(), catalog.summit.getId());
         crm.createCampaigns(catalog.summit.getId(), catalog.jazz.getId());
         crm.createNotifications(catalog.earlyBird.getSalesEnd(), sales.newestPaid().getCode(),
                 sales.newestPaidAudit().getId(), sales.newestPaid().getPaidAt(), sales.pendingCount());

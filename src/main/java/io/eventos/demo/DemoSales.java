@@ -32,6 +32,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -376,41 +377,61 @@ final class DemoSales {
 
     // ------------------------------------------------------------------------------------------ analytics
 
-    /** Page views of the public pages over the last 14 days: busiest for the summit, a trickle for the past meetup. */
+    /**
+     * Page views of the public pages over the last 14 days, as the public pages count them ({@code PageViews}): one
+     * daily counter per event, UTC day, referring site and campaign tags; busiest for the summit, a trickle for the
+     * past meetup. About a third come from nowhere (typed or bookmarked), the rest from search, social sites and the
+     * organizer's newsletter, whose links carry UTM tags.
+     */
     void pageViews() {
         Map<Event, int[]> perDay = Map.of(
-                catalog.summit, new int[]{12, 30},
-                catalog.jazz, new int[]{5, 14},
+                catalog.summit, new int[]{40, 90},
+                catalog.jazz, new int[]{15, 40},
                 catalog.gala, new int[]{1, 5},
                 catalog.meetup, new int[]{0, 2},
-                catalog.workshop, new int[]{1, 4});
+                catalog.workshop, new int[]{5, 15});
         List<Event> ordered = List.of(catalog.summit, catalog.jazz, catalog.workshop, catalog.gala, catalog.meetup);
-        String[] referrers = {"direct", "newsletter", "search", "social", "partner"};
+        // referrer host, utm_source, utm_medium, utm_campaign (null: none)
+        String[][] sources = {
+                {null, null, null, null}, {null, null, null, null}, {null, null, null, null},
+                {"google.com", null, null, null}, {"google.com", null, null, null},
+                {"linkedin.com", "linkedin", "social", null}, {"news.ycombinator.com", null, null, null},
+                {"mail.example.com", "newsletter", "email", "autumn-programme"},
+                {"bing.com", null, null, null}, {"meetup.com", "meetup", "referral", null}};
+        Map<List<Object>, Long> counters = new LinkedHashMap<>();
         for (int day = 13; day >= 0; day--) {
-            Instant dayStart = ctx.daysAgo(day + 1);
-            Instant dayEnd = ctx.daysAgo(day);
+            Instant utcDay = ctx.now.minus(Duration.ofDays(day)).truncatedTo(ChronoUnit.DAYS);
             for (Event event : ordered) {
                 int[] range = perDay.get(event);
                 int views = range[0] + ctx.random.nextInt(range[1] - range[0] + 1);
                 for (int i = 0; i < views; i++) {
-                    pageView(event, "/e/demo/" + event.getSlug(), placed(event, dayStart, dayEnd),
-                            referrers[ctx.random.nextInt(referrers.length)]);
+                    String[] source = sources[ctx.random.nextInt(sources.length)];
+                    counters.merge(java.util.Arrays.asList(event, utcDay, java.util.Arrays.asList(source)), 1L, Long::sum);
                 }
             }
             int accountViews = 3 + ctx.random.nextInt(7);
-            for (int i = 0; i < accountViews; i++) {
-                pageView(null, "/e/demo", ctx.between(dayStart, dayEnd, DemoCatalog.BERLIN),
-                        referrers[ctx.random.nextInt(3)]);
-            }
+            counters.merge(java.util.Arrays.asList(null, utcDay, java.util.Arrays.asList(sources[0])), (long) accountViews,
+                    Long::sum);
         }
-    }
-
-    private void pageView(Event event, String path, Instant at, String referrer) {
-        fact(event, "page_view", at, 0, null, Json.createObjectBuilder()
-                .add("path", path)
-                .add("referrer", referrer)
-                .add("device", ctx.random.nextInt(100) < 62 ? "mobile" : "desktop")
-                .build());
+        counters.forEach((key, count) -> {
+            Event event = (Event) key.get(0);
+            Instant utcDay = (Instant) key.get(1);
+            @SuppressWarnings("unchecked")
+            List<String> source = (List<String>) key.get(2);
+            jakarta.json.JsonObjectBuilder dims = Json.createObjectBuilder();
+            String[] names = {"referrer", "utm_source", "utm_medium", "utm_campaign"};
+            for (int i = 0; i < names.length; i++) {
+                if (source.get(i) != null) {
+                    dims.add(names[i], source.get(i));
+                }
+            }
+            AnalyticsRecord record = new AnalyticsRecord(event == null ? null : event.getId(), "page_view",
+                    Granularity.DAY, utcDay);
+            record.setCount(count);
+            record.setOccurredAt(utcDay.isAfter(ctx.now) ? ctx.now : utcDay);
+            record.setDimensionsJson(dims.build().toString());
+            ctx.persist(record, "analytics", record.getId(), utcDay.isAfter(ctx.now) ? ctx.now : utcDay);
+        });
     }
 
     /** One tracked fact; its bucket is the hour it happened in. */

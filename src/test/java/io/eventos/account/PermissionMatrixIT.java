@@ -99,7 +99,19 @@ public class PermissionMatrixIT {
     io.eventos.checkin.service.DoorService door;
     @Inject
     io.eventos.checkin.service.CheckInListService checkInLists;
+    @Inject
+    io.eventos.analytics.service.Dashboards dashboards;
+    @Inject
+    io.eventos.analytics.service.Reports reports;
     private UUID checkInList;
+    @Inject
+    io.eventos.crm.service.ContactService contacts;
+    @Inject
+    io.eventos.crm.service.ContactFieldService contactFields;
+    @Inject
+    io.eventos.crm.service.ContactSegmentService segments;
+    private final Map<UUID, UUID> ownContacts = new java.util.HashMap<>();
+    private UUID othersContact;
 
     private static final String BASE_URL = "http://localhost:8080";
 
@@ -145,6 +157,10 @@ public class PermissionMatrixIT {
                     .invitationId();
             promoCode = promoCodes.create(eventInScope, promo("CHECKED"));
             checkInList = checkInLists.lists(eventInScope).get(0).id();
+            for (UUID user : users.values()) { // a contact each role owns, and one owned by someone else
+                ownContacts.put(user, contacts.create(contact("Own", user)));
+            }
+            othersContact = contacts.create(contact("Others", target));
             for (int i = 0; i < users.size(); i++) { // a deletable code for every role that tries
                 promoCodesToDelete.push(promoCodes.create(eventInScope, promo("GONE" + i)));
             }
@@ -303,6 +319,36 @@ public class PermissionMatrixIT {
                             io.eventos.checkin.domain.ListMode.ONCE, null, null));
             case "CheckInListService.createDevice" -> checkInLists.createDevice(eventInScope, checkInList, "Door",
                     java.time.Duration.ofHours(1), BASE_URL);
+            case "ContactService.list" -> contacts.list(io.eventos.crm.service.ContactFilter.all(), 0, 10, null, false);
+            case "ContactService.detail" -> contacts.detail(othersContact);
+            case "ContactService.myTasks" -> contacts.myTasks(10);
+            case "ContactService.create" -> contacts.create(contact("Created", null));
+            case "ContactService.update (a contact the caller owns)" -> {
+                UUID me = CurrentTenant.user().orElseThrow();
+                contacts.update(ownContacts.get(me), contact("Own", me));
+            }
+            case "ContactService.addEntry (to any contact)" -> contacts.addEntry(othersContact,
+                    new io.eventos.crm.service.TimelineEntryForm("note", "Checked", null, null, null));
+            case "ContactService.update (a contact someone else owns)" -> contacts.update(othersContact,
+                    contact("Others", target));
+            case "ContactService.changeConsent (a contact someone else owns)" -> contacts.changeConsent(othersContact,
+                    !contacts.detail(othersContact).consent(), "Asked by phone");
+            case "ContactService.bulkTag" -> contacts.bulkTag(Set.of(othersContact), "checked");
+            case "ContactService.bulkOwner" -> contacts.bulkOwner(Set.of(othersContact), target);
+            case "ContactFieldService.add" -> contactFields.add("Field " + UUID.randomUUID().toString()
+                    .substring(0, 8), "text", null);
+            case "ContactSegmentService.list" -> segments.list();
+            case "ContactSegmentService.save" -> segments.save("Segment " + UUID.randomUUID().toString().substring(0, 8),
+                    new io.eventos.crm.service.ContactFilter(null, "vip", null, null, "yes", null, eventInScope, 1,
+                            "repeat"));
+            case "ContactService.exportCsv" -> contacts.exportCsv(io.eventos.crm.service.ContactFilter.all());
+            case "Dashboards.account" -> dashboards.account(io.eventos.analytics.service.Period.last(30,
+                    java.time.LocalDate.now()));
+            case "Dashboards.event" -> dashboards.event(eventInScope);
+            case "Reports.figures" -> reports.figures(io.eventos.analytics.service.Reports.Kind.REVENUE,
+                    io.eventos.analytics.service.Period.last(30, java.time.LocalDate.now()), eventInScope);
+            case "Reports.export" -> reports.export(io.eventos.analytics.service.Reports.Kind.ATTENDEES,
+                    io.eventos.analytics.service.Period.last(30, java.time.LocalDate.now()), eventInScope);
             default -> throw new AssertionError("docs/permissions.md lists an action this test cannot call: " + action);
         }
     }
@@ -365,6 +411,11 @@ public class PermissionMatrixIT {
                     "an invitation and its refresh");
             assertEquals(1, audit.count(new AuditQuery("invitation.revoked", null, null, null)));
         }
+    }
+
+    private static io.eventos.crm.service.ContactForm contact(String first, UUID owner) {
+        return new io.eventos.crm.service.ContactForm(first, "Contact", null, null, null, null, null, null, null,
+                null, List.of(), owner, Map.of());
     }
 
     private static PromoCodeForm promo(String code) {

@@ -37,6 +37,9 @@ public final class PayaraProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** The asadmin commands run after boot (no /metrics endpoint); the Dockerfile passes the same file. */
+    static final String POST_BOOT_COMMANDS = "src/main/payara/post-boot-commands.asadmin";
+
     public static PayaraProcess start(Path microJar, Path war, int port, Map<String, String> env, Path log,
                                       Consumer<String> console) throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
@@ -48,6 +51,10 @@ public final class PayaraProcess implements AutoCloseable {
                 "--contextroot", "/",
                 "--port", String.valueOf(port),
                 "--nocluster"));
+        Path postBoot = Path.of(System.getProperty("eventos.payara.postBoot", POST_BOOT_COMMANDS));
+        if (Files.isRegularFile(postBoot)) {
+            command.addAll(List.of("--postbootcommandfile", postBoot.toAbsolutePath().toString()));
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         PayaraProcess payara = new PayaraProcess(builder.start(), port, log);

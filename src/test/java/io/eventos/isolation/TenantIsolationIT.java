@@ -5,8 +5,10 @@ import io.eventos.event.service.EventCard;
 import io.eventos.event.service.EventSearch;
 import io.eventos.event.service.EventService;
 import io.eventos.event.service.PublicEventService;
+import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.tenancy.NoTenantBoundException;
+import io.eventos.ticketing.service.OrderService;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -55,6 +57,8 @@ public class TenantIsolationIT {
     @Inject
     IsolationFixtures fixtures;
     @Inject
+    OrderService orders;
+    @Inject
     UnboundProbe unbound;
 
     private UUID accountA;
@@ -95,6 +99,16 @@ public class TenantIsolationIT {
         try (var t = as(accountA)) {
             List<UUID> ids = search.list().stream().map(EventCard::id).toList();
             assertEquals(List.of(eventA), ids);
+        }
+    }
+
+    /** Issue 13, finding 8: {@code orders.csv?event=<another account's event>} answered 200 with an empty file. */
+    @Test
+    void anExportOfAnotherAccountsEventIsNotFoundRatherThanAnEmptyFile() {
+        try (var t = as(accountA)) {
+            assertThrows(AccessDeniedException.class, () -> orders.exportCsv(eventB, false));
+            assertThrows(AccessDeniedException.class, () -> orders.exportCsv(eventB, true));
+            assertTrue(orders.exportCsv(eventA, false).startsWith("order,"), "its own event exports");
         }
     }
 

@@ -191,16 +191,22 @@ public final class Browser {
      * returns the order code from the private order page.
      */
     public static String buyOneSummitTicket(ChromeDriver driver, String base, String buyer) {
+        return buyOneSummitTicket(driver, base, "Grace", "Hopper", buyer);
+    }
+
+    /** As {@link #buyOneSummitTicket(ChromeDriver, String, String)}, by a buyer of this name (also on the ticket). */
+    public static String buyOneSummitTicket(ChromeDriver driver, String base, String firstName, String lastName,
+                                            String buyer) {
         driver.get(base + "/e/demo/product-summit/tickets");
         org.openqa.selenium.WebElement label = driver.findElement(org.openqa.selenium.By.xpath(
                 "//label[contains(@class,'ticket-name')][normalize-space(.)='Regular']"));
         new org.openqa.selenium.support.ui.Select(driver.findElement(org.openqa.selenium.By.id(
                 label.getAttribute("for")))).selectByVisibleText("1");
         submit(driver, org.openqa.selenium.By.id("tickets-form:continue"));
-        driver.findElement(org.openqa.selenium.By.id("checkout-form:buyer-name")).sendKeys("Grace Hopper");
+        driver.findElement(org.openqa.selenium.By.id("checkout-form:buyer-name")).sendKeys(firstName + " " + lastName);
         driver.findElement(org.openqa.selenium.By.id("checkout-form:buyer-email")).sendKeys(buyer);
-        driver.findElement(org.openqa.selenium.By.cssSelector("input[id$=':first-name']")).sendKeys("Grace");
-        driver.findElement(org.openqa.selenium.By.cssSelector("input[id$=':last-name']")).sendKeys("Hopper");
+        driver.findElement(org.openqa.selenium.By.cssSelector("input[id$=':first-name']")).sendKeys(firstName);
+        driver.findElement(org.openqa.selenium.By.cssSelector("input[id$=':last-name']")).sendKeys(lastName);
         driver.findElement(org.openqa.selenium.By.id("checkout-form:card")).sendKeys("4242 4242 4242 4242");
         submit(driver, org.openqa.selenium.By.id("checkout-form:place-order"));
         String status = driver.findElement(org.openqa.selenium.By.id("order-status")).getText();

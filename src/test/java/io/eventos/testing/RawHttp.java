@@ -58,6 +58,14 @@ public final class RawHttp {
         }
     }
 
+    /** The Cookie header this client sends (its session), or "" when it has none. */
+    public String cookieHeader() {
+        StringBuilder cookie = new StringBuilder();
+        cookies.forEach((name, value) -> cookie.append(cookie.isEmpty() ? "" : "; ").append(name).append('=')
+                .append(value));
+        return cookie.toString();
+    }
+
     public Response get(String path, Map<String, String> headers) {
         return send("GET", path, headers, null);
     }
@@ -69,8 +77,15 @@ public final class RawHttp {
                 .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         Map<String, String> all = new LinkedHashMap<>(headers);
-        all.put("Content-Type", "application/x-www-form-urlencoded");
+        all.putIfAbsent("Content-Type", "application/x-www-form-urlencoded"); // a test may claim another
         return send("POST", path, all, body.toString());
+    }
+
+    /** Posts a body already encoded as application/x-www-form-urlencoded (e.g. with invalid UTF-8 in it). */
+    public Response postEncoded(String path, String encodedBody, Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.putIfAbsent("Content-Type", "application/x-www-form-urlencoded");
+        return send("POST", path, all, encodedBody);
     }
 
     /**

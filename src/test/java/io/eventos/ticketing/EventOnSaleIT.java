@@ -31,7 +31,7 @@ public abstract class EventOnSaleIT {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("eventos.it.war",
                         "target/eventos.war")))
                 .addClasses(EventOnSaleIT.class, SalesFixtures.class, IsolationFixtures.class,
-                        io.eventos.checkin.service.CheckInFixtures.class);
+                        io.eventos.checkin.service.CheckInFixtures.class, DashboardFixtures.class);
     }
 
     @Inject

@@ -378,4 +378,15 @@ public class SalesFixtures {
     public void deleteOutboxRow(UUID id) {
         em.createNativeQuery("delete from outbox where id = ?1").setParameter(1, id).executeUpdate();
     }
+
+    /** The order's attendees as "first name|attendee email|email of the linked contact (lower case)", by first name. */
+    public java.util.List<String> attendeeContacts(UUID orderId) {
+        java.util.List<?> rows = em.createNativeQuery("""
+                        select a.first_name || '|' || coalesce(a.email, '-') || '|' || coalesce(lower(c.email), '-')
+                        from attendees a left join contacts c on c.id = a.contact_id
+                        where a.order_id = ?1 order by a.first_name, a.email collate "C"
+                        """)
+                .setParameter(1, orderId).getResultList();
+        return rows.stream().map(String::valueOf).toList();
+    }
 }

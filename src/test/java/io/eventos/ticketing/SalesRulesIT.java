@@ -92,6 +92,49 @@ public class SalesRulesIT extends EventOnSaleIT {
         assertEquals(TicketTypeRow.Status.ON_SALE, status(rows, "Regular"));
     }
 
+    /**
+     * Issue 13, finding 2: one hold takes at most 50 tickets whatever the types allow, and tickets held by a
+     * checkout whose form was never opened go back on sale after 5 minutes; opening the form gives the hold the
+     * event's full 15 minutes, counted from when it was made.
+     */
+    @Test
+    void oneHoldTakesAtMostFiftyTicketsAndIsShortUntilItsCheckoutFormIsOpened() {
+        UUID group = as(() -> ticketTypes.create(event, form("Group", 1000, 200, null, null, 1, 60)));
+        refused(() -> checkout.reserve(cart(group, 51)),
+                "One order can have at most 50 tickets. For more, place several orders or ask the organizer.");
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps of a time
+        HoldView hold = as(() -> checkout.reserve(cart(group, 50)));
+        Instant after = Instant.now();
+        assertFalse(hold.expiresAt().isBefore(before.plus(5, ChronoUnit.MINUTES)), "held for 5 minutes");
+        assertFalse(hold.expiresAt().isAfter(after.plus(5, ChronoUnit.MINUTES)), "not longer: " + hold.expiresAt());
+
+        HoldView opened = as(() -> checkout.openCheckout(hold.token())).orElseThrow();
+        assertFalse(opened.expiresAt().isBefore(before.plus(15, ChronoUnit.MINUTES)), "the full 15 minutes");
+        assertFalse(opened.expiresAt().isAfter(after.plus(15, ChronoUnit.MINUTES)), "from when it was made");
+        assertEquals(opened.expiresAt(), as(() -> checkout.openCheckout(hold.token())).orElseThrow().expiresAt(),
+                "opening the form again gives no more time");
+        assertEquals(150, stock().availableFor(group), "the 50 stay held");
+
+        as(() -> { fixtures.ageHolds(event, 16); return null; });
+        HoldView late = as(() -> checkout.openCheckout(hold.token())).orElseThrow();
+        assertTrue(late.expired(), "a hold whose time ran out is not brought back by opening its form");
+        assertEquals(200, stock().availableFor(group));
+    }
+
+    /** Issue 13, finding 8: the checkout stored a 100 kB name and a 102,412-character email. */
+    @Test
+    void aCheckoutKeepsNoNameLongerThan200CharactersAndNoEmailLongerThan254() {
+        HoldView hold = as(() -> checkout.reserve(cart(regular, 1)));
+        OrderRequest fine = order(hold, "test_card");
+        refused(() -> checkout.placeOrder(new OrderRequest(fine.holdToken(), "N".repeat(201), fine.buyerEmail(),
+                fine.attendees(), fine.marketingConsent(), fine.paymentProvider(), null, "en"), BASE),
+                "Use at most 200 characters.");
+        refused(() -> checkout.placeOrder(new OrderRequest(fine.holdToken(), fine.buyerName(),
+                "a".repeat(250) + "@example.com", fine.attendees(), fine.marketingConsent(),
+                fine.paymentProvider(), null, "en"), BASE), "An email address has at most 254 characters.");
+        assertEquals("pending", as(() -> checkout.placeOrder(fine, BASE)).status(), "the same checkout, corrected");
+    }
+
     @Test
     void aFreeOrderIsPaidAtOnceAndAPromoCodeDiscountsAndCounts() {
         UUID free = as(() -> ticketTypes.create(event, form("Community", 0, 10, null, null, 1, 4)));

@@ -54,6 +54,27 @@ class ErrorPagesIT {
     }
 
     /**
+     * Issue 13, finding 8: a body over its limit is answered 413 with the "too large" page before anything reads
+     * it — a multipart body on a page without a file field (it was parsed on every Faces page, up to ~51 MB), any form
+     * over 2 MB — never a 500 or a stack trace (an upload over 21 MB: FormInputLimitsIT, signed in).
+     */
+    @Test
+    @RunAsClient
+    void aBodyOverItsLimitIsAnswered413WithThePageThatSaysSo() throws Exception {
+        URI base = URI.create("http://127.0.0.1:" + deployed.getPort() + deployed.getPath());
+        String path = base.getPath() + "login.xhtml";
+        RawHttp.Response multipart = new RawHttp(base).post(path, Map.of("a", "b"),
+                Map.of("Content-Type", "multipart/form-data; boundary=xyz"));
+        assertThat(multipart.status()).isEqualTo(413);
+        assertThat(multipart.body()).contains("That was too large to send").doesNotContain("at io.eventos", "Caused by");
+
+        RawHttp.Response hugeForm = new RawHttp(base).post(base.getPath() + "e/demo/product-summit/tickets",
+                Map.of("name", "x".repeat(3_000_000)), Map.of());
+        assertThat(hugeForm.status()).isEqualTo(413);
+        assertThat(hugeForm.body()).contains("That was too large to send");
+    }
+
+    /**
      * This deployment has no EVENTOS_BASE_URL (in-container tests run on a random port) and allows only loopback
      * host names (EVENTOS_ALLOWED_HOSTS in pom.xml): a reset asked with another Host header is refused with a plain
      * page, 503, and no email goes out; asked at the server's own address it is sent as usual.

@@ -185,6 +185,8 @@ class EveryViewIT {
         }
         assertTrue(reports.get("owner").views.contains("/app/attendees.xhtml"));
         assertTrue(reports.get("owner").opened.stream().anyMatch(u -> u.startsWith("/app/export/attendees.csv")));
+        assertTrue(reports.get("owner").views.contains("/app/event-dashboard.xhtml"));
+        assertTrue(reports.get("owner").opened.stream().anyMatch(u -> u.startsWith("/app/reports/attendees.xlsx")));
     }
 
     @Test
@@ -206,13 +208,15 @@ class EveryViewIT {
 
     /**
      * What a role may not see is "not found" for it (docs/permissions.md), not merely no error: exports need
-     * DATA_EXPORT, the audit log AUDIT_VIEW, and the door staff see the summit only.
+     * DATA_EXPORT, the audit log AUDIT_VIEW, and the door staff see the summit only (not the team or the settings).
      */
     @Test
     void forbiddenPagesAnswerNotFound() {
         Map<String, Set<String>> allowed = Map.of(
                 "/app/export/", Set.of("owner", "admin", "manager"),
-                "/app/audit.xhtml", Set.of("owner", "admin"));
+                "/app/reports/", Set.of("owner", "admin", "manager"),
+                "/app/audit.xhtml", Set.of("owner", "admin"),
+                "/app/contacts.xhtml", Set.of("owner", "admin", "manager", "member", "viewer"));
         List<String> wrong = new ArrayList<>();
         int refused = 0;
         for (VisitorReport report : reports.values()) {
@@ -228,6 +232,8 @@ class EveryViewIT {
                     boolean eventPage = event.find() && !address.startsWith("/app/order.xhtml")
                             && !address.startsWith("/app/venue.xhtml");
                     forbidden |= eventPage && !event.group(1).equals(summitId) && !event.group(1).equals(UNKNOWN_ID);
+                    // issue 13, finding 8: the team roster and the account's settings are not theirs to read
+                    forbidden |= address.startsWith("/app/team.xhtml") || address.startsWith("/app/settings.xhtml");
                 }
                 if (forbidden) {
                     refused++;
@@ -312,6 +318,12 @@ class EveryViewIT {
                 "/app/order.xhtml?id=" + UNKNOWN_ID, "/app/venue.xhtml?id=" + UNKNOWN_ID,
                 "/app/attendees.xhtml?event=" + UNKNOWN_ID, "/app/attendees.xhtml",
                 "/app/export/attendees.csv?event=" + UNKNOWN_ID, "/app/export/orders.csv?event=not-an-id",
+                "/app/contact.xhtml?id=" + UNKNOWN_ID, "/app/contact.xhtml?id=not-an-id",
+                "/app/export/contacts.csv?owner=not-an-id&bought=" + UNKNOWN_ID,
+                "/app/event-dashboard.xhtml?event=" + UNKNOWN_ID, "/app/event-dashboard.xhtml?event=not-an-id",
+                "/app/reports.xhtml?from=2026-02-30&to=soon", "/app/reports.xhtml?event=" + UNKNOWN_ID,
+                "/app/?from=2026-13-01&to=2026-01-01", "/app/reports/no-such-report.csv",
+                "/app/reports/orders.xlsx?event=" + UNKNOWN_ID,
                 "/checkin/scan.xhtml?event=" + summitId + "&list=" + UNKNOWN_ID,
                 "/checkin/offline/list?event=" + summitId + "&list=" + UNKNOWN_ID));
         known.addAll(orderLinks);

@@ -70,6 +70,18 @@ class PublicPageViewsIT {
     }
 
     @Test
+    void aTaggedLinkIsCountedWithItsCampaignAndNothingElse() throws Exception {
+        var event = PublicEventFixture.event("tagged").create();
+        get("/e/demo/" + event.slug() + "?utm_source=Newsletter&utm_medium=email&utm_campaign=spring-launch",
+                BROWSER, Map.of("Referer", "https://mail.example.com/inbox"));
+        get("/e/demo/" + event.slug() + "?utm_source=ada@example.org", BROWSER, Map.of()); // not a word: dropped
+        assertThat(awaitCounts(event.id(), 2)).containsOnly(
+                Map.entry("page_view {\"referrer\": \"mail.example.com\", \"utm_medium\": \"email\", "
+                        + "\"utm_source\": \"newsletter\", \"utm_campaign\": \"spring-launch\"}", 1L),
+                Map.entry("page_view {}", 1L));
+    }
+
+    @Test
     void theOrganizerPageCountsWithoutAnEvent() throws Exception {
         long before = organizerViewsToday();
         get("/e/demo", BROWSER, Map.of());

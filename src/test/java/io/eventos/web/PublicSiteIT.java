@@ -1,6 +1,7 @@
 package io.eventos.web;
 
 import io.eventos.testing.Browser;
+import io.eventos.testing.RawHttp;
 import io.eventos.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -118,11 +120,38 @@ class PublicSiteIT {
         assertThat(page.body()).doesNotContain("onclick=", "<script>");
     }
 
+    /**
+     * Issue 13, finding 8: HSTS is sent where the browser came over HTTPS. The test server speaks plain HTTP, so only
+     * its trusted proxy's {@code X-Forwarded-Proto: https} makes it send the header; the same header from anyone
+     * else does not.
+     */
+    @Test
+    void strictTransportSecurityIsSentWhenTheTrustedProxySaysTheBrowserCameOverHttps() {
+        Map<String, String> https = Map.of("X-Forwarded-Proto", "https", "X-Forwarded-For", "198.51.100.4");
+        assertThat(new RawHttp(base, TestServer.TRUSTED_PROXY).get("/e/demo/product-summit", https)
+                .header("Strict-Transport-Security")).isEqualTo("max-age=31536000; includeSubDomains");
+        assertThat(new RawHttp(base, "127.0.0.74").get("/e/demo/product-summit", https)
+                .header("Strict-Transport-Security")).as("anyone else's header is ignored").isNull();
+        assertThat(new RawHttp(base, TestServer.TRUSTED_PROXY).get("/e/demo/product-summit", Map.of())
+                .header("Strict-Transport-Security")).as("plain HTTP").isNull();
+    }
+
     @Test
     void readinessAnswersWhenTheDatabaseIsMigrated() throws Exception {
         HttpResponse<String> ready = get("/health/ready");
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(ready.body()).contains("\"database\"", "UP");
+    }
+
+    /**
+     * Issue 13, finding 8: Payara's MicroProfile Metrics answered {@code /metrics} to anyone (pool sizes, request
+     * counts, JVM state). The server runs without it (src/main/payara/post-boot-commands.asadmin).
+     */
+    @Test
+    void theServerPublishesNoMetrics() throws Exception {
+        HttpResponse<String> metrics = get("/metrics");
+        assertThat(metrics.statusCode()).isEqualTo(404);
+        assertThat(metrics.body()).doesNotContain("# TYPE", "connection_pool");
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -19,10 +19,12 @@ public enum MemberRole {
     ADMIN(EnumSet.complementOf(EnumSet.of(Permission.BILLING, Permission.ACCOUNT_SECURITY,
             Permission.OWNERSHIP_TRANSFER))),
     MANAGER(EnumSet.of(Permission.EVENTS_MANAGE, Permission.TICKETS_MANAGE, Permission.ORDERS_MANAGE,
-            Permission.ORDERS_REFUND, Permission.CONTACTS_MANAGE, Permission.CAMPAIGNS_MANAGE,
-            Permission.DATA_EXPORT, Permission.CHECK_IN, Permission.VIEW)),
-    MEMBER(EnumSet.of(Permission.CONTACTS_MANAGE, Permission.CHECK_IN, Permission.VIEW)),
-    VIEWER(EnumSet.of(Permission.VIEW));
+            Permission.ORDERS_REFUND, Permission.CONTACTS_VIEW, Permission.CONTACTS_MANAGE,
+            Permission.CONTACTS_MANAGE_ALL, Permission.CAMPAIGNS_MANAGE,
+            Permission.DATA_EXPORT, Permission.CHECK_IN, Permission.VIEW, Permission.ACCOUNT_VIEW)),
+    MEMBER(EnumSet.of(Permission.CONTACTS_VIEW, Permission.CONTACTS_MANAGE, Permission.CHECK_IN, Permission.VIEW,
+            Permission.ACCOUNT_VIEW)),
+    VIEWER(EnumSet.of(Permission.CONTACTS_VIEW, Permission.VIEW, Permission.ACCOUNT_VIEW));
 
     private final Set<Permission> permissions;
 

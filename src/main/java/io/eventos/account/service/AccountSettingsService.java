@@ -34,7 +34,7 @@ public class AccountSettingsService {
     @Inject
     MediaLibrary media;
 
-    @RequiresPermission(Permission.VIEW)
+    @RequiresPermission(Permission.ACCOUNT_VIEW)
     public AccountSettings current() {
         Account a = account();
         return new AccountSettings(a.getName(), a.getSlug(), a.getDefaultTimeZone(), a.getDefaultCurrency(),

@@ -118,13 +118,16 @@ public class MembershipAuthorizer implements Authorizer {
             case TICKETS_MANAGE -> "changing tickets";
             case ORDERS_MANAGE -> "changing orders";
             case ORDERS_REFUND -> "refunds";
+            case CONTACTS_VIEW -> "seeing contacts";
             case CONTACTS_MANAGE -> "changing contacts";
+            case CONTACTS_MANAGE_ALL -> "changing contacts that others own";
             case CONTACTS_ERASE -> "erasing contacts";
             case CAMPAIGNS_MANAGE -> "campaigns";
             case INTEGRATIONS_MANAGE -> "managing integrations";
             case DATA_EXPORT -> "exporting data";
             case CHECK_IN -> "checking people in";
             case VIEW -> "seeing this account";
+            case ACCOUNT_VIEW -> "seeing the team and the account settings";
         };
     }
 

@@ -35,7 +35,7 @@ public class TeamService {
     @Inject
     SessionGenerations sessions;
 
-    @RequiresPermission(Permission.VIEW)
+    @RequiresPermission(Permission.ACCOUNT_VIEW)
     public List<TeamMember> members() {
         List<Object[]> rows = em.createNativeQuery("""
                         select u.id, u.name, u.email, au.role, au.event_scope is not null, au.last_active_at

@@ -316,7 +316,7 @@ public class UserDirectory {
     public List<Membership> memberships(UUID userId) {
         TransactionSettings.set(em, TransactionSettings.USER, userId);
         List<Object[]> rows = em.createNativeQuery("""
-                        select a.id, a.slug, a.name, au.role, a.require_2fa
+                        select a.id, a.slug, a.name, au.role, a.require_2fa, au.event_scope is not null
                         from account_users au join accounts a on a.id = au.account_id
                         where au.user_id = ?1 and au.status = 'active' and a.status = 'active'
                         order by a.name""")
@@ -324,7 +324,7 @@ public class UserDirectory {
                 .getResultList();
         return rows.stream()
                 .map(r -> new Membership(toUuid(r[0]), (String) r[1], (String) r[2], (String) r[3],
-                        Boolean.TRUE.equals(r[4])))
+                        Boolean.TRUE.equals(r[4]), Boolean.TRUE.equals(r[5])))
                 .toList();
     }
 

@@ -51,6 +51,15 @@ public class AnalyticsWriter {
             if (view.referrerHost() != null) {
                 dimensions.add("referrer", view.referrerHost());
             }
+            if (view.utmSource() != null) {
+                dimensions.add("utm_source", view.utmSource());
+            }
+            if (view.utmMedium() != null) {
+                dimensions.add("utm_medium", view.utmMedium());
+            }
+            if (view.utmCampaign() != null) {
+                dimensions.add("utm_campaign", view.utmCampaign());
+            }
             em.createNativeQuery(UPSERT)
                     .setParameter(1, UUID.randomUUID().toString())
                     .setParameter(2, account.toString())

@@ -47,6 +47,7 @@ public class PageViews {
 
     private static final Logger LOG = Logger.getLogger(PageViews.class.getName());
     private static final Pattern HOST = Pattern.compile("^[a-z0-9.-]{1,100}$");
+    private static final Pattern UTM = Pattern.compile("^[a-z0-9][a-z0-9._+-]{0,39}$");
 
     private final ConcurrentHashMap<PageView, Long> pending = new ConcurrentHashMap<>();
 
@@ -76,9 +77,29 @@ public class PageViews {
      * another site than {@code ownHost}).
      */
     public void record(UUID accountId, UUID eventId, String metric, String referer, String ownHost) {
-        String referrerHost = pending.size() < MAX_PENDING ? referrerHost(referer, ownHost) : null;
+        record(accountId, eventId, metric, referer, ownHost, null, null, null);
+    }
+
+    /**
+     * Counts one view that came by a link tagged with UTM parameters (as typed in the address; each kept only if it
+     * is a short word: lower-case letters, digits, {@code . _ + -}, at most 40).
+     */
+    public void record(UUID accountId, UUID eventId, String metric, String referer, String ownHost,
+                       String utmSource, String utmMedium, String utmCampaign) {
+        boolean room = pending.size() < MAX_PENDING;
+        String referrerHost = room ? referrerHost(referer, ownHost) : null;
         Instant day = clock.instant().truncatedTo(ChronoUnit.DAYS);
-        pending.merge(new PageView(accountId, eventId, metric, day, referrerHost), 1L, Long::sum);
+        pending.merge(new PageView(accountId, eventId, metric, day, referrerHost, room ? utm(utmSource) : null,
+                room ? utm(utmMedium) : null, room ? utm(utmCampaign) : null), 1L, Long::sum);
+    }
+
+    /** A UTM value as kept: trimmed, lower-case, a short word; null for none or anything else. */
+    static String utm(String value) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.strip().toLowerCase(Locale.ROOT).replace(' ', '-');
+        return UTM.matcher(v).matches() ? v : null;
     }
 
     /** The host of another site that linked here, lower-case; null for none, this site, or anything odd. */

@@ -322,7 +322,7 @@ final class CheckInQueries {
         }
         if (text != null) {
             sql.append("""
-                     and (lower(a.last_name) like ?4 escape '\\' or lower(a.first_name) like ?4 escape '\\'
+                     \sand (lower(a.last_name) like ?4 escape '\\' or lower(a.first_name) like ?4 escape '\\'
                           or lower(s.input) like ?4 escape '\\' or lower(s.gate) like ?4 escape '\\')""");
         }
         sql.append(" order by s.created_at desc, s.id limit ?5");

@@ -51,6 +51,15 @@ public class Activity extends TenantEntity {
     @Column(name = "data", nullable = false)
     private String dataJson = "{}";
 
+    @Column(name = "due_at")
+    private Instant dueAt;
+
+    @Column(name = "assignee_user_id")
+    private UUID assigneeUserId;
+
+    @Column(name = "done_at")
+    private Instant doneAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt = Instant.now();
 
@@ -140,5 +149,29 @@ public class Activity extends TenantEntity {
 
     public void setDataJson(String dataJson) {
         this.dataJson = Objects.requireNonNull(dataJson, "dataJson");
+    }
+
+    public Instant getDueAt() {
+        return dueAt;
+    }
+
+    public void setDueAt(Instant dueAt) {
+        this.dueAt = dueAt;
+    }
+
+    public UUID getAssigneeUserId() {
+        return assigneeUserId;
+    }
+
+    public void setAssigneeUserId(UUID assigneeUserId) {
+        this.assigneeUserId = assigneeUserId;
+    }
+
+    public Instant getDoneAt() {
+        return doneAt;
+    }
+
+    public void setDoneAt(Instant doneAt) {
+        this.doneAt = doneAt;
     }
 }

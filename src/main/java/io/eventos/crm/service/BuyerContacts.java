@@ -80,6 +80,40 @@ public class BuyerContacts {
     }
 
     /**
+     * The attendees of the order who have an email become contacts of the account too (created or brought up to date
+     * like a buyer, names only filled in where empty, no consent), as a part of one statement with the buyer's
+     * {@link #upsert} named {@code buyerPart}: attendees with the buyer's address are linked to the buyer's contact,
+     * the others (one upsert per address) to their own. A second part ({@link #linkAttendees}) writes the links.
+     * Attendees without an email stay unlinked (the door then credits the buyer's contact).
+     */
+    public OneStatement.Part attendeeUpserts(UUID orderId, String buyerEmail, Instant at) {
+        return new OneStatement.Part("""
+                insert into contacts (id, account_id, email, first_name, last_name, source, last_activity_at)
+                select distinct on (lower(a.email)) gen_random_uuid(), a.account_id, a.email, a.first_name,
+                       a.last_name, 'attendee', cast(? as timestamptz)
+                from attendees a
+                where a.order_id = cast(? as uuid) and a.email is not null and lower(a.email) <> lower(?)
+                order by lower(a.email), a.id
+                on conflict (account_id, lower(email)) where email is not null do update set
+                    first_name       = coalesce(contacts.first_name, excluded.first_name),
+                    last_name        = coalesce(contacts.last_name, excluded.last_name),
+                    last_activity_at = greatest(contacts.last_activity_at, excluded.last_activity_at),
+                    updated_at       = now()
+                returning id, lower(email) as email_key""", Timestamp.from(at), orderId.toString(), buyerEmail.strip());
+    }
+
+    /**
+     * Links the order's attendees with an email to their contacts: the part {@code attendeePart}
+     * ({@link #attendeeUpserts}) or, for the buyer's address, the part {@code buyerPart} ({@link #upsert}).
+     */
+    public OneStatement.Part linkAttendees(String attendeePart, String buyerPart, UUID orderId, String buyerEmail) {
+        return new OneStatement.Part("update attendees a set contact_id = l.id from (select email_key, id from "
+                + attendeePart + " union all select lower(?), id from " + buyerPart + ") l"
+                + " where a.order_id = cast(? as uuid) and lower(a.email) = l.email_key"
+                + " and a.contact_id is distinct from l.id returning a.id", buyerEmail.strip(), orderId.toString());
+    }
+
+    /**
      * An entry on the timeline of the contact that the part named {@code upsertPart} ({@link #upsert}) returns, as a
      * part of the same statement. The upsert already marked the contact as active at that moment.
      */

@@ -1,5 +1,6 @@
 package io.eventos.event.service;
 
+import io.eventos.platform.text.PrefixQuery;
 import io.eventos.event.domain.Event;
 import io.eventos.platform.security.Authorizer;
 import io.eventos.platform.security.EventRef;
@@ -44,10 +45,11 @@ public class EventSearch {
 
     Clock clock = Clock.systemUTC();
 
-    /** Events that have not ended yet, soonest first. */
+    /** Events that have not ended yet and are not cancelled, soonest first. */
     @RequiresPermission(Permission.VIEW)
     public List<EventCard> upcoming(int limit) {
-        return visible("e.endsAt > :now", limit).setParameter("now", clock.instant())
+        return visible("e.endsAt > :now and e.status <> :cancelled", limit).setParameter("now", clock.instant())
+                .setParameter("cancelled", io.eventos.event.domain.EventStatus.CANCELLED)
                 .getResultStream().map(EventCard::of).toList();
     }
 
@@ -150,17 +152,9 @@ public class EventSearch {
         return conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions);
     }
 
-    /**
-     * "jazz riv" → {@code jazz:* & riv:*}. Only letters and digits reach the query syntax, so nothing typed can
-     * break it; null when there is nothing to search for.
-     */
+    /** "jazz riv" → {@code jazz:* & riv:*} ({@link PrefixQuery}); null when there is nothing to search for. */
     static String prefixQuery(String text) {
-        if (text == null) {
-            return null;
-        }
-        List<String> words = java.util.Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-                .filter(w -> !w.isEmpty()).limit(10).map(w -> w + ":*").toList();
-        return words.isEmpty() ? null : String.join(" & ", words);
+        return PrefixQuery.of(text);
     }
 
     private static void bind(Query query, List<Object> params) {

@@ -53,6 +53,27 @@ public final class Limits {
     public static final Limit SIGN_UPS_PER_EMAIL =
             new Limit("sign-up emails per email", 3, Duration.ofHours(1));
 
+    // ---- holding tickets (ticketing.service.CheckoutService, OpenHolds) ----
+
+    /**
+     * Unfinished checkouts one client address may have open at once (a hold counts until it becomes an order, is
+     * given back or runs out); more are refused with a sentence. EVENTOS_LIMITS_OPEN_HOLDS_PER_ADDRESS overrides it
+     * (an office or campus behind one address that sells many tickets at once may need more).
+     */
+    public static final int OPEN_HOLDS_PER_ADDRESS = 10;
+    /** The setting that overrides {@link #OPEN_HOLDS_PER_ADDRESS}. */
+    public static final String OPEN_HOLDS_PER_ADDRESS_KEY = "eventos.limits.open-holds-per-address";
+    /** The most tickets one hold may take, whatever the ticket types' own per-order maximums add up to. */
+    public static final int TICKETS_PER_HOLD = 50;
+    /**
+     * How long tickets stay held before the buyer has opened the checkout form (the details step); opening it gives
+     * the hold the event's full time. Tickets taken by a script that never opens the form go back on sale soon.
+     */
+    public static final Duration HOLD_BEFORE_DETAILS = Duration.ofMinutes(5);
+    /** Audit records of refused hold bursts, per address and event: the organizer sees one, not thousands. */
+    public static final Limit HOLD_BURST_RECORDS =
+            new Limit("hold burst records per address and event", 1, Duration.ofMinutes(15));
+
     /**
      * The wait after the {@code failures}-th failure in a row when the first {@code free} ones cost nothing:
      * {@link #SIGN_IN_FIRST_DELAY} after the first one that counts, doubling with each further one, never longer than

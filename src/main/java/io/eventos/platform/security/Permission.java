@@ -26,8 +26,12 @@ public enum Permission {
     ORDERS_MANAGE,
     /** Refund money. */
     ORDERS_REFUND,
-    /** Create and edit contacts, notes and activities. */
+    /** See the account's contacts, their timelines and tasks (account-wide: not for members limited to events). */
+    CONTACTS_VIEW,
+    /** Create contacts, edit the contacts one owns, add notes, calls, meetings and tasks. */
     CONTACTS_MANAGE,
+    /** Edit every contact whoever owns it, bulk changes, custom field definitions. */
+    CONTACTS_MANAGE_ALL,
     /** Erase a contact's personal data (GDPR). */
     CONTACTS_ERASE,
     /** Write and send campaigns. */
@@ -39,7 +43,9 @@ public enum Permission {
     /** Admit attendees at the door. */
     CHECK_IN,
     /** See the account's events, orders, contacts and reports. */
-    VIEW;
+    VIEW,
+    /** See the team and the account's settings (not an event permission: a member limited to events lacks it). */
+    ACCOUNT_VIEW;
 
     /** Permissions that concern one event; a member limited to some events holds only these, for those events. */
     public boolean isEventPermission() {

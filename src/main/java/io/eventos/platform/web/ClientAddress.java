@@ -68,6 +68,26 @@ public final class ClientAddress {
         return client == peerAddress.get() ? peer : client.getHostAddress();
     }
 
+    /**
+     * Whether the browser reached us over HTTPS: the connection itself is secure, or a trusted proxy
+     * (EVENTOS_TRUSTED_PROXIES) says so in {@code X-Forwarded-Proto}. Anyone else's header is ignored.
+     */
+    public static boolean isHttps(HttpServletRequest request) {
+        if (request.isSecure()) {
+            return true;
+        }
+        return forwardedHttps(request.getRemoteAddr(), request.getHeader("X-Forwarded-Proto"), trustedProxies());
+    }
+
+    static boolean forwardedHttps(String peer, String forwardedProto, TrustedProxies proxies) {
+        if (forwardedProto == null || proxies.isEmpty()) {
+            return false;
+        }
+        Optional<InetAddress> peerAddress = TrustedProxies.literal(peer);
+        String first = forwardedProto.split(",")[0].strip();
+        return peerAddress.isPresent() && proxies.contains(peerAddress.get()) && "https".equalsIgnoreCase(first);
+    }
+
     /** "192.0.2.1:4711" and "[2001:db8::1]:4711" without the port; anything else unchanged. */
     private static String withoutPort(String hop) {
         String h = hop.startsWith("\"") && hop.endsWith("\"") && hop.length() > 1

@@ -29,7 +29,7 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         response.setHeader("Permissions-Policy", "geolocation=(), microphone=(), payment=(), camera=(self)");
         response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-        if (request.isSecure()) {
+        if (ClientAddress.isHttps(request)) { // HSTS only where the browser came over HTTPS
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
         chain.doFilter(request, response);

@@ -26,13 +26,18 @@ import io.eventos.ticketing.service.SaleRefusedException.Field;
 import io.eventos.ticketing.service.payment.FreeTickets;
 import io.eventos.ticketing.service.payment.PaymentProvider;
 import io.eventos.ticketing.service.payment.PaymentProviders;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -84,10 +89,30 @@ public class CheckoutService {
     @Inject
     SalesTrail trail;
 
+    @Inject
+    OpenHolds openHolds;
+
+    @Resource
+    SessionContext context;
+
     Clock clock = Clock.systemUTC();
 
-    /** Holds the tickets of the cart for {@link #DEFAULT_HOLD}, or says in one sentence why not. */
+    /**
+     * Holds the tickets of the cart, or says in one sentence why not. The hold lasts
+     * {@link Limits#HOLD_BEFORE_DETAILS} until the buyer opens the checkout form ({@link #openCheckout}), then the
+     * event's hold time ({@link #DEFAULT_HOLD} unless its settings say otherwise). One hold takes at most
+     * {@link Limits#TICKETS_PER_HOLD} tickets. Not limited per client: see {@link #reserve(Cart, String)}.
+     */
     public HoldView reserve(Cart cart) {
+        return reserve(cart, null);
+    }
+
+    /**
+     * {@link #reserve(Cart)} for a buyer on the public pages: the client address {@code clientAddress} (as
+     * {@code platform.web.ClientAddress} found it; null: not limited) may have {@link Limits#OPEN_HOLDS_PER_ADDRESS}
+     * unfinished checkouts at once.
+     */
+    public HoldView reserve(Cart cart, String clientAddress) {
         Instant now = clock.instant();
         if (cart.quantities().isEmpty()) {
             throw new SaleRefusedException(Field.QUANTITY, "Choose at least one ticket.");
@@ -112,10 +137,35 @@ public class CheckoutService {
             wanted.add(Map.entry(ticket, entry.getValue()));
         }
 
+        if (total > Limits.TICKETS_PER_HOLD) {
+            throw new SaleRefusedException(Field.QUANTITY, "One order can have at most " + Limits.TICKETS_PER_HOLD
+                    + " tickets. For more, place several orders or ask the organizer.");
+        }
+
         // The hold and its records are written first; the sales lock is taken last and held only for the count and
         // the commit. The count sees this transaction's own hold, and leaves it out to say what is left for it; a
         // refusal rolls everything back.
-        Hold hold = new Hold(cart.eventId(), RandomTokens.urlSafe(24), now.plus(event.holdFor()));
+        Hold hold = new Hold(cart.eventId(), RandomTokens.urlSafe(24),
+                now.plus(shorter(event.holdFor(), Limits.HOLD_BEFORE_DETAILS)));
+        String address = AddressKey.of(clientAddress);
+        int most = openHoldsPerAddress();
+        Optional<Instant> firstRunsOut = openHolds.tryOpen(address, hold.getToken(), hold.getExpiresAt(), most);
+        if (firstRunsOut.isPresent()) {
+            context.getBusinessObject(CheckoutService.class).recordHoldBurst(cart.eventId(), address, most);
+            throw new SaleRefusedException(Field.QUANTITY, "You have " + most + " unfinished checkouts open. "
+                    + "Finish or leave one of them, or try again "
+                    + Limits.inWords(Duration.between(now, firstRunsOut.get())) + ".");
+        }
+        try {
+            return hold(cart, event, hold, wanted, total, promo, now);
+        } catch (RuntimeException refused) {
+            openHolds.close(hold.getToken());
+            throw refused;
+        }
+    }
+
+    private HoldView hold(Cart cart, SaleEvent event, Hold hold, List<Map.Entry<Ticket, Integer>> wanted, long total,
+                          PromoCode promo, Instant now) {
         hold.setPromoCode(promo);
         wanted.sort(Comparator.comparingInt((Map.Entry<Ticket, Integer> e) -> e.getKey().getSortOrder())
                 .thenComparing(e -> e.getKey().getName()));
@@ -159,6 +209,55 @@ public class CheckoutService {
         return view(hold, now);
     }
 
+    /**
+     * A client address was refused a hold for having too many open: the event's audit log says so once per
+     * {@link Limits#HOLD_BURST_RECORDS} window and address, in a transaction of its own (the refusal rolls back the
+     * caller's), so the organizer sees someone trying to take the tickets.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordHoldBurst(UUID eventId, String address, int openHoldsAllowed) {
+        if (limiter.tryAcquire(Limits.HOLD_BURST_RECORDS, address + " " + eventId).isEmpty()) {
+            audit.record("holds.refused", "event", eventId, null,
+                    Map.of("address", address, "open_holds_allowed", openHoldsAllowed));
+        }
+    }
+
+    /** {@link Limits#OPEN_HOLDS_PER_ADDRESS}, or the setting that overrides it. */
+    static int openHoldsPerAddress() {
+        return ConfigProvider.getConfig().getOptionalValue(Limits.OPEN_HOLDS_PER_ADDRESS_KEY, Integer.class)
+                .filter(n -> n > 0).orElse(Limits.OPEN_HOLDS_PER_ADDRESS);
+    }
+
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /**
+     * The checkout form of a hold was opened (the details step): a live hold gets the event's full hold time,
+     * counted from when it was made, under the sales lock (a hold whose time is moved is part of what is taken).
+     * The hold as it is then, expired or not; empty for an unknown link.
+     */
+    public Optional<HoldView> openCheckout(String token) {
+        Instant now = clock.instant();
+        Optional<Hold> found = hold(token);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Hold hold = found.get();
+        if (hold.getStatus() == HoldStatus.ACTIVE && hold.isActiveAt(now)) {
+            Instant full = hold.getCreatedAt().plus(saleEvent(hold.getEventId()).holdFor());
+            if (hold.getExpiresAt().isBefore(full)) {
+                SalesLock.lockEvent(em, hold.getEventId());
+                em.refresh(hold);
+                if (hold.getStatus() == HoldStatus.ACTIVE && hold.isActiveAt(clock.instant())) {
+                    hold.setExpiresAt(full);
+                    openHolds.extend(token, full);
+                }
+            }
+        }
+        return Optional.of(view(hold, now));
+    }
+
     /** The hold behind a checkout link, expired or not. */
     public Optional<HoldView> findHold(String token) {
         return hold(token).map(h -> view(h, clock.instant()));
@@ -167,6 +266,7 @@ public class CheckoutService {
     /** Gives held tickets back at once (the buyer changed the cart or left). */
     public void release(String token) {
         hold(token).filter(h -> h.getStatus() == HoldStatus.ACTIVE).ifPresent(h -> h.setStatus(HoldStatus.RELEASED));
+        openHolds.close(token);
     }
 
     /**
@@ -206,6 +306,8 @@ public class CheckoutService {
                 throw new SaleRefusedException(Field.ATTENDEE, i, "Enter the first and last name of the person "
                         + "this ticket is for.");
             }
+            required(name.firstName(), Field.ATTENDEE, i, "");
+            required(name.lastName(), Field.ATTENDEE, i, "");
             if (!blank(name.email())) {
                 email(name.email(), Field.ATTENDEE, i);
             }
@@ -266,8 +368,8 @@ public class CheckoutService {
         after.put("currency", order.getCurrency());
         after.put("tickets", slots.size());
         after.put("payment_provider", provider.id());
+        em.flush(); // the attendees first: a free order's records link those with an email to contacts
         UUID contact = trail.orderPlaced(order, slots.size(), after, total == 0, now);
-        em.flush();
         OrderTickets tickets = total == 0 || provider.paysLater() ? OrderTicketsQuery.of(em, order) : null;
 
         // Under the lock until the commit: the hold must still be live now. A count that ran before took the same
@@ -294,6 +396,7 @@ public class CheckoutService {
         } else if (provider.paysLater()) {
             mails.awaitingPayment(tickets, OrderAccess.link(baseUrl, tickets.accountSlug(), token));
         }
+        openHolds.close(request.holdToken()); // the checkout is finished: the hold no longer counts for its address
         return placed(order, token, false);
     }
 
@@ -508,8 +611,8 @@ public class CheckoutService {
                     "Enter the first and last name of the person this ticket is for.");
         }
         String before = attendee.getFirstName() + " " + attendee.getLastName();
-        attendee.setFirstName(firstName.strip());
-        attendee.setLastName(lastName.strip());
+        attendee.setFirstName(required(firstName, Field.ATTENDEE, attendeeId, ""));
+        attendee.setLastName(required(lastName, Field.ATTENDEE, attendeeId, ""));
         audit.record("attendee.renamed", "order", order.getId(), Map.of("name", before),
                 Map.of("name", attendee.getFirstName() + " " + attendee.getLastName(), "by", "buyer"))
                 .setEventId(order.getEventId());
@@ -679,15 +782,29 @@ public class CheckoutService {
                 String.valueOf(row[4]).strip(), Duration.ofMinutes(((Number) row[5]).longValue()));
     }
 
+    /** The longest name (a buyer's, an attendee's first or last name) and email address a checkout keeps. */
+    static final int NAME_MAX = 200;
+    static final int EMAIL_MAX = 254;
+
     private static String required(String value, Field field, Object subject, String sentence) {
         if (blank(value)) {
             throw new SaleRefusedException(field, subject, sentence);
         }
-        return value.strip();
+        String stripped = value.strip();
+        if (stripped.codePointCount(0, stripped.length()) > NAME_MAX) {
+            throw new SaleRefusedException(field, subject, "Use at most " + NAME_MAX + " characters.");
+        }
+        return stripped;
     }
 
     private static String email(String value, Field field, Object subject) {
-        String email = required(value, field, subject, "Enter an email address.");
+        if (blank(value)) {
+            throw new SaleRefusedException(field, subject, "Enter an email address.");
+        }
+        String email = value.strip();
+        if (email.length() > EMAIL_MAX) {
+            throw new SaleRefusedException(field, subject, "An email address has at most " + EMAIL_MAX + " characters.");
+        }
         try {
             InternetAddress address = new InternetAddress(email, true);
             if (!email.contains("@") || !email.substring(email.indexOf('@')).contains(".")) {

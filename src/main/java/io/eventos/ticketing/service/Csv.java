@@ -1,40 +1,17 @@
 package io.eventos.ticketing.service;
 
-import java.math.BigDecimal;
-import java.util.Currency;
 
-/** RFC 4180 rows that spreadsheets open safely: quoted when needed, formulas defused. */
+/** The ticketing exports' CSV: rows as {@link io.eventos.platform.text.Csv} writes them, amounts as plain numbers. */
 final class Csv {
 
     private Csv() {
     }
 
     static void row(StringBuilder out, String... cells) {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(cell(cells[i]));
-        }
-        out.append("\r\n");
-    }
-
-    static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value;
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text; // would otherwise run as a formula in a spreadsheet
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            text = "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
+        io.eventos.platform.text.Csv.row(out, cells);
     }
 
     static String amount(long minor, String currency) {
-        return BigDecimal.valueOf(minor, Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits()))
-                .toPlainString();
+        return io.eventos.platform.text.MoneyText.decimal(minor, currency).toPlainString();
     }
 }

@@ -71,7 +71,7 @@ public class SalesTrail {
      * the buyer's contact with an "order paid" activity (saying how many {@code tickets}) and, when given, the
      * confirmation email for the outbox ({@code mail}, made with the audit entry's id), in one statement. Returns the
      * contact, which the caller links to the order ({@code buyer_contact_id}) together with its paid status, so the
-     * order's row is written once.
+     * order's row is written once. The order's attendees with an email become contacts in the same statement.
      */
     UUID orderPaid(Order order, int tickets, Map<String, ?> before, Map<String, ?> after, Instant at,
                    Function<UUID, OneStatement.Part> mail) {
@@ -92,6 +92,9 @@ public class SalesTrail {
                         order.isMarketingConsent(),
                         order.getMarketingConsentAt() == null ? at : order.getMarketingConsentAt(),
                         "order " + order.getCode()))
+                .add("attendee_contacts", contacts.attendeeUpserts(order.getId(), order.getBuyerEmail(), at))
+                .add("attendee_links", contacts.linkAttendees("attendee_contacts", "contact", order.getId(),
+                        order.getBuyerEmail()))
                 .add("activity", contacts.activityOf("contact", ActivityKind.ORDER_PAID, "Order " + order.getCode()
                         + " paid: " + tickets + (tickets == 1 ? " ticket, " : " tickets, ")
                         + Money.format(order.getTotalMinor(), order.getCurrency()), order.getEventId(), auditId,

@@ -261,6 +261,19 @@ public class CheckInIT extends EventOnSaleIT {
         assertEquals("Side door", history.get(0).by());
     }
 
+    /** The history's text filter answered 500 for every text (its SQL lost a space; FormFuzzIT found it). */
+    @Test
+    void theScanHistoryIsFilteredByNameCodeOrGate() {
+        String code = buy(1).get(0);
+        assertEquals(ScanAnswer.ADMITTED, scan(code).result());
+        assertEquals(Refusal.ALREADY_IN, scan(code).refusal());
+        List<ScanRecord> byCode = as(() -> lists.history(event, null, code.substring(0, 6), 10));
+        assertEquals(2, byCode.size(), "both scans of the code");
+        assertTrue(byCode.stream().allMatch(r -> r.input().equals(code)));
+        assertEquals(List.of(), as(() -> lists.history(event, null, "<script>nobody", 10)));
+        assertEquals(1, as(() -> lists.history(event, "refused", code, 10)).size(), "the refused scan only");
+    }
+
     // ------------------------------------------------------------------------------------------ helpers
 
     private PlacedOrder lastOrder;

@@ -65,6 +65,52 @@ class RowLevelSecurityCatalogIT {
         }
     }
 
+    /**
+     * Views and materialized views with tenant rows (an {@code account_id} column) that would show them past row level
+     * security: a materialized view has no RLS of its own, and a view runs as its owner unless it is
+     * {@code security_invoker} (the owner role's policies are forced, but the owner is not the role a request binds).
+     * The dashboards' rollups are tables for that reason (V23). (security_invoker needs PostgreSQL 15; the embedded
+     * server of the tests is 14, where every view of tenant rows is caught.)
+     */
+    static List<String> viewsPastIsolation(Connection connection) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        try (Statement sql = connection.createStatement(); ResultSet rs = sql.executeQuery("""
+                select c.relname, c.relkind,
+                       coalesce(array_to_string(c.reloptions, ',') like '%security_invoker=true%'
+                                or array_to_string(c.reloptions, ',') like '%security_invoker=on%', false)
+                from pg_class c
+                join pg_namespace n on n.oid = c.relnamespace
+                join pg_attribute a on a.attrelid = c.oid and a.attname = 'account_id' and not a.attisdropped
+                where n.nspname = 'public' and c.relkind in ('v', 'm')
+                order by c.relname""")) {
+            while (rs.next()) {
+                if ("m".equals(rs.getString(2))) {
+                    problems.add(rs.getString(1) + ": a materialized view of tenant rows (no row level security)");
+                } else if (!rs.getBoolean(3)) {
+                    problems.add(rs.getString(1) + ": a view of tenant rows that is not security_invoker");
+                }
+            }
+        }
+        return problems;
+    }
+
+    @Test
+    void noViewShowsTenantRowsPastRowLevelSecurity() throws SQLException {
+        try (Connection connection = database.superuserConnection(EmbeddedDatabase.DATABASE)) {
+            assertThat(viewsPastIsolation(connection)).isEmpty();
+            connection.setAutoCommit(false);
+            try (Statement sql = connection.createStatement()) {
+                sql.execute("create materialized view probe_totals as select account_id, count(*) from orders group by 1");
+                sql.execute("create view probe_owner_view as select account_id, id from orders");
+                assertThat(viewsPastIsolation(connection)).containsExactly(
+                        "probe_owner_view: a view of tenant rows that is not security_invoker",
+                        "probe_totals: a materialized view of tenant rows (no row level security)");
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
     @Test
     void aNewTenantTableWithoutAPolicyIsCaught() throws SQLException {
         try (Connection connection = database.superuserConnection(EmbeddedDatabase.DATABASE)) {

@@ -13,6 +13,17 @@ class ClientAddressTest {
     private static final TrustedProxies NONE = TrustedProxies.parse("");
     private static final TrustedProxies PROXIES = TrustedProxies.parse("10.0.0.0/8, 192.0.2.7, 2001:db8:1::/48");
 
+    /** Issue 13, finding 8: HSTS is sent when the browser came over HTTPS, which only a trusted proxy may tell. */
+    @Test
+    void onlyATrustedProxySaysTheBrowserCameOverHttps() {
+        assertThat(ClientAddress.forwardedHttps("10.1.2.3", "https", PROXIES)).isTrue();
+        assertThat(ClientAddress.forwardedHttps("10.1.2.3", "HTTPS, http", PROXIES)).isTrue();
+        assertThat(ClientAddress.forwardedHttps("10.1.2.3", "http", PROXIES)).isFalse();
+        assertThat(ClientAddress.forwardedHttps("203.0.113.9", "https", PROXIES)).as("anyone else's header").isFalse();
+        assertThat(ClientAddress.forwardedHttps("10.1.2.3", "https", NONE)).as("no trusted proxies").isFalse();
+        assertThat(ClientAddress.forwardedHttps("10.1.2.3", null, PROXIES)).isFalse();
+    }
+
     @Test
     void withoutTrustedProxiesEveryForwardingHeaderIsIgnored() {
         assertThat(ClientAddress.resolve("198.51.100.23", List.of("203.0.113.9"), NONE)).isEqualTo("198.51.100.23");

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /**
  * Counts a public page view for the funnel: GET requests of people's browsers only (not robots, not prefetches).
- * Only the account, the event, the day and the referring site's host name are kept ({@link PageViews}).
+ * Only the account, the event, the day, the referring site's host name and the link's UTM tags are kept ({@link PageViews}).
  */
 final class Visits {
 
@@ -21,7 +21,9 @@ final class Visits {
                 || Robots.isRobot(request.getHeader("User-Agent"))) {
             return;
         }
-        views.record(accountId, eventId, metric, request.getHeader("Referer"), request.getServerName());
+        views.record(accountId, eventId, metric, request.getHeader("Referer"), request.getServerName(),
+                request.getParameter("utm_source"), request.getParameter("utm_medium"),
+                request.getParameter("utm_campaign"));
     }
 
     private static boolean isPrefetch(HttpServletRequest request) {

@@ -58,7 +58,7 @@ public class CheckoutPage implements Serializable {
     void load() {
         accountSlug = ShopRequest.attribute(ShopRequest.ACCOUNT_SLUG);
         holdToken = ShopRequest.attribute(ShopRequest.HOLD_TOKEN);
-        hold = holdToken == null ? null : checkout.findHold(holdToken).orElse(null);
+        hold = holdToken == null ? null : checkout.openCheckout(holdToken).orElse(null);
         if (hold != null) {
             hold.ticketSlots().forEach(line -> attendees.add(new AttendeeFields(line.name())));
             event = checkout.event(hold.eventId());

@@ -9,6 +9,7 @@ import io.eventos.ticketing.service.Money;
 import io.eventos.ticketing.service.SaleRefusedException;
 import io.eventos.ticketing.service.TicketCatalog;
 import io.eventos.event.service.TicketOffer;
+import io.eventos.platform.web.ClientAddress;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -33,6 +34,9 @@ import java.util.stream.IntStream;
 public class TicketSelectionPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /** Session attribute (+ the event id) naming the session's last hold of the event. */
+    static final String OPEN_HOLD = "eventos.open-hold.";
 
     @Inject
     transient PublicEventService events;
@@ -107,7 +111,14 @@ public class TicketSelectionPage implements Serializable {
         });
         String code = promoCode == null || promoCode.isBlank() ? null : promoCode.strip();
         try {
-            HoldView hold = checkout.reserve(new Cart(eventId, wanted, code));
+            // one checkout per browser session and event: choosing again gives the tickets of the last one back
+            String sessionKey = OPEN_HOLD + eventId;
+            String previous = Faces.getSessionAttribute(sessionKey);
+            if (previous != null) {
+                checkout.release(previous);
+            }
+            HoldView hold = checkout.reserve(new Cart(eventId, wanted, code), ClientAddress.of(Faces.getRequest()));
+            Faces.setSessionAttribute(sessionKey, hold.token());
             Faces.redirect(ShopRequest.accountBase(accountSlug) + "/checkout/" + hold.token());
         } catch (SaleRefusedException refused) {
             Messages.addError(refused.field() == SaleRefusedException.Field.PROMO_CODE ? "tickets-form:promo-code"

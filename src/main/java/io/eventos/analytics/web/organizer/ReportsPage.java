@@ -1,0 +1,145 @@
+package io.eventos.analytics.web.organizer;
+
+import io.eventos.analytics.service.Period;
+import io.eventos.analytics.service.PeriodInput;
+import io.eventos.analytics.service.Reports;
+import io.eventos.analytics.service.Table;
+import io.eventos.platform.security.AccessDeniedException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.omnifaces.util.Faces;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code /app/reports.xhtml?from=&to=&event=}: revenue by day, by day and ticket type, by event, and check-ins of a
+ * period (the last 30 days unless given), the same rows as the CSV and XLSX files it links to
+ * ({@code /app/reports/<name>.csv|xlsx}, {@link ReportServlet}), and the order and attendee lists as files.
+ */
+@Named
+@RequestScoped
+public class ReportsPage {
+
+    @Inject
+    Reports reports;
+
+    private String from;
+    private String to;
+    private String event;
+    private String fromProblem;
+    private String toProblem;
+    private Period period;
+    private UUID eventId;
+    private Table revenue;
+    private Table ticketTypes;
+    private Table events;
+    private Table checkIns;
+
+    public void load() throws IOException {
+        if (event != null && !event.isBlank()) {
+            try {
+                eventId = UUID.fromString(event.strip());
+            } catch (IllegalArgumentException e) {
+                Faces.responseSendError(404, "Not found");
+                return;
+            }
+        }
+        LocalDate today = reports.today();
+        period = Period.last(30, today);
+        if (!PeriodInput.absent(from, to)) {
+            PeriodInput typed = PeriodInput.read(from, to, period);
+            period = typed.period();
+            fromProblem = typed.fromProblem();
+            toProblem = typed.toProblem();
+        }
+        try {
+            revenue = reports.figures(Reports.Kind.REVENUE, period, eventId);
+            ticketTypes = reports.figures(Reports.Kind.TICKET_TYPES, period, eventId);
+            events = reports.figures(Reports.Kind.EVENTS, period, eventId);
+            checkIns = reports.figures(Reports.Kind.CHECKINS, period, eventId);
+        } catch (AccessDeniedException e) {
+            Faces.responseSendError(404, "Not found");
+            return;
+        }
+        if (fromProblem == null && toProblem == null) {
+            from = period.from().toString();
+            to = period.to().toString();
+        }
+    }
+
+    /** The query string of the files' links: this period (and event). */
+    public String getQuery() {
+        return "from=" + period.from() + "&to=" + period.to()
+                + (eventId == null ? "" : "&event=" + URLEncoder.encode(eventId.toString(), StandardCharsets.UTF_8));
+    }
+
+    public List<Table> getTables() {
+        return List.of(revenue, ticketTypes, events, checkIns);
+    }
+
+    public String text(Object cell) {
+        return Table.text(cell);
+    }
+
+    public Period getPeriod() {
+        return period;
+    }
+
+    public Table getRevenue() {
+        return revenue;
+    }
+
+    public Table getTicketTypes() {
+        return ticketTypes;
+    }
+
+    public Table getEvents() {
+        return events;
+    }
+
+    public Table getCheckIns() {
+        return checkIns;
+    }
+
+    public UUID getEventId() {
+        return eventId;
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    public void setFrom(String from) {
+        this.from = from;
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    public void setTo(String to) {
+        this.to = to;
+    }
+
+    public String getEvent() {
+        return event;
+    }
+
+    public void setEvent(String event) {
+        this.event = event;
+    }
+
+    public String getFromProblem() {
+        return fromProblem;
+    }
+
+    public String getToProblem() {
+        return toProblem;
+    }
+}

@@ -1,0 +1,37 @@
+package io.eventos.platform.persistence;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** Values of native query rows as Java types (the driver answers timestamptz and counts in more than one type). */
+public final class SqlValues {
+
+    private SqlValues() {
+    }
+
+    /** A timestamptz column as an instant; null stays null. */
+    public static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Timestamp ts) {
+            return ts.toInstant();
+        }
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return (Instant) value;
+    }
+
+    /** A count or sum; null (no rows) is 0. */
+    public static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    /** A uuid column; null stays null. */
+    public static UUID uuid(Object value) {
+        return value == null ? null : value instanceof UUID id ? id : UUID.fromString(value.toString());
+    }
+}
