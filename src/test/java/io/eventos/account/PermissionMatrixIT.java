@@ -303,7 +303,7 @@ public class PermissionMatrixIT {
             case "OrderService.detail" -> orders.detail(paidOrder);
             case "OrderService.saveNote" -> orders.saveNote(paidOrder, "Called the buyer");
             case "OrderService.refund" -> orders.refund(paidOrder, java.util.Set.copyOf(
-                    orders.detail(paidOrder).attendees().stream().map(a -> a.id()).toList()));
+                    orders.detail(paidOrder).attendees().stream().map(a -> a.id()).toList()), BASE_URL);
             case "TicketTypeService.saveCancellationPolicy" -> ticketTypes.saveCancellationPolicy(eventInScope,
                     io.eventos.ticketing.service.CancellationPolicy.Kind.REFUND, 48);
             case "OrderService.declineRefundRequest" -> orders.declineRefundRequest(paidOrder, "No refunds this close "

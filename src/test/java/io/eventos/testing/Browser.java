@@ -125,6 +125,30 @@ public final class Browser {
         }
     }
 
+    /**
+     * axe-core (in the page itself: legacy mode, no helper window) finds no serious or critical accessibility
+     * problem on what the browser shows now; the failure lists each rule with the elements it found.
+     */
+    public static void assertNoSeriousAccessibilityProblems(ChromeDriver driver, String page) {
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+                .setLegacyMode(true).analyze(driver);
+        java.util.List<String> problems = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList())
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new AssertionError("axe-core on " + page + ": " + problems);
+        }
+    }
+
+    /** True if the element is inside the first screen (the viewport as it is now), top to bottom. */
+    public static boolean inFirstScreen(ChromeDriver driver, org.openqa.selenium.WebElement element) {
+        return Boolean.TRUE.equals(driver.executeScript("""
+                const r = arguments[0].getBoundingClientRect();
+                return r.top >= 0 && r.top < window.innerHeight && r.height > 0;""", element));
+    }
+
     /** Saves what the browser shows to target/screenshots/{name}.png, for people reviewing a run. */
     public static void screenshot(ChromeDriver driver, String name) {
         try {

@@ -94,7 +94,7 @@ public class DashboardsIT extends EventOnSaleIT {
         buy(Map.of(regular, 4), "offline"); // pending: not revenue
         as(() -> checkout.reserve(new Cart(event, Map.of(regular, 1), null))); // a checkout left unfinished
         OrderDetail detail = as(() -> orders.detail(first.orderId()));
-        as(() -> orders.refund(first.orderId(), Set.of(detail.attendees().get(0).id())));
+        as(() -> orders.refund(first.orderId(), Set.of(detail.attendees().get(0).id()), BASE));
         rollups.refresh(account);
 
         LocalDate today = LocalDate.now(ZoneId.of(ZONE));

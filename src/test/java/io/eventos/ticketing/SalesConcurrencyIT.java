@@ -301,7 +301,7 @@ public class SalesConcurrencyIT {
             awaitInContainer(account, () -> fixtures.sessionsWaitingForALock() >= 1);
             Future<Object> refund = pool.submit(() -> {
                 try (var t = CurrentTenant.bind(account); var u = CurrentTenant.bindUser(owner)) {
-                    return orders.refund(first.orderId(), firstTickets);
+                    return orders.refund(first.orderId(), firstTickets, BASE);
                 } catch (RuntimeException e) {
                     return e;
                 }

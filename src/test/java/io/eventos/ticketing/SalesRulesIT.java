@@ -222,7 +222,7 @@ public class SalesRulesIT extends EventOnSaleIT {
         UUID first = detail.attendees().get(0).id();
         assertNotEquals(detail.attendees().get(0).code(), detail.attendees().get(1).code());
         assertTrue(detail.attendees().get(0).code().matches("[A-Za-z0-9_-]{22}"), "128-bit URL-safe ticket code");
-        long refunded = as(() -> orders.refund(placed.orderId(), Set.of(first)));
+        long refunded = as(() -> orders.refund(placed.orderId(), Set.of(first), BASE));
         assertEquals(2500, refunded);
         assertEquals(3, stock().availableFor(regular), "the refunded ticket is back on sale");
         OrderDetail after = as(() -> orders.detail(placed.orderId()));

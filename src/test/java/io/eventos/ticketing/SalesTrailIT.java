@@ -117,8 +117,8 @@ public class SalesTrailIT extends EventOnSaleIT {
         assertEquals(1, as(fixtures::contacts).size(), "an unpaid order makes no contact");
 
         OrderDetail detail = as(() -> orders.detail(first.orderId()));
-        as(() -> orders.refund(first.orderId(), Set.of(detail.attendees().get(0).id())));
-        as(() -> orders.refund(first.orderId(), Set.of(detail.attendees().get(1).id())));
+        as(() -> orders.refund(first.orderId(), Set.of(detail.attendees().get(0).id()), BASE));
+        as(() -> orders.refund(first.orderId(), Set.of(detail.attendees().get(1).id()), BASE));
         assertEquals(List.of(
                         "order_paid|Order " + first.code() + " paid: 2 tickets, €50.00",
                         "order_paid|Order " + second.code() + " paid: 1 ticket, Free",

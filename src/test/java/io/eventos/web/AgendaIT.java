@@ -142,8 +142,9 @@ class AgendaIT {
         Browser.submit(browser, By.id("move-form:move-anyway"));
         wait(ExpectedConditions.textToBePresentInElementLocated(By.id("agenda-growl_container"),
                 "Moved '" + first + "' to 19:00–19:45 despite the overlap you confirmed."));
-        assertThat(browser.findElement(By.xpath("//*[contains(@class,'fc-event')][contains(., '" + first + "')]"))
-                .getText()).contains("19:00");
+        // the schedule is re-rendered after the message: wait for the entry at its new time
+        wait(ExpectedConditions.textToBePresentInElementLocated(
+                By.xpath("//*[contains(@class,'fc-event')][contains(., '" + first + "')]"), "19:00"));
 
         // the audit log has the changes
         browser.get(base + "/app/audit.xhtml");

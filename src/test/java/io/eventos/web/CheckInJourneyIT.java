@@ -1,7 +1,5 @@
 package io.eventos.web;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import io.eventos.testing.Browser;
 import io.eventos.testing.TestDatabase;
 import io.eventos.testing.TestServer;
@@ -334,12 +332,7 @@ class CheckInJourneyIT {
     }
 
     private static void assertNoSeriousAccessibilityProblems(ChromeDriver browser, String page) {
-        Results results = new AxeBuilder().setLegacyMode(true).analyze(browser);
-        assertThat(results.getViolations().stream()
-                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " "
-                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList())
-                .toList()).as("axe-core on " + page).isEmpty();
+        Browser.assertNoSeriousAccessibilityProblems(browser, page);
     }
 
     private static List<String> query(String sql, String... parameters) throws SQLException {

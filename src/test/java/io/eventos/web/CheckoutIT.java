@@ -48,7 +48,7 @@ class CheckoutIT {
         base = TestServer.baseUri();
         mail = TestServer.mail();
         browser = Browser.open();
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(412, 915)); // a phone
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844)); // a phone
     }
 
     @AfterEach
@@ -69,8 +69,16 @@ class CheckoutIT {
         Browser.submit(browser, By.id("tickets-form:continue"));
         assertThat(browser.getCurrentUrl()).contains("/e/demo/checkout/");
         assertThat(browser.findElement(By.id("summary")).getText()).contains("2 × Regular", "€498.00");
+        Browser.screenshot(browser, "checkout-1b-top");
+        // the checkout names what is being bought: the event, when, where and who organizes it
+        assertThat(browser.findElement(By.id("checkout-event")).getText())
+                .contains("Nordic Product Summit", "Organized by Northwind Events")
+                .containsPattern("\\d{4}");
+        // the countdown is a duration, not a clock time
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textMatches(By.id("countdown"),
-                Pattern.compile("1[45]:\\d\\d from now")));
+                Pattern.compile("^1[45]:\\d\\d min$")));
+        assertThat(browser.findElement(By.cssSelector(".hold-timer")).getText())
+                .startsWith("Your tickets are held for another").doesNotContain("until");
         assertThat(available("Regular")).as("held tickets count against capacity").isEqualTo(regularLeftBefore - 2);
 
         // bad input first: nothing typed is lost, the sentence sits next to the field
@@ -96,6 +104,19 @@ class CheckoutIT {
         Browser.submit(browser, By.id("checkout-form:place-order"));
         assertThat(browser.findElement(By.id("checkout-form:card-message")).getText()).contains("declined");
         assertThat(paidTickets(buyer)).as("a declined card sells nothing").isZero();
+        // the answer is where the eye is: in the first screen, focused, announced (role=alert)
+        WebElement problem = browser.findElement(By.id("checkout-form:checkout-problem"));
+        assertThat(problem.getText()).contains("Your card was declined");
+        assertThat(problem.getAttribute("role")).isEqualTo("alert");
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> Browser.inFirstScreen(browser, problem));
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("checkout-form:checkout-problem");
+        Browser.screenshot(browser, "checkout-2b-declined");
+        Browser.assertNoSeriousAccessibilityProblems(browser, "checkout after a decline");
+        // and nothing is locked: the buyer corrects their name before trying another card
+        WebElement name = browser.findElement(By.id("checkout-form:buyer-name"));
+        assertThat(name.isEnabled()).isTrue();
+        name.clear();
+        name.sendKeys("Ada King");
 
         WebElement card = browser.findElement(By.id("checkout-form:card"));
         card.clear();
@@ -104,8 +125,21 @@ class CheckoutIT {
         assertThat(browser.getCurrentUrl()).contains("/e/demo/orders/");
         assertThat(browser.findElement(By.id("order-status")).getText()).contains("Paid");
         assertThat(browser.findElements(By.cssSelector("img.qr"))).hasSize(2);
+        assertThat(browser.findElement(By.id("amount-total")).getText()).isEqualTo("€498.00");
+        assertThat(browser.findElement(By.id("amount-paid")).getText()).isEqualTo("€498.00 · by card");
         Browser.screenshot(browser, "checkout-3-order");
+        Browser.assertNoSeriousAccessibilityProblems(browser, "order page");
         String orderCode = browser.findElement(By.id("order-code")).getText();
+        assertThat(query("select buyer_name from orders where code = ?", orderCode))
+                .as("the name corrected after the decline").containsExactly("Ada King");
+        // each ticket's code as text, with its state; the buyer's email stays inside the green box on a phone
+        assertThat(browser.findElements(By.cssSelector(".ticket-code")).stream().map(WebElement::getText).toList())
+                .containsExactlyInAnyOrderElementsOf(ticketCodes(orderCode));
+        assertThat(browser.findElements(By.cssSelector(".ticket-state")).stream().map(WebElement::getText).toList())
+                .containsExactly("valid", "valid");
+        assertInside(browser.findElement(By.cssSelector("#order-status .email")),
+                browser.findElement(By.id("order-status")));
+        String orderPage = browser.getCurrentUrl();
 
         MimeMessage confirmation = mail.awaitMessageTo(buyer, 0, Duration.ofSeconds(60));
         assertThat(confirmation.getSubject()).contains("Nordic Product Summit", orderCode);
@@ -137,18 +171,86 @@ class CheckoutIT {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(unfiltered));
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("orders-form:orders"), orderCode));
+        // the filters are labelled, and the table has no unlabelled row of filter boxes
+        assertThat(browser.findElement(By.cssSelector("label[for='orders-form:text']")).getText()).isEqualTo("Search");
+        assertThat(browser.findElements(By.cssSelector("[id='orders-form:orders'] thead input"))).isEmpty();
+        // a drop-down is announced by its label, not by its current value ("Any status")
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(
+                By.cssSelector("[id='orders-form:status'] [role='combobox'][aria-labelledby]")).isEmpty());
+        List<WebElement> combobox = browser.findElements(By.cssSelector("[id='orders-form:status'] [role='combobox']"));
+        assertThat(combobox).isNotEmpty();
+        // PrimeFaces writes the chosen item into aria-label; aria-labelledby (which wins) names the field's label
+        assertThat(combobox).allSatisfy(c -> assertThat(browser.findElement(By.id(c.getAttribute("aria-labelledby")))
+                .getText()).isEqualTo("Status"));
+        Browser.screenshot(browser, "orders-list-laptop");
+        Browser.assertNoSeriousAccessibilityProblems(browser, "orders list");
         Browser.clickToNavigate(browser, browser.findElement(By.linkText(orderCode)));
         assertThat(browser.findElement(By.id("order-status")).getText()).isEqualTo("paid");
         long before = available("Regular");
-        browser.findElement(By.cssSelector("[id='order-form:refund-tickets'] label")).click();
+        WebElement refundChoice = browser.findElement(By.cssSelector("[id='order-form:refund-tickets'] label"));
+        String refundedName = refundChoice.getText().replaceFirst("^Refund (.+) \\(Regular.*$", "$1");
+        assertThat(refundedName).isIn("Ada Lovelace", "Charles Babbage");
+        refundChoice.click();
         browser.findElement(By.id("order-form:refund")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector(".ui-confirmdialog-yes"))).click();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("order-form:messages"), "refunded for 1 ticket"));
         assertThat(browser.findElement(By.id("total")).getText()).contains("€249.00 refunded");
+        assertThat(browser.findElement(By.id("order-status")).getText()).isEqualTo("partly refunded");
         assertThat(available("Regular")).as("the refunded place is on sale again").isEqualTo(before + 1);
+        // the history in sentences, without JSON or provider ids
+        String history = browser.findElement(By.id("history")).getText();
+        assertThat(history).contains("Paid €498.00 by card", "Refunded €249.00 for " + refundedName)
+                .doesNotContain("test_card", "{");
         Browser.screenshot(browser, "checkout-4-refunded");
+        Browser.assertNoSeriousAccessibilityProblems(browser, "organizer order page");
+
+        // the buyer is mailed the amount, and their page says what happened
+        MimeMessage refundMail = mail.awaitMessageTo(buyer, 1, Duration.ofSeconds(60));
+        assertThat(refundMail.getSubject()).isEqualTo("Refund of €249.00 for your order " + orderCode);
+        assertThat(TestMail.text(refundMail)).contains("refunded €249.00", refundedName, "1 ticket stays valid");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.get(orderPage);
+        assertThat(browser.findElement(By.id("order-status")).getText())
+                .startsWith("Partly refunded: €249.00 of €498.00").doesNotContain("Paid — see you there");
+        assertThat(browser.findElement(By.id("amount-refunded")).getText()).isEqualTo("€249.00");
+        assertThat(browser.findElements(By.cssSelector(".ticket-state")).stream().map(WebElement::getText).toList())
+                .containsExactlyInAnyOrder("valid", "refunded, no longer valid");
+        Browser.screenshot(browser, "checkout-5-partly-refunded-phone");
+        Browser.assertNoSeriousAccessibilityProblems(browser, "order page after a partial refund");
+    }
+
+    @Test
+    void afterADeclinedCardTheBuyerSwitchesToBankTransferWithoutStartingOver() throws Exception {
+        String buyer = "grace-" + System.nanoTime() + "@example.org";
+        browser.get(base + "/e/demo/product-summit/tickets");
+        quantityOf("Regular").selectByVisibleText("1");
+        Browser.submit(browser, By.id("tickets-form:continue"));
+        browser.findElement(By.id("checkout-form:buyer-name")).sendKeys("Grace Hopper");
+        browser.findElement(By.id("checkout-form:buyer-email")).sendKeys(buyer);
+        browser.findElement(By.cssSelector("input[id$=':first-name']")).sendKeys("Grace");
+        browser.findElement(By.cssSelector("input[id$=':last-name']")).sendKeys("Hopper");
+        browser.findElement(By.id("checkout-form:card")).sendKeys("4000 0000 0000 0002");
+        Browser.submit(browser, By.id("checkout-form:place-order"));
+        WebElement problem = browser.findElement(By.id("checkout-form:checkout-problem"));
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> Browser.inFirstScreen(browser, problem));
+
+        browser.findElement(By.xpath("//label[starts-with(normalize-space(.), 'Bank transfer')]")).click();
+        Browser.submit(browser, By.id("checkout-form:place-order"));
+        assertThat(browser.getCurrentUrl()).contains("/e/demo/orders/");
+        assertThat(browser.findElement(By.id("order-status")).getText()).startsWith("Waiting for your payment of €249.00");
+        assertThat(browser.findElement(By.id("amount-paid")).getText()).isEqualTo("€0.00");
+        assertThat(browser.findElements(By.cssSelector(".ticket-state")).stream().map(WebElement::getText).toList())
+                .containsExactly("valid once paid");
+        assertThat(query("select payment_provider from orders where buyer_email = ?", buyer)).containsExactly("offline");
+        MimeMessage instructions = mail.awaitMessageTo(buyer, 0, Duration.ofSeconds(60));
+        assertThat(TestMail.text(instructions)).contains("€249.00");
+        Browser.screenshot(browser, "checkout-6-switched-to-transfer");
+        // give the place back for the other tests
+        sql("update orders set status = 'cancelled', cancelled_at = now() where buyer_email = ?", buyer);
+        sql("update attendees set status = 'cancelled' where order_id in (select id from orders where buyer_email = ?)",
+                buyer);
     }
 
     @Test
@@ -167,6 +269,14 @@ class CheckoutIT {
         assertThat(browser.getCurrentUrl()).endsWith("/e/demo");
         browser.get(base + "/e/demo/checkout/" + "A".repeat(32));
         assertThat(browser.getPageSource()).contains("not found");
+    }
+
+    /** The element's box lies within the container's box (nothing runs out of it sideways). */
+    private void assertInside(WebElement element, WebElement container) {
+        org.openqa.selenium.Rectangle inner = element.getRect();
+        org.openqa.selenium.Rectangle outer = container.getRect();
+        assertThat(inner.getX() + inner.getWidth()).as("right edge inside its box").isLessThanOrEqualTo(outer.getX() + outer.getWidth());
+        assertThat(inner.getX()).isGreaterThanOrEqualTo(outer.getX());
     }
 
     private Select quantityOf(String ticketName) {

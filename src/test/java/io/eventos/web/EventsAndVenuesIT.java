@@ -163,6 +163,26 @@ class EventsAndVenuesIT {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("ticket-form:types"), "Regular"));
         assertThat(browser.findElement(By.id("ticket-form:types")).getText()).contains("€25.00", "100", "On sale");
+        // after a save the form is a fresh "new ticket type": a second type is added, the first one stays
+        assertThat(browser.findElement(By.cssSelector("[id='ticket-form:editor'] h2")).getText())
+                .isEqualTo("Add a ticket type");
+        assertThat(browser.findElement(By.id("ticket-form:name")).getAttribute("value")).isEmpty();
+        browser.findElement(By.id("ticket-form:name")).sendKeys("Student");
+        WebElement studentPrice = browser.findElement(By.id("ticket-form:price"));
+        studentPrice.clear();
+        studentPrice.sendKeys("10.00");
+        browser.findElement(By.id("ticket-form:quantity")).sendKeys("20");
+        browser.findElement(By.id("ticket-form:save")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("ticket-form:types"), "Student"));
+        assertThat(browser.findElements(By.cssSelector("[id='ticket-form:types_data'] tr"))).hasSize(2);
+        assertThat(browser.findElement(By.id("ticket-form:types")).getText())
+                .contains("Regular", "€25.00", "Student", "€10.00");
+        // one tab bar for the event's pages, with the way back
+        assertThat(browser.findElement(By.id("tab-tickets")).getAttribute("aria-current")).isEqualTo("page");
+        assertThat(browser.findElement(By.id("tab-back")).getText()).isEqualTo("← Events");
+        Browser.assertNoSeriousAccessibilityProblems(browser, "tickets page");
+        browser.executeScript("window.scrollTo(0, 0)");
         Browser.screenshot(browser, "tickets-page");
         browser.get(editorUrl);
         assertThat(browser.findElements(By.id("missing-list"))).isEmpty();

@@ -36,6 +36,7 @@ class OrganizerSignInIT {
     void signedOutVisitorIsSentToLoginAndBackToTheDashboard() {
         browser.get(base + "/app/index.xhtml");
         assertThat(browser.getCurrentUrl()).contains("/login.xhtml");
+        Browser.assertNoSeriousAccessibilityProblems(browser, "sign-in page");
         signIn("owner@demo.eventos.test", "demo-owner-2026");
         assertThat(browser.getCurrentUrl()).contains("/app/");
         assertThat(browser.findElement(By.id("current-account")).getText()).isEqualTo("Northwind Events");

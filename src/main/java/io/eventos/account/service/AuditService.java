@@ -66,6 +66,13 @@ public class AuditService {
             parameters.add(Timestamp.from(filter.to()));
             conditions.add("a.occurred_at < ?" + parameters.size());
         }
+        if (filter.subjectType() != null && filter.subjectId() != null) {
+            // one record's own history: the index (account_id, subject_type, subject_id) answers it
+            parameters.add(filter.subjectType().trim().toLowerCase(Locale.ROOT));
+            conditions.add("a.subject_type = ?" + parameters.size());
+            parameters.add(filter.subjectId());
+            conditions.add("a.subject_id = ?" + parameters.size());
+        }
         return String.join(" and ", conditions);
     }
 

@@ -5,7 +5,7 @@ import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.security.Permission;
 import io.eventos.platform.security.RequiresPermission;
 import io.eventos.platform.tenancy.TenantBound;
-import io.eventos.platform.text.CsvRows;
+import io.eventos.platform.text.Csv;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -93,7 +93,7 @@ public class ContactPrivacyService {
                     flatten(csv, section, item, field + "[" + (i + 1) + "]", array.get(i));
                 }
             }
-            default -> CsvRows.row(csv, section, item, field, text(value));
+            default -> Csv.row(csv, section, item, field, text(value));
         }
     }
 

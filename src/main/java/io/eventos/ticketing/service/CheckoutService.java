@@ -400,6 +400,92 @@ public class CheckoutService {
         return placed(order, token, false);
     }
 
+    /** The event of a checkout with its date, place and organizer, for the top of the page. */
+    public CheckoutEvent event(UUID eventId) {
+        return OrderTicketsQuery.event(em, eventId);
+    }
+
+    /**
+     * After a declined card the buyer may still correct their name, email, the names on the tickets, their consent
+     * and how they pay, without starting over: the order placed for the hold is still pending and keeps its tickets.
+     * Switching to a way of paying later (bank transfer) sets its deadline and mails the payment instructions, as
+     * placing the order that way would have. Only a pending order of this checkout that was not paid can change.
+     */
+    public PlacedOrder changePendingOrder(String orderAccessToken, OrderRequest request, String baseUrl) {
+        Instant now = clock.instant();
+        Order order = OrderAccess.find(em, orderAccessToken, true).orElseThrow(() -> new SaleRefusedException(
+                Field.HOLD, "This checkout is not valid any more; please choose your tickets again."));
+        if (order.getStatus() != OrderStatus.PENDING) {
+            return placed(order, orderAccessToken, true);
+        }
+        if (order.getPaymentDeadline() != null && !now.isBefore(order.getPaymentDeadline())) {
+            throw new SaleRefusedException(Field.HOLD, "The time to pay for this order ran out and its tickets went "
+                    + "back on sale. Nothing was charged; please choose your tickets again.");
+        }
+        String buyerName = required(request.buyerName(), Field.BUYER, "name", "Enter your name.");
+        String buyerEmail = email(request.buyerEmail(), Field.BUYER, "email");
+        List<Attendee> attendees = em.createQuery("""
+                        select a from Attendee a where a.order = :order order by a.createdAt, a.id""", Attendee.class)
+                .setParameter("order", order).getResultList();
+        List<OrderRequest.AttendeeName> names = request.attendees() == null ? List.of() : request.attendees();
+        for (int i = 0; i < attendees.size(); i++) {
+            OrderRequest.AttendeeName name = i < names.size() ? names.get(i) : null;
+            if (name == null || blank(name.firstName()) || blank(name.lastName())) {
+                throw new SaleRefusedException(Field.ATTENDEE, i, "Enter the first and last name of the person "
+                        + "this ticket is for.");
+            }
+            if (!blank(name.email())) {
+                email(name.email(), Field.ATTENDEE, i);
+            }
+        }
+        PaymentProvider provider = providers.find(String.valueOf(request.paymentProvider()))
+                .filter(p -> !FreeTickets.ID.equals(p.id()))
+                .orElseThrow(() -> new SaleRefusedException(Field.PAYMENT, "Choose how you want to pay."));
+        Map<String, Object> before = new LinkedHashMap<>();
+        Map<String, Object> after = new LinkedHashMap<>();
+        if (!buyerName.equals(order.getBuyerName()) || !buyerEmail.equals(order.getBuyerEmail())) {
+            before.put("buyer", order.getBuyerName() + " <" + order.getBuyerEmail() + ">");
+            after.put("buyer", buyerName + " <" + buyerEmail + ">");
+        }
+        order.setBuyerName(buyerName);
+        order.setBuyerEmail(buyerEmail);
+        for (int i = 0; i < attendees.size(); i++) {
+            Attendee attendee = attendees.get(i);
+            OrderRequest.AttendeeName name = names.get(i);
+            attendee.setFirstName(name.firstName().strip());
+            attendee.setLastName(name.lastName().strip());
+            attendee.setEmail(blank(name.email()) ? null : name.email().strip());
+        }
+        if (request.marketingConsent() != order.isMarketingConsent()) {
+            order.setMarketingConsent(request.marketingConsent());
+            order.setMarketingConsentAt(request.marketingConsent() ? now : null);
+        }
+        boolean switched = !provider.id().equals(order.getPaymentProvider());
+        if (switched) {
+            before.put("payment_provider", order.getPaymentProvider());
+            after.put("payment_provider", provider.id());
+            order.setPaymentProvider(provider.id());
+            if (provider.paysLater()) {
+                SaleEvent event = saleEvent(order.getEventId());
+                Instant deadline = now.plus(provider.paymentWindow());
+                if (event.startsAt().isAfter(now) && deadline.isAfter(event.startsAt())) {
+                    deadline = event.startsAt();
+                }
+                order.setPaymentDeadline(deadline);
+            }
+        }
+        if (!after.isEmpty()) {
+            after.put("by", "buyer");
+            audit.record("order.changed", "order", order.getId(), before, after).setEventId(order.getEventId());
+        }
+        em.flush();
+        if (switched && provider.paysLater()) {
+            OrderTickets tickets = OrderTicketsQuery.of(em, order);
+            mails.awaitingPayment(tickets, OrderAccess.link(baseUrl, tickets.accountSlug(), orderAccessToken));
+        }
+        return placed(order, orderAccessToken, true);
+    }
+
     /** Refuses a hold that was given back or whose time ran out at {@code at}. */
     private static void requireLive(Hold hold, SaleEvent event, Instant at) {
         if (hold.getStatus() == HoldStatus.RELEASED) {

@@ -152,6 +152,7 @@ class OrderCancellation {
         after.put("refunded_minor", order.getRefundedMinor());
         after.put("tickets", chosen.size());
         after.put("amount_minor", amount);
+        after.put("names", chosen.stream().map(a -> (a.getFirstName() + " " + a.getLastName()).strip()).toList());
         after.put("by", by.code());
         if (all) {
             order.setStatus(OrderStatus.CANCELLED);

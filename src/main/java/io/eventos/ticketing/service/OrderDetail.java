@@ -24,6 +24,7 @@ public record OrderDetail(OrderRow order, String eventName, String eventTimeZone
                              String failureReason, Instant at) {
     }
 
-    public record HistoryEntry(Instant at, String action, String actor, String details) {
+    /** One entry of the business record: when, who, and what happened as a sentence ({@link OrderHistory}). */
+    public record HistoryEntry(Instant at, String action, String actor, String sentence) {
     }
 }

@@ -115,9 +115,11 @@ public class OrderMails {
      */
     public void cancelled(OrderTickets order, String orderLink, long refundedMinor, boolean byHand) {
         String amount = Money.format(refundedMinor, order.currency());
-        String money = refundedMinor <= 0 ? null : byHand
+        String money = refundedMinor <= 0 ? null : (byHand
                 ? "The organizer transfers " + amount + " back to you."
-                : amount + " is refunded to the card you paid with; banks take a few days to show it.";
+                : amount + " is refunded to the card you paid with; banks take a few days to show it.")
+                + (order.refundedMinor() > refundedMinor ? " Refunded in all: "
+                + Money.format(order.refundedMinor(), order.currency()) + "." : "");
         String subject = "Your order " + order.orderCode() + " for " + order.eventName() + " is cancelled";
         String text = "Hello " + order.buyerName() + ",\n\n"
                 + "your order " + order.orderCode() + " for " + order.eventName() + " is cancelled and its tickets "
@@ -130,6 +132,32 @@ public class OrderMails {
                 + "<p><a href=\"" + SafeHtml.escape(orderLink) + "\">Your order</a></p>"
                 + "<p>" + SafeHtml.escape(order.accountName()) + "</p>";
         mail.send("order.cancelled", new MailMessage(order.buyerEmail(), subject, text, html, List.of()));
+    }
+
+    /**
+     * The organizer refunded some of the order's tickets (not all: that cancels the order, {@link #cancelled}): the
+     * amount, whose tickets, what stays valid and how the money comes back.
+     */
+    public void refunded(OrderTickets order, String orderLink, long amountMinor, List<String> refundedNames,
+                         boolean byHand) {
+        String amount = Money.format(amountMinor, order.currency());
+        String how = byHand ? "The organizer transfers " + amount + " back to you."
+                : amount + " is refunded to the card you paid with; banks take a few days to show it.";
+        int left = order.validTickets().size();
+        String whose = String.join(", ", refundedNames);
+        String subject = "Refund of " + amount + " for your order " + order.orderCode();
+        String sentence = "the organizer of " + order.eventName() + " refunded " + amount + " of your order "
+                + order.orderCode() + " (" + Money.format(order.totalMinor(), order.currency()) + "): "
+                + (refundedNames.size() == 1 ? "the ticket of " : "the tickets of ") + whose
+                + ", which no longer " + (refundedNames.size() == 1 ? "works" : "work") + ". " + how + " "
+                + (left == 1 ? "1 ticket stays valid." : left + " tickets stay valid.")
+                + " Refunded so far: " + Money.format(order.refundedMinor(), order.currency()) + ".";
+        String text = "Hello " + order.buyerName() + ",\n\n" + sentence + "\n\nYour order:\n" + orderLink + "\n\n"
+                + order.accountName() + "\n";
+        String html = "<p>Hello " + SafeHtml.escape(order.buyerName()) + ",</p><p>" + SafeHtml.escape(sentence)
+                + "</p><p><a href=\"" + SafeHtml.escape(orderLink) + "\">Your order</a></p>"
+                + "<p>" + SafeHtml.escape(order.accountName()) + "</p>";
+        mail.send("order.refunded", new MailMessage(order.buyerEmail(), subject, text, html, List.of()));
     }
 
     /** The buyer's refund request arrived; the organizer decides. */

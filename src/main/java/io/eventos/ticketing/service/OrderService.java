@@ -154,13 +154,15 @@ public class OrderService {
                         p.getFailureReason(), p.getCreatedAt())).toList();
         List<OrderDetail.HistoryEntry> history = new ArrayList<>();
         for (Object row : em.createNativeQuery("""
-                        select a.occurred_at, a.action, coalesce(u.email, a.actor_kind), coalesce(a.after::text, '')
+                        select a.occurred_at, a.action, u.email, a.actor_kind, a.before::text, a.after::text
                         from audit_log a left join users u on u.id = a.actor_user_id
                         where a.subject_type = 'order' and a.subject_id = ?1 order by a.occurred_at, a.id""")
                 .setParameter(1, orderId).getResultList()) {
             Object[] r = (Object[]) row;
-            history.add(new OrderDetail.HistoryEntry(SqlValues.instant(r[0]), (String) r[1], String.valueOf(r[2]),
-                    (String) r[3]));
+            String actor = r[2] != null ? (String) r[2]
+                    : OrderHistory.actor((String) r[1], String.valueOf(r[3]), (String) r[5]);
+            history.add(new OrderDetail.HistoryEntry(SqlValues.instant(r[0]), (String) r[1], actor,
+                    OrderHistory.sentence((String) r[1], (String) r[4], (String) r[5], order.getCurrency())));
         }
         Object[] event = (Object[]) em.createNativeQuery("select name, time_zone from events where id = ?1")
                 .setParameter(1, order.getEventId()).getSingleResult();
@@ -315,22 +317,43 @@ public class OrderService {
         }
     }
 
-    /** Cancels an order that is unpaid or free; its tickets go back on sale. Paid money is given back by a refund. */
+    /**
+     * Cancels an order that is unpaid or free; its tickets go back on sale and the buyer is mailed. Paid money is
+     * given back by a refund.
+     */
     @RequiresPermission(Permission.ORDERS_MANAGE)
-    public void cancel(UUID orderId, String reason) {
+    public void cancel(UUID orderId, String reason, String baseUrl) {
         Order order = locked(orderId, Permission.ORDERS_MANAGE);
+        boolean wasCancelled = order.getStatus() == OrderStatus.CANCELLED;
         cancellation.cancel(order, reason, OrderCancellation.Actor.ORGANIZER, clock.instant());
+        if (!wasCancelled) {
+            em.flush();
+            OrderTickets tickets = OrderTicketsQuery.of(em, order);
+            mails.cancelled(tickets, OrderAccess.link(baseUrl, tickets.accountSlug(), access.token(order)), 0, false);
+        }
     }
 
     /**
      * Refunds some tickets of a paid order (all of them = a full refund, which also cancels the order). Each ticket
-     * gives back what was paid for it; their places go back on sale at once.
+     * gives back what was paid for it; their places go back on sale at once. The buyer is mailed the amount (after
+     * the commit, through the outbox); {@code baseUrl} is the application's address for the order link.
      */
     @RequiresPermission(Permission.ORDERS_REFUND)
-    public long refund(UUID orderId, Set<UUID> attendeeIds) {
+    public long refund(UUID orderId, Set<UUID> attendeeIds, String baseUrl) {
         Order order = locked(orderId, Permission.ORDERS_REFUND);
-        return cancellation.refund(order, attendeeIds == null ? Set.of() : attendeeIds,
-                OrderCancellation.Actor.ORGANIZER, clock.instant());
+        Set<UUID> chosen = attendeeIds == null ? Set.of() : attendeeIds;
+        long amount = cancellation.refund(order, chosen, OrderCancellation.Actor.ORGANIZER, clock.instant());
+        em.flush();
+        OrderTickets tickets = OrderTicketsQuery.of(em, order);
+        String link = OrderAccess.link(baseUrl, tickets.accountSlug(), access.token(order));
+        if (order.getStatus() == OrderStatus.CANCELLED) {
+            mails.cancelled(tickets, link, amount, cancellation.refundsByHand(order));
+        } else {
+            mails.refunded(tickets, link, amount, tickets.tickets().stream()
+                    .filter(t -> chosen.contains(t.attendeeId())).map(OrderTickets.Ticket::attendeeName).toList(),
+                    cancellation.refundsByHand(order));
+        }
+        return amount;
     }
 
     /** Corrects the name or email on a ticket (the ticket, its code and price stay). */
@@ -444,11 +467,22 @@ public class OrderService {
         return status.name().toLowerCase(Locale.ROOT);
     }
 
-    /** Pending orders whose deadline passed read as expired even before anything writes it down. */
+    /**
+     * The status as the organizer reads it: pending orders whose deadline passed read as expired even before anything
+     * writes it down; a paid order with some tickets refunded reads as partly refunded, not as paid.
+     */
     public static String displayStatus(OrderRow row, Instant now) {
         if ("pending".equals(row.status()) && row.paymentDeadline() != null && !now.isBefore(row.paymentDeadline())) {
             return "expired";
         }
+        if ("paid".equals(row.status()) && row.refundedMinor() > 0) {
+            return "partly refunded";
+        }
         return row.status();
+    }
+
+    /** "by card", "by bank transfer", "free": how an order is paid, in words instead of the provider's id. */
+    public static String paymentWay(String provider) {
+        return OrderHistory.way(provider);
     }
 }

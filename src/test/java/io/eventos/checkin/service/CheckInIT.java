@@ -154,7 +154,7 @@ public class CheckInIT extends EventOnSaleIT {
         try (var t = CurrentTenant.bind(account)) {
             refundedTicket = checkIns.attendeeOf(codes.get(0));
         }
-        as(() -> orders.refund(order.orderId(), Set.of(refundedTicket)));
+        as(() -> orders.refund(order.orderId(), Set.of(refundedTicket), BASE));
         assertEquals(Refusal.REFUNDED, scan(codes.get(0)).refusal(), "refunded at once on every device");
         assertEquals(ScanAnswer.ADMITTED, scan(codes.get(1)).result());
         assertEquals(Refusal.UNKNOWN_CODE, scan("no-such-code").refusal());

@@ -30,6 +30,12 @@ public class AuditPage implements Serializable {
     private String actor;
     private LocalDate from;
     private LocalDate to;
+    /** One record's own history (?subject=order&amp;id=...): the kinds of records that have a page of their own. */
+    private String subject;
+    private String id;
+    private static final java.util.Set<String> SUBJECTS = java.util.Set.of("order", "event", "venue", "member",
+            "account", "contact", "promo_code", "ticket", "attendee", "session", "speaker", "checkin_list",
+            "checkin_device", "capacity_group", "invitation", "event_series", "user");
 
     private final LazyDataModel<AuditRecord> entries = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
@@ -53,7 +59,42 @@ public class AuditPage implements Serializable {
 
     private AuditQuery query() {
         return new AuditQuery(action, actor, from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
-                to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+                to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC),
+                isOneRecord() ? subject : null, isOneRecord() ? java.util.UUID.fromString(id.strip()) : null);
+    }
+
+    /** True when the page shows one record's history (a known kind and a well-formed id). */
+    public boolean isOneRecord() {
+        if (subject == null || id == null || !SUBJECTS.contains(subject)) {
+            return false;
+        }
+        try {
+            java.util.UUID.fromString(id.strip());
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** "order", "promo code", ...: the kind of record in words. */
+    public String getSubjectLabel() {
+        return subject == null ? "" : subject.replace('_', ' ');
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public void setSubject(String subject) {
+        this.subject = subject;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
     }
 
     public LazyDataModel<AuditRecord> getEntries() {

@@ -68,16 +68,18 @@ public class OrderPage implements Serializable {
     }
 
     public void cancel() {
-        run(() -> orders.cancel(detail.order().id(), cancelReason), "The order was cancelled; its tickets are on sale again.");
+        run(() -> orders.cancel(detail.order().id(), cancelReason, BaseUrl.of(Faces.getRequest())),
+                "The order was cancelled; its tickets are on sale again and the buyer was told by email.");
     }
 
     public void refund() {
         HashSet<UUID> chosen = new HashSet<>();
         refundTickets.forEach(t -> chosen.add(UUID.fromString(t)));
         try {
-            long amount = orders.refund(detail.order().id(), chosen);
+            long amount = orders.refund(detail.order().id(), chosen, BaseUrl.of(Faces.getRequest()));
             Messages.addGlobalInfo(Money.format(amount, detail.order().currency()) + " refunded for "
-                    + chosen.size() + (chosen.size() == 1 ? " ticket" : " tickets") + "; the places are on sale again.");
+                    + chosen.size() + (chosen.size() == 1 ? " ticket" : " tickets")
+                    + "; the places are on sale again and the buyer was told by email.");
             refundTickets = new ArrayList<>();
             reload();
         } catch (TicketingException refused) {
@@ -157,7 +159,7 @@ public class OrderPage implements Serializable {
     }
 
     public String money(long minor) {
-        return Money.format(minor, detail.order().currency());
+        return Money.amount(minor, detail.order().currency());
     }
 
     public String at(Instant instant) {
@@ -166,6 +168,15 @@ public class OrderPage implements Serializable {
 
     public String status() {
         return OrderService.displayStatus(detail.order(), Clock.systemUTC().instant());
+    }
+
+    public String statusClass() {
+        return status().replace(' ', '-');
+    }
+
+    /** "by card", "by bank transfer", "free": how the order is paid, never a provider's id. */
+    public String way(String provider) {
+        return OrderService.paymentWay(provider);
     }
 
     public boolean isRenaming(AttendeeRow attendee) {

@@ -87,7 +87,7 @@ public class OrdersPage implements Serializable {
     }
 
     public String money(long minor, String currency) {
-        return Money.format(minor, currency);
+        return Money.amount(minor, currency);
     }
 
     public String placed(OrderRow row) {
@@ -96,6 +96,10 @@ public class OrdersPage implements Serializable {
 
     public String status(OrderRow row) {
         return OrderService.displayStatus(row, Clock.systemUTC().instant());
+    }
+
+    public String statusClass(OrderRow row) {
+        return status(row).replace(' ', '-');
     }
 
     public LazyDataModel<OrderRow> getRows() {

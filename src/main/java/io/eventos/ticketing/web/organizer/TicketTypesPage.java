@@ -167,13 +167,17 @@ public class TicketTypesPage implements Serializable {
                 sortOrder, paused, parse(capacityGroup));
         try {
             if (editing == null) {
-                editing = tickets.create(sales.id(), form);
-                Messages.addGlobalInfo("“" + name.strip() + "” was added.");
+                tickets.create(sales.id(), form);
+                Messages.addGlobalInfo("“" + name.strip() + "” was added. The form below is ready for another ticket "
+                        + "type.");
             } else {
                 tickets.update(sales.id(), editing, form);
-                Messages.addGlobalInfo("“" + name.strip() + "” was saved.");
+                Messages.addGlobalInfo("“" + name.strip() + "” was saved. The form below is ready for a new ticket "
+                        + "type.");
             }
             refresh();
+            // a fresh form after every save: typing the next type never overwrites the one just saved
+            startNew();
         } catch (TicketingException refused) {
             addError("ticket-form", refused);
         } catch (AccessDeniedException refused) {

@@ -192,8 +192,35 @@ public class BuyerOrderPage implements Serializable {
         return BuyerCancellationService.MAX_NOTE;
     }
 
+    /** What was paid: the total of a paid order, nothing before the payment (a free order pays nothing). */
+    public String getPaid() {
+        return Money.amount(order.paid() || order.refundedMinor() > 0 ? order.totalMinor() : 0, order.currency());
+    }
+
+    /** "by card" / "by bank transfer" once something was paid; null for a free or unpaid order. */
+    public String getPaymentMethod() {
+        if (order.totalMinor() == 0 || !(order.paid() || order.refundedMinor() > 0)) {
+            return null;
+        }
+        return "offline".equals(order.paymentProvider()) ? "by bank transfer" : "by card";
+    }
+
+    public long getValidCount() {
+        return order.validTickets().size();
+    }
+
+    /** A ticket's state as its holder reads it. */
+    public String ticketState(OrderTickets.Ticket ticket) {
+        return switch (ticket.status()) {
+            case "valid" -> order.paid() ? "valid" : "valid once paid";
+            case "refunded" -> "refunded, no longer valid";
+            case "cancelled" -> "cancelled, no longer valid";
+            default -> ticket.status();
+        };
+    }
+
     public String getRefunded() {
-        return Money.format(order.refundedMinor(), order.currency());
+        return Money.amount(order.refundedMinor(), order.currency());
     }
 
     public String getFirstName() {

@@ -1,6 +1,7 @@
 package io.eventos.ticketing.web.publicsite;
 
 import io.eventos.platform.web.BaseUrl;
+import io.eventos.ticketing.service.CheckoutEvent;
 import io.eventos.ticketing.service.CheckoutService;
 import io.eventos.ticketing.service.HoldView;
 import io.eventos.ticketing.service.Money;
@@ -8,6 +9,7 @@ import io.eventos.ticketing.service.OrderRequest;
 import io.eventos.ticketing.service.PaymentAttempt;
 import io.eventos.ticketing.service.PlacedOrder;
 import io.eventos.ticketing.service.SaleRefusedException;
+import io.eventos.ticketing.service.TicketPdf;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -48,6 +50,9 @@ public class CheckoutPage implements Serializable {
     private String card;
     private final String idempotencyKey = UUID.randomUUID().toString();
     private String orderToken;
+    private CheckoutEvent event;
+    /** The sentence of the last declined payment, shown at the top of the page after the post. */
+    private String declined;
 
     @PostConstruct
     void load() {
@@ -56,6 +61,7 @@ public class CheckoutPage implements Serializable {
         hold = holdToken == null ? null : checkout.openCheckout(holdToken).orElse(null);
         if (hold != null) {
             hold.ticketSlots().forEach(line -> attendees.add(new AttendeeFields(line.name())));
+            event = checkout.event(hold.eventId());
         }
     }
 
@@ -67,15 +73,24 @@ public class CheckoutPage implements Serializable {
     }
 
     public void submit() throws IOException {
+        declined = null;
         String baseUrl = BaseUrl.of(Faces.getRequest());
         try {
-            if (orderToken == null) {
-                List<OrderRequest.AttendeeName> names = attendees.stream()
-                        .map(a -> new OrderRequest.AttendeeName(a.getFirstName(), a.getLastName(), a.getEmail()))
-                        .toList();
-                PlacedOrder placed = checkout.placeOrder(new OrderRequest(holdToken, buyerName, buyerEmail, names,
-                        marketingConsent, isFree() ? null : payment, idempotencyKey,
-                        Faces.getLocale() == null ? null : Faces.getLocale().toLanguageTag()), baseUrl);
+            List<OrderRequest.AttendeeName> names = attendees.stream()
+                    .map(a -> new OrderRequest.AttendeeName(a.getFirstName(), a.getLastName(), a.getEmail()))
+                    .toList();
+            OrderRequest request = new OrderRequest(holdToken, buyerName, buyerEmail, names, marketingConsent,
+                    isFree() ? null : payment, idempotencyKey,
+                    Faces.getLocale() == null ? null : Faces.getLocale().toLanguageTag());
+            if (orderToken != null) {
+                // after a declined card: the buyer may have corrected their details or chosen another way to pay
+                PlacedOrder changed = checkout.changePendingOrder(orderToken, request, baseUrl);
+                if (!"pending".equals(changed.status()) || !"test_card".equals(changed.paymentProvider())) {
+                    Faces.redirect(orderLink());
+                    return;
+                }
+            } else {
+                PlacedOrder placed = checkout.placeOrder(request, baseUrl);
                 if (placed.accessToken() == null) {
                     Messages.addGlobalWarn("This order was already placed; its confirmation went to your email.");
                     return;
@@ -90,6 +105,7 @@ public class CheckoutPage implements Serializable {
             if (attempt.paid()) {
                 Faces.redirect(orderLink());
             } else {
+                declined = attempt.problem();
                 Messages.addError("checkout-form:card", attempt.problem());
             }
         } catch (SaleRefusedException refused) {
@@ -127,6 +143,29 @@ public class CheckoutPage implements Serializable {
 
     public String getChooseAgainLink() {
         return ShopRequest.accountBase(accountSlug);
+    }
+
+    public CheckoutEvent getEvent() {
+        return event;
+    }
+
+    /** When the event takes place, in its own time zone, as the order page and the tickets say it. */
+    public String getWhen() {
+        return TicketPdf.when(event.startsAt(), event.endsAt(), event.timeZone());
+    }
+
+    public String getEventLink() {
+        return ShopRequest.accountBase(accountSlug) + "/" + event.eventSlug();
+    }
+
+    /** The clock time the hold ends, in the event's time zone (the countdown beside it gives the duration). */
+    public String getExpiresAtTime() {
+        return java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                .format(hold.expiresAt().atZone(java.time.ZoneId.of(event.timeZone())));
+    }
+
+    public String getDeclined() {
+        return declined;
     }
 
     public HoldView getHold() {

@@ -1,0 +1,93 @@
+package io.eventos.web;
+
+import io.eventos.testing.Browser;
+import io.eventos.testing.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * axe-core over the pages a buyer and an organizer go through (issue 17): the public pages, the ticket choice, the
+ * checkout, the buyer's order page, sign-in, and every organizer page of an event and of the account, on the demo
+ * data. No serious or critical violation on any of them; each page is also saved as a screenshot (phone size for
+ * the buyer, laptop size for the organizer) for people reviewing a run. Every failure is listed at once.
+ */
+class AccessibilityIT {
+
+    private URI base;
+    private ChromeDriver browser;
+    private final List<String> problems = new ArrayList<>();
+
+    @BeforeEach
+    void open() {
+        base = TestServer.baseUri();
+        browser = Browser.open();
+    }
+
+    @AfterEach
+    void close() {
+        browser.quit();
+    }
+
+    @Test
+    void theBuyerAndOrganizerPagesHaveNoSeriousAccessibilityProblems() throws Exception {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        check("/e/demo", "a11y-phone-account");
+        check("/e/demo/product-summit", "a11y-phone-event");
+        check("/e/demo/product-summit/tickets", "a11y-phone-tickets");
+        check("/e/demo/orders/find", "a11y-phone-find-order");
+        String buyer = "axe-" + System.nanoTime() + "@example.org";
+        Browser.buyOneSummitTicket(browser, base.toString(), buyer);
+        String orderPage = browser.getCurrentUrl();
+        check(orderPage.substring(base.toString().length()), "a11y-phone-order");
+        browser.get(base + "/e/demo/product-summit/tickets");
+        check(null, "a11y-phone-tickets-again");
+        check("/login.xhtml", "a11y-phone-login");
+        check("/signup.xhtml", "a11y-phone-signup");
+        check("/forgot-password.xhtml", "a11y-phone-forgot-password");
+
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(base + "/login.xhtml");
+        Browser.submitSignIn(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        String summit = CheckoutIT.eventId();
+        for (String path : List.of("/app/events.xhtml", "/app/event.xhtml?id=" + summit, "/app/agenda.xhtml?event=" + summit,
+                "/app/tickets.xhtml?event=" + summit, "/app/promo-codes.xhtml?event=" + summit,
+                "/app/orders.xhtml?event=" + summit, "/app/attendees.xhtml?event=" + summit,
+                "/app/checkin.xhtml?event=" + summit, "/app/venues.xhtml", "/app/team.xhtml", "/app/settings.xhtml",
+                "/app/audit.xhtml", "/app/security.xhtml", "/app/event.xhtml")) {
+            check(path, "a11y-laptop" + path.replace("/app/", "-").replaceAll("[?=.].*$", ""));
+        }
+        String orderId = CheckoutIT.query("select o.id::text from orders o where o.buyer_email = ?", buyer).get(0);
+        check("/app/order.xhtml?id=" + orderId, "a11y-laptop-order");
+        // the order's own history in the audit log, reached from the order page
+        Browser.clickToNavigate(browser, browser.findElement(By.id("record-history")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("History of this order");
+        String entries = browser.findElement(By.id("audit-form:entries")).getText();
+        assertThat(entries).contains("order.placed", "order.paid").doesNotContain("member.", "event.");
+        check(null, "a11y-laptop-audit-one-order");
+        assertThat(problems).isEmpty();
+    }
+
+    /** Opens {@code path} (null: stays on the current page), runs axe-core and keeps what it finds. */
+    private void check(String path, String screenshot) {
+        if (path != null) {
+            browser.get(base + path);
+        }
+        assertThat(browser.findElements(By.id("error-id"))).as("error page at " + path).isEmpty();
+        try {
+            Browser.assertNoSeriousAccessibilityProblems(browser, path == null ? browser.getCurrentUrl() : path);
+        } catch (AssertionError e) {
+            problems.add(e.getMessage());
+        }
+        Browser.screenshot(browser, screenshot);
+    }
+}
