@@ -15,13 +15,15 @@ import io.eventos.event.service.EventInput;
 import io.eventos.event.service.EventQuery;
 import io.eventos.event.service.EventSearch;
 import io.eventos.event.service.EventService;
-import io.eventos.media.service.MediaUpload;
 import io.eventos.event.service.VenueInput;
 import io.eventos.event.service.VenueService;
 import io.eventos.isolation.IsolationFixtures;
+import io.eventos.media.service.MediaUpload;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.security.Permission;
 import io.eventos.platform.tenancy.CurrentTenant;
+import io.eventos.testing.InContainer;
+import io.eventos.testing.SuiteDeployment;
 import io.eventos.ticketing.service.OrderFilter;
 import io.eventos.ticketing.service.OrderService;
 import io.eventos.ticketing.service.PromoCodeForm;
@@ -31,14 +33,10 @@ import io.eventos.ticketing.service.TicketTypeService;
 import io.eventos.ticketing.service.TicketingException;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -60,15 +58,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every role (and a member limited to one event) against every protected service action of docs/permissions.md,
  * inside the container: allowed or refused exactly as the document says.
  */
-@ExtendWith(ArquillianExtension.class)
+@InContainer
 public class PermissionMatrixIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("eventos.it.war",
-                        "target/eventos.war")))
-                .addClasses(IsolationFixtures.class, PermissionsDoc.class)
-                .addAsResource(new File("docs/permissions.md"), "permissions.md");
+        return SuiteDeployment.war();
     }
 
     @Inject

@@ -4,24 +4,22 @@ import io.eventos.event.service.Agenda;
 import io.eventos.event.service.AgendaException;
 import io.eventos.event.service.AgendaService;
 import io.eventos.event.service.AgendaSession;
-import io.eventos.media.service.MediaLibrary;
-import io.eventos.media.service.MediaUpload;
 import io.eventos.event.service.SessionInput;
 import io.eventos.event.service.SessionSaveResult;
 import io.eventos.event.service.SpeakerInput;
 import io.eventos.isolation.IsolationFixtures;
+import io.eventos.media.service.MediaLibrary;
+import io.eventos.media.service.MediaUpload;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.tenancy.CurrentTenant;
+import io.eventos.testing.InContainer;
+import io.eventos.testing.SuiteDeployment;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -41,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * event's days and in order, rooms of the event's venue, overlap warnings that need confirming, the audit record
  * with the event's id, photos checked by their bytes, and who may see or change an agenda.
  */
-@ExtendWith(ArquillianExtension.class)
+@InContainer
 public class AgendaServiceIT {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
@@ -50,9 +48,7 @@ public class AgendaServiceIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("eventos.it.war",
-                        "target/eventos.war")))
-                .addClasses(IsolationFixtures.class, AgendaFixtures.class);
+        return SuiteDeployment.war();
     }
 
     @Inject

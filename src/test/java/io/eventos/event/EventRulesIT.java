@@ -3,35 +3,33 @@ package io.eventos.event;
 import io.eventos.account.service.AuditQuery;
 import io.eventos.account.service.AuditRecord;
 import io.eventos.account.service.AuditService;
+import io.eventos.event.service.EventCopies;
 import io.eventos.event.service.EventDetails;
 import io.eventos.event.service.EventInput;
 import io.eventos.event.service.EventInputException;
 import io.eventos.event.service.EventQuery;
 import io.eventos.event.service.EventRow;
 import io.eventos.event.service.EventSearch;
-import io.eventos.event.service.EventCopies;
 import io.eventos.event.service.EventService;
-import io.eventos.platform.input.InputProblem;
-import io.eventos.media.service.MediaLibrary;
-import io.eventos.media.service.MediaUpload;
 import io.eventos.event.service.PublishRefusedException;
 import io.eventos.event.service.RoomInput;
 import io.eventos.event.service.VenueInput;
 import io.eventos.event.service.VenueService;
 import io.eventos.isolation.IsolationFixtures;
+import io.eventos.media.service.MediaLibrary;
+import io.eventos.media.service.MediaUpload;
+import io.eventos.platform.input.InputProblem;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.tenancy.CurrentTenant;
+import io.eventos.testing.InContainer;
+import io.eventos.testing.SuiteDeployment;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -51,16 +49,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * slugs unique per account, the list's search and a limited member's view, sanitizing, publishing, cancelling,
  * cloning, series across a change of daylight saving time, venues in use, uploads and other accounts' ids.
  */
-@ExtendWith(ArquillianExtension.class)
+@InContainer
 public class EventRulesIT {
 
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     @Deployment
     static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("eventos.it.war",
-                        "target/eventos.war")))
-                .addClasses(IsolationFixtures.class, EventFixtures.class);
+        return SuiteDeployment.war();
     }
 
     @Inject

@@ -8,18 +8,16 @@ import io.eventos.event.service.PublicEventService;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.tenancy.NoTenantBoundException;
+import io.eventos.testing.InContainer;
+import io.eventos.testing.SuiteDeployment;
 import io.eventos.ticketing.service.OrderService;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -36,14 +34,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * never sees or changes account B's rows, a service without a bound account fails closed, and a pooled connection
  * carries nothing from one transaction to the next.
  */
-@ExtendWith(ArquillianExtension.class)
+@InContainer
 public class TenantIsolationIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("eventos.it.war",
-                        "target/eventos.war")))
-                .addClasses(IsolationFixtures.class, UnboundProbe.class);
+        return SuiteDeployment.war();
     }
 
     @Inject

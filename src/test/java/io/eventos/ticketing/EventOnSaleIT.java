@@ -2,15 +2,13 @@ package io.eventos.ticketing;
 
 import io.eventos.isolation.IsolationFixtures;
 import io.eventos.platform.tenancy.CurrentTenant;
+import io.eventos.testing.InContainer;
+import io.eventos.testing.SuiteDeployment;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -21,17 +19,14 @@ import java.util.function.Supplier;
  * adds its ticket types in a {@code @BeforeEach} of its own (JUnit runs this one first) and acts as the owner with
  * {@link #as}. Abstract: it has no tests of its own.
  */
-@ExtendWith(ArquillianExtension.class)
+@InContainer
 public abstract class EventOnSaleIT {
 
     protected static final String BASE = "http://eventos.test";
 
     @Deployment
     static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("eventos.it.war",
-                        "target/eventos.war")))
-                .addClasses(EventOnSaleIT.class, SalesFixtures.class, IsolationFixtures.class,
-                        io.eventos.checkin.service.CheckInFixtures.class, DashboardFixtures.class);
+        return SuiteDeployment.war();
     }
 
     @Inject

@@ -1,27 +1,25 @@
 package io.eventos.ticketing;
 
 import io.eventos.platform.tenancy.CurrentTenant;
+import io.eventos.testing.InContainer;
+import io.eventos.testing.SuiteDeployment;
 import io.eventos.ticketing.service.Cart;
 import io.eventos.ticketing.service.CheckoutService;
 import io.eventos.ticketing.service.HoldView;
 import io.eventos.ticketing.service.OrderRequest;
+import io.eventos.ticketing.service.PaymentAttempt;
 import io.eventos.ticketing.service.PlacedOrder;
 import io.eventos.ticketing.service.SaleRefusedException;
 import io.eventos.ticketing.service.SalesLock;
+import io.eventos.ticketing.service.payment.TestCardGateway;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
-import io.eventos.ticketing.service.PaymentAttempt;
-import io.eventos.ticketing.service.payment.TestCardGateway;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * group shared by two types, or of a promo code's uses. The control switches the sales lock off and shows the same
  * rush overselling, so these tests can tell a lock from luck.
  */
-@ExtendWith(ArquillianExtension.class)
+@InContainer
 public class SalesConcurrencyIT {
 
     private static final String BASE = "http://eventos.test";
@@ -53,9 +51,7 @@ public class SalesConcurrencyIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("eventos.it.war",
-                        "target/eventos.war")))
-                .addClasses(SalesFixtures.class, io.eventos.isolation.IsolationFixtures.class);
+        return SuiteDeployment.war();
     }
 
     @Inject

@@ -1,16 +1,14 @@
 package io.eventos.web;
 
+import io.eventos.testing.InContainer;
 import io.eventos.testing.RawHttp;
+import io.eventos.testing.SuiteDeployment;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -27,14 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What a user sees when the server fails: the 500 page with an error id, never a stack trace or a detail; and the
  * plain page for an email whose link this server has no trusted address for.
  */
-@ExtendWith(ArquillianExtension.class)
+@InContainer
 class ErrorPagesIT {
 
-    @Deployment(testable = false)
+    @Deployment
     static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("eventos.it.war",
-                        "target/eventos.war")))
-                .addClass(FailingServlet.class);
+        return SuiteDeployment.war();
     }
 
     @ArquillianResource
