@@ -8,7 +8,7 @@ import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.tenancy.RequestMemo;
 import io.eventos.platform.tenancy.DeviceGrant;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
+import io.eventos.platform.text.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;

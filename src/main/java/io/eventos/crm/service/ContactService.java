@@ -16,7 +16,7 @@ import io.eventos.platform.text.Csv;
 import io.eventos.platform.text.PrefixQuery;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.eventos.platform.text.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonString;
