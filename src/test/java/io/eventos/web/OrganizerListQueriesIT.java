@@ -80,7 +80,16 @@ class OrganizerListQueriesIT {
                 assertThat(page.split("data-ri=\"", -1).length - 1).as(list.getKey()
                         + ": enough rows that a statement per row would show").isGreaterThanOrEqualTo(5);
             }
-            found.put(list.getKey(), queriesFor(list.getValue()));
+            // the fewest of three requests: what a request needs itself, without what ran beside it (the session
+            // check every 5 s, background jobs on the same server) — those show in one request but not in all three
+            List<String> fewest = null;
+            for (int i = 0; i < 3; i++) {
+                List<String> queries = queriesFor(list.getValue());
+                if (fewest == null || queries.size() < fewest.size()) {
+                    fewest = queries;
+                }
+            }
+            found.put(list.getKey(), fewest);
         }
         found.forEach((name, queries) -> System.out.printf("%s: %d statements%n  %s%n", name, queries.size(),
                 String.join("\n  ", queries)));
