@@ -142,6 +142,7 @@ public class ContactService {
     private String where(ContactFilter filter, Map<Integer, Object> parameters) {
         List<String> clauses = new ArrayList<>();
         clauses.add("c.erased_at is null");
+        clauses.add("c.merged_into_id is null"); // a merged contact lives on in its survivor (ContactMergeService)
         String query = PrefixQuery.of(filter.text());
         if (query != null) {
             parameters.put(1, query);
@@ -547,7 +548,7 @@ public class ContactService {
 
     private Contact find(UUID contactId) {
         Contact contact = contactId == null ? null : em.find(Contact.class, contactId);
-        if (contact == null || contact.getErasedAt() != null) {
+        if (contact == null || contact.getErasedAt() != null || contact.getMergedIntoId() != null) {
             throw new AccessDeniedException("No such contact.");
         }
         return contact;
