@@ -214,11 +214,12 @@ public class ContactMergeService {
                         insert into contact_merges (id, account_id, survivor_id, merged_id, merged_by, survivor_before,
                                                     survivor_after, added_tags, moved_email, activity_ids, attendee_ids,
                                                     order_ids, consent_ids, delivery_ids, repointed_ids)
-                        values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), cast(?7 as jsonb), cast(?8 as jsonb), ?9,
+                        values (?1, ?2, ?3, ?4, cast(?5 as uuid), cast(?6 as jsonb), cast(?7 as jsonb),
+                                cast(?8 as jsonb), ?9,
                                 cast(?10 as uuid[]), cast(?11 as uuid[]), cast(?12 as uuid[]), cast(?13 as uuid[]),
                                 cast(?14 as uuid[]), cast(?15 as uuid[]))""")
                 .setParameter(1, mergeId).setParameter(2, CurrentTenant.require()).setParameter(3, survivorId)
-                .setParameter(4, mergedId).setParameter(5, CurrentTenant.user().orElse(null))
+                .setParameter(4, mergedId).setParameter(5, CurrentTenant.user().map(UUID::toString).orElse(null))
                 .setParameter(6, jsonObject(before)).setParameter(7, jsonObject(after))
                 .setParameter(8, jsonArray(added)).setParameter(9, movedEmail)
                 .setParameter(10, array(activities)).setParameter(11, array(bought.attendeeIds()))
@@ -306,11 +307,11 @@ public class ContactMergeService {
                 .setParameter(1, email).getResultList().isEmpty();
         em.createNativeQuery("""
                         update contacts set merged_into_id = null, merged_at = null, updated_at = now(),
-                               email = case when ?2 then ?3 else email end
+                               email = case when ?2 then cast(?3 as text) else email end
                         where id = ?1""")
                 .setParameter(1, mergedId).setParameter(2, emailFree).setParameter(3, email).executeUpdate();
-        em.createNativeQuery("update contact_merges set undone_at = now(), undone_by = ?2 where id = ?1")
-                .setParameter(1, mergeId).setParameter(2, CurrentTenant.user().orElse(null)).executeUpdate();
+        em.createNativeQuery("update contact_merges set undone_at = now(), undone_by = cast(?2 as uuid) where id = ?1")
+                .setParameter(1, mergeId).setParameter(2, CurrentTenant.user().map(UUID::toString).orElse(null)).executeUpdate();
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("merged", mergedId.toString());
         facts.put("merge", mergeId.toString());
