@@ -1,0 +1,186 @@
+package io.eventos.web;
+
+import io.eventos.testing.Browser;
+import io.eventos.testing.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Duplicates in a real browser on the demo account: a buyer and a contact typed in by hand with the same name (one
+ * with an accent) and company are suggested as duplicates on the contact page and in the list of possible
+ * duplicates; the owner compares them, takes the accented first name, merges, and the survivor's timeline holds both
+ * histories (the order and the note) while the other leaves the list; "Undo merge" puts both back as they were.
+ */
+class ContactMergeJourneyIT {
+
+    private URI base;
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void open() {
+        base = TestServer.baseUri();
+        browser = Browser.open();
+    }
+
+    @AfterEach
+    void close() {
+        browser.quit();
+    }
+
+    @Test
+    void twoSimilarContactsAreSuggestedMergedWithBothHistoriesAndTheMergeIsUndone() {
+        String suffix = letters(6);
+        String lastName = "Berg" + suffix;
+        String bought = "linnea-" + System.nanoTime() + "@example.org";
+        String typed = "l.berg-" + System.nanoTime() + "@example.org";
+        String orderCode = Browser.buyOneSummitTicket(browser, base.toString(), "Linnea", lastName, bought);
+
+        browser.get(base + "/login.xhtml");
+        Browser.submitSignIn(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        // the buyer works at Fjord Labs
+        String buyerPage = contactPage(lastName);
+        browser.findElement(By.id("contact-form:company")).sendKeys("Fjord Labs");
+        browser.findElement(By.id("contact-form:save")).click();
+        wait(browser).until(d -> d.findElement(By.id("messages")).getText().contains("Saved."));
+
+        // a colleague types her in again, with an accent and another address, and notes a call
+        browser.get(base + "/app/contact.xhtml");
+        browser.findElement(By.id("contact-form:firstName")).sendKeys("Linnéa");
+        browser.findElement(By.id("contact-form:lastName")).sendKeys(lastName.toUpperCase());
+        browser.findElement(By.id("contact-form:email")).sendKeys(typed);
+        browser.findElement(By.id("contact-form:company")).sendKeys(" fjord labs");
+        Browser.clickToNavigate(browser, browser.findElement(By.id("contact-form:save")));
+        String typedPage = browser.getCurrentUrl();
+        browser.findElement(By.id("entry-form:entrySubject")).sendKeys("Asked about sponsoring " + suffix);
+        browser.findElement(By.id("entry-form:add-entry")).click();
+        wait(browser).until(d -> timeline().contains("Asked about sponsoring " + suffix));
+
+        // the buyer's page suggests her twin; so does the list of possible duplicates
+        browser.get(buyerPage);
+        assertThat(browser.findElement(By.id("duplicates")).getText())
+                .contains("Linnéa " + lastName.toUpperCase(), "same name and company", typed);
+        assertThat(timeline()).contains("Order " + orderCode).doesNotContain("Asked about sponsoring");
+        Browser.screenshot(browser, "crm-merge-1-suggested");
+        browser.get(base + "/app/contacts.xhtml");
+        Browser.clickToNavigate(browser, browser.findElement(By.id("possible-duplicates")));
+        assertThat(browser.findElement(By.id("duplicate-count")).getText()).contains("likely duplicate");
+        browser.get(buyerPage);
+
+        // compare: keep the buyer, take the accented first name; merge
+        Browser.clickToNavigate(browser, browser.findElement(By.cssSelector("#duplicates .merge-link")));
+        assertThat(browser.getCurrentUrl()).contains("/app/contact-merge.xhtml");
+        assertThat(browser.findElement(By.id("merge-form:merge-explained")).getText())
+                .contains("Linnéa " + lastName.toUpperCase() + " will be merged into Linnea " + lastName);
+        browser.findElement(By.cssSelector(".choice-firstName input[value='other']")).click();
+        Browser.screenshot(browser, "crm-merge-2-compare");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        Browser.screenshot(browser, "crm-merge-2-compare-phone");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        Browser.clickToNavigate(browser, browser.findElement(By.id("merge-form:merge")));
+
+        // the survivor: both histories, the chosen name, the merge listed with its undo
+        assertThat(browser.getCurrentUrl()).endsWith(id(buyerPage));
+        assertThat(browser.findElement(By.id("messages")).getText()).contains("was merged into");
+        assertThat(browser.findElement(By.id("contact-name")).getText()).isEqualTo("Linnéa " + lastName);
+        assertThat(timeline()).contains("Order " + orderCode, "Asked about sponsoring " + suffix);
+        assertThat(browser.findElement(By.id("merges")).getText()).contains("Linnéa " + lastName.toUpperCase(),
+                "1 timeline entries, 0 orders moved");
+        assertThat(browser.findElements(By.id("duplicates"))).isEmpty();
+        Browser.screenshot(browser, "crm-merge-3-merged");
+        assertThat(search(lastName)).containsExactly("Linnéa " + lastName);
+        browser.get(typedPage); // an old link to the merged contact opens the survivor
+        assertThat(browser.getCurrentUrl()).endsWith(id(buyerPage));
+        assertThat(browser.findElement(By.id("messages")).getText()).contains("merged into this one");
+
+        // undo: both back as before
+        Browser.clickToNavigate(browser, browser.findElement(By.cssSelector("#merges .undo-merge")));
+        assertThat(browser.findElement(By.id("messages")).getText()).contains("Merge undone");
+        assertThat(browser.findElement(By.id("contact-name")).getText()).isEqualTo("Linnea " + lastName);
+        assertThat(timeline()).contains("Order " + orderCode).doesNotContain("Asked about sponsoring");
+        assertThat(browser.findElement(By.id("merges")).getText()).contains("undone");
+        Browser.screenshot(browser, "crm-merge-4-undone");
+        browser.get(typedPage);
+        assertThat(browser.findElement(By.id("contact-form:email")).getAttribute("value")).isEqualTo(typed);
+        assertThat(timeline()).contains("Asked about sponsoring " + suffix).doesNotContain("Order " + orderCode);
+        assertThat(search(lastName)).containsExactlyInAnyOrder("Linnea " + lastName,
+                "Linnéa " + lastName.toUpperCase());
+    }
+
+    /** Opens the one contact the list's search finds for this text; returns its page's address. */
+    private String contactPage(String text) {
+        browser.get(base + "/app/contacts.xhtml");
+        browser.findElement(By.id("contacts-form:text")).sendKeys(text);
+        wait(browser).until(d -> rows(d).size() == 1);
+        Browser.clickToNavigate(browser, browser.findElement(
+                By.cssSelector("[id='contacts-form:contacts_data'] a.contact-link")));
+        return browser.getCurrentUrl();
+    }
+
+    private static String id(String contactPage) {
+        return "id=" + contactPage.substring(contactPage.indexOf("id=") + 3);
+    }
+
+    /** The names the contact list shows for this search. */
+    private List<String> search(String text) {
+        browser.get(base + "/app/contacts.xhtml");
+        browser.findElement(By.id("contacts-form:text")).sendKeys(text);
+        wait(browser).until(d -> d.findElement(By.id("contacts-form:match-count")).getText()
+                .matches("[12] contacts?"));
+        List<String> names = new ArrayList<>();
+        browser.findElements(By.cssSelector("[id='contacts-form:contacts_data'] a.contact-link"))
+                .forEach(link -> names.add(link.getText()));
+        return names;
+    }
+
+    private String timeline() {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return browser.findElement(By.id("timeline")).getText();
+            } catch (StaleElementReferenceException replaced) {
+                if (attempt > 5) {
+                    throw replaced;
+                }
+            }
+        }
+    }
+
+    private static List<String> rows(org.openqa.selenium.WebDriver driver) {
+        List<String> rows = new ArrayList<>();
+        for (WebElement row : driver.findElements(By.cssSelector("[id='contacts-form:contacts_data'] tr"))) {
+            if (!row.getAttribute("class").contains("ui-datatable-empty-message")) {
+                rows.add(row.getText());
+            }
+        }
+        return rows;
+    }
+
+    private static WebDriverWait wait(ChromeDriver browser) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    private static String letters(int count) {
+        Random random = new Random();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            text.append((char) ('a' + random.nextInt(26)));
+        }
+        return text.toString();
+    }
+}
