@@ -3,11 +3,9 @@ package io.eventos.crm;
 import io.eventos.account.service.AuditQuery;
 import io.eventos.account.service.AuditService;
 import io.eventos.crm.service.ContactDetails;
-import io.eventos.crm.service.ContactFilter;
 import io.eventos.crm.service.ContactForm;
 import io.eventos.crm.service.ContactMergeService;
 import io.eventos.crm.service.ContactRow;
-import io.eventos.crm.service.ContactService;
 import io.eventos.crm.service.DuplicatePair;
 import io.eventos.crm.service.MergeRecord;
 import io.eventos.crm.service.TimelineEntry;
@@ -15,16 +13,11 @@ import io.eventos.crm.service.TimelineEntryForm;
 import io.eventos.platform.input.InputRefusedException;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.tenancy.CurrentTenant;
-import io.eventos.ticketing.EventOnSaleIT;
-import io.eventos.ticketing.service.Cart;
-import io.eventos.ticketing.service.CheckoutService;
 import io.eventos.ticketing.service.OrderRequest;
 import io.eventos.ticketing.service.PlacedOrder;
-import io.eventos.ticketing.service.payment.TestCardGateway;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -38,7 +31,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,27 +45,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * survivor; undo puts back exactly what moved. Concurrent merges of the same two contacts leave one merge; another
  * account's contact cannot be merged.
  */
-public class ContactMergeIT extends EventOnSaleIT {
+public class ContactMergeIT extends ContactsOnSaleIT {
 
     @Inject
-    ContactService contacts;
-    @Inject
     ContactMergeService merging;
-    @Inject
-    CheckoutService checkout;
     @Inject
     AuditService audit;
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
-
-    private UUID regular;
-
-    @BeforeEach
-    void tickets() {
-        try (var t = CurrentTenant.bind(account)) {
-            regular = fixtures.ticketType(event, "Regular", 2500, 100, null);
-        }
-    }
 
     @Test
     void aMergedPairKeepsBothHistoriesOnTheSurvivorAndUndoPutsEverythingBack() {
@@ -237,13 +216,7 @@ public class ContactMergeIT extends EventOnSaleIT {
     }
 
     private PlacedOrder buy(String buyer, String email, boolean consent) {
-        List<OrderRequest.AttendeeName> attendees = List.of(new OrderRequest.AttendeeName("Ada", "Lovelace", null));
-        PlacedOrder placed = as(() -> checkout.placeOrder(new OrderRequest(as(() -> checkout.reserve(
-                new Cart(event, Map.of(regular, 1), null))).token(), buyer, email, attendees, consent,
-                "test_card", UUID.randomUUID().toString(), "en"), BASE));
-        assertTrue(as(() -> checkout.pay(placed.accessToken(), Map.of("card", TestCardGateway.GOOD_CARD), BASE))
-                .paid());
-        return placed;
+        return buy(buyer, email, List.of(new OrderRequest.AttendeeName("Ada", "Lovelace", null)), consent);
     }
 
     private List<TimelineEntry> timeline(UUID contact) {
@@ -254,17 +227,4 @@ public class ContactMergeIT extends EventOnSaleIT {
         return entries.stream().map(TimelineEntry::id).sorted().toList();
     }
 
-    private List<ContactRow> names(String text) {
-        return as(() -> contacts.list(new ContactFilter(text, null, null, null, null, null), 0, 25, "name", true));
-    }
-
-    private static ContactRow only(List<ContactRow> rows) {
-        assertEquals(1, rows.size(), rows.toString());
-        return rows.get(0);
-    }
-
-    @Override
-    protected <T> T as(Supplier<T> call) {
-        return super.as(call);
-    }
 }

@@ -5,24 +5,15 @@ import io.eventos.account.service.AuditQuery;
 import io.eventos.account.service.AuditRecord;
 import io.eventos.account.service.AuditService;
 import io.eventos.account.service.SettingsException;
-import io.eventos.crm.service.ContactFilter;
 import io.eventos.crm.service.ContactForm;
 import io.eventos.crm.service.ContactPrivacyService;
 import io.eventos.crm.service.ContactRetention;
-import io.eventos.crm.service.ContactRow;
-import io.eventos.crm.service.ContactService;
 import io.eventos.crm.service.TimelineEntryForm;
-import io.eventos.ticketing.EventOnSaleIT;
-import io.eventos.ticketing.service.Cart;
-import io.eventos.ticketing.service.CheckoutService;
 import io.eventos.ticketing.service.OrderDetail;
 import io.eventos.ticketing.service.OrderRequest;
 import io.eventos.ticketing.service.OrderService;
 import io.eventos.ticketing.service.PlacedOrder;
-import io.eventos.ticketing.service.payment.TestCardGateway;
-import io.eventos.platform.tenancy.CurrentTenant;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -41,10 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * order keeps its money — each audited; a contact that looks old but has a recent timeline entry, a recent buyer and
  * an old contact of an account without a period stay. The account's stamp keeps a second server from sweeping again.
  */
-public class ContactRetentionIT extends EventOnSaleIT {
+public class ContactRetentionIT extends ContactsOnSaleIT {
 
-    @Inject
-    ContactService contacts;
     @Inject
     ContactRetention retention;
     @Inject
@@ -52,20 +41,9 @@ public class ContactRetentionIT extends EventOnSaleIT {
     @Inject
     AccountSettingsService settings;
     @Inject
-    CheckoutService checkout;
-    @Inject
     OrderService orders;
     @Inject
     AuditService audit;
-
-    private UUID regular;
-
-    @BeforeEach
-    void tickets() {
-        try (var t = CurrentTenant.bind(account)) {
-            regular = fixtures.ticketType(event, "Regular", 2500, 100, null);
-        }
-    }
 
     @Test
     void onlyContactsWithoutActivityForTheRetentionPeriodAreAnonymizedAndTheirOrdersKeepTheMoney() {
@@ -123,21 +101,7 @@ public class ContactRetentionIT extends EventOnSaleIT {
     }
 
     private PlacedOrder buy(String buyer, String email) {
-        PlacedOrder placed = as(() -> checkout.placeOrder(new OrderRequest(as(() -> checkout.reserve(
-                new Cart(event, Map.of(regular, 1), null))).token(), buyer, email,
-                List.of(new OrderRequest.AttendeeName(buyer.split(" ")[0], buyer.split(" ")[1], null)), false,
-                "test_card", UUID.randomUUID().toString(), "en"), BASE));
-        assertTrue(as(() -> checkout.pay(placed.accessToken(), Map.of("card", TestCardGateway.GOOD_CARD), BASE))
-                .paid());
-        return placed;
-    }
-
-    private List<ContactRow> names(String text) {
-        return as(() -> contacts.list(new ContactFilter(text, null, null, null, null, null), 0, 25, "name", true));
-    }
-
-    private static ContactRow only(List<ContactRow> rows) {
-        assertEquals(1, rows.size(), rows.toString());
-        return rows.get(0);
+        return buy(buyer, email, List.of(new OrderRequest.AttendeeName(buyer.split(" ")[0], buyer.split(" ")[1],
+                null)), false);
     }
 }

@@ -7,16 +7,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +39,7 @@ class ContactMergeJourneyIT {
 
     @Test
     void twoSimilarContactsAreSuggestedMergedWithBothHistoriesAndTheMergeIsUndone() {
-        String suffix = letters(6);
+        String suffix = ContactPages.letters(6);
         String lastName = "Berg" + suffix;
         String bought = "linnea-" + System.nanoTime() + "@example.org";
         String typed = "l.berg-" + System.nanoTime() + "@example.org";
@@ -56,7 +51,7 @@ class ContactMergeJourneyIT {
         String buyerPage = contactPage(lastName);
         browser.findElement(By.id("contact-form:company")).sendKeys("Fjord Labs");
         browser.findElement(By.id("contact-form:save")).click();
-        wait(browser).until(d -> d.findElement(By.id("messages")).getText().contains("Saved."));
+        ContactPages.await(browser).until(d -> d.findElement(By.id("messages")).getText().contains("Saved."));
 
         // a colleague types her in again, with an accent and another address, and notes a call
         browser.get(base + "/app/contact.xhtml");
@@ -68,13 +63,13 @@ class ContactMergeJourneyIT {
         String typedPage = browser.getCurrentUrl();
         browser.findElement(By.id("entry-form:entrySubject")).sendKeys("Asked about sponsoring " + suffix);
         browser.findElement(By.id("entry-form:add-entry")).click();
-        wait(browser).until(d -> timeline().contains("Asked about sponsoring " + suffix));
+        ContactPages.await(browser).until(d -> ContactPages.timeline(browser).contains("Asked about sponsoring " + suffix));
 
         // the buyer's page suggests her twin; so does the list of possible duplicates
         browser.get(buyerPage);
         assertThat(browser.findElement(By.id("duplicates")).getText())
                 .contains("Linnéa " + lastName.toUpperCase(), "same name and company", typed);
-        assertThat(timeline()).contains("Order " + orderCode).doesNotContain("Asked about sponsoring");
+        assertThat(ContactPages.timeline(browser)).contains("Order " + orderCode).doesNotContain("Asked about sponsoring");
         Browser.screenshot(browser, "crm-merge-1-suggested");
         browser.get(base + "/app/contacts.xhtml");
         Browser.clickToNavigate(browser, browser.findElement(By.id("possible-duplicates")));
@@ -97,7 +92,7 @@ class ContactMergeJourneyIT {
         assertThat(browser.getCurrentUrl()).endsWith(id(buyerPage));
         assertThat(browser.findElement(By.id("messages")).getText()).contains("was merged into");
         assertThat(browser.findElement(By.id("contact-name")).getText()).isEqualTo("Linnéa " + lastName);
-        assertThat(timeline()).contains("Order " + orderCode, "Asked about sponsoring " + suffix);
+        assertThat(ContactPages.timeline(browser)).contains("Order " + orderCode, "Asked about sponsoring " + suffix);
         assertThat(browser.findElement(By.id("merges")).getText()).contains("Linnéa " + lastName.toUpperCase(),
                 "1 timeline entries, 0 orders moved");
         assertThat(browser.findElements(By.id("duplicates"))).isEmpty();
@@ -111,12 +106,12 @@ class ContactMergeJourneyIT {
         Browser.clickToNavigate(browser, browser.findElement(By.cssSelector("#merges .undo-merge")));
         assertThat(browser.findElement(By.id("messages")).getText()).contains("Merge undone");
         assertThat(browser.findElement(By.id("contact-name")).getText()).isEqualTo("Linnea " + lastName);
-        assertThat(timeline()).contains("Order " + orderCode).doesNotContain("Asked about sponsoring");
+        assertThat(ContactPages.timeline(browser)).contains("Order " + orderCode).doesNotContain("Asked about sponsoring");
         assertThat(browser.findElement(By.id("merges")).getText()).contains("undone");
         Browser.screenshot(browser, "crm-merge-4-undone");
         browser.get(typedPage);
         assertThat(browser.findElement(By.id("contact-form:email")).getAttribute("value")).isEqualTo(typed);
-        assertThat(timeline()).contains("Asked about sponsoring " + suffix).doesNotContain("Order " + orderCode);
+        assertThat(ContactPages.timeline(browser)).contains("Asked about sponsoring " + suffix).doesNotContain("Order " + orderCode);
         assertThat(search(lastName)).containsExactlyInAnyOrder("Linnea " + lastName,
                 "Linnéa " + lastName.toUpperCase());
     }
@@ -125,7 +120,7 @@ class ContactMergeJourneyIT {
     private String contactPage(String text) {
         browser.get(base + "/app/contacts.xhtml");
         browser.findElement(By.id("contacts-form:text")).sendKeys(text);
-        wait(browser).until(d -> rows(d).size() == 1);
+        ContactPages.await(browser).until(d -> ContactPages.rows(d).size() == 1);
         Browser.clickToNavigate(browser, browser.findElement(
                 By.cssSelector("[id='contacts-form:contacts_data'] a.contact-link")));
         return browser.getCurrentUrl();
@@ -139,7 +134,7 @@ class ContactMergeJourneyIT {
     private List<String> search(String text) {
         browser.get(base + "/app/contacts.xhtml");
         browser.findElement(By.id("contacts-form:text")).sendKeys(text);
-        wait(browser).until(d -> d.findElement(By.id("contacts-form:match-count")).getText()
+        ContactPages.await(browser).until(d -> d.findElement(By.id("contacts-form:match-count")).getText()
                 .matches("[12] contacts?"));
         List<String> names = new ArrayList<>();
         browser.findElements(By.cssSelector("[id='contacts-form:contacts_data'] a.contact-link"))
@@ -147,40 +142,4 @@ class ContactMergeJourneyIT {
         return names;
     }
 
-    private String timeline() {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return browser.findElement(By.id("timeline")).getText();
-            } catch (StaleElementReferenceException replaced) {
-                if (attempt > 5) {
-                    throw replaced;
-                }
-            }
-        }
-    }
-
-    private static List<String> rows(org.openqa.selenium.WebDriver driver) {
-        List<String> rows = new ArrayList<>();
-        for (WebElement row : driver.findElements(By.cssSelector("[id='contacts-form:contacts_data'] tr"))) {
-            if (!row.getAttribute("class").contains("ui-datatable-empty-message")) {
-                rows.add(row.getText());
-            }
-        }
-        return rows;
-    }
-
-    private static WebDriverWait wait(ChromeDriver browser) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
-
-    private static String letters(int count) {
-        Random random = new Random();
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            text.append((char) ('a' + random.nextInt(26)));
-        }
-        return text.toString();
-    }
 }
