@@ -79,7 +79,7 @@ class ContactMergeJourneyIT {
         // compare: keep the buyer, take the accented first name; merge
         Browser.clickToNavigate(browser, browser.findElement(By.cssSelector("#duplicates .merge-link")));
         assertThat(browser.getCurrentUrl()).contains("/app/contact-merge.xhtml");
-        assertThat(browser.findElement(By.id("merge-form:merge-explained")).getText())
+        assertThat(browser.findElement(By.id("merge-explained")).getText())
                 .contains("Linnéa " + lastName.toUpperCase() + " will be merged into Linnea " + lastName);
         browser.findElement(By.cssSelector(".choice-firstName input[value='other']")).click();
         Browser.screenshot(browser, "crm-merge-2-compare");
@@ -114,6 +114,23 @@ class ContactMergeJourneyIT {
         assertThat(ContactPages.timeline(browser)).contains("Asked about sponsoring " + suffix).doesNotContain("Order " + orderCode);
         assertThat(search(lastName)).containsExactlyInAnyOrder("Linnea " + lastName,
                 "Linnéa " + lastName.toUpperCase());
+    }
+
+    @Test
+    void theRetentionPeriodRefusesADayCountItCannotMeanNextToTheFieldAndKeepsIt() {
+        browser.get(base + "/login.xhtml");
+        Browser.submitSignIn(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        browser.get(base + "/app/settings.xhtml");
+        browser.findElement(By.id("retention-form:dataRetentionDays")).sendKeys("7");
+        Browser.clickToNavigate(browser, browser.findElement(By.id("retention-form:save-retention")));
+        assertThat(browser.findElement(By.id("retention-form:dataRetentionDays-message")).getText())
+                .isEqualTo("Enter a number of days from 30 to 36500, or leave it empty to keep contacts.");
+        assertThat(browser.findElement(By.id("retention-form:dataRetentionDays")).getAttribute("value"))
+                .isEqualTo("7");
+        Browser.screenshot(browser, "crm-retention-refused");
+        // nothing saved: the demo keeps its contacts (a saved period would let the hourly job erase demo contacts)
+        browser.get(base + "/app/settings.xhtml");
+        assertThat(browser.findElement(By.id("retention-form:dataRetentionDays")).getAttribute("value")).isEmpty();
     }
 
     /** Opens the one contact the list's search finds for this text; returns its page's address. */
