@@ -364,7 +364,7 @@ public class PermissionMatrixIT {
             case "ContactPrivacyService.exportCsv" -> privacy.exportCsv(othersContact);
             case "ContactPrivacyService.erase" -> privacy.erase(contactsToErase.pop());
             case "ContactMergeService.suggestions" -> merging.suggestions(othersContact);
-            case "ContactMergeService.duplicates" -> merging.duplicates(0, 25);
+            case "ContactMergeService.duplicates" -> merging.duplicates(null, 25);
             case "ContactMergeService.merges" -> merging.merges(othersContact);
             case "ContactMergeService.merge" -> {
                 UUID[] pair = pairsToMerge.pop();

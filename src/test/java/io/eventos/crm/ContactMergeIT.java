@@ -75,7 +75,7 @@ public class ContactMergeIT extends ContactsOnSaleIT {
 
         assertEquals(List.of(home), as(() -> merging.suggestions(work)).stream().map(s -> s.contact().id()).toList());
         assertEquals("same name and company", as(() -> merging.suggestions(work)).get(0).reason());
-        List<DuplicatePair> pairs = as(() -> merging.duplicates(0, 25));
+        List<DuplicatePair> pairs = as(() -> merging.duplicates(null, 25)).pairs();
         assertEquals(1, pairs.size());
         assertEquals(Set.of(work, home), Set.of(pairs.get(0).first().id(), pairs.get(0).second().id()));
 
@@ -127,6 +127,31 @@ public class ContactMergeIT extends ContactsOnSaleIT {
             return null;
         }), "undone once");
         assertEquals(1, as(() -> audit.count(new AuditQuery("contact.merge_undone", null, null, null))));
+    }
+
+    @Test
+    void theListOfDuplicatesPagesByNameKeepingThePairsOfOneNameTogether() {
+        for (String name : List.of("Carla", "Anna", "Bert")) {
+            for (int i = 0; i < (name.equals("Anna") ? 3 : 2); i++) { // three Annas: three pairs of one name
+                String first = i == 0 ? name : name.toUpperCase(java.util.Locale.ROOT);
+                as(() -> contacts.create(new ContactForm(first, "Paging", null, null, "Same Company", null, null,
+                        null, null, null, List.of(), null, Map.of())));
+            }
+        }
+        as(() -> contacts.create(new ContactForm("Dora", "Paging", null, null, "One Company", null, null, null, null,
+                null, List.of(), null, Map.of())));
+        as(() -> contacts.create(new ContactForm("Dora", "Paging", null, null, "Another Company", null, null, null,
+                null, null, List.of(), null, Map.of()))); // same name, nothing else: no pair
+
+        ContactMergeService.DuplicatePage first = as(() -> merging.duplicates(null, 2));
+        assertEquals(List.of("anna paging", "anna paging", "anna paging"), keys(first), "one name's pairs together");
+        ContactMergeService.DuplicatePage second = as(() -> merging.duplicates(first.nextAfter(), 2));
+        assertEquals(List.of("bert paging", "carla paging"), keys(second), "Dora's twins share no phone or company");
+        assertNull(second.nextAfter(), "the last page");
+    }
+
+    private static List<String> keys(ContactMergeService.DuplicatePage page) {
+        return page.pairs().stream().map(p -> p.first().name().toLowerCase(java.util.Locale.ROOT)).toList();
     }
 
     @Test

@@ -94,7 +94,7 @@ class ContactMergeJourneyIT {
         assertThat(browser.findElement(By.id("contact-name")).getText()).isEqualTo("Linnéa " + lastName);
         assertThat(ContactPages.timeline(browser)).contains("Order " + orderCode, "Asked about sponsoring " + suffix);
         assertThat(browser.findElement(By.id("merges")).getText()).contains("Linnéa " + lastName.toUpperCase(),
-                "1 timeline entries, 0 orders moved");
+                "1 timeline entry, 0 orders moved");
         assertThat(browser.findElements(By.id("duplicates"))).isEmpty();
         Browser.screenshot(browser, "crm-merge-3-merged");
         assertThat(search(lastName)).containsExactly("Linnéa " + lastName);

@@ -321,7 +321,7 @@ class EveryViewIT {
                 "/app/export/attendees.csv?event=" + UNKNOWN_ID, "/app/export/orders.csv?event=not-an-id",
                 "/app/contact.xhtml?id=" + UNKNOWN_ID, "/app/contact.xhtml?id=not-an-id",
                 "/app/contact-merge.xhtml", "/app/contact-merge.xhtml?survivor=" + UNKNOWN_ID + "&other=not-an-id",
-                "/app/contact-duplicates.xhtml?first=-5",
+                "/app/contact-duplicates.xhtml?after=zz%20top",
                 "/app/export/contacts.csv?owner=not-an-id&bought=" + UNKNOWN_ID,
                 "/app/event-dashboard.xhtml?event=" + UNKNOWN_ID, "/app/event-dashboard.xhtml?event=not-an-id",
                 "/app/reports.xhtml?from=2026-02-30&to=soon", "/app/reports.xhtml?event=" + UNKNOWN_ID,

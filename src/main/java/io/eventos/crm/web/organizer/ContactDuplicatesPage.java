@@ -12,8 +12,9 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * {@code /app/contact-duplicates.xhtml?first=}: the account's likely duplicate pairs (the same name written alike
- * plus the same phone or company), 25 a page, in the order of the name; each opens the comparison to merge them.
+ * {@code /app/contact-duplicates.xhtml?after=}: the account's likely duplicate pairs (the same name written alike
+ * plus the same phone or company), about 25 a page in the order of the name (keyset: {@code after} is the last name
+ * key shown); each opens the comparison to merge them.
  */
 @Named
 @RequestScoped
@@ -24,50 +25,43 @@ public class ContactDuplicatesPage {
     @Inject
     ContactMergeService merging;
 
-    private int first;
+    private String after;
     private List<DuplicatePair> pairs = List.of();
-    private long count;
+    private String nextAfter;
 
     public void load() throws IOException {
         try {
-            first = Math.max(0, first);
-            pairs = merging.duplicates(first, PAGE);
-            count = merging.countDuplicates();
+            ContactMergeService.DuplicatePage page = merging.duplicates(after == null || after.isBlank() ? null
+                    : after, PAGE);
+            pairs = page.pairs();
+            nextAfter = page.nextAfter();
         } catch (AccessDeniedException e) {
             Faces.responseSendError(404, "Not found");
         }
     }
 
-    public String getCountText() {
-        if (count == 0) {
-            return "No likely duplicates.";
+    public String getSummary() {
+        if (pairs.isEmpty()) {
+            return after == null || after.isBlank() ? "No likely duplicates." : "No more likely duplicates.";
         }
-        return (count > ContactMergeService.COUNT_LIMIT ? "More than " + ContactMergeService.COUNT_LIMIT
-                : String.valueOf(count)) + (count == 1 ? " likely duplicate pair." : " likely duplicate pairs.");
+        return pairs.size() == 1 ? "1 likely duplicate pair on this page." : pairs.size()
+                + " likely duplicate pairs on this page.";
     }
 
-    public boolean isPrevious() {
-        return first > 0;
+    public boolean isStarted() {
+        return after != null && !after.isBlank();
     }
 
-    public boolean isNext() {
-        return first + PAGE < count;
+    public String getNextAfter() {
+        return nextAfter;
     }
 
-    public int getPreviousFirst() {
-        return Math.max(0, first - PAGE);
+    public String getAfter() {
+        return after;
     }
 
-    public int getNextFirst() {
-        return first + PAGE;
-    }
-
-    public int getFirst() {
-        return first;
-    }
-
-    public void setFirst(int first) {
-        this.first = first;
+    public void setAfter(String after) {
+        this.after = after;
     }
 
     public List<DuplicatePair> getPairs() {
