@@ -109,6 +109,7 @@ public class DemoDataWriter {
         crm.createCampaigns(catalog.summit.getId(), catalog.jazz.getId());
         crm.createNotifications(catalog.earlyBird.getSalesEnd(), sales.newestPaid().getCode(),
                 sales.newestPaidAudit().getId(), sales.newestPaid().getPaidAt(), sales.pendingCount());
+        crm.createDuplicate();
         crm.finish();
 
         em.flush();

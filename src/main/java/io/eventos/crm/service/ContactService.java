@@ -173,6 +173,7 @@ public class ContactService {
     private String where(ContactFilter filter, Map<Integer, Object> parameters, int base) {
         List<String> clauses = new ArrayList<>();
         clauses.add("c.erased_at is null");
+        clauses.add("c.merged_into_id is null"); // a merged contact lives on in its survivor (ContactMergeService)
         String query = PrefixQuery.of(filter.text());
         if (query != null) {
             parameters.put(base + 1, query);
@@ -288,14 +289,18 @@ public class ContactService {
         if (email != null && !EMAIL.matcher(email).matches()) {
             problems.add(new InputProblem("email", "Enter an email address like name@example.com."));
         } else if (email != null) {
+            // a merged contact keeps its address (a sale to it follows the merge): name the contact it lives on in
             List<?> other = em.createNativeQuery("""
-                            select first_name, last_name from contacts
-                            where lower(email) = lower(?1) and id <> ?2 and erased_at is null""")
+                            select coalesce(s.first_name, c.first_name), coalesce(s.last_name, c.last_name),
+                                   c.merged_into_id is not null
+                            from contacts c left join contacts s on s.account_id = c.account_id and s.id = c.merged_into_id
+                            where lower(c.email) = lower(?1) and c.id <> ?2 and c.erased_at is null""")
                     .setParameter(1, email).setParameter(2, contact.getId()).getResultList();
             if (!other.isEmpty()) {
                 Object[] r = (Object[]) other.get(0);
                 problems.add(new InputProblem("email", "Another contact has this email address ("
-                        + ContactNames.display((String) r[0], (String) r[1], email) + ")."));
+                        + ContactNames.display((String) r[0], (String) r[1], email)
+                        + (Boolean.TRUE.equals(r[2]) ? ", merged from a duplicate" : "") + ")."));
             }
         }
         String phone = trim(form.phone());
@@ -580,7 +585,7 @@ public class ContactService {
 
     private Contact find(UUID contactId) {
         Contact contact = contactId == null ? null : em.find(Contact.class, contactId);
-        if (contact == null || contact.getErasedAt() != null) {
+        if (contact == null || contact.getErasedAt() != null || contact.getMergedIntoId() != null) {
             throw new AccessDeniedException("No such contact.");
         }
         return contact;
