@@ -1,6 +1,6 @@
 package io.eventos.account.service;
 
-/** The account settings an owner or admin can change. */
+/** The account settings an owner or admin can change ({@code brandColor}: {@code #rrggbb} or null). */
 public record AccountSettings(String name, String slug, String defaultTimeZone, String defaultCurrency,
-                              boolean requireTwoFactor) {
+                              boolean requireTwoFactor, String brandColor) {
 }

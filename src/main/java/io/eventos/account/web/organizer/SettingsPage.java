@@ -34,6 +34,8 @@ public class SettingsPage {
     private String timeZone;
     private String currency;
     private boolean requireTwoFactor;
+    private String brandColor;
+    private String savedBrandColor;
     private UploadedFile logoFile;
 
     @PostConstruct
@@ -44,11 +46,13 @@ public class SettingsPage {
         timeZone = current.defaultTimeZone();
         currency = current.defaultCurrency();
         requireTwoFactor = current.requireTwoFactor();
+        savedBrandColor = current.brandColor();
+        brandColor = savedBrandColor == null ? null : savedBrandColor.toUpperCase(java.util.Locale.ROOT);
     }
 
     public void save() throws IOException {
         try {
-            settings.update(name, slug, timeZone, currency);
+            settings.update(name, slug, timeZone, currency, brandColor);
             Messages.addFlashGlobalInfo("Settings saved.");
             Faces.redirect(Faces.getRequestContextPath() + "/app/settings.xhtml");
         } catch (SettingsException refused) {
@@ -134,6 +138,19 @@ public class SettingsPage {
 
     public void setCurrency(String currency) {
         this.currency = currency;
+    }
+
+    public String getBrandColor() {
+        return brandColor;
+    }
+
+    public void setBrandColor(String brandColor) {
+        this.brandColor = brandColor;
+    }
+
+    /** The colour in effect (lower-case #rrggbb, checked), for the swatch next to the field; null when none. */
+    public String getSavedBrandColor() {
+        return savedBrandColor;
     }
 
     public boolean isRequireTwoFactor() {
