@@ -61,7 +61,11 @@ class BrandColorIT {
                 .contains("too light", "1.2:1", "at least 4.5:1");
         assertThat(browser.findElement(By.id("settings-form:brandColor")).getAttribute("value"))
                 .as("what was typed stays").isEqualTo("#FFD84D");
+        assertThat(browser.findElement(By.id("settings-form:timeZone_label")).getText())
+                .as("the account's UTC is offered, not replaced by the first city").isEqualTo("UTC");
         Browser.assertNoSeriousAccessibilityProblems(browser, "settings with a refused colour");
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'});",
+                browser.findElement(By.id("settings-form:brandColor")));
         Browser.screenshot(browser, "brand-1-refused");
         assertThat(get(eventPage, null).body()).doesNotContain("--brand: #");
 
@@ -91,7 +95,8 @@ class BrandColorIT {
         Browser.screenshot(browser, "brand-3-event-phone");
         browser.get(base + eventPage + "/tickets");
         assertThat(browser.findElement(By.cssSelector(".site-header .brand")).getText()).isEqualTo("Brand Org " + slug);
-        assertThat(css(By.cssSelector("button.ui-button"), "background-color")).isEqualTo("rgba(15, 123, 63, 1)");
+        assertThat(css(By.id("tickets-form:continue"), "background-color")).isEqualTo("rgba(15, 123, 63, 1)");
+        assertThat(css(By.id("tickets-form:apply-code"), "color")).as("a flat button's text").isEqualTo("rgba(15, 123, 63, 1)");
         Browser.assertNoSeriousAccessibilityProblems(browser, "tickets page in the brand colour");
         Browser.screenshot(browser, "brand-4-tickets-phone");
 

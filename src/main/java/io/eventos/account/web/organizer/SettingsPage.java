@@ -23,8 +23,11 @@ import java.util.TreeSet;
 @RequestScoped
 public class SettingsPage {
 
-    private static final List<String> ZONES = List.copyOf(new TreeSet<>(ZoneId.getAvailableZoneIds()).stream()
-            .filter(zone -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/")).toList());
+    /** UTC (the accounts table's default) first, so that saving other settings never changes it to the first city. */
+    private static final List<String> ZONES = java.util.stream.Stream.concat(java.util.stream.Stream.of("UTC"),
+            new TreeSet<>(ZoneId.getAvailableZoneIds()).stream()
+                    .filter(zone -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/")))
+            .toList();
 
     @Inject
     AccountSettingsService settings;
