@@ -164,7 +164,7 @@ class PromoCodesIT {
         browser.findElement(By.xpath(rowXpath(code) + "//button[normalize-space(.)='End now']")).click();
         WebElement yes = new WebDriverWait(browser, Duration.ofSeconds(10)).until(
                 ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes")));
-        assertThat(browser.findElement(By.cssSelector(".ui-confirmdialog-message")).getText())
+        assertThat(browser.findElement(By.cssSelector(".ui-confirm-dialog-message")).getText())
                 .contains("End the code " + code + " now?", "Buyers can no longer use it");
         Browser.screenshot(browser, "promo-codes-end-confirm");
         Browser.clickToNavigate(browser, yes);
