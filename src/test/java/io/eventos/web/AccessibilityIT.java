@@ -84,6 +84,12 @@ class AccessibilityIT {
         String entries = browser.findElement(By.id("audit-form:entries")).getText();
         assertThat(entries).contains("order.placed", "order.paid").doesNotContain("member.", "event.");
         check(null, "a11y-laptop-audit-one-order");
+
+        // organizers on a phone: the navigation above the page, the header's action and the tables still usable
+        browser.manage().window().setSize(new Dimension(390, 844));
+        check("/app/", "a11y-phone-organizer-dashboard");
+        check("/app/tickets.xhtml?event=" + summit, "a11y-phone-organizer-tickets");
+        check("/app/order.xhtml?id=" + orderId, "a11y-phone-organizer-order");
         assertThat(problems).isEmpty();
     }
 
