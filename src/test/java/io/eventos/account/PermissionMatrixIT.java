@@ -293,7 +293,7 @@ public class PermissionMatrixIT {
             case "AccountSettingsService.current" -> settings.current();
             case "AccountSettingsService.update" -> {
                 AccountSettings now = current();
-                settings.update(now.name(), now.slug(), "Europe/Berlin", "EUR");
+                settings.update(now.name(), now.slug(), "Europe/Berlin", "EUR", now.brandColor());
             }
             case "AccountSettingsService.requireTwoFactor" -> settings.requireTwoFactor(false);
             case "AuditService.page" -> audit.page(AuditQuery.all(), 0, 10);

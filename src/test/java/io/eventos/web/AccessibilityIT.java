@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * axe-core over the pages a buyer and an organizer go through (issue 17): the public pages, the ticket choice, the
- * checkout, the buyer's order page, sign-in, and every organizer page of an event and of the account, on the demo
- * data. No serious or critical violation on any of them; each page is also saved as a screenshot (phone size for
+ * checkout, the buyer's order page, sign-in, and every organizer page of an event and of the account (the dashboards,
+ * reports, contacts and a contact included), on the demo data. No serious or critical violation on any of them; each page is also saved as a screenshot (phone size for
  * the buyer, laptop size for the organizer) for people reviewing a run. Every failure is listed at once.
  */
 class AccessibilityIT {
@@ -66,6 +66,16 @@ class AccessibilityIT {
                 "/app/audit.xhtml", "/app/security.xhtml", "/app/event.xhtml")) {
             check(path, "a11y-laptop" + path.replace("/app/", "-").replaceAll("[?=.].*$", ""));
         }
+        // the dashboards, reports and contacts (issue 17's last pages)
+        check("/app/", "a11y-laptop-dashboard");
+        check("/app/event-dashboard.xhtml?event=" + summit, "a11y-laptop-event-dashboard");
+        check("/app/reports.xhtml", "a11y-laptop-reports");
+        check("/app/contacts.xhtml", "a11y-laptop-contacts");
+        // a demo contact with a timeline (notes, orders)
+        String contact = CheckoutIT.query("select c.id::text from contacts c join accounts a on a.id = c.account_id "
+                + "where a.slug = ? order by (select count(*) from activities x where x.contact_id = c.id) desc, c.id "
+                + "limit 1", "demo").get(0);
+        check("/app/contact.xhtml?id=" + contact, "a11y-laptop-contact");
         String orderId = CheckoutIT.query("select o.id::text from orders o where o.buyer_email = ?", buyer).get(0);
         check("/app/order.xhtml?id=" + orderId, "a11y-laptop-order");
         // the order's own history in the audit log, reached from the order page
@@ -74,6 +84,12 @@ class AccessibilityIT {
         String entries = browser.findElement(By.id("audit-form:entries")).getText();
         assertThat(entries).contains("order.placed", "order.paid").doesNotContain("member.", "event.");
         check(null, "a11y-laptop-audit-one-order");
+
+        // organizers on a phone: the navigation above the page, the header's action and the tables still usable
+        browser.manage().window().setSize(new Dimension(390, 844));
+        check("/app/", "a11y-phone-organizer-dashboard");
+        check("/app/tickets.xhtml?event=" + summit, "a11y-phone-organizer-tickets");
+        check("/app/order.xhtml?id=" + orderId, "a11y-phone-organizer-order");
         assertThat(problems).isEmpty();
     }
 

@@ -178,9 +178,11 @@ class EventsAndVenuesIT {
         assertThat(browser.findElements(By.cssSelector("[id='ticket-form:types_data'] tr"))).hasSize(2);
         assertThat(browser.findElement(By.id("ticket-form:types")).getText())
                 .contains("Regular", "€25.00", "Student", "€10.00");
-        // one tab bar for the event's pages, with the way back
+        // one tab bar for the event's pages, under breadcrumbs that lead back
         assertThat(browser.findElement(By.id("tab-tickets")).getAttribute("aria-current")).isEqualTo("page");
-        assertThat(browser.findElement(By.id("tab-back")).getText()).isEqualTo("← Events");
+        assertThat(browser.findElement(By.id("tab-back")).getText()).isEqualTo("Events");
+        assertThat(browser.findElements(By.cssSelector(".breadcrumbs li")).stream().map(WebElement::getText))
+                .containsExactly("Dashboard", "Events", "Harbour Jazz " + tag, "Tickets");
         Browser.assertNoSeriousAccessibilityProblems(browser, "tickets page");
         browser.executeScript("window.scrollTo(0, 0)");
         Browser.screenshot(browser, "tickets-page");

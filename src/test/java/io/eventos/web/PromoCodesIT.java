@@ -159,10 +159,15 @@ class PromoCodesIT {
             late.quit();
         }
 
-        // the organizer ends it: it stays in the list with its use
+        // the organizer ends it, after a question that says what will happen: it stays in the list with its use
         browser.get(base + "/app/promo-codes.xhtml?event=" + eventId);
-        Browser.clickToNavigate(browser, browser.findElement(By.xpath(rowXpath(code)
-                + "//button[normalize-space(.)='End now']")));
+        browser.findElement(By.xpath(rowXpath(code) + "//button[normalize-space(.)='End now']")).click();
+        WebElement yes = new WebDriverWait(browser, Duration.ofSeconds(10)).until(
+                ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes")));
+        assertThat(browser.findElement(By.cssSelector(".ui-confirm-dialog-message")).getText())
+                .contains("End the code " + code + " now?", "Buyers can no longer use it");
+        Browser.screenshot(browser, "promo-codes-end-confirm");
+        Browser.clickToNavigate(browser, yes);
         assertThat(browser.findElement(By.id("messages")).getText())
                 .contains("The code " + code + " has ended: it cannot be used any more.");
         assertThat(row(code)).contains("1 / 1", "expired");

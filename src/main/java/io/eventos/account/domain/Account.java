@@ -41,6 +41,9 @@ public class Account {
     @Column(name = "logo_media_id")
     private UUID logoMediaId;
 
+    @Column(name = "brand_color")
+    private String brandColor;
+
     @Column(name = "settings", nullable = false)
     private String settingsJson = "{}";
 
@@ -100,6 +103,11 @@ public class Account {
         return logoMediaId;
     }
 
+    /** Lower-case {@code #rrggbb} (checked by {@code BrandColor}), or null for the EventOS blue. */
+    public String getBrandColor() {
+        return brandColor;
+    }
+
     public String getSettingsJson() {
         return settingsJson;
     }
@@ -146,6 +154,10 @@ public class Account {
 
     public void setLogoMediaId(UUID logoMediaId) {
         this.logoMediaId = logoMediaId;
+    }
+
+    public void setBrandColor(String brandColor) {
+        this.brandColor = brandColor;
     }
 
     public void setSettingsJson(String settingsJson) {

@@ -24,7 +24,7 @@ public class AccountService {
             throw new IllegalStateException("The bound account is not visible");
         }
         return new AccountProfile(account.getId(), account.getSlug(), account.getName(), account.getContactEmail(),
-                account.getDefaultTimeZone(), account.getLogoMediaId());
+                account.getDefaultTimeZone(), account.getLogoMediaId(), account.getBrandColor());
     }
 
     /**

@@ -2,8 +2,8 @@ package io.eventos.account.service;
 
 /**
  * The account settings an owner or admin can change. {@code dataRetentionDays}: contacts without activity for that
- * long are anonymized (null: kept).
+ * long are anonymized (null: kept); {@code brandColor}: {@code #rrggbb} or null.
  */
 public record AccountSettings(String name, String slug, String defaultTimeZone, String defaultCurrency,
-                              boolean requireTwoFactor, Integer dataRetentionDays) {
+                              boolean requireTwoFactor, Integer dataRetentionDays, String brandColor) {
 }

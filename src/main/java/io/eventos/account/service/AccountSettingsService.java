@@ -2,6 +2,7 @@ package io.eventos.account.service;
 
 import io.eventos.platform.input.InputRefusedException;
 import io.eventos.account.domain.Account;
+import io.eventos.account.domain.BrandColor;
 import io.eventos.media.service.MediaLibrary;
 import io.eventos.media.service.MediaUpload;
 import io.eventos.platform.security.Permission;
@@ -38,12 +39,16 @@ public class AccountSettingsService {
     public AccountSettings current() {
         Account a = account();
         return new AccountSettings(a.getName(), a.getSlug(), a.getDefaultTimeZone(), a.getDefaultCurrency(),
-                a.isRequire2fa(), a.getDataRetentionDays());
+                a.isRequire2fa(), a.getDataRetentionDays(), a.getBrandColor());
     }
 
-    /** Saves name, slug, time zone and currency; refuses bad values with one sentence naming the field. */
+    /**
+     * Saves name, slug, time zone, currency and brand colour (blank: none, the EventOS blue); refuses bad values with
+     * one sentence naming the field. A brand colour must be {@code #RRGGBB} and readable with white text on it and
+     * as link text on the public pages (WCAG AA, {@link BrandColor}).
+     */
     @RequiresPermission(Permission.ACCOUNT_SETTINGS)
-    public AccountSettings update(String name, String slug, String timeZone, String currency) {
+    public AccountSettings update(String name, String slug, String timeZone, String currency, String brandColor) {
         String cleanName = name == null ? "" : name.trim();
         if (cleanName.isEmpty() || cleanName.length() > 120) {
             throw new SettingsException("name", "Enter the organization's name (up to 120 characters).");
@@ -63,6 +68,7 @@ public class AccountSettingsService {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new SettingsException("currency", "Choose a currency code such as EUR or USD.");
         }
+        String color = brandColor(brandColor);
         Account account = account();
         Map<String, Object> before = snapshot(account);
         if (!cleanSlug.equals(account.getSlug()) && slugTaken(cleanSlug)) {
@@ -73,6 +79,7 @@ public class AccountSettingsService {
         account.setSlug(cleanSlug);
         account.setDefaultTimeZone(timeZone);
         account.setDefaultCurrency(currency);
+        account.setBrandColor(color);
         audit.record("account.settings_changed", "account", account.getId(), before, snapshot(account));
         return current();
     }
@@ -159,6 +166,21 @@ public class AccountSettingsService {
         return state;
     }
 
+    private static String brandColor(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        String color = BrandColor.normalize(typed).orElseThrow(() -> new SettingsException("brandColor",
+                "Write the colour as # and six hexadecimal digits, e.g. #3B4CCA, or leave it empty for the default."));
+        double contrast = BrandColor.readability(color);
+        if (contrast < BrandColor.MINIMUM_CONTRAST) {
+            throw new SettingsException("brandColor", "This colour is too light: white text on it (and links in it) "
+                    + "would have a contrast of " + BrandColor.describe(contrast) + ", and at least 4.5:1 is needed "
+                    + "to be readable. Choose a darker shade.");
+        }
+        return color;
+    }
+
     private boolean slugTaken(String slug) {
         return em.createNativeQuery("select account_id_by_slug(?1)").setParameter(1, slug).getSingleResult() != null;
     }
@@ -173,6 +195,7 @@ public class AccountSettingsService {
         state.put("slug", a.getSlug());
         state.put("time_zone", a.getDefaultTimeZone());
         state.put("currency", a.getDefaultCurrency());
+        state.put("brand_color", a.getBrandColor());
         return state;
     }
 }

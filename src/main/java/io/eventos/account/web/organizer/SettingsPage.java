@@ -23,8 +23,11 @@ import java.util.TreeSet;
 @RequestScoped
 public class SettingsPage {
 
-    private static final List<String> ZONES = List.copyOf(new TreeSet<>(ZoneId.getAvailableZoneIds()).stream()
-            .filter(zone -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/")).toList());
+    /** UTC (the accounts table's default) first, so that saving other settings never changes it to the first city. */
+    private static final List<String> ZONES = java.util.stream.Stream.concat(java.util.stream.Stream.of("UTC"),
+            new TreeSet<>(ZoneId.getAvailableZoneIds()).stream()
+                    .filter(zone -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/")))
+            .toList();
 
     @Inject
     AccountSettingsService settings;
@@ -34,6 +37,8 @@ public class SettingsPage {
     private String timeZone;
     private String currency;
     private boolean requireTwoFactor;
+    private String brandColor;
+    private String savedBrandColor;
     private UploadedFile logoFile;
     private String dataRetentionDays;
 
@@ -46,6 +51,8 @@ public class SettingsPage {
         currency = current.defaultCurrency();
         requireTwoFactor = current.requireTwoFactor();
         dataRetentionDays = current.dataRetentionDays() == null ? null : current.dataRetentionDays().toString();
+        savedBrandColor = current.brandColor();
+        brandColor = savedBrandColor == null ? null : savedBrandColor.toUpperCase(java.util.Locale.ROOT);
     }
 
     public void saveRetention() throws IOException {
@@ -72,7 +79,7 @@ public class SettingsPage {
 
     public void save() throws IOException {
         try {
-            settings.update(name, slug, timeZone, currency);
+            settings.update(name, slug, timeZone, currency, brandColor);
             Messages.addFlashGlobalInfo("Settings saved.");
             Faces.redirect(Faces.getRequestContextPath() + "/app/settings.xhtml");
         } catch (SettingsException refused) {
@@ -158,6 +165,19 @@ public class SettingsPage {
 
     public void setCurrency(String currency) {
         this.currency = currency;
+    }
+
+    public String getBrandColor() {
+        return brandColor;
+    }
+
+    public void setBrandColor(String brandColor) {
+        this.brandColor = brandColor;
+    }
+
+    /** The colour in effect (lower-case #rrggbb, checked), for the swatch next to the field; null when none. */
+    public String getSavedBrandColor() {
+        return savedBrandColor;
     }
 
     public boolean isRequireTwoFactor() {

@@ -63,7 +63,7 @@ class EventPageModelsTest {
 
     @Test
     void theEntityTagFollowsTheContent() {
-        var profile = new AccountProfile(UUID.randomUUID(), "demo", "Northwind", null, "UTC", null);
+        var profile = new AccountProfile(UUID.randomUUID(), "demo", "Northwind", null, "UTC", null, null);
         PublicEvent event = event(List.of());
         var plenty = new PublicEventDetails(profile, event, List.of(offer(100, "EUR", TicketOffer.SalesState.ON_SALE, 9)));
         var fewer = new PublicEventDetails(profile, event, List.of(offer(100, "EUR", TicketOffer.SalesState.ON_SALE, 8)));
