@@ -71,7 +71,7 @@ public class SecurityPage implements Serializable {
     public void saveWeeklySummary() {
         weeklySummary.change(weeklySummaryOn);
         weeklySummaryOn = weeklySummary.isOn();
-        Messages.addGlobalInfo(weeklySummaryOn
+        Messages.addInfo("summary-form:weekly", weeklySummaryOn
                 ? "Saved: every Monday morning you will get the weekly summary of "
                 + session.getCurrent().accountName() + " by email."
                 : "Saved: you will not get the weekly summary of " + session.getCurrent().accountName() + ".");
