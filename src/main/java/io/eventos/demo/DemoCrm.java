@@ -9,7 +9,7 @@ import io.eventos.marketing.domain.CampaignDelivery;
 import io.eventos.marketing.domain.CampaignStatus;
 import io.eventos.marketing.domain.DeliveryStatus;
 import io.eventos.notification.domain.Notification;
-import jakarta.json.Json;
+import io.eventos.platform.text.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -391,6 +391,31 @@ final class DemoCrm {
     }
 
     /** Writes the tags and backdates every contact to when the organizer first met them. */
+    /**
+     * One lead typed in a second time (another address, the last name in lower case, the same company), with a note
+     * of its own: the demo's "possible duplicate" to compare and merge (docs/architecture.md, "Contacts"). Draws no
+     * random numbers, so the rest of the demo stays as it was.
+     */
+    void createDuplicate() {
+        Contact original = leads.stream().filter(c -> c.getCompany() != null && c.getLastName() != null
+                && c.getFirstName() != null && c.getEmail() != null).findFirst().orElse(null);
+        if (original == null) {
+            return;
+        }
+        String email = "private." + original.getEmail();
+        Contact twin = new Contact(email, original.getFirstName(), original.getLastName().toLowerCase(Locale.ROOT));
+        twin.setCompany(original.getCompany());
+        twin.setSource("manual");
+        twin.setOwnerUserId(staff.manager());
+        ctx.em.persist(twin);
+        byEmail.put(email.toLowerCase(Locale.ROOT), twin);
+        Instant at = ctx.now.minusSeconds(3 * 86_400);
+        createdAt.put(twin, at);
+        tags.put(twin, new LinkedHashSet<>(List.of("newsletter")));
+        activity(twin, ActivityKind.NOTE, at, staff.manager(), "Met at the registration desk",
+                "Gave a private address for the newsletter.", null, null, null);
+    }
+
     void finish() {
         for (Contact contact : byEmail.values()) {
             JsonArrayBuilder array = Json.createArrayBuilder();

@@ -12,7 +12,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.eventos.platform.text.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -109,6 +109,7 @@ public class DemoDataWriter {
         crm.createCampaigns(catalog.summit.getId(), catalog.jazz.getId());
         crm.createNotifications(catalog.earlyBird.getSalesEnd(), sales.newestPaid().getCode(),
                 sales.newestPaidAudit().getId(), sales.newestPaid().getPaidAt(), sales.pendingCount());
+        crm.createDuplicate();
         crm.finish();
 
         em.flush();

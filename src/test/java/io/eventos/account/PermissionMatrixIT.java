@@ -109,6 +109,10 @@ public class PermissionMatrixIT {
     io.eventos.crm.service.ContactSegmentService segments;
     @Inject
     io.eventos.crm.service.ContactPrivacyService privacy;
+    @Inject
+    io.eventos.crm.service.ContactMergeService merging;
+    private final java.util.Deque<UUID[]> pairsToMerge = new java.util.ArrayDeque<>();
+    private final java.util.Deque<UUID> mergesToUndo = new java.util.ArrayDeque<>();
     private final Map<UUID, UUID> ownContacts = new java.util.HashMap<>();
     private final java.util.Deque<UUID> contactsToErase = new java.util.ArrayDeque<>();
     private UUID othersContact;
@@ -163,6 +167,12 @@ public class PermissionMatrixIT {
             othersContact = contacts.create(contact("Others", target));
             for (int i = 0; i < users.size(); i++) { // an erasable contact for every role that tries
                 contactsToErase.push(contacts.create(contact("Erasable" + i, target)));
+            }
+            for (int i = 0; i < users.size(); i++) { // two contacts to merge, and a merge to undo, for every role
+                pairsToMerge.push(new UUID[] {contacts.create(contact("Twin" + i, target)),
+                        contacts.create(contact("Twin" + i, target))});
+                mergesToUndo.push(merging.merge(contacts.create(contact("Merged" + i, target)),
+                        contacts.create(contact("Merged" + i, target)), Set.of()));
             }
             for (int i = 0; i < users.size(); i++) { // a deletable code for every role that tries
                 promoCodesToDelete.push(promoCodes.create(eventInScope, promo("GONE" + i)));
@@ -355,6 +365,15 @@ public class PermissionMatrixIT {
             case "ContactPrivacyService.exportJson" -> privacy.exportJson(othersContact);
             case "ContactPrivacyService.exportCsv" -> privacy.exportCsv(othersContact);
             case "ContactPrivacyService.erase" -> privacy.erase(contactsToErase.pop());
+            case "ContactMergeService.suggestions" -> merging.suggestions(othersContact);
+            case "ContactMergeService.duplicates" -> merging.duplicates(null, 25);
+            case "ContactMergeService.merges" -> merging.merges(othersContact);
+            case "ContactMergeService.merge" -> {
+                UUID[] pair = pairsToMerge.pop();
+                merging.merge(pair[0], pair[1], Set.of("firstName"));
+            }
+            case "ContactMergeService.undo" -> merging.undo(mergesToUndo.pop());
+            case "AccountSettingsService.changeDataRetention" -> settings.changeDataRetention("400");
             case "WeeklySummarySettings.isOn" -> weeklySummary.isOn();
             case "WeeklySummarySettings.change" -> weeklySummary.change(true);
             default -> throw new AssertionError("docs/permissions.md lists an action this test cannot call: " + action);

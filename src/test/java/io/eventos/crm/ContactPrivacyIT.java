@@ -4,23 +4,16 @@ import io.eventos.account.service.AuditQuery;
 import io.eventos.account.service.AuditRecord;
 import io.eventos.account.service.AuditService;
 import io.eventos.crm.service.ConsentChange;
-import io.eventos.crm.service.ContactFilter;
 import io.eventos.crm.service.ContactPrivacyService;
-import io.eventos.crm.service.ContactRow;
-import io.eventos.crm.service.ContactService;
 import io.eventos.crm.service.TimelineEntry;
 import io.eventos.crm.service.TimelineEntryForm;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.tenancy.CurrentTenant;
-import io.eventos.ticketing.EventOnSaleIT;
 import io.eventos.ticketing.service.AttendeeRow;
-import io.eventos.ticketing.service.Cart;
-import io.eventos.ticketing.service.CheckoutService;
 import io.eventos.ticketing.service.OrderDetail;
 import io.eventos.ticketing.service.OrderRequest;
 import io.eventos.ticketing.service.OrderService;
 import io.eventos.ticketing.service.PlacedOrder;
-import io.eventos.ticketing.service.payment.TestCardGateway;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -29,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -46,14 +38,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the consent history and the timeline's entries without text, writes {@code contact.erased}, and the search no
  * longer finds the person. Only owners and admins may do either.
  */
-public class ContactPrivacyIT extends EventOnSaleIT {
+public class ContactPrivacyIT extends ContactsOnSaleIT {
 
     @Inject
-    ContactService contacts;
-    @Inject
     ContactPrivacyService privacy;
-    @Inject
-    CheckoutService checkout;
     @Inject
     OrderService orders;
     @Inject
@@ -63,7 +51,6 @@ public class ContactPrivacyIT extends EventOnSaleIT {
     @Inject
     io.eventos.checkin.service.CheckInListService checkInLists;
 
-    private UUID regular;
     private UUID manager;
     private UUID member;
     private UUID viewer;
@@ -71,7 +58,6 @@ public class ContactPrivacyIT extends EventOnSaleIT {
     @BeforeEach
     void ticketsAndTeam() {
         try (var t = CurrentTenant.bind(account)) {
-            regular = fixtures.ticketType(event, "Regular", 2500, 100, null);
             manager = members.addMember(UUID.randomUUID(), "manager", null);
             member = members.addMember(UUID.randomUUID(), "member", null);
             viewer = members.addMember(UUID.randomUUID(), "viewer", null);
@@ -180,21 +166,7 @@ public class ContactPrivacyIT extends EventOnSaleIT {
     }
 
     private PlacedOrder buy(String buyer, String email, List<OrderRequest.AttendeeName> attendees) {
-        PlacedOrder placed = as(() -> checkout.placeOrder(new OrderRequest(as(() -> checkout.reserve(
-                new Cart(event, Map.of(regular, attendees.size()), null))).token(), buyer, email, attendees, true,
-                "test_card", UUID.randomUUID().toString(), "en"), BASE));
-        assertTrue(as(() -> checkout.pay(placed.accessToken(), Map.of("card", TestCardGateway.GOOD_CARD), BASE))
-                .paid());
-        return placed;
-    }
-
-    private List<ContactRow> names(String text) {
-        return as(() -> contacts.list(new ContactFilter(text, null, null, null, null, null), 0, 25, "name", true));
-    }
-
-    private static ContactRow only(List<ContactRow> rows) {
-        assertEquals(1, rows.size(), rows.toString());
-        return rows.get(0);
+        return buy(buyer, email, attendees, true);
     }
 
     private <T> T as(UUID user, Supplier<T> call) {

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -18,10 +17,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -223,40 +220,19 @@ class ContactsJourneyIT {
 
     /** The contact page's timeline as text, newest entry first. */
     private String timeline() {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return browser.findElement(By.id("timeline")).getText();
-            } catch (StaleElementReferenceException replaced) {
-                if (attempt > 5) {
-                    throw replaced;
-                }
-            }
-        }
+        return ContactPages.timeline(browser);
     }
 
     private static List<String> rows(org.openqa.selenium.WebDriver driver) {
-        List<String> rows = new ArrayList<>();
-        for (WebElement row : driver.findElements(By.cssSelector("[id='contacts-form:contacts_data'] tr"))) {
-            if (!row.getAttribute("class").contains("ui-datatable-empty-message")) {
-                rows.add(row.getText());
-            }
-        }
-        return rows;
+        return ContactPages.rows(driver);
     }
 
     private static WebDriverWait wait(ChromeDriver browser) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
+        return ContactPages.await(browser);
     }
 
     private static String letters(int count) {
-        Random random = new Random();
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            text.append((char) ('a' + random.nextInt(26)));
-        }
-        return text.toString();
+        return ContactPages.letters(count);
     }
 
     private static List<String> query(String sql, String... parameters) throws SQLException {

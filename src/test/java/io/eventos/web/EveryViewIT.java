@@ -216,6 +216,7 @@ class EveryViewIT {
                 "/app/export/", Set.of("owner", "admin", "manager"),
                 "/app/reports/", Set.of("owner", "admin", "manager"),
                 "/app/audit.xhtml", Set.of("owner", "admin"),
+                "/app/contact-merge.xhtml", Set.of("owner", "admin", "manager"),
                 "/app/contacts.xhtml", Set.of("owner", "admin", "manager", "member", "viewer"));
         List<String> wrong = new ArrayList<>();
         int refused = 0;
@@ -319,6 +320,8 @@ class EveryViewIT {
                 "/app/attendees.xhtml?event=" + UNKNOWN_ID, "/app/attendees.xhtml",
                 "/app/export/attendees.csv?event=" + UNKNOWN_ID, "/app/export/orders.csv?event=not-an-id",
                 "/app/contact.xhtml?id=" + UNKNOWN_ID, "/app/contact.xhtml?id=not-an-id",
+                "/app/contact-merge.xhtml", "/app/contact-merge.xhtml?survivor=" + UNKNOWN_ID + "&other=not-an-id",
+                "/app/contact-duplicates.xhtml?after=zz%20top",
                 "/app/export/contacts.csv?owner=not-an-id&bought=" + UNKNOWN_ID,
                 "/app/event-dashboard.xhtml?event=" + UNKNOWN_ID, "/app/event-dashboard.xhtml?event=not-an-id",
                 "/app/reports.xhtml?from=2026-02-30&to=soon", "/app/reports.xhtml?event=" + UNKNOWN_ID,

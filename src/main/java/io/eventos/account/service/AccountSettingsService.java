@@ -38,7 +38,7 @@ public class AccountSettingsService {
     public AccountSettings current() {
         Account a = account();
         return new AccountSettings(a.getName(), a.getSlug(), a.getDefaultTimeZone(), a.getDefaultCurrency(),
-                a.isRequire2fa());
+                a.isRequire2fa(), a.getDataRetentionDays());
     }
 
     /** Saves name, slug, time zone and currency; refuses bad values with one sentence naming the field. */
@@ -75,6 +75,42 @@ public class AccountSettingsService {
         account.setDefaultCurrency(currency);
         audit.record("account.settings_changed", "account", account.getId(), before, snapshot(account));
         return current();
+    }
+
+    /** The shortest and longest retention period one can set, in days. */
+    public static final int RETENTION_MIN_DAYS = 30;
+    public static final int RETENTION_MAX_DAYS = 36_500;
+
+    /**
+     * How long a contact without activity is kept before it is anonymized (the CRM's retention sweep,
+     * {@code crm.service.ContactRetention}), in days as typed; empty keeps contacts.
+     */
+    @RequiresPermission(Permission.ACCOUNT_SETTINGS)
+    public void changeDataRetention(String days) {
+        Integer value = null;
+        String typed = days == null ? "" : days.strip();
+        if (!typed.isEmpty()) {
+            try {
+                value = Integer.valueOf(typed);
+            } catch (NumberFormatException e) {
+                value = -1;
+            }
+            if (value < RETENTION_MIN_DAYS || value > RETENTION_MAX_DAYS) {
+                throw new SettingsException("dataRetentionDays", "Enter a number of days from " + RETENTION_MIN_DAYS
+                        + " to " + RETENTION_MAX_DAYS + ", or leave it empty to keep contacts.");
+            }
+        }
+        Account account = account();
+        Integer before = account.getDataRetentionDays();
+        if (java.util.Objects.equals(before, value)) {
+            return;
+        }
+        account.setDataRetentionDays(value);
+        Map<String, Object> was = new LinkedHashMap<>();
+        was.put("data_retention_days", before);
+        Map<String, Object> now = new LinkedHashMap<>();
+        now.put("data_retention_days", value);
+        audit.record("account.data_retention_changed", "account", account.getId(), was, now);
     }
 
     /** Whether every member must use two-factor authentication: the owner's decision. */

@@ -68,6 +68,12 @@ public class Contact extends TenantEntity {
     @Column(name = "erased_at")
     private Instant erasedAt;
 
+    @Column(name = "merged_into_id")
+    private UUID mergedIntoId;
+
+    @Column(name = "merged_at")
+    private Instant mergedAt;
+
     @Column(name = "address_line")
     private String addressLine;
 
@@ -266,5 +272,14 @@ public class Contact extends TenantEntity {
 
     public void setCountry(String country) {
         this.country = country;
+    }
+
+    /** The contact this one was merged into (V27), or null: a merged contact is in no list and no search. */
+    public UUID getMergedIntoId() {
+        return mergedIntoId;
+    }
+
+    public Instant getMergedAt() {
+        return mergedAt;
     }
 }

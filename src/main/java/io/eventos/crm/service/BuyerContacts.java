@@ -30,6 +30,10 @@ import java.util.UUID;
  * orders of the same person paid at the same moment still make one contact. What the organizer may have edited is
  * kept: names are only filled in where empty; consent is only ever added here (an unticked box at checkout is not a
  * withdrawal), and a new consent ends an earlier unsubscribe.
+ * <p>An address whose contact was merged into another (V27) names the survivor: the upserts return
+ * {@code coalesce(merged_into_id, id)}, so the order, its tickets and the timeline entry go to the survivor. (A consent
+ * ticked at such a checkout stays on the merged contact's row and history, not the survivor's: no marketing without
+ * a consent the survivor's page shows.)
  */
 @ApplicationScoped
 public class BuyerContacts {
@@ -54,7 +58,7 @@ public class BuyerContacts {
                 marketing_consent    = contacts.marketing_consent or excluded.marketing_consent,
                 last_activity_at     = greatest(contacts.last_activity_at, excluded.last_activity_at),
                 updated_at           = now()
-            returning id""";
+            returning coalesce(contacts.merged_into_id, contacts.id) as id""";
 
     @PersistenceContext(unitName = "eventos")
     EntityManager em;
@@ -99,7 +103,8 @@ public class BuyerContacts {
                     last_name        = coalesce(contacts.last_name, excluded.last_name),
                     last_activity_at = greatest(contacts.last_activity_at, excluded.last_activity_at),
                     updated_at       = now()
-                returning id, lower(email) as email_key""", Timestamp.from(at), orderId.toString(), buyerEmail.strip());
+                returning coalesce(contacts.merged_into_id, contacts.id) as id, lower(email) as email_key""",
+                Timestamp.from(at), orderId.toString(), buyerEmail.strip());
     }
 
     /**

@@ -3,12 +3,14 @@ package io.eventos.crm.service;
 import io.eventos.crm.domain.Contact;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.security.Permission;
+import io.eventos.platform.persistence.SqlValues;
 import io.eventos.platform.security.RequiresPermission;
+import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.tenancy.TenantBound;
 import io.eventos.platform.text.Csv;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.eventos.platform.text.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -223,14 +225,55 @@ public class ContactPrivacyService {
 
     /**
      * Erases the person: see the class comment. The contact is found as {@link ContactService#detail} finds it (an
-     * erased or unknown one is "No such contact.").
+     * erased, merged or unknown one is "No such contact.").
      */
     @RequiresPermission(Permission.CONTACTS_ERASE)
     public Erasure erase(UUID contactId) {
         Contact contact = contactId == null ? null : em.find(Contact.class, contactId);
-        if (contact == null || contact.getErasedAt() != null) {
+        if (contact == null || contact.getErasedAt() != null || contact.getMergedIntoId() != null) {
             throw new AccessDeniedException("No such contact.");
         }
+        return anonymize(contact, Map.of());
+    }
+
+    /** What a retention sweep of one account did. */
+    public record Retention(int contacts, int orders, int attendees) {
+    }
+
+    /**
+     * The retention sweep of the bound account (called by {@link ContactRetention}, never by a page; it needs no
+     * permission because it does only what the account's own setting, {@code accounts.data_retention_days}, says):
+     * anonymizes, exactly as {@link #erase} does, up to {@code batch} contacts whose last activity (or creation, when
+     * they have none) is older than that many days and who have no timeline entry since, oldest first, each audited
+     * as {@code contact.erased} with {@code "reason": "retention"}. Nothing when the account keeps contacts forever.
+     */
+    public Retention eraseStale(int batch) {
+        Object days = em.createNativeQuery("select data_retention_days from accounts where id = ?1")
+                .setParameter(1, CurrentTenant.require()).getSingleResult();
+        if (days == null) {
+            return new Retention(0, 0, 0);
+        }
+        List<?> stale = em.createNativeQuery("""
+                        select c.id from contacts c
+                        where c.erased_at is null and c.merged_into_id is null
+                          and coalesce(c.last_activity_at, c.created_at) < now() - make_interval(days => ?1)
+                          and not exists (select 1 from activities a where a.contact_id = c.id
+                                          and a.occurred_at >= now() - make_interval(days => ?1))
+                        order by coalesce(c.last_activity_at, c.created_at), c.id limit ?2""")
+                .setParameter(1, ((Number) days).intValue()).setParameter(2, Math.max(1, batch)).getResultList();
+        int orders = 0;
+        int attendees = 0;
+        for (Object id : stale) {
+            Erasure erased = anonymize(em.find(Contact.class, SqlValues.uuid(id)),
+                    Map.of("reason", "retention", "retentionDays", ((Number) days).intValue()));
+            orders += erased.orders();
+            attendees += erased.attendees();
+        }
+        return new Retention(stale.size(), orders, attendees);
+    }
+
+    private Erasure anonymize(Contact contact, Map<String, Object> why) {
+        UUID contactId = contact.getId();
         String email = contact.getEmail();
         em.flush();
         ContactPurchases.Erased bought = purchases.erase(contactId, email, ERASED_NAME);
@@ -242,16 +285,20 @@ public class ContactPrivacyService {
                                               else subject end
                         where contact_id = ?1""")
                 .setParameter(1, contactId).executeUpdate();
-        // consent and its history stay as they are (proof); the generated search column follows the cleared fields
+        // consent and its history stay as they are (proof); the generated search column follows the cleared fields;
+        // contacts merged into this one (ContactMergeService) are the same person: their rows are cleared too
         em.createNativeQuery("""
                         update contacts set first_name = ?2, last_name = null, email = null, phone = null,
                                company = null, job_title = null, address_line = null, postal_code = null, city = null,
                                country = null, tags = '[]', custom_fields = '{}', erased_at = now(), updated_at = now()
-                        where id = ?1""")
+                        where id = ?1 or merged_into_id = ?1""")
                 .setParameter(1, contactId).setParameter(2, ERASED_NAME).executeUpdate();
         em.refresh(contact);
-        audit.record("contact.erased", contactId, Map.of("orders", bought.orders(), "tickets", bought.attendees(),
-                "timelineEntries", entries));
+        Map<String, Object> facts = new java.util.LinkedHashMap<>(why);
+        facts.put("orders", bought.orders());
+        facts.put("tickets", bought.attendees());
+        facts.put("timelineEntries", entries);
+        audit.record("contact.erased", contactId, facts);
         return new Erasure(bought.orders(), bought.attendees(), entries);
     }
 }

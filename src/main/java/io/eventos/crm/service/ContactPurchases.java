@@ -42,4 +42,17 @@ public interface ContactPurchases {
      * and the attendee fields of those tickets (name, email, answers); amounts, status, codes and dates stay.
      */
     Erased erase(UUID contactId, String email, String buyerName);
+
+    /** The orders and tickets a merge moved from one contact to another (their ids, for the undo). */
+    record Moved(List<UUID> orderIds, List<UUID> attendeeIds) {
+    }
+
+    /** Moves the orders bought as {@code from} and the tickets linked to {@code from} to the contact {@code to}. */
+    Moved move(UUID from, UUID to);
+
+    /**
+     * Undoes {@link #move}: those orders and tickets go back from {@code to} to {@code from}, each only if it still
+     * names {@code to}. Returns how many rows went back.
+     */
+    int moveBack(UUID from, UUID to, Moved moved);
 }

@@ -16,7 +16,7 @@ import io.eventos.platform.text.Csv;
 import io.eventos.platform.text.PrefixQuery;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.eventos.platform.text.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonString;
@@ -28,6 +28,7 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -139,27 +140,59 @@ public class ContactService {
         return csv.toString();
     }
 
+    /**
+     * How many contacts match each filter, each counted up to {@link #COUNT_LIMIT} + 1, in one statement (the
+     * segments' live counts: one statement however many segments the account has).
+     */
+    @RequiresPermission(Permission.CONTACTS_VIEW)
+    public List<Long> counts(List<ContactFilter> filters) {
+        if (filters.isEmpty()) {
+            return List.of();
+        }
+        Map<Integer, Object> parameters = new HashMap<>();
+        List<String> counts = new ArrayList<>();
+        for (int i = 0; i < filters.size(); i++) {
+            counts.add("(select count(*) from (select 1 from contacts c where "
+                    + where(filters.get(i), parameters, i * WHERE_PARAMETERS) + " limit " + (COUNT_LIMIT + 1) + ") m)");
+        }
+        Query query = em.createNativeQuery("select " + String.join(", ", counts));
+        parameters.forEach(query::setParameter);
+        Object result = query.getSingleResult();
+        Object[] row = result instanceof Object[] all ? all : new Object[] {result};
+        return Arrays.stream(row).map(SqlValues::number).toList();
+    }
+
+    /** How many numbered parameters {@link #where} uses at most. */
+    private static final int WHERE_PARAMETERS = 6;
+
     private String where(ContactFilter filter, Map<Integer, Object> parameters) {
+        return where(filter, parameters, 0);
+    }
+
+    /** The filter's condition; its parameters are numbered from {@code base + 1} (up to {@link #WHERE_PARAMETERS}). */
+    private String where(ContactFilter filter, Map<Integer, Object> parameters, int base) {
         List<String> clauses = new ArrayList<>();
         clauses.add("c.erased_at is null");
+        clauses.add("c.merged_into_id is null"); // a merged contact lives on in its survivor (ContactMergeService)
         String query = PrefixQuery.of(filter.text());
         if (query != null) {
-            parameters.put(1, query);
-            clauses.add("c.search @@ to_tsquery('simple', ?1)");
+            parameters.put(base + 1, query);
+            clauses.add("c.search @@ to_tsquery('simple', ?%d)".formatted(base + 1));
         }
         if (filter.tag() != null && !filter.tag().isBlank()) {
-            parameters.put(2, Json.createArrayBuilder().add(filter.tag().strip().toLowerCase(Locale.ROOT)).build()
-                    .toString());
-            clauses.add("c.tags @> cast(?2 as jsonb)");
+            parameters.put(base + 2, Json.createArrayBuilder().add(filter.tag().strip().toLowerCase(Locale.ROOT))
+                    .build().toString());
+            clauses.add("c.tags @> cast(?%d as jsonb)".formatted(base + 2));
         }
         if (filter.boughtEvent() != null) {
-            parameters.put(3, filter.boughtEvent());
-            clauses.add("c.id in (select a.contact_id from activities a where a.event_id = ?3 and a.kind = 'order_paid')");
+            parameters.put(base + 3, filter.boughtEvent());
+            clauses.add(("c.id in (select a.contact_id from activities a where a.event_id = ?%d"
+                    + " and a.kind = 'order_paid')").formatted(base + 3));
         }
         if (filter.attendedEvent() != null) {
-            parameters.put(4, filter.attendedEvent());
-            clauses.add("c.id in (select a.contact_id from activities a where a.event_id = ?4 "
-                    + "and a.kind = 'ticket_checked_in')");
+            parameters.put(base + 4, filter.attendedEvent());
+            clauses.add(("c.id in (select a.contact_id from activities a where a.event_id = ?%d "
+                    + "and a.kind = 'ticket_checked_in')").formatted(base + 4));
         }
         if ("yes".equals(filter.consent())) {
             clauses.add("c.marketing_consent");
@@ -167,14 +200,15 @@ public class ContactService {
             clauses.add("not c.marketing_consent");
         }
         if (filter.owner() != null) {
-            parameters.put(5, filter.owner());
-            clauses.add("c.owner_user_id = ?5");
+            parameters.put(base + 5, filter.owner());
+            clauses.add("c.owner_user_id = ?%d".formatted(base + 5));
         }
         if (filter.boughtNotAttendedEvent() != null) {
-            parameters.put(6, filter.boughtNotAttendedEvent());
-            clauses.add("c.id in (select a.contact_id from activities a where a.event_id = ?6 and a.kind = 'order_paid')"
-                    + " and c.id not in (select a.contact_id from activities a where a.event_id = ?6"
-                    + " and a.kind = 'ticket_checked_in')");
+            parameters.put(base + 6, filter.boughtNotAttendedEvent());
+            clauses.add(("c.id in (select a.contact_id from activities a where a.event_id = ?%1$d"
+                    + " and a.kind = 'order_paid')"
+                    + " and c.id not in (select a.contact_id from activities a where a.event_id = ?%1$d"
+                    + " and a.kind = 'ticket_checked_in')").formatted(base + 6));
         }
         if (filter.attendedAtLeast() != null && filter.attendedAtLeast() > 0) {
             clauses.add("c.id in (select a.contact_id from activities a where a.event_id is not null"
@@ -255,14 +289,18 @@ public class ContactService {
         if (email != null && !EMAIL.matcher(email).matches()) {
             problems.add(new InputProblem("email", "Enter an email address like name@example.com."));
         } else if (email != null) {
+            // a merged contact keeps its address (a sale to it follows the merge): name the contact it lives on in
             List<?> other = em.createNativeQuery("""
-                            select first_name, last_name from contacts
-                            where lower(email) = lower(?1) and id <> ?2 and erased_at is null""")
+                            select coalesce(s.first_name, c.first_name), coalesce(s.last_name, c.last_name),
+                                   c.merged_into_id is not null
+                            from contacts c left join contacts s on s.account_id = c.account_id and s.id = c.merged_into_id
+                            where lower(c.email) = lower(?1) and c.id <> ?2 and c.erased_at is null""")
                     .setParameter(1, email).setParameter(2, contact.getId()).getResultList();
             if (!other.isEmpty()) {
                 Object[] r = (Object[]) other.get(0);
                 problems.add(new InputProblem("email", "Another contact has this email address ("
-                        + ContactNames.display((String) r[0], (String) r[1], email) + ")."));
+                        + ContactNames.display((String) r[0], (String) r[1], email)
+                        + (Boolean.TRUE.equals(r[2]) ? ", merged from a duplicate" : "") + ")."));
             }
         }
         String phone = trim(form.phone());
@@ -547,7 +585,7 @@ public class ContactService {
 
     private Contact find(UUID contactId) {
         Contact contact = contactId == null ? null : em.find(Contact.class, contactId);
-        if (contact == null || contact.getErasedAt() != null) {
+        if (contact == null || contact.getErasedAt() != null || contact.getMergedIntoId() != null) {
             throw new AccessDeniedException("No such contact.");
         }
         return contact;

@@ -96,4 +96,43 @@ public class PurchasesForContacts implements ContactPurchases {
                 .setParameter(4, ERASED_EMAIL).executeUpdate();
         return new Erased(orders, attendees);
     }
+
+    @Override
+    public Moved move(UUID from, UUID to) {
+        // orders have no index on buyer_contact_id (V17: paying stays a HOT update); the account's orders are read
+        // through the account's index, and a merge is a rare, deliberate action
+        List<UUID> orders = ids(em.createNativeQuery("""
+                        with moved as (update orders set buyer_contact_id = ?2, updated_at = now()
+                                       where buyer_contact_id = ?1 returning id)
+                        select id from moved""")
+                .setParameter(1, from).setParameter(2, to).getResultList());
+        List<UUID> attendees = ids(em.createNativeQuery("""
+                        with moved as (update attendees set contact_id = ?2, updated_at = now()
+                                       where contact_id = ?1 returning id)
+                        select id from moved""")
+                .setParameter(1, from).setParameter(2, to).getResultList());
+        return new Moved(orders, attendees);
+    }
+
+    @Override
+    public int moveBack(UUID from, UUID to, Moved moved) {
+        int orders = em.createNativeQuery("""
+                        update orders set buyer_contact_id = ?1, updated_at = now()
+                        where id = any(cast(?3 as uuid[])) and buyer_contact_id = ?2""")
+                .setParameter(1, from).setParameter(2, to).setParameter(3, array(moved.orderIds())).executeUpdate();
+        int attendees = em.createNativeQuery("""
+                        update attendees set contact_id = ?1, updated_at = now()
+                        where id = any(cast(?3 as uuid[])) and contact_id = ?2""")
+                .setParameter(1, from).setParameter(2, to).setParameter(3, array(moved.attendeeIds()))
+                .executeUpdate();
+        return orders + attendees;
+    }
+
+    private static List<UUID> ids(List<?> rows) {
+        return rows.stream().map(io.eventos.platform.persistence.SqlValues::uuid).toList();
+    }
+
+    private static String array(List<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+    }
 }

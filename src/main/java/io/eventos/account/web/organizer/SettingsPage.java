@@ -35,6 +35,7 @@ public class SettingsPage {
     private String currency;
     private boolean requireTwoFactor;
     private UploadedFile logoFile;
+    private String dataRetentionDays;
 
     @PostConstruct
     void load() {
@@ -44,6 +45,29 @@ public class SettingsPage {
         timeZone = current.defaultTimeZone();
         currency = current.defaultCurrency();
         requireTwoFactor = current.requireTwoFactor();
+        dataRetentionDays = current.dataRetentionDays() == null ? null : current.dataRetentionDays().toString();
+    }
+
+    public void saveRetention() throws IOException {
+        try {
+            settings.changeDataRetention(dataRetentionDays);
+            Messages.addFlashGlobalInfo(dataRetentionDays == null || dataRetentionDays.isBlank()
+                    ? "Contacts are kept until you erase them."
+                    : "Contacts without activity for " + dataRetentionDays.strip() + " days will be anonymized.");
+            Faces.redirect(Faces.getRequestContextPath() + "/app/settings.xhtml");
+        } catch (SettingsException refused) {
+            Messages.addError("retention-form:" + refused.field(), refused.getMessage());
+        } catch (AccessDeniedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        }
+    }
+
+    public String getDataRetentionDays() {
+        return dataRetentionDays;
+    }
+
+    public void setDataRetentionDays(String dataRetentionDays) {
+        this.dataRetentionDays = dataRetentionDays;
     }
 
     public void save() throws IOException {

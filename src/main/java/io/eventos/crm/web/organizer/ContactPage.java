@@ -6,6 +6,9 @@ import io.eventos.crm.service.ContactFieldDef;
 import io.eventos.crm.service.ContactFieldService;
 import io.eventos.crm.service.ContactPrivacyService;
 import io.eventos.crm.service.ContactForm;
+import io.eventos.crm.service.ContactMergeService;
+import io.eventos.crm.service.DuplicateSuggestion;
+import io.eventos.crm.service.MergeRecord;
 import io.eventos.crm.service.ContactService;
 import io.eventos.crm.service.ContactTeam;
 import io.eventos.crm.service.TimelineEntry;
@@ -53,6 +56,8 @@ public class ContactPage implements Serializable {
     transient ContactFieldService fields;
     @Inject
     transient ContactPrivacyService privacy;
+    @Inject
+    transient ContactMergeService merging;
 
     private String id;
     private ContactDetails detail;
@@ -80,6 +85,9 @@ public class ContactPage implements Serializable {
     private String consentSource;
     private List<ConsentChange> consentHistory = List.of();
 
+    private List<DuplicateSuggestion> duplicates = List.of();
+    private List<MergeRecord> merges = List.of();
+
     private List<TimelineEntry> timeline = new ArrayList<>();
     private boolean moreTimeline;
 
@@ -103,8 +111,22 @@ public class ContactPage implements Serializable {
                 }
                 return;
             }
-            detail = contacts.detail(UUID.fromString(id.strip()));
+            UUID contactId = UUID.fromString(id.strip());
+            try {
+                detail = contacts.detail(contactId);
+            } catch (AccessDeniedException notHere) {
+                var survivor = merging.mergedInto(contactId); // an old link to a merged contact: its survivor
+                if (survivor.isPresent()) {
+                    Faces.getFlash().setKeepMessages(true);
+                    Messages.addGlobalInfo("That contact was merged into this one.");
+                    Faces.redirect(Faces.getRequestContextPath() + "/app/contact.xhtml?id=" + survivor.get());
+                    return;
+                }
+                throw notHere;
+            }
             fill(detail.form());
+            duplicates = merging.suggestions(detail.id());
+            merges = merging.merges(detail.id());
             consentChoice = detail.consent() ? "yes" : "no";
             consentHistory = contacts.consentHistory(detail.id());
             timeline = new ArrayList<>();
@@ -217,6 +239,33 @@ public class ContactPage implements Serializable {
             Messages.addGlobalError(refused.getMessage());
             return null;
         }
+    }
+
+    /** Undoes a merge into this contact; the page is loaded again (both contacts as before the merge). */
+    public String undoMerge(MergeRecord merge) {
+        try {
+            merging.undo(merge.id());
+            Faces.getFlash().setKeepMessages(true);
+            Messages.addGlobalInfo("Merge undone: " + merge.mergedName() + " is a contact of its own again.");
+            return "/app/contact?faces-redirect=true&id=" + detail.id();
+        } catch (InputRefusedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        } catch (AccessDeniedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        }
+        return null;
+    }
+
+    public List<DuplicateSuggestion> getDuplicates() {
+        return duplicates;
+    }
+
+    public List<MergeRecord> getMerges() {
+        return merges;
+    }
+
+    public String memberName(UUID userId) {
+        return userId == null ? "someone" : teamNames.getOrDefault(userId, "a former member");
     }
 
     public void showOlder() {
