@@ -98,6 +98,8 @@ public class PermissionMatrixIT {
     io.eventos.analytics.service.Dashboards dashboards;
     @Inject
     io.eventos.analytics.service.Reports reports;
+    @Inject
+    io.eventos.account.service.WeeklySummarySettings weeklySummary;
     private UUID checkInList;
     @Inject
     io.eventos.crm.service.ContactService contacts;
@@ -372,6 +374,8 @@ public class PermissionMatrixIT {
             }
             case "ContactMergeService.undo" -> merging.undo(mergesToUndo.pop());
             case "AccountSettingsService.changeDataRetention" -> settings.changeDataRetention("400");
+            case "WeeklySummarySettings.isOn" -> weeklySummary.isOn();
+            case "WeeklySummarySettings.change" -> weeklySummary.change(true);
             default -> throw new AssertionError("docs/permissions.md lists an action this test cannot call: " + action);
         }
     }

@@ -42,6 +42,12 @@ public final class PayaraProcess implements AutoCloseable {
 
     public static PayaraProcess start(Path microJar, Path war, int port, Map<String, String> env, Path log,
                                       Consumer<String> console) throws IOException {
+        return start(microJar, war, port, env, log, console, List.of());
+    }
+
+    /** As above, with more Payara Micro options (e.g. the dashboard benchmark's access log). */
+    public static PayaraProcess start(Path microJar, Path war, int port, Map<String, String> env, Path log,
+                                      Consumer<String> console, List<String> moreOptions) throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -55,6 +61,7 @@ public final class PayaraProcess implements AutoCloseable {
         if (Files.isRegularFile(postBoot)) {
             command.addAll(List.of("--postbootcommandfile", postBoot.toAbsolutePath().toString()));
         }
+        command.addAll(moreOptions);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         PayaraProcess payara = new PayaraProcess(builder.start(), port, log);

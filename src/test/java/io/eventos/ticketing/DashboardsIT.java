@@ -15,12 +15,9 @@ import io.eventos.checkin.service.ScanRequest;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.ticketing.service.Cart;
 import io.eventos.ticketing.service.CheckoutService;
-import io.eventos.ticketing.service.HoldView;
 import io.eventos.ticketing.service.OrderDetail;
-import io.eventos.ticketing.service.OrderRequest;
 import io.eventos.ticketing.service.OrderService;
 import io.eventos.ticketing.service.PlacedOrder;
-import io.eventos.ticketing.service.payment.TestCardGateway;
 import jakarta.inject.Inject;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -306,21 +303,5 @@ public class DashboardsIT extends EventOnSaleIT {
             }
         }
         return out;
-    }
-
-    private PlacedOrder buy(Map<UUID, Integer> tickets, String provider) {
-        HoldView hold = as(() -> checkout.reserve(new Cart(event, tickets, null)));
-        List<OrderRequest.AttendeeName> names = new ArrayList<>();
-        for (int i = 0; i < hold.tickets(); i++) {
-            names.add(new OrderRequest.AttendeeName("Guest", "Number" + i, null));
-        }
-        PlacedOrder placed = as(() -> checkout.placeOrder(new OrderRequest(hold.token(), "Ada Buyer",
-                "ada-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org", names, false, provider,
-                UUID.randomUUID().toString(), "en"), BASE));
-        if ("test_card".equals(provider)) {
-            assertTrue(as(() -> checkout.pay(placed.accessToken(), Map.of("card", TestCardGateway.GOOD_CARD), BASE))
-                    .paid());
-        }
-        return placed;
     }
 }

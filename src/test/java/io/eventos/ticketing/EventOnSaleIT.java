@@ -2,6 +2,12 @@ package io.eventos.ticketing;
 
 import io.eventos.isolation.IsolationFixtures;
 import io.eventos.platform.tenancy.CurrentTenant;
+import io.eventos.ticketing.service.Cart;
+import io.eventos.ticketing.service.CheckoutService;
+import io.eventos.ticketing.service.HoldView;
+import io.eventos.ticketing.service.OrderRequest;
+import io.eventos.ticketing.service.PlacedOrder;
+import io.eventos.ticketing.service.payment.TestCardGateway;
 import io.eventos.testing.InContainer;
 import io.eventos.testing.SuiteDeployment;
 import jakarta.inject.Inject;
@@ -9,7 +15,12 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -33,6 +44,8 @@ public abstract class EventOnSaleIT {
     protected SalesFixtures fixtures;
     @Inject
     protected IsolationFixtures members;
+    @Inject
+    protected CheckoutService shop;
 
     protected UUID account;
     protected UUID owner;
@@ -54,5 +67,22 @@ public abstract class EventOnSaleIT {
         try (var t = CurrentTenant.bind(account); var u = CurrentTenant.bindUser(owner)) {
             return call.get();
         }
+    }
+
+    /** Buys {@code tickets} (ticket type → count) as a visitor; pays by test card when {@code provider} is "test_card". */
+    protected PlacedOrder buy(Map<UUID, Integer> tickets, String provider) {
+        HoldView hold = as(() -> shop.reserve(new Cart(event, tickets, null)));
+        List<OrderRequest.AttendeeName> names = new ArrayList<>();
+        for (int i = 0; i < hold.tickets(); i++) {
+            names.add(new OrderRequest.AttendeeName("Guest", "Number" + i, null));
+        }
+        PlacedOrder placed = as(() -> shop.placeOrder(new OrderRequest(hold.token(), "Ada Buyer",
+                "ada-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org", names, false, provider,
+                UUID.randomUUID().toString(), "en"), BASE));
+        if ("test_card".equals(provider)) {
+            assertTrue(as(() -> shop.pay(placed.accessToken(), Map.of("card", TestCardGateway.GOOD_CARD), BASE))
+                    .paid());
+        }
+        return placed;
     }
 }

@@ -141,6 +141,7 @@ public class MembershipAuthorizer implements Authorizer {
             case CHECK_IN -> "checking people in";
             case VIEW -> "seeing this account";
             case ACCOUNT_VIEW -> "seeing the team and the account settings";
+            case WEEKLY_SUMMARY -> "the weekly summary email";
         };
     }
 

@@ -70,37 +70,8 @@ public class Dashboards {
         Period before = period.previous();
         String scope = scopeArray();
 
-        // money, orders, tickets and checkouts per currency, this period and the one before
-        Map<String, long[]> byCurrency = new TreeMap<>();
-        for (Object[] r : rows(em.createNativeQuery("""
-                select currency, day >= ?1, sum(orders_paid), sum(tickets_sold), sum(revenue_minor), sum(refunds_minor),
-                       sum(checkouts)
-                from sales_daily
-                where ticket_id is null and day between ?2 and ?3 and (cast(?4 as text) is null or event_id = any(cast(?4 as uuid[])))
-                group by 1, 2""")
-                .setParameter(1, period.from()).setParameter(2, before.from()).setParameter(3, period.to())
-                .setParameter(4, scope))) {
-            long[] f = byCurrency.computeIfAbsent(((String) r[0]).strip(), c -> new long[10]);
-            int o = Boolean.TRUE.equals(r[1]) ? 0 : 5;
-            for (int i = 0; i < 5; i++) {
-                f[o + i] += num(r[2 + i]);
-            }
-        }
-        List<CurrencyFigures> money = new ArrayList<>();
-        long orders = 0, ordersBefore = 0, tickets = 0, ticketsBefore = 0, checkouts = 0, checkoutsBefore = 0;
-        for (Map.Entry<String, long[]> e : byCurrency.entrySet()) {
-            long[] f = e.getValue();
-            orders += f[0];
-            tickets += f[1];
-            checkouts += f[4];
-            ordersBefore += f[5];
-            ticketsBefore += f[6];
-            checkoutsBefore += f[9];
-            if (f[0] + f[2] + f[3] + f[5] + f[7] + f[8] > 0) {
-                money.add(new CurrencyFigures(e.getKey(), new Change(f[2], f[7]), new Change(f[3], f[8]),
-                        new Change(f[0], f[5])));
-            }
-        }
+        Totals totals = totals(em, period, scope);
+        List<CurrencyFigures> money = new ArrayList<>(totals.money());
         // the main currency: the account's, unless another one earned more in the period
         String currency = ((String) account[1]).strip();
         long best = -1;
@@ -185,14 +156,58 @@ public class Dashboards {
                 .setParameter(2, Timestamp.from(period.to().plusDays(1).atStartOfDay(zone).toInstant()))
                 .setParameter(3, scope).getSingleResult();
 
-        return new AccountDashboard(period, zone, currency, money, new Change(orders, ordersBefore),
-                new Change(tickets, ticketsBefore), new Change(views[0], views[1]),
-                new Change(checkouts, checkoutsBefore), num(rate[1]), num(rate[0]), days, byEvent, byTicketType,
-                upcoming(scope), refreshedAt());
+        return new AccountDashboard(period, zone, currency, money, totals.orders(), totals.tickets(),
+                new Change(views[0], views[1]), totals.checkouts(), num(rate[1]), num(rate[0]), days, byEvent,
+                byTicketType, upcoming(em, scope, clock.instant()), refreshedAt());
     }
 
-    /** Events not ended and not cancelled, soonest first, with their sales against capacity. */
-    private List<AccountDashboard.Upcoming> upcoming(String scope) {
+    /** Money per currency, orders, tickets and checkouts started in a period, each with the period before. */
+    record Totals(List<CurrencyFigures> money, Change orders, Change tickets, Change checkouts) {
+    }
+
+    /**
+     * The totals of a period and the one before from {@code sales_daily} (the events' own rows), of the events in
+     * {@code scope} (null: all); money only for currencies with something in either period.
+     */
+    static Totals totals(EntityManager em, Period period, String scope) {
+        Period before = period.previous();
+        // money, orders, tickets and checkouts per currency, this period and the one before
+        Map<String, long[]> byCurrency = new TreeMap<>();
+        for (Object[] r : rows(em.createNativeQuery("""
+                select currency, day >= ?1, sum(orders_paid), sum(tickets_sold), sum(revenue_minor), sum(refunds_minor),
+                       sum(checkouts)
+                from sales_daily
+                where ticket_id is null and day between ?2 and ?3 and (cast(?4 as text) is null or event_id = any(cast(?4 as uuid[])))
+                group by 1, 2""")
+                .setParameter(1, period.from()).setParameter(2, before.from()).setParameter(3, period.to())
+                .setParameter(4, scope))) {
+            long[] f = byCurrency.computeIfAbsent(((String) r[0]).strip(), c -> new long[10]);
+            int o = Boolean.TRUE.equals(r[1]) ? 0 : 5;
+            for (int i = 0; i < 5; i++) {
+                f[o + i] += num(r[2 + i]);
+            }
+        }
+        List<CurrencyFigures> money = new ArrayList<>();
+        long orders = 0, ordersBefore = 0, tickets = 0, ticketsBefore = 0, checkouts = 0, checkoutsBefore = 0;
+        for (Map.Entry<String, long[]> e : byCurrency.entrySet()) {
+            long[] f = e.getValue();
+            orders += f[0];
+            tickets += f[1];
+            checkouts += f[4];
+            ordersBefore += f[5];
+            ticketsBefore += f[6];
+            checkoutsBefore += f[9];
+            if (f[0] + f[2] + f[3] + f[5] + f[7] + f[8] > 0) {
+                money.add(new CurrencyFigures(e.getKey(), new Change(f[2], f[7]), new Change(f[3], f[8]),
+                        new Change(f[0], f[5])));
+            }
+        }
+        return new Totals(money, new Change(orders, ordersBefore), new Change(tickets, ticketsBefore),
+                new Change(checkouts, checkoutsBefore));
+    }
+
+    /** Events not ended at {@code asOf} and not cancelled, soonest first, with their sales against capacity. */
+    static List<AccountDashboard.Upcoming> upcoming(EntityManager em, String scope, Instant asOf) {
         return rows(em.createNativeQuery("""
                 select e.id, e.name, e.starts_at, e.time_zone, e.status, e.slug,
                        coalesce((select sum(t.sold_count) from tickets t where t.event_id = e.id), 0),
@@ -200,9 +215,9 @@ public class Dashboards {
                                                          then sum(t.quantity) end
                                              from tickets t where t.event_id = e.id))
                 from events e
-                where e.ends_at > now() and e.status <> 'cancelled'
+                where e.ends_at > ?2 and e.status <> 'cancelled'
                   and (cast(?1 as text) is null or e.id = any(cast(?1 as uuid[])))
-                order by e.starts_at limit 8""").setParameter(1, scope)).stream()
+                order by e.starts_at limit 8""").setParameter(1, scope).setParameter(2, Timestamp.from(asOf))).stream()
                 .map(r -> new AccountDashboard.Upcoming(uuid(r[0]), (String) r[5], (String) r[1], instant(r[2]),
                         ZoneId.of((String) r[3]), (String) r[4], num(r[6]), r[7] == null ? null : num(r[7])))
                 .toList();

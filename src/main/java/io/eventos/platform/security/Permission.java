@@ -45,7 +45,9 @@ public enum Permission {
     /** See the account's events, orders, contacts and reports. */
     VIEW,
     /** See the team and the account's settings (not an event permission: a member limited to events lacks it). */
-    ACCOUNT_VIEW;
+    ACCOUNT_VIEW,
+    /** Receive the weekly summary email of the whole account's figures (asked for by the member). */
+    WEEKLY_SUMMARY;
 
     /** Permissions that concern one event; a member limited to some events holds only these, for those events. */
     public boolean isEventPermission() {

@@ -57,6 +57,14 @@ public final class BaseUrl {
                 request.getContextPath());
     }
 
+    /**
+     * EVENTOS_BASE_URL alone, for links in emails that no request causes (the weekly summary): without a request
+     * there is no host that EVENTOS_ALLOWED_HOSTS could allow, so without the setting there is no address.
+     */
+    public static Optional<String> configured() {
+        return Optional.ofNullable(settings().configured());
+    }
+
     /** The settings from MicroProfile Config, read once. */
     static Settings settings() {
         Settings current = settings;

@@ -6,6 +6,8 @@ import io.eventos.account.service.TwoFactorException;
 import io.eventos.account.service.TwoFactorService;
 import io.eventos.account.service.TwoFactorStatus;
 import io.eventos.account.service.UserDirectory;
+import io.eventos.account.service.WeeklySummarySettings;
+import io.eventos.platform.security.Permission;
 import io.eventos.platform.web.ClientAddress;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
@@ -23,7 +25,8 @@ import java.util.UUID;
 /**
  * {@code /app/security.xhtml}: the signed-in user's own two-factor authentication — set up with a QR code,
  * confirmed with a first code, recovery codes shown exactly once, turned off with a code — and their password:
- * changing it signs out every other session of theirs, this one stays.
+ * changing it signs out every other session of theirs, this one stays. Owners and admins also choose here whether
+ * they receive the weekly summary email of the account they work in.
  */
 @Named
 @ViewScoped
@@ -36,6 +39,8 @@ public class SecurityPage implements Serializable {
     @Inject
     transient UserDirectory users;
     @Inject
+    transient WeeklySummarySettings weeklySummary;
+    @Inject
     OrganizerSession session;
 
     private TwoFactorStatus status;
@@ -45,6 +50,7 @@ public class SecurityPage implements Serializable {
     private transient String currentPassword;
     private transient String newPassword;
     private transient String repeat;
+    private boolean weeklySummaryOn;
 
     public static final String PASSWORD_CHANGED = "Your password was changed. You stay signed in here; "
             + "everywhere else you were signed out.";
@@ -52,6 +58,31 @@ public class SecurityPage implements Serializable {
     @PostConstruct
     void load() {
         status = twoFactor.status(me());
+        if (isWeeklySummaryAllowed()) {
+            weeklySummaryOn = weeklySummary.isOn();
+        }
+    }
+
+    /** Whether the role in the current account may receive the weekly summary (owners and admins). */
+    public boolean isWeeklySummaryAllowed() {
+        return session.getCurrent() != null && session.getCurrent().grants(Permission.WEEKLY_SUMMARY);
+    }
+
+    public void saveWeeklySummary() {
+        weeklySummary.change(weeklySummaryOn);
+        weeklySummaryOn = weeklySummary.isOn();
+        Messages.addInfo("summary-form:weekly", weeklySummaryOn
+                ? "Saved: every Monday morning you will get the weekly summary of "
+                + session.getCurrent().accountName() + " by email."
+                : "Saved: you will not get the weekly summary of " + session.getCurrent().accountName() + ".");
+    }
+
+    public boolean isWeeklySummaryOn() {
+        return weeklySummaryOn;
+    }
+
+    public void setWeeklySummaryOn(boolean weeklySummaryOn) {
+        this.weeklySummaryOn = weeklySummaryOn;
     }
 
     public void start() {
