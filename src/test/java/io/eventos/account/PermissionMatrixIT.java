@@ -342,7 +342,7 @@ public class PermissionMatrixIT {
             case "ContactSegmentService.save" -> segments.save("Segment " + UUID.randomUUID().toString().substring(0, 8),
                     new io.eventos.crm.service.ContactFilter(null, "vip", null, null, "yes", null, eventInScope, 1,
                             "repeat"));
-            case "ContactService.exportCsv" -> contacts.exportCsv(io.eventos.crm.service.ContactFilter.all());
+            case "ContactService.export" -> contacts.export(io.eventos.crm.service.ContactFilter.all());
             case "Dashboards.account" -> dashboards.account(io.eventos.analytics.service.Period.last(30,
                     java.time.LocalDate.now()));
             case "Dashboards.event" -> dashboards.event(eventInScope);
