@@ -129,7 +129,7 @@ public class ContactService {
                 select c.first_name, c.last_name, c.email, c.phone, c.company, c.job_title, c.tags::text,
                        c.marketing_consent, c.owner_user_id, c.last_activity_at
                 from contacts c where\s""" + where(filter, parameters)
-                + " order by c.last_activity_at desc nulls last, c.id");
+                + " order by c.last_activity_at desc nulls last, c.id desc"); // as the list shows it
         parameters.forEach(query::setParameter);
         List<List<Object>> rows = new ArrayList<>();
         for (Object row : query.getResultList()) {
