@@ -105,6 +105,7 @@ class ContactsImportIT {
         assertThat(sample.get(1)).contains("Skipped: Phone “030 1234”");
         assertThat(sample.get(2)).contains(existing.toUpperCase(), "New Company " + suffix, "Updates a contact");
         Browser.screenshot(browser, "import-2-preview");
+        Browser.assertNoSeriousAccessibilityProblems(browser, "the import's preview");
         browser.manage().window().setSize(new Dimension(390, 844));
         Browser.screenshot(browser, "import-2-preview-phone");
         browser.manage().window().setSize(new Dimension(1280, 900));
@@ -182,7 +183,7 @@ class ContactsImportIT {
     private List<String> tableRows(String tableId) {
         List<String> rows = new ArrayList<>();
         for (WebElement row : browser.findElements(By.cssSelector("[id='" + tableId + "_data'] tr"))) {
-            rows.add(row.getText().replace('\n', ' '));
+            rows.add(row.getText().replaceAll("\\s+", " "));
         }
         return rows;
     }
