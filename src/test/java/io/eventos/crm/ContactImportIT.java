@@ -167,6 +167,19 @@ public class ContactImportIT {
         }
         byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
         List<String> mapping = as(accountA, ownerA, () -> imports.preview(file, null)).mapping();
+        ImportStatus status = importAndWait(file, mapping, "new contacts");
+        assertEquals("done", status.status(), String.valueOf(status.error()));
+        assertEquals(rows, status.created());
+        assertEquals(Math.min(rows, ContactService.COUNT_LIMIT + 1), as(accountA, ownerA,
+                () -> contacts.count(new ContactFilter(null, "bench", null, null, null, null))), "the list counts them");
+
+        ImportStatus again = importAndWait(file, mapping, "updates of existing contacts");
+        assertEquals("done", again.status(), String.valueOf(again.error()));
+        assertEquals(0, again.created(), "the same file again creates nobody");
+        assertEquals(rows, again.updated());
+    }
+
+    private ImportStatus importAndWait(byte[] file, List<String> mapping, String what) throws InterruptedException {
         long started = System.nanoTime();
         UUID id = as(accountA, ownerA, () -> background.start("bench.csv", file, mapping));
         ImportStatus status;
@@ -179,12 +192,9 @@ public class ContactImportIT {
             }
         } while (!status.finished() && System.nanoTime() - started < 600_000_000_000L);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        LOG.info(String.format("Imported %,d rows (%,d bytes) in %,d ms; progress seen %d times", rows, file.length,
-                millis, progressSeen));
-        assertEquals("done", status.status(), String.valueOf(status.error()));
-        assertEquals(rows, status.created());
-        assertEquals(Math.min(rows, ContactService.COUNT_LIMIT + 1), as(accountA, ownerA,
-                () -> contacts.count(new ContactFilter(null, "bench", null, null, null, null))), "the list counts them");
+        LOG.info(String.format("Imported %,d rows (%,d bytes, %s) in %,d ms; progress seen %d times", status.total(),
+                file.length, what, millis, progressSeen));
+        return status;
     }
 
     private ImportStatus run(UUID account, UUID user, String name, byte[] file, List<String> mapping) {

@@ -46,6 +46,9 @@ import java.util.UUID;
 @TenantBound
 public class ContactImportService {
 
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(ContactImportService.class.getName());
+
     /** Rows written per statement. */
     static final int CHUNK = 5_000;
     /** Rows shown as they will be imported. */
@@ -139,6 +142,7 @@ public class ContactImportService {
     public ImportStatus run(UUID importId, String fileName, byte[] content, List<String> mapping) {
         UUID account = CurrentTenant.require();
         String name = fileName(fileName);
+        long started = System.nanoTime();
         em.createNativeQuery("select 1 from pg_advisory_xact_lock(hashtextextended(?1, 0))")
                 .setParameter(1, "contact_import:" + account).getSingleResult(); // one import per account at a time
         List<ContactFieldDef> definitions = fields.list();
@@ -146,6 +150,7 @@ public class ContactImportService {
         List<String> columns = fit(mapping, file.header().size());
         ContactImportFile.checkMapping(columns, ContactImportFile.fields(definitions));
         ContactImportFile.Prepared prepared = ContactImportFile.prepare(file, columns, definitions, 0);
+        long read = System.nanoTime();
         Timestamp now = Timestamp.from(clock.instant());
         String subject = "Imported from " + name;
         String data = Json.createObjectBuilder().add("import", importId.toString()).add("file", name).build()
@@ -190,6 +195,8 @@ public class ContactImportService {
         facts.put("skipped", skipped);
         facts.put("merged", prepared.merged());
         audit.record("contacts.imported", "contact_import", importId, facts);
+        LOG.info(String.format("Import %s: %,d rows read and checked in %,d ms, written in %,d ms (before the commit)",
+                importId, prepared.total(), (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000));
         return status(importId);
     }
 

@@ -48,7 +48,10 @@ public class ContactImports {
                 RequestOrigin.bind(origin);
             }
             try {
+                long started = System.nanoTime();
                 imports.run(id, fileName, content, mapping);
+                LOG.info(String.format("Import %s committed %,d ms after it started", id,
+                        (System.nanoTime() - started) / 1_000_000));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "The import " + id + " of account " + account + " failed", e);
                 progress.fail(id, "The import failed and nothing was imported. Try again; if it fails again, "
