@@ -171,7 +171,8 @@ public class ContactImportIT {
         assertEquals("done", status.status(), String.valueOf(status.error()));
         assertEquals(rows, status.created());
         assertEquals(Math.min(rows, ContactService.COUNT_LIMIT + 1), as(accountA, ownerA,
-                () -> contacts.count(new ContactFilter(null, "bench", null, null, null, null))), "the list counts them");
+                () -> contacts.count(new ContactFilter(null, "bench", null, null, null, null))),
+                "the list counts them");
 
         ImportStatus again = importAndWait(file, mapping, "updates of existing contacts");
         assertEquals("done", again.status(), String.valueOf(again.error()));

@@ -1,7 +1,7 @@
 package io.eventos.web;
 
 import io.eventos.testing.Browser;
-import io.eventos.testing.TestDatabase;
+import io.eventos.testing.TestUsers;
 import io.eventos.testing.TestServer;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -22,15 +22,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,10 +55,10 @@ class ContactsImportIT {
 
     @Test
     void aFileWithABadRowAndADuplicateIsPreviewedThenImportedAndTheListExportsAsXlsx() throws Exception {
-        String suffix = letters(6);
+        String suffix = ContactsJourneyIT.letters(6);
         String tag = "imp-" + suffix;
         String existing = "existing-" + suffix + "@example.org";
-        update("""
+        TestUsers.update("""
                 insert into contacts (id, account_id, email, first_name, last_name, company, source)
                 values (gen_random_uuid(), (select id from accounts where slug = 'demo'), ?, 'Erna', 'Vorhanden',
                         'Old Company', 'manual')""", existing);
@@ -81,8 +76,8 @@ class ContactsImportIT {
         assertThat(browser.findElement(By.id("upload-form:file-message")).getText()).startsWith("Line 3 has 3 values "
                 + "but the first line names 2 columns.").endsWith("Nothing was imported.");
         assertThat(browser.findElements(By.id("mapping-form"))).isEmpty();
-        assertThat(query("select count(*) from contacts where email like ?", "%-" + suffix + "@example.org"))
-                .containsExactly("1"); // only the existing one
+        assertThat(ContactsJourneyIT.query("select count(*) from contacts where email like ?",
+                "%-" + suffix + "@example.org")).as("only the existing one").containsExactly("1");
         Browser.screenshot(browser, "import-1-refused");
 
         // semicolons, a byte order mark, a bad phone on line 3, the existing contact's email in capitals on line 4
@@ -106,8 +101,20 @@ class ContactsImportIT {
         assertThat(sample.get(2)).contains(existing.toUpperCase(), "New Company " + suffix, "Updates a contact");
         Browser.screenshot(browser, "import-2-preview");
         Browser.assertNoSeriousAccessibilityProblems(browser, "the import's preview");
+        browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("preview-counts")));
+        Browser.screenshot(browser, "import-2-preview-rows");
         browser.manage().window().setSize(new Dimension(390, 844));
+        browser.executeScript("window.scrollTo(0, 0)");
+        Object wider = browser.executeScript("const w = document.documentElement.clientWidth; return"
+                + " Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > w + 1"
+                + " && !e.closest('.wide-table')).slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className)"
+                + ".join(' ')");
+        assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth"))
+                .as("nothing wider than the phone: the preview's tables scroll in their own box; wider: " + wider)
+                .isLessThanOrEqualTo((Long) browser.executeScript("return document.documentElement.clientWidth"));
         Browser.screenshot(browser, "import-2-preview-phone");
+        browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("preview-counts")));
+        Browser.screenshot(browser, "import-2-preview-rows-phone");
         browser.manage().window().setSize(new Dimension(1280, 900));
 
         Browser.clickToNavigate(browser, browser.findElement(By.id("mapping-form:start")));
@@ -119,14 +126,14 @@ class ContactsImportIT {
         Browser.screenshot(browser, "import-3-summary");
 
         // the duplicate updated, not twinned, with its timeline entry; the import is in the audit log
-        assertThat(query("select first_name || ' ' || last_name || ' / ' || company from contacts "
+        assertThat(ContactsJourneyIT.query("select first_name || ' ' || last_name || ' / ' || company from contacts "
                 + "where lower(email) = ?", existing)).containsExactly("Erna Vorhanden / New Company " + suffix);
-        assertThat(query("""
+        assertThat(ContactsJourneyIT.query("""
                 select a.subject from activities a join contacts c on c.id = a.contact_id
                 where lower(c.email) = ? and a.kind = 'imported'""", existing))
                 .containsExactly("Imported from " + fileName);
-        assertThat(query("select count(*) from contacts where email like ?", "%-" + suffix + "@example.org"))
-                .as("existing, Nora, Otto; not Bernd").containsExactly("3");
+        assertThat(ContactsJourneyIT.query("select count(*) from contacts where email like ?",
+                "%-" + suffix + "@example.org")).as("existing, Nora, Otto; not Bernd").containsExactly("3");
         browser.get(base + "/app/audit.xhtml");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("contacts.imported");
 
@@ -159,7 +166,8 @@ class ContactsImportIT {
     private byte[] download(String url) {
         Object base64 = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.arrayBuffer()).then(b => {"
-                + " let s = ''; const a = new Uint8Array(b); for (let i = 0; i < a.length; i++) s += String.fromCharCode(a[i]);"
+                + " let s = ''; const a = new Uint8Array(b);"
+                + " for (let i = 0; i < a.length; i++) s += String.fromCharCode(a[i]);"
                 + " done(btoa(s)); }, e => done(''));", url);
         return Base64.getDecoder().decode(String.valueOf(base64));
     }
@@ -196,40 +204,5 @@ class ContactsImportIT {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
-    }
-
-    private static String letters(int count) {
-        Random random = new Random();
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            text.append((char) ('a' + random.nextInt(26)));
-        }
-        return text.toString();
-    }
-
-    private static void update(String sql, String... parameters) throws SQLException {
-        try (Connection db = TestDatabase.get().superuserConnection("eventos");
-             PreparedStatement statement = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        }
-    }
-
-    private static List<String> query(String sql, String... parameters) throws SQLException {
-        try (Connection db = TestDatabase.get().superuserConnection("eventos");
-             PreparedStatement statement = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            List<String> rows = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(rs.getString(1));
-                }
-            }
-            return rows;
-        }
     }
 }

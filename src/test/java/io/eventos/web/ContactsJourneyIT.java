@@ -250,7 +250,7 @@ class ContactsJourneyIT {
         return wait;
     }
 
-    private static String letters(int count) {
+    static String letters(int count) {
         Random random = new Random();
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < count; i++) {
@@ -259,7 +259,7 @@ class ContactsJourneyIT {
         return text.toString();
     }
 
-    private static List<String> query(String sql, String... parameters) throws SQLException {
+    static List<String> query(String sql, String... parameters) throws SQLException {
         try (Connection db = TestDatabase.get().superuserConnection("eventos");
              PreparedStatement statement = db.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {

@@ -11,9 +11,9 @@ import java.util.List;
  * Reads a CSV file as spreadsheets write it (RFC 4180): UTF-8 with or without a byte order mark, separated by commas
  * or semicolons (whichever the first line has more of, outside quotes), values in double quotes may hold separators,
  * line breaks and doubled quotes. Every row knows the line of the file it starts on, so problems can name it. Blank
- * lines (also those of separators only) are skipped. A file that is not such a CSV is refused as a whole with one sentence ({@link BadFileException}):
- * not UTF-8 text, a quote never closed, text after a closing quote, a row with more values than the first line has
- * columns, no rows.
+ * lines (also those of separators only) are skipped. A file that is not such a CSV is refused as a whole with one
+ * sentence ({@link BadFileException}): not UTF-8 text, a quote never closed, text after a closing quote, a row with
+ * more values than the first line has columns, no rows.
  */
 public final class CsvReader {
 
