@@ -1,6 +1,6 @@
 package io.eventos.demo;
 
-import jakarta.json.Json;
+import io.eventos.platform.text.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 

@@ -16,7 +16,7 @@ import io.eventos.ticketing.domain.PromoCode;
 import io.eventos.ticketing.domain.PromoCodeKind;
 import io.eventos.ticketing.domain.Ticket;
 import io.eventos.ticketing.domain.TicketVisibility;
-import jakarta.json.Json;
+import io.eventos.platform.text.Json;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;

@@ -9,7 +9,7 @@ import io.eventos.marketing.domain.CampaignDelivery;
 import io.eventos.marketing.domain.CampaignStatus;
 import io.eventos.marketing.domain.DeliveryStatus;
 import io.eventos.notification.domain.Notification;
-import jakarta.json.Json;
+import io.eventos.platform.text.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 

@@ -20,7 +20,7 @@ import io.eventos.ticketing.domain.PaymentStatus;
 import io.eventos.ticketing.domain.Pricing;
 import io.eventos.ticketing.domain.PromoCode;
 import io.eventos.ticketing.domain.Ticket;
-import jakarta.json.Json;
+import io.eventos.platform.text.Json;
 import jakarta.json.JsonObject;
 
 import java.time.Duration;

@@ -88,6 +88,14 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** {@code jakarta.json.Json} looks its provider up on every call: use platform.text.Json (one lookup). */
+    @Test
+    void jsonComesFromTheProviderLookedUpOnce() {
+        noClasses().that().resideOutsideOfPackage("io.eventos.platform.text..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("jakarta.json.Json")
+                .check(classes);
+    }
+
     @Test
     void webLayerNeverTouchesTheDatabase() {
         noClasses().that().resideInAPackage("..web..")

@@ -9,6 +9,7 @@ import io.eventos.account.domain.UserStatus;
 import io.eventos.account.service.InvitationView.Status;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.tenancy.TenantBound;
+import io.eventos.platform.tenancy.RequestMemo;
 import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -112,6 +113,7 @@ public class InvitationDesk {
         membership.setEventScopeJson(invitation.getEventScopeJson());
         membership.setInvitedBy(invitation.getInvitedBy());
         em.persist(membership);
+        RequestMemo.forgetAll();
         invitation.accept(user.getId(), now);
         user.setLastAccountId(CurrentTenant.require()); // the next sign-in lands in the account just joined
         if (user.getEmailVerifiedAt() == null) {

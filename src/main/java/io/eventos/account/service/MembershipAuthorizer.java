@@ -5,9 +5,10 @@ import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.security.Authorizer;
 import io.eventos.platform.security.Permission;
 import io.eventos.platform.tenancy.CurrentTenant;
+import io.eventos.platform.tenancy.RequestMemo;
 import io.eventos.platform.tenancy.DeviceGrant;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
+import io.eventos.platform.text.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
@@ -23,7 +24,9 @@ import java.util.stream.Collectors;
 
 /**
  * Answers "may the signed-in user do this here?" from their membership row in the bound account, read in the
- * caller's transaction (row level security limits it to that account), so a changed role counts at once.
+ * caller's transaction (row level security limits it to that account). In a web request the row is read once for the
+ * whole request ({@link RequestMemo}: the memberships the organizer header loaded, or one read), so a changed role
+ * counts from the member's next request; outside a request (timers, the outbox) every check reads it.
  */
 @ApplicationScoped
 public class MembershipAuthorizer implements Authorizer {
@@ -78,12 +81,22 @@ public class MembershipAuthorizer implements Authorizer {
     private Member currentMember() {
         UUID userId = CurrentTenant.user()
                 .orElseThrow(() -> new AccessDeniedException("Sign in to do this."));
+        UUID accountId = CurrentTenant.require();
+        // in a web request, the memberships the request read for its header answer every check of the request
+        Optional<Member> known = RequestMemo.<List<Membership>>peek(UserDirectory.membershipsKey(userId))
+                .flatMap(all -> all.stream().filter(m -> m.accountId().equals(accountId)).findFirst())
+                .map(m -> new Member(m.memberRole(), m.eventScope()));
+        return known.orElseGet(() -> RequestMemo.get(List.of("member", accountId, userId),
+                () -> readMember(accountId, userId)));
+    }
+
+    private Member readMember(UUID accountId, UUID userId) {
         // the account is named, not left to row level security: with app.user_id set, the policy own_memberships
         // also shows the user's memberships in their other accounts (the switcher needs that)
         List<?> rows = em.createNativeQuery("""
                         select role, event_scope::text from account_users
                         where account_id = ?1 and user_id = ?2 and status = 'active'""")
-                .setParameter(1, CurrentTenant.require())
+                .setParameter(1, accountId)
                 .setParameter(2, userId)
                 .getResultList();
         if (rows.isEmpty()) {

@@ -6,6 +6,7 @@ import io.eventos.account.domain.MemberRole;
 import io.eventos.account.domain.User;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.tenancy.TenantBound;
+import io.eventos.platform.tenancy.RequestMemo;
 import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -77,6 +78,7 @@ public class NewAccountWriter {
     private void writeAccount(Account account, UUID ownerId, String how) {
         em.persist(account);
         em.persist(new AccountUser(ownerId, MemberRole.OWNER));
+        RequestMemo.forgetAll();
         audit.record("account.created", "account", account.getId(), null,
                 Map.of("name", account.getName(), "slug", account.getSlug(), "owner", ownerId.toString(),
                         "via", how));

@@ -6,6 +6,7 @@ import io.eventos.platform.security.Permission;
 import io.eventos.platform.security.RequiresPermission;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.tenancy.TenantBound;
+import io.eventos.platform.tenancy.RequestMemo;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -71,6 +72,7 @@ public class TeamService {
             throw new TeamException("This is the account's only owner. Make someone else an owner first.");
         }
         member.setRole(role);
+        RequestMemo.forgetAll();
         audit.record("member.role_changed", "member", userId, Map.of("role", before.label()),
                 Map.of("role", role.label()));
     }
@@ -96,6 +98,7 @@ public class TeamService {
             }
         }
         em.remove(member);
+        RequestMemo.forgetAll();
         sessions.endAll(em, userId); // signed out everywhere at once, not just refused this account's pages
         audit.record("member.removed", "member", userId, Map.of("role", member.getRole().label()), null);
     }
@@ -113,6 +116,7 @@ public class TeamService {
         target.setRole(MemberRole.OWNER);
         target.setEventScopeJson(null);
         self.setRole(MemberRole.ADMIN);
+        RequestMemo.forgetAll();
         audit.record("account.ownership_transferred", "member", toUserId, Map.of("role", before.label()),
                 Map.of("role", "owner", "previous_owner", me.toString()));
     }

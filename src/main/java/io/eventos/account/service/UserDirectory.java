@@ -5,6 +5,7 @@ import io.eventos.account.domain.User;
 import io.eventos.account.domain.UserStatus;
 import io.eventos.platform.limits.Limits;
 import io.eventos.platform.tenancy.CurrentTenant;
+import io.eventos.platform.tenancy.RequestMemo;
 import io.eventos.platform.tenancy.TransactionSettings;
 import io.eventos.platform.tenancy.RequestOrigin;
 import jakarta.ejb.Stateless;
@@ -293,7 +294,6 @@ public class UserDirectory {
                 .map(u -> new SignedInUser(u.getId(), u.getEmail(), u.getName(), u.getLastAccountId()));
     }
 
-    /** The accounts this user belongs to, by name. */
     /**
      * Whether the user works at the door: in the account they will land in (their last used one, else the first by
      * name) they are a member limited to some events. They start at check-in instead of the dashboard.
@@ -313,10 +313,22 @@ public class UserDirectory {
         return !rows.isEmpty() && Boolean.TRUE.equals(rows.get(0));
     }
 
+    /**
+     * The accounts this user belongs to, by name: read once per web request ({@link RequestMemo}) for the header,
+     * the switcher and the permission checks ({@link MembershipAuthorizer}) alike.
+     */
     public List<Membership> memberships(UUID userId) {
+        return RequestMemo.get(membershipsKey(userId), () -> readMemberships(userId));
+    }
+
+    static List<Object> membershipsKey(UUID userId) {
+        return List.of("memberships", userId);
+    }
+
+    private List<Membership> readMemberships(UUID userId) {
         TransactionSettings.set(em, TransactionSettings.USER, userId);
         List<Object[]> rows = em.createNativeQuery("""
-                        select a.id, a.slug, a.name, au.role, a.require_2fa, au.event_scope is not null
+                        select a.id, a.slug, a.name, au.role, a.require_2fa, au.event_scope::text, a.logo_media_id
                         from account_users au join accounts a on a.id = au.account_id
                         where au.user_id = ?1 and au.status = 'active' and a.status = 'active'
                         order by a.name""")
@@ -324,7 +336,8 @@ public class UserDirectory {
                 .getResultList();
         return rows.stream()
                 .map(r -> new Membership(toUuid(r[0]), (String) r[1], (String) r[2], (String) r[3],
-                        Boolean.TRUE.equals(r[4]), Boolean.TRUE.equals(r[5])))
+                        Boolean.TRUE.equals(r[4]), MembershipAuthorizer.parseScope((String) r[5]),
+                        r[6] == null ? null : toUuid(r[6])))
                 .toList();
     }
 

@@ -1,7 +1,7 @@
 package io.eventos.checkin.service;
 
 import io.eventos.checkin.domain.Refusal;
-import jakarta.json.Json;
+import io.eventos.platform.text.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 

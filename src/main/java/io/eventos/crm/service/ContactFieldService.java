@@ -8,7 +8,7 @@ import io.eventos.platform.security.RequiresPermission;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.tenancy.TenantBound;
 import jakarta.ejb.Stateless;
-import jakarta.json.Json;
+import io.eventos.platform.text.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;

@@ -8,7 +8,7 @@ import io.eventos.platform.tenancy.TenantBound;
 import io.eventos.platform.text.Csv;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.eventos.platform.text.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

@@ -9,7 +9,7 @@ import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.tenancy.TenantBound;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.eventos.platform.text.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -40,11 +40,12 @@ public class ContactSegmentService {
     public List<SegmentRow> list() {
         List<?> rows = em.createNativeQuery("select id, name, rules::text from segments order by lower(name), id")
                 .getResultList();
+        List<ContactFilter> rules = rows.stream().map(row -> rules((String) ((Object[]) row)[2])).toList();
+        List<Long> counts = contacts.counts(rules);
         List<SegmentRow> segments = new ArrayList<>();
-        for (Object row : rows) {
-            Object[] r = (Object[]) row;
-            ContactFilter rules = rules((String) r[2]);
-            segments.add(new SegmentRow(SqlValues.uuid(r[0]), (String) r[1], rules, contacts.count(rules)));
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] r = (Object[]) rows.get(i);
+            segments.add(new SegmentRow(SqlValues.uuid(r[0]), (String) r[1], rules.get(i), counts.get(i)));
         }
         return segments;
     }

@@ -17,7 +17,7 @@ import io.eventos.platform.text.Table;
 import io.eventos.platform.text.TableFiles;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.eventos.platform.text.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonString;
@@ -29,6 +29,7 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -143,27 +144,58 @@ public class ContactService {
                 "tags", "marketing consent", "owner", "last activity (UTC)"), rows);
     }
 
+    /**
+     * How many contacts match each filter, each counted up to {@link #COUNT_LIMIT} + 1, in one statement (the
+     * segments' live counts: one statement however many segments the account has).
+     */
+    @RequiresPermission(Permission.CONTACTS_VIEW)
+    public List<Long> counts(List<ContactFilter> filters) {
+        if (filters.isEmpty()) {
+            return List.of();
+        }
+        Map<Integer, Object> parameters = new HashMap<>();
+        List<String> counts = new ArrayList<>();
+        for (int i = 0; i < filters.size(); i++) {
+            counts.add("(select count(*) from (select 1 from contacts c where "
+                    + where(filters.get(i), parameters, i * WHERE_PARAMETERS) + " limit " + (COUNT_LIMIT + 1) + ") m)");
+        }
+        Query query = em.createNativeQuery("select " + String.join(", ", counts));
+        parameters.forEach(query::setParameter);
+        Object result = query.getSingleResult();
+        Object[] row = result instanceof Object[] all ? all : new Object[] {result};
+        return Arrays.stream(row).map(SqlValues::number).toList();
+    }
+
+    /** How many numbered parameters {@link #where} uses at most. */
+    private static final int WHERE_PARAMETERS = 6;
+
     private String where(ContactFilter filter, Map<Integer, Object> parameters) {
+        return where(filter, parameters, 0);
+    }
+
+    /** The filter's condition; its parameters are numbered from {@code base + 1} (up to {@link #WHERE_PARAMETERS}). */
+    private String where(ContactFilter filter, Map<Integer, Object> parameters, int base) {
         List<String> clauses = new ArrayList<>();
         clauses.add("c.erased_at is null");
         String query = PrefixQuery.of(filter.text());
         if (query != null) {
-            parameters.put(1, query);
-            clauses.add("c.search @@ to_tsquery('simple', ?1)");
+            parameters.put(base + 1, query);
+            clauses.add("c.search @@ to_tsquery('simple', ?%d)".formatted(base + 1));
         }
         if (filter.tag() != null && !filter.tag().isBlank()) {
-            parameters.put(2, Json.createArrayBuilder().add(filter.tag().strip().toLowerCase(Locale.ROOT)).build()
-                    .toString());
-            clauses.add("c.tags @> cast(?2 as jsonb)");
+            parameters.put(base + 2, Json.createArrayBuilder().add(filter.tag().strip().toLowerCase(Locale.ROOT))
+                    .build().toString());
+            clauses.add("c.tags @> cast(?%d as jsonb)".formatted(base + 2));
         }
         if (filter.boughtEvent() != null) {
-            parameters.put(3, filter.boughtEvent());
-            clauses.add("c.id in (select a.contact_id from activities a where a.event_id = ?3 and a.kind = 'order_paid')");
+            parameters.put(base + 3, filter.boughtEvent());
+            clauses.add(("c.id in (select a.contact_id from activities a where a.event_id = ?%d"
+                    + " and a.kind = 'order_paid')").formatted(base + 3));
         }
         if (filter.attendedEvent() != null) {
-            parameters.put(4, filter.attendedEvent());
-            clauses.add("c.id in (select a.contact_id from activities a where a.event_id = ?4 "
-                    + "and a.kind = 'ticket_checked_in')");
+            parameters.put(base + 4, filter.attendedEvent());
+            clauses.add(("c.id in (select a.contact_id from activities a where a.event_id = ?%d "
+                    + "and a.kind = 'ticket_checked_in')").formatted(base + 4));
         }
         if ("yes".equals(filter.consent())) {
             clauses.add("c.marketing_consent");
@@ -171,14 +203,15 @@ public class ContactService {
             clauses.add("not c.marketing_consent");
         }
         if (filter.owner() != null) {
-            parameters.put(5, filter.owner());
-            clauses.add("c.owner_user_id = ?5");
+            parameters.put(base + 5, filter.owner());
+            clauses.add("c.owner_user_id = ?%d".formatted(base + 5));
         }
         if (filter.boughtNotAttendedEvent() != null) {
-            parameters.put(6, filter.boughtNotAttendedEvent());
-            clauses.add("c.id in (select a.contact_id from activities a where a.event_id = ?6 and a.kind = 'order_paid')"
-                    + " and c.id not in (select a.contact_id from activities a where a.event_id = ?6"
-                    + " and a.kind = 'ticket_checked_in')");
+            parameters.put(base + 6, filter.boughtNotAttendedEvent());
+            clauses.add(("c.id in (select a.contact_id from activities a where a.event_id = ?%1$d"
+                    + " and a.kind = 'order_paid')"
+                    + " and c.id not in (select a.contact_id from activities a where a.event_id = ?%1$d"
+                    + " and a.kind = 'ticket_checked_in')").formatted(base + 6));
         }
         if (filter.attendedAtLeast() != null && filter.attendedAtLeast() > 0) {
             clauses.add("c.id in (select a.contact_id from activities a where a.event_id is not null"

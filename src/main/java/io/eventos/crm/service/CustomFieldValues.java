@@ -1,7 +1,7 @@
 package io.eventos.crm.service;
 
 import io.eventos.platform.input.InputProblem;
-import jakarta.json.Json;
+import io.eventos.platform.text.Json;
 import jakarta.json.JsonObjectBuilder;
 
 import java.math.BigDecimal;

@@ -32,7 +32,7 @@ import io.eventos.platform.text.SafeUrls;
 import io.eventos.media.service.MediaPaths;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.eventos.platform.text.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;

@@ -5,7 +5,7 @@ import io.eventos.platform.outbox.Outbox;
 import io.eventos.platform.persistence.OneStatement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.eventos.platform.text.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -1,7 +1,7 @@
 package io.eventos.platform.web;
 
 import io.eventos.platform.text.ScriptJson;
-import jakarta.json.Json;
+import io.eventos.platform.text.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;

@@ -1,6 +1,6 @@
 package io.eventos.ticketing.service;
 
-import jakarta.json.Json;
+import io.eventos.platform.text.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

@@ -179,8 +179,9 @@ public class OrderService {
     @RequiresPermission(Permission.VIEW)
     public List<AttendeeRow> attendees(@EventRef UUID eventId, String text, int first, int pageSize) {
         String like = likePattern(text);
-        var query = em.createQuery("select a from Attendee a join fetch a.order join fetch a.ticket where "
-                        + attendeeCondition(like) + " order by lower(a.lastName), lower(a.firstName), a.id",
+        var query = em.createQuery("select a from Attendee a join fetch a.order join fetch a.ticket"
+                        + " join fetch a.orderLine where " + attendeeCondition(like)
+                        + " order by lower(a.lastName), lower(a.firstName), a.id",
                         Attendee.class)
                 .setParameter("event", eventId);
         if (like != null) {

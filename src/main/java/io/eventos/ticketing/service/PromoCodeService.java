@@ -13,7 +13,7 @@ import io.eventos.ticketing.domain.Ticket;
 import io.eventos.ticketing.domain.TicketVisibility;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.eventos.platform.text.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;

@@ -1,26 +1,27 @@
 package io.eventos.account.web.organizer;
 
-import io.eventos.account.service.AccountService;
-import io.eventos.platform.tenancy.CurrentTenant;
+import io.eventos.account.service.Membership;
+import io.eventos.media.service.MediaPaths;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** The current account's logo for the organizer header (one small query per page that shows it). */
+/** The current account's logo for the organizer header (from the memberships the request read: no query of its own). */
 @Named
 @RequestScoped
 public class AccountLogo {
 
     @Inject
-    AccountService accounts;
+    OrganizerSession session;
 
     private String url;
 
     @PostConstruct
     void load() {
-        if (CurrentTenant.get().isPresent()) {
-            url = accounts.currentProfile().logoUrl();
+        Membership current = session.getCurrent();
+        if (current != null) {
+            url = MediaPaths.of(current.accountSlug(), current.logoMediaId());
         }
     }
 

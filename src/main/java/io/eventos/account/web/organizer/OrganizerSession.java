@@ -33,7 +33,7 @@ public class OrganizerSession implements Serializable {
     private SignedInUser user;
     private List<Membership> memberships = List.of();
     private Membership current;
-    private boolean twoFactorOn;
+    private Boolean twoFactorOn;
     private final Map<UUID, Instant> lastActivity = new HashMap<>();
     private UUID next;
 
@@ -47,7 +47,7 @@ public class OrganizerSession implements Serializable {
             current = null;
         }
         memberships = user == null ? List.of() : users.memberships(userId);
-        twoFactorOn = user != null && twoFactor.isEnabled(userId);
+        twoFactorOn = null; // read when asked: only where an account requires it
         UUID wanted = next != null ? next
                 : current != null ? current.accountId()
                 : user == null ? null : user.lastAccountId();
@@ -95,6 +95,9 @@ public class OrganizerSession implements Serializable {
     }
 
     boolean isTwoFactorOn() {
+        if (twoFactorOn == null) {
+            twoFactorOn = user != null && twoFactor.isEnabled(user.id());
+        }
         return twoFactorOn;
     }
 

@@ -3,6 +3,7 @@ package io.eventos.account.web.organizer;
 import io.eventos.account.service.Membership;
 import io.eventos.account.service.TeamService;
 import io.eventos.platform.tenancy.CurrentTenant;
+import io.eventos.platform.tenancy.RequestMemo;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -36,7 +37,13 @@ public class OrganizerTenantFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        UUID userId = UUID.fromString(principal.getName());
+        try (var memo = RequestMemo.open()) {
+            filterSignedIn(request, response, chain, UUID.fromString(principal.getName()));
+        }
+    }
+
+    private void filterSignedIn(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                                UUID userId) throws IOException, ServletException {
         session.refreshFor(userId);
         Membership membership = session.currentMembership().orElse(null);
         if (membership == null) {

@@ -9,7 +9,7 @@ import io.eventos.checkin.service.ScanRequest;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.tenancy.CurrentTenant;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.eventos.platform.text.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

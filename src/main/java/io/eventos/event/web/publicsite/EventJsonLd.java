@@ -5,7 +5,7 @@ import io.eventos.event.service.PublicEventDetails;
 import io.eventos.platform.text.SafeHtml;
 import io.eventos.platform.text.ScriptJson;
 import io.eventos.event.service.TicketOffer;
-import jakarta.json.Json;
+import io.eventos.platform.text.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;

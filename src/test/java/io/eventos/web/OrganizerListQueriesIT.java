@@ -1,0 +1,131 @@
+package io.eventos.web;
+
+import io.eventos.testing.Browser;
+import io.eventos.testing.TestDatabase;
+import io.eventos.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Statements the application role runs for one request of each organizer list (issue 18), counted by PostgreSQL
+ * (pg_stat_statements): a small fixed number, whatever the number of rows on the page — no statement per row.
+ */
+class OrganizerListQueriesIT {
+
+    /** The most statements a list request may run (issue 18's target), the tenant binding not counted. */
+    static final int MOST = 6;
+    /**
+     * The contacts list's first request also reads its four filter menus (custom fields, events, team, saved
+     * segments) and the segments' live counts (one statement for all of them).
+     */
+    static final int MOST_FOR_CONTACTS = 8;
+
+    private static URI base;
+    private static ChromeDriver browser;
+    private static String session;
+
+    @BeforeAll
+    static void start() throws SQLException {
+        base = TestServer.baseUri();
+        try (Connection db = TestDatabase.get().superuserConnection("eventos"); Statement sql = db.createStatement()) {
+            sql.execute("create schema if not exists stats");
+            sql.execute("create extension if not exists pg_stat_statements schema stats");
+        }
+        browser = Browser.open();
+        browser.get(base + "/login.xhtml");
+        Browser.submitSignIn(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        session = browser.manage().getCookieNamed("EVENTOS_SESSION").getValue();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void eachListRunsAFewStatementsWhateverItsRows() throws Exception {
+        String summit = one("select e.id::text from events e join accounts a on a.id = e.account_id "
+                + "where a.slug = 'demo' and e.slug = 'product-summit'");
+        Map<String, String> lists = new LinkedHashMap<>();
+        lists.put("events", "/app/events.xhtml");
+        lists.put("orders", "/app/orders.xhtml?event=" + summit);
+        lists.put("attendees", "/app/attendees.xhtml?event=" + summit);
+        lists.put("audit log", "/app/audit.xhtml");
+        lists.put("contacts", "/app/contacts.xhtml");
+        lists.put("venues", "/app/venues.xhtml");
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        for (var list : lists.entrySet()) {
+            String page = get(list.getValue()); // warm: the first request of a session may load what later ones share
+            if (!list.getKey().equals("venues")) {
+                // a statement per row would add at least 5 to the list's own 2 or more, over the budget
+                assertThat(page.split("data-ri=\"", -1).length - 1).as(list.getKey()
+                        + ": enough rows that a statement per row would show").isGreaterThanOrEqualTo(5);
+            }
+            found.put(list.getKey(), queriesFor(list.getValue()));
+        }
+        found.forEach((name, queries) -> System.out.printf("%s: %d statements%n  %s%n", name, queries.size(),
+                String.join("\n  ", queries)));
+        assertThat(found).allSatisfy((name, queries) -> assertThat(queries).as(name + ": " + String.join("\n", queries))
+                .hasSizeLessThanOrEqualTo(name.equals("contacts") ? MOST_FOR_CONTACTS : MOST));
+    }
+
+    /**
+     * The application role's statements while the page is fetched, other than binding the tenant, page view
+     * counters, the outbox workers' and the rollups' background rounds, and the driver's catalog look-ups.
+     */
+    private static List<String> queriesFor(String path) throws Exception {
+        try (Connection db = TestDatabase.get().superuserConnection("eventos"); Statement sql = db.createStatement()) {
+            sql.execute("select stats.pg_stat_statements_reset()");
+            get(path);
+            List<String> queries = new ArrayList<>();
+            try (ResultSet rs = sql.executeQuery("""
+                    select s.query, s.calls from stats.pg_stat_statements s join pg_roles r on r.oid = s.userid
+                    where r.rolname = 'eventos_app'
+                      and s.query !~* 'set_config' and s.query !~* 'analytics' and s.query !~* 'outbox'
+                      and s.query !~* 'rollup' and s.query !~* 'pg_catalog' and s.query !~* '^\\s*(begin|commit|rollback|show|set )'
+                    """)) {
+                while (rs.next()) {
+                    for (long i = 0; i < rs.getLong(2); i++) {
+                        queries.add(rs.getString(1).replaceAll("\\s+", " "));
+                    }
+                }
+            }
+            return queries;
+        }
+    }
+
+    private static String get(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Cookie", "EVENTOS_SESSION=" + session).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        assertThat(response.body()).as(path + " is the page, not the sign-in").doesNotContain("id=\"login-form\"");
+        return response.body();
+    }
+
+    private static String one(String query) throws SQLException {
+        try (Connection db = TestDatabase.get().superuserConnection("eventos"); Statement sql = db.createStatement();
+             ResultSet rs = sql.executeQuery(query)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
