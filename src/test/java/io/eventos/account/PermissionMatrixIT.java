@@ -106,6 +106,8 @@ public class PermissionMatrixIT {
     @Inject
     io.eventos.crm.service.ContactFieldService contactFields;
     @Inject
+    io.eventos.crm.service.ContactImportService contactImports;
+    @Inject
     io.eventos.crm.service.ContactSegmentService segments;
     @Inject
     io.eventos.crm.service.ContactPrivacyService privacy;
@@ -354,7 +356,12 @@ public class PermissionMatrixIT {
             case "ContactSegmentService.save" -> segments.save("Segment " + UUID.randomUUID().toString().substring(0, 8),
                     new io.eventos.crm.service.ContactFilter(null, "vip", null, null, "yes", null, eventInScope, 1,
                             "repeat"));
-            case "ContactService.exportCsv" -> contacts.exportCsv(io.eventos.crm.service.ContactFilter.all());
+            case "ContactService.export" -> contacts.export(io.eventos.crm.service.ContactFilter.all());
+            case "ContactImportService.preview" -> contactImports.preview(
+                    "email\nimported@example.org\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+            case "ContactImportService.open" -> contactImports.open("contacts.csv",
+                    "email\nimported@example.org\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    java.util.List.of("email"));
             case "Dashboards.account" -> dashboards.account(io.eventos.analytics.service.Period.last(30,
                     java.time.LocalDate.now()));
             case "Dashboards.event" -> dashboards.event(eventInScope);

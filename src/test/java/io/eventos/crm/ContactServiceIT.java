@@ -118,7 +118,8 @@ public class ContactServiceIT extends EventOnSaleIT {
                 null, null)), "tag filter, any case");
         assertEquals(2, as(() -> contacts.count(new ContactFilter(null, "vip", null, null, null, null))));
         assertEquals(List.of("Ada Lovelace"), names(new ContactFilter("ada", "vip", null, null, null, null)));
-        String csv = as(() -> contacts.exportCsv(text("analyt")));
+        String csv = new String(io.eventos.platform.text.TableFiles.csv(as(() -> contacts.export(text("analyt")))),
+                java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(csv.contains("Ada,Lovelace,ada@analytical.example,'+442079460018,Analytical Engines"), csv);
         assertFalse(csv.contains("Smith"), csv);
     }

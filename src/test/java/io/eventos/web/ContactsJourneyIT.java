@@ -231,11 +231,11 @@ class ContactsJourneyIT {
         return ContactPages.await(browser);
     }
 
-    private static String letters(int count) {
+    static String letters(int count) {
         return ContactPages.letters(count);
     }
 
-    private static List<String> query(String sql, String... parameters) throws SQLException {
+    static List<String> query(String sql, String... parameters) throws SQLException {
         try (Connection db = TestDatabase.get().superuserConnection("eventos");
              PreparedStatement statement = db.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {

@@ -18,4 +18,9 @@ public class AuditForContacts implements ContactAudit {
     public void record(String action, UUID contactId, Map<String, ?> facts) {
         audit.record(action, "contact", contactId, null, facts);
     }
+
+    @Override
+    public void record(String action, String subjectType, UUID subjectId, Map<String, ?> facts) {
+        audit.record(action, subjectType, subjectId, null, facts);
+    }
 }

@@ -1,6 +1,7 @@
 package io.eventos.analytics.service;
 
 import io.eventos.platform.text.MoneyText;
+import io.eventos.platform.text.Table;
 
 import io.eventos.platform.security.Authorizer;
 import io.eventos.platform.security.EventRef;

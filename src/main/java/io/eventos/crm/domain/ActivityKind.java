@@ -18,7 +18,9 @@ public enum ActivityKind {
     CALL,
     MEETING,
     TASK,
-    OTHER;
+    OTHER,
+    /** Created or updated by a CSV import (ContactImportService). */
+    IMPORTED;
 
     /**
      * Applied to every ActivityKind attribute. It implements {@link AttributeConverter} directly and delegates to

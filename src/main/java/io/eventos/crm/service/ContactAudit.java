@@ -11,4 +11,7 @@ public interface ContactAudit {
 
     /** Records {@code action} (e.g. "contact.erased") on the contact, with the signed-in user and the time. */
     void record(String action, UUID contactId, Map<String, ?> facts);
+
+    /** Records {@code action} on another record of the CRM (e.g. "contacts.imported" on a "contact_import"). */
+    void record(String action, String subjectType, UUID subjectId, Map<String, ?> facts);
 }

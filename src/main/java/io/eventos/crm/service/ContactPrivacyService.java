@@ -277,11 +277,12 @@ public class ContactPrivacyService {
         String email = contact.getEmail();
         em.flush();
         ContactPurchases.Erased bought = purchases.erase(contactId, email, ERASED_NAME);
-        // manual entries (note, call, meeting, task, other) lose their subject too; the sale's and the door's
-        // subjects name an order code or ticket type only, and stay
+        // manual entries (note, call, meeting, task, other) and imports (whose file name may name the person) lose
+        // their subject too; the sale's and the door's subjects name an order code or ticket type only, and stay
         int entries = em.createNativeQuery("""
                         update activities set body = null, data = '{}', updated_at = now(),
-                               subject = case when kind in ('note', 'call', 'meeting', 'task', 'other') then null
+                               subject = case when kind in ('note', 'call', 'meeting', 'task', 'other', 'imported')
+                                              then null
                                               else subject end
                         where contact_id = ?1""")
                 .setParameter(1, contactId).executeUpdate();

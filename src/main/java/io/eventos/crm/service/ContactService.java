@@ -12,8 +12,9 @@ import io.eventos.platform.security.Permission;
 import io.eventos.platform.security.RequiresPermission;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.tenancy.TenantBound;
-import io.eventos.platform.text.Csv;
 import io.eventos.platform.text.PrefixQuery;
+import io.eventos.platform.text.Table;
+import io.eventos.platform.text.TableFiles;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import io.eventos.platform.text.Json;
@@ -61,8 +62,8 @@ public class ContactService {
             "name", "lower(c.last_name) %s, lower(c.first_name) %s",
             "created", "c.created_at %s");
     private static final Set<String> ENTRY_KINDS = Set.of("note", "call", "meeting", "task");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _-]{0,39}");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _-]{0,39}");
 
     @PersistenceContext(unitName = "eventos")
     EntityManager em;
@@ -116,28 +117,31 @@ public class ContactService {
         return SqlValues.number(query.getSingleResult());
     }
 
-    /** The filtered list as CSV (every match, newest activity first). */
+    /**
+     * The filtered list for its CSV and XLSX files ({@link TableFiles}): every match, newest activity first, the
+     * columns of the list and a few more.
+     */
     @RequiresPermission(Permission.DATA_EXPORT)
-    public String exportCsv(ContactFilter filter) {
+    public Table export(ContactFilter filter) {
         Map<UUID, String> owners = team.members().stream()
                 .collect(Collectors.toMap(ContactTeam.TeamMate::userId, ContactTeam.TeamMate::name));
-        StringBuilder csv = new StringBuilder("first name,last name,email,phone,company,job title,tags,"
-                + "marketing consent,owner,last activity (UTC)\r\n");
         Map<Integer, Object> parameters = new HashMap<>();
         Query query = em.createNativeQuery("""
                 select c.first_name, c.last_name, c.email, c.phone, c.company, c.job_title, c.tags::text,
                        c.marketing_consent, c.owner_user_id, c.last_activity_at
                 from contacts c where\s""" + where(filter, parameters)
-                + " order by c.last_activity_at desc nulls last, c.id");
+                + " order by c.last_activity_at desc nulls last, c.id desc"); // as the list shows it
         parameters.forEach(query::setParameter);
+        List<List<Object>> rows = new ArrayList<>();
         for (Object row : query.getResultList()) {
             Object[] r = (Object[]) row;
             Instant last = SqlValues.instant(r[9]);
-            Csv.row(csv, (String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                    (String) r[5], String.join(" ", tags((String) r[6])), Boolean.TRUE.equals(r[7]) ? "yes" : "no",
-                    owners.get(SqlValues.uuid(r[8])), last == null ? null : last.toString());
+            rows.add(java.util.Arrays.asList(r[0], r[1], r[2], r[3], r[4], r[5],
+                    String.join(" ", tags((String) r[6])), Boolean.TRUE.equals(r[7]) ? "yes" : "no",
+                    owners.get(SqlValues.uuid(r[8])), last == null ? null : last.toString()));
         }
-        return csv.toString();
+        return new Table("Contacts", List.of("first name", "last name", "email", "phone", "company", "job title",
+                "tags", "marketing consent", "owner", "last activity (UTC)"), rows);
     }
 
     /**

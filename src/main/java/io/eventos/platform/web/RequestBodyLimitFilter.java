@@ -15,7 +15,8 @@ import java.util.Set;
  * Caps every request body before anything reads it, with 413 and a page that says so (issue 13, finding 8: multipart
  * bodies of ~51 MB were parsed on every Faces page, public ones included, and larger ones answered 500).
  * <ul>
- *   <li>A multipart body (a form with a file field) only reaches the pages that have one ({@link #UPLOAD_PAGES}),
+ *   <li>A multipart body (a form with a file field) only reaches the pages that have one ({@link #UPLOAD_PAGES}:
+ *   images, and the CSV files of the contact import, up to 20 MB),
  *   up to {@link #MAX_UPLOAD_BYTES} (the Faces servlet's {@code multipart-config} in web.xml says the same); the
  *   services refuse a file over their own smaller limit next to the field.</li>
  *   <li>Any other body: at most {@link #MAX_BODY_BYTES}, above what the largest legitimate one needs (a kiosk's
@@ -32,7 +33,8 @@ public class RequestBodyLimitFilter extends HttpFilter {
     /** Every other request body. */
     static final long MAX_BODY_BYTES = 2_100_000;
     /** The views with a file field ({@code p:fileUpload}); a test compares this with the views. */
-    static final Set<String> UPLOAD_PAGES = Set.of("/app/event.xhtml", "/app/settings.xhtml", "/app/speaker.xhtml");
+    static final Set<String> UPLOAD_PAGES = Set.of("/app/event.xhtml", "/app/settings.xhtml", "/app/speaker.xhtml",
+            "/app/contacts-import.xhtml");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -65,7 +67,8 @@ public class RequestBodyLimitFilter extends HttpFilter {
             <title>Too large</title><link rel="stylesheet" href="{css}"/></head>
             <body class="public"><main id="main" class="container"><section class="notice">
             <h1>That was too large to send</h1>
-            <p id="too-large-text">Images can be at most 5 MB, and a form without a file at most 2 MB. Nothing was saved.
+            <p id="too-large-text">Images can be at most 5 MB, files of contacts 20 MB, and a form without a file at most
+            2 MB. Nothing was saved.
             Use your browser's Back button, choose a smaller file or shorten the text, and send it again.</p>
             </section></main></body></html>
             """;

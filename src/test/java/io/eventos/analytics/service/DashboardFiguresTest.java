@@ -1,5 +1,7 @@
 package io.eventos.analytics.service;
 
+import io.eventos.platform.text.Table;
+import io.eventos.platform.text.TableFiles;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 

@@ -19,6 +19,9 @@ class RequestBodyLimitFilterTest {
                 .isTrue();
         assertThat(RequestBodyLimitFilter.allowed("multipart/form-data; boundary=x", 23_000_000, "/app/event.xhtml"))
                 .as("over the upload limit").isFalse();
+        assertThat(RequestBodyLimitFilter.allowed("multipart/form-data; boundary=x", 20_100_000,
+                "/app/contacts-import.xhtml")).as("a CSV file of contacts of up to 20 MB, with the form around it")
+                .isTrue();
         assertThat(RequestBodyLimitFilter.allowed("Multipart/Form-Data; boundary=x", 1_000, "/login.xhtml"))
                 .as("a page without a file field parses no multipart body").isFalse();
         assertThat(RequestBodyLimitFilter.allowed("multipart/form-data; boundary=x", 1_000, "/e/demo/product-summit"))

@@ -35,7 +35,7 @@ public class AuditPage implements Serializable {
     private String id;
     private static final java.util.Set<String> SUBJECTS = java.util.Set.of("order", "event", "venue", "member",
             "account", "contact", "promo_code", "ticket", "attendee", "session", "speaker", "checkin_list",
-            "checkin_device", "capacity_group", "invitation", "event_series", "user");
+            "checkin_device", "capacity_group", "invitation", "event_series", "user", "contact_import");
 
     private final LazyDataModel<AuditRecord> entries = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;

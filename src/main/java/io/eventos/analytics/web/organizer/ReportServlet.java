@@ -3,8 +3,8 @@ package io.eventos.analytics.web.organizer;
 import io.eventos.analytics.service.Period;
 import io.eventos.analytics.service.PeriodInput;
 import io.eventos.analytics.service.Reports;
-import io.eventos.analytics.service.Table;
-import io.eventos.analytics.service.TableFiles;
+import io.eventos.platform.text.Table;
+import io.eventos.platform.web.TableDownload;
 import io.eventos.platform.security.AccessDeniedException;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -27,7 +27,6 @@ public class ReportServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Pattern FILE = Pattern.compile("^/([a-z-]+)\\.(csv|xlsx)$");
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     @Inject
     transient Reports reports;
@@ -73,17 +72,7 @@ public class ReportServlet extends HttpServlet {
             return;
         }
         String name = kind.file + "-" + period.from() + "-" + period.to() + "." + file.group(2);
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        response.setHeader("Cache-Control", "no-store");
-        if ("csv".equals(file.group(2))) {
-            byte[] bytes = TableFiles.csv(table);
-            response.setContentType("text/csv; charset=UTF-8");
-            response.setContentLength(bytes.length);
-            response.getOutputStream().write(bytes);
-        } else {
-            response.setContentType(XLSX);
-            TableFiles.xlsx(table, response.getOutputStream());
-        }
+        TableDownload.send(response, table, name);
     }
 
     private static boolean blank(String value) {

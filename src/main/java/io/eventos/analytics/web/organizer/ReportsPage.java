@@ -3,7 +3,7 @@ package io.eventos.analytics.web.organizer;
 import io.eventos.analytics.service.Period;
 import io.eventos.analytics.service.PeriodInput;
 import io.eventos.analytics.service.Reports;
-import io.eventos.analytics.service.Table;
+import io.eventos.platform.text.Table;
 import io.eventos.platform.security.AccessDeniedException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

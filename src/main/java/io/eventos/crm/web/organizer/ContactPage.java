@@ -314,6 +314,7 @@ public class ContactPage implements Serializable {
             case "call" -> "Call";
             case "meeting" -> "Meeting";
             case "task" -> "Task";
+            case "imported" -> "Imported";
             default -> "Other";
         };
     }

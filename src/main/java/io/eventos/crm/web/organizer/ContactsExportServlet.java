@@ -3,6 +3,8 @@ package io.eventos.crm.web.organizer;
 import io.eventos.crm.service.ContactFilter;
 import io.eventos.crm.service.ContactService;
 import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.text.Table;
+import io.eventos.platform.web.TableDownload;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -10,14 +12,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
- * {@code /app/export/contacts.csv?text=&tag=&bought=&attended=&consent=&owner=&not_attended=&attended_at_least=&buyer=}:
- * the contact list as filtered (or a segment's rules), as
- * CSV. Behind the organizer filter (signed in, tenant bound); the service checks DATA_EXPORT; refused is a 404.
+ * {@code /app/export/contacts.csv?text=&tag=&bought=&attended=&consent=&owner=&not_attended=&attended_at_least=&buyer=}
+ * and the same as {@code contacts.xlsx}: the contact list as filtered (or a segment's rules), as CSV or XLSX, written
+ * by {@link TableDownload} like the reports' files. Behind the organizer filter (signed in, tenant bound); the service
+ * checks DATA_EXPORT; refused is a 404.
  */
-@WebServlet(urlPatterns = "/app/export/contacts.csv")
+@WebServlet(urlPatterns = {"/app/export/contacts.csv", "/app/export/contacts.xlsx"})
 public class ContactsExportServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -27,9 +29,9 @@ public class ContactsExportServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String csv;
+        Table table;
         try {
-            csv = contacts.exportCsv(new ContactFilter(request.getParameter("text"), request.getParameter("tag"),
+            table = contacts.export(new ContactFilter(request.getParameter("text"), request.getParameter("tag"),
                     ContactsPage.uuid(request.getParameter("bought")), ContactsPage.uuid(request.getParameter("attended")),
                     request.getParameter("consent"), ContactsPage.uuid(request.getParameter("owner")),
                     ContactsPage.uuid(request.getParameter("not_attended")),
@@ -38,12 +40,8 @@ public class ContactsExportServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"contacts.csv\"");
-        response.setHeader("Cache-Control", "no-store");
-        byte[] bytes = ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8); // the BOM makes Excel read UTF-8
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        TableDownload.send(response, table, request.getServletPath().endsWith(".xlsx") ? "contacts.xlsx"
+                : "contacts.csv");
     }
 
     private static Integer number(String value) {

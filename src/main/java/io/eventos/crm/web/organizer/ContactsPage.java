@@ -42,7 +42,8 @@ import java.util.stream.Collectors;
 /**
  * {@code /app/contacts.xhtml}: the account's contacts, searched as you type (word prefixes on the search vector),
  * filtered by tag, event bought or attended, consent and owner, paged in SQL; bulk tag and owner on the selected
- * rows, CSV export of the filtered list, and the account's custom field definitions.
+ * rows, CSV and XLSX export of the filtered list, and the account's custom field definitions; the import of a CSV
+ * file is {@link ContactsImportPage}.
  */
 @Named
 @ViewScoped
@@ -247,6 +248,15 @@ public class ContactsPage implements Serializable {
 
     /** The CSV export of what the filters show (a relative link: never built from request headers). */
     public String getExportPath() {
+        return "/app/export/contacts.csv" + exportQuery();
+    }
+
+    /** The same list as XLSX. */
+    public String getXlsxExportPath() {
+        return "/app/export/contacts.xlsx" + exportQuery();
+    }
+
+    private String exportQuery() {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("text", text);
         query.put("tag", tag);
@@ -260,7 +270,7 @@ public class ContactsPage implements Serializable {
         String parameters = query.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().isBlank())
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return "/app/export/contacts.csv" + (parameters.isEmpty() ? "" : "?" + parameters);
+        return parameters.isEmpty() ? "" : "?" + parameters;
     }
 
     public String matchesText() {

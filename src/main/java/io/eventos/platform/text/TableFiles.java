@@ -1,6 +1,5 @@
-package io.eventos.analytics.service;
+package io.eventos.platform.text;
 
-import io.eventos.platform.text.Csv;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -16,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 /**
- * Writes a {@link Table} as CSV (UTF-8 with a byte order mark so that Excel reads it as UTF-8; cells a spreadsheet
+ * Writes a {@link Table} (a report, a list of contacts) as CSV (UTF-8 with a byte order mark so that Excel reads it as UTF-8; cells a spreadsheet
  * would run as formulas defused, {@link Csv}) or as XLSX (Apache POI's streaming writer: at most 100 rows in memory;
  * text is always a text cell, never a formula; counts and money are numbers, days are dates).
  */
