@@ -26,8 +26,7 @@ public class TenantBindingInterceptor {
     @AroundInvoke
     public Object bindTenant(InvocationContext invocation) throws Exception {
         UUID accountId = CurrentTenant.require();
-        TransactionSettings.set(em, TransactionSettings.ACCOUNT, accountId);
-        CurrentTenant.user().ifPresent(userId -> TransactionSettings.set(em, TransactionSettings.USER, userId));
+        TransactionSettings.bind(em, accountId, CurrentTenant.user().orElse(null));
         return invocation.proceed();
     }
 }
