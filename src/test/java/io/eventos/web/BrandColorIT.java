@@ -1,17 +1,13 @@
 package io.eventos.web;
 
 import io.eventos.testing.Browser;
-import io.eventos.testing.TestServer;
+import io.eventos.testing.BrowserTest;
 import io.eventos.testing.TestUsers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,23 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * would be hard to read (kept as typed), and shown at once on the account's public pages and buyer's pages, whose
  * cached copies and entity tags follow it.
  */
-class BrandColorIT {
+class BrandColorIT extends BrowserTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private URI base;
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void open() {
-        base = TestServer.baseUri();
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void close() {
-        browser.quit();
-    }
 
     @Test
     void aReadableBrandColourColoursThePublicPagesAtOnceAndALightOneIsRefusedNextToTheField() throws Exception {

@@ -1,15 +1,11 @@
 package io.eventos.web;
 
 import io.eventos.testing.Browser;
-import io.eventos.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.eventos.testing.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.chrome.ChromeDriver;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,21 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * duplicates; the owner compares them, takes the accented first name, merges, and the survivor's timeline holds both
  * histories (the order and the note) while the other leaves the list; "Undo merge" puts both back as they were.
  */
-class ContactMergeJourneyIT {
-
-    private URI base;
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void open() {
-        base = TestServer.baseUri();
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void close() {
-        browser.quit();
-    }
+class ContactMergeJourneyIT extends BrowserTest {
 
     @Test
     void twoSimilarContactsAreSuggestedMergedWithBothHistoriesAndTheMergeIsUndone() {

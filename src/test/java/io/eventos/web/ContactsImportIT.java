@@ -1,14 +1,12 @@
 package io.eventos.web;
 
 import io.eventos.testing.Browser;
+import io.eventos.testing.BrowserTest;
 import io.eventos.testing.TestUsers;
-import io.eventos.testing.TestServer;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -18,7 +16,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,21 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * updated, not twinned, with "Imported from FILE" on its timeline, and the import in the audit log. The list filtered
  * by the file's tag, exported as XLSX and read back with POI, is the list on screen.
  */
-class ContactsImportIT {
-
-    private URI base;
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void open() {
-        base = TestServer.baseUri();
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void close() {
-        browser.quit();
-    }
+class ContactsImportIT extends BrowserTest {
 
     @Test
     void aFileWithABadRowAndADuplicateIsPreviewedThenImportedAndTheListExportsAsXlsx() throws Exception {

@@ -1,10 +1,8 @@
 package io.eventos.web;
 
 import io.eventos.testing.Browser;
+import io.eventos.testing.BrowserTest;
 import io.eventos.testing.TestDatabase;
-import io.eventos.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -12,7 +10,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,21 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the list by the tag, and a bad phone number is refused next to the field with everything typed kept. An owner
  * erases a buyer through the contact page's dialog; the order then shows "Erased person" with the same total.
  */
-class ContactsJourneyIT {
-
-    private URI base;
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void open() {
-        base = TestServer.baseUri();
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void close() {
-        browser.quit();
-    }
+class ContactsJourneyIT extends BrowserTest {
 
     @Test
     void aBuyerBecomesAContactWithTheirOrderCheckInNotesAndTasks() throws Exception {

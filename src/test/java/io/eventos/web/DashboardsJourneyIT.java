@@ -1,18 +1,15 @@
 package io.eventos.web;
 
 import io.eventos.testing.Browser;
-import io.eventos.testing.TestServer;
+import io.eventos.testing.BrowserTest;
 import io.eventos.ticketing.DashboardsIT;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -31,21 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * charts (PrimeFaces' Chart.js under the page's Content-Security-Policy) and period, an event's dashboard reached from
  * the upcoming events, and the reports page whose CSV and XLSX files hold the rows it shows.
  */
-class DashboardsJourneyIT {
-
-    private URI base;
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void open() {
-        base = TestServer.baseUri();
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void close() {
-        browser.quit();
-    }
+class DashboardsJourneyIT extends BrowserTest {
 
     @Test
     void theOwnerSeesFiguresChartsAndTheEventsDashboard() {

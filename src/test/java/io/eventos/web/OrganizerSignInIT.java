@@ -1,14 +1,10 @@
 package io.eventos.web;
 
 import io.eventos.testing.Browser;
-import io.eventos.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.eventos.testing.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,21 +12,7 @@ import java.net.http.HttpResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Signing in to the organizer app with a demo login, in a real browser. */
-class OrganizerSignInIT {
-
-    private URI base;
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void open() {
-        base = TestServer.baseUri();
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void close() {
-        browser.quit();
-    }
+class OrganizerSignInIT extends BrowserTest {
 
     @Test
     void signedOutVisitorIsSentToLoginAndBackToTheDashboard() {
