@@ -76,6 +76,25 @@ class AccessibilityIT {
                 + "where a.slug = ? order by (select count(*) from activities x where x.contact_id = c.id) desc, c.id "
                 + "limit 1", "demo").get(0);
         check("/app/contact.xhtml?id=" + contact, "a11y-laptop-contact");
+        // the editors reached from the lists, and the CRM's duplicates, merge and import pages
+        String venue = CheckoutIT.query("select v.id::text from venues v join accounts a on a.id = v.account_id "
+                + "where a.slug = ? order by v.name limit 1", "demo").get(0);
+        check("/app/venue.xhtml?id=" + venue, "a11y-laptop-venue");
+        String speaker = CheckoutIT.query("select s.id::text from speakers s where s.event_id = cast(? as uuid) "
+                + "order by s.id limit 1", summit).get(0);
+        check("/app/speaker.xhtml?event=" + summit + "&id=" + speaker, "a11y-laptop-speaker");
+        check("/app/contact-duplicates.xhtml", "a11y-laptop-contact-duplicates");
+        List<String> twins = CheckoutIT.query("select c.id::text from contacts c "
+                + "join accounts a on a.id = c.account_id where a.slug = ? and c.merged_into_id is null "
+                + "and c.erased_at is null and c.name_key in ("
+                + "select d.name_key from contacts d where d.account_id = a.id and d.merged_into_id is null "
+                + "and d.erased_at is null group by d.name_key having count(*) > 1) order by c.name_key, c.id limit 2",
+                "demo");
+        assertThat(twins).as("the demo's lead entered twice").hasSize(2);
+        check("/app/contact-merge.xhtml?survivor=" + twins.get(0) + "&other=" + twins.get(1),
+                "a11y-laptop-contact-merge");
+        check("/app/contacts-import.xhtml", "a11y-laptop-contacts-import");
+        check("/app/accounts/new.xhtml", "a11y-laptop-new-account");
         String orderId = CheckoutIT.query("select o.id::text from orders o where o.buyer_email = ?", buyer).get(0);
         check("/app/order.xhtml?id=" + orderId, "a11y-laptop-order");
         // the order's own history in the audit log, reached from the order page

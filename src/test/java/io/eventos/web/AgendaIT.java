@@ -71,12 +71,12 @@ class AgendaIT {
         Browser.submit(browser, By.id("toolbar-form:add-speaker"));
         type("speaker-form:name", speaker);
         type("speaker-form:company", "Test Systems");
-        browser.findElement(By.id("speaker-form:photo_input")).sendKeys(file("not-a-photo.png",
+        browser.findElement(By.cssSelector("#speaker-form input[type=file]")).sendKeys(file("not-a-photo.png",
                 "<html>not an image</html>".getBytes(StandardCharsets.UTF_8)).toString());
         Browser.submit(browser, By.id("speaker-form:save"));
         assertThat(text("speaker-form:photo-message")).contains("not a PNG, JPEG, GIF or WebP image");
         assertThat(browser.findElement(By.id("speaker-form:name")).getAttribute("value")).isEqualTo(speaker);
-        browser.findElement(By.id("speaker-form:photo_input")).sendKeys(file("photo.png", PNG).toString());
+        browser.findElement(By.cssSelector("#speaker-form input[type=file]")).sendKeys(file("photo.png", PNG).toString());
         Browser.submit(browser, By.id("speaker-form:save"));
         assertThat(text("agenda-messages")).contains("Added " + speaker);
         WebElement speakerItem = browser.findElement(By.xpath(
