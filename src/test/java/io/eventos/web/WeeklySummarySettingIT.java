@@ -108,7 +108,9 @@ class WeeklySummarySettingIT {
     /** Saves with the form's AJAX button and waits for the answer next to the box. */
     private void save() {
         browser.findElement(By.id("summary-form:save-summary")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(
+        // the AJAX answer replaces the message element: one found a moment ago may be gone when its text is read
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> !d.findElements(
                 By.cssSelector("#summary-form\\:weekly-message")).isEmpty()
                 && d.findElement(By.id("summary-form:weekly-message")).getText().startsWith("Saved"));
     }
