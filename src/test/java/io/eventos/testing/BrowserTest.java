@@ -1,45 +1,115 @@
 package io.eventos.testing;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.Extension;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.chrome.ChromeDriver;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The base of a browser journey: before each test the shared test server's address ({@link TestServer}, demo data)
- * and a fresh Chromium ({@link Browser#open()}); after it the browser quits. When a test fails, the page it failed
- * on is saved first, as {@code target/screenshots/FAILED-Class-method.png}.
+ * The base of every browser journey: before each test the shared test server's address ({@link TestServer}, demo
+ * data) and a fresh Chromium ({@link Browser#open()}) in {@link #browser}; after it the browser quits. A journey with
+ * several people (an organizer and a phone at the door) opens more with {@link #anotherBrowser}; they quit after the
+ * test too. When a test fails, every browser it had is saved first, as
+ * {@code target/screenshots/FAILED-Class-method.png} (then {@code -2}, {@code -3} for the others).
+ * <p>
+ * A class whose tests only read public pages may keep one browser for all its tests ({@link OneBrowserPerClass}):
+ * it saves a Chromium start per test; such a class clears what its tests leave behind (cookies) itself. A journey of
+ * several people, each with their own device, opens each browser when its person appears ({@link BrowsersOnDemand}:
+ * no {@link #browser}, only {@link #anotherBrowser}).
  */
 public abstract class BrowserTest {
 
+    /** One browser for all the tests of the class, quit when the class is done. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    @Inherited
+    public @interface OneBrowserPerClass {
+    }
+
+    /** No default browser: each test opens the ones it needs with {@link #anotherBrowser}. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    @Inherited
+    public @interface BrowsersOnDemand {
+    }
+
     protected URI base;
     protected ChromeDriver browser;
+    private final List<ChromeDriver> others = new ArrayList<>();
 
+    /** Opens the browser before each test and, when a test fails, saves what every browser showed. */
     @RegisterExtension
-    protected final AfterTestExecutionCallback screenshotOnFailure = context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-            try {
-                Browser.screenshot(browser, "FAILED-" + context.getRequiredTestClass().getSimpleName() + "-"
-                        + context.getRequiredTestMethod().getName());
-            } catch (RuntimeException unavailable) {
-                // the browser itself may be what failed: the test's own error is the one to report
+    protected final Extension browsers = new Browsers();
+
+    private final class Browsers implements BeforeEachCallback, AfterTestExecutionCallback {
+
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            base = TestServer.baseUri();
+            if (getClass().isAnnotationPresent(OneBrowserPerClass.class)) {
+                // kept in the class's store: JUnit closes it when the class is done
+                browser = context.getParent().orElseThrow().getStore(ExtensionContext.Namespace.GLOBAL)
+                        .getOrComputeIfAbsent(SharedBrowser.class, key -> new SharedBrowser(Browser.open()),
+                                SharedBrowser.class).driver();
+            } else if (!getClass().isAnnotationPresent(BrowsersOnDemand.class)) {
+                browser = Browser.open();
             }
         }
-    };
 
-    @BeforeEach
-    void openBrowser() {
-        base = TestServer.baseUri();
-        browser = Browser.open();
+        @Override
+        public void afterTestExecution(ExtensionContext context) {
+            if (context.getExecutionException().isEmpty()) {
+                return;
+            }
+            String name = "FAILED-" + context.getRequiredTestClass().getSimpleName() + "-"
+                    + context.getRequiredTestMethod().getName();
+            List<ChromeDriver> all = new ArrayList<>();
+            if (browser != null) {
+                all.add(browser);
+            }
+            all.addAll(others);
+            for (int i = 0; i < all.size(); i++) {
+                try {
+                    Browser.screenshot(all.get(i), i == 0 ? name : name + "-" + (i + 1));
+                } catch (RuntimeException unavailable) {
+                    // the browser itself may be what failed: the test's own error is the one to report
+                }
+            }
+        }
+    }
+
+    /** One more browser for this test (another person, another device), with Chromium arguments if any. */
+    protected ChromeDriver anotherBrowser(String... chromiumArguments) {
+        ChromeDriver driver = Browser.open(chromiumArguments);
+        others.add(driver);
+        return driver;
     }
 
     @AfterEach
-    void quitBrowser() {
-        if (browser != null) {
+    void quitBrowsers() {
+        others.forEach(ChromeDriver::quit);
+        others.clear();
+        if (browser != null && !getClass().isAnnotationPresent(OneBrowserPerClass.class)) {
             browser.quit();
+        }
+    }
+
+    private record SharedBrowser(ChromeDriver driver) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            driver.quit();
         }
     }
 }

@@ -1,15 +1,11 @@
 package io.eventos.web;
 
 import io.eventos.testing.Browser;
-import io.eventos.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.eventos.testing.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.chrome.ChromeDriver;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,22 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reports, contacts and a contact included), on the demo data. No serious or critical violation on any of them; each page is also saved as a screenshot (phone size for
  * the buyer, laptop size for the organizer) for people reviewing a run. Every failure is listed at once.
  */
-class AccessibilityIT {
+class AccessibilityIT extends BrowserTest {
 
-    private URI base;
-    private ChromeDriver browser;
     private final List<String> problems = new ArrayList<>();
-
-    @BeforeEach
-    void open() {
-        base = TestServer.baseUri();
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void close() {
-        browser.quit();
-    }
 
     @Test
     void theBuyerAndOrganizerPagesHaveNoSeriousAccessibilityProblems() throws Exception {

@@ -1,20 +1,17 @@
 package io.eventos.web;
 
 import io.eventos.testing.Browser;
-import io.eventos.testing.TestServer;
+import io.eventos.testing.BrowserTest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,26 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The organizer's agenda in a real browser on the demo account: speakers with photos, sessions in rooms, the
  * overlap warning that names the other session, the list grouped by day and the schedule, in the event's zone.
  */
-class AgendaIT {
+class AgendaIT extends BrowserTest {
 
     /** A 1x1 PNG. */
     private static final byte[] PNG = java.util.Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
-    private URI base;
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void open() {
-        base = TestServer.baseUri();
-        browser = Browser.open();
-    }
-
     @AfterEach
     void close(org.junit.jupiter.api.TestInfo test) {
         // what the browser showed when a test ends, failed or not (the last screen of a failure explains it)
         Browser.screenshot(browser, "agenda-end-" + test.getTestMethod().map(m -> m.getName()).orElse("test"));
-        browser.quit();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.eventos.web;
 
 import io.eventos.testing.Browser;
+import io.eventos.testing.BrowserTest;
 import io.eventos.testing.TestMail;
 import io.eventos.testing.TestServer;
 import jakarta.mail.internet.MimeMessage;
@@ -14,7 +15,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,28 +27,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from the emailed link, cancels in two steps, sees the refund, gets the email, and the place is on sale again; with
  * "refund on request" the buyer asks with a reason and the organizer approves it on the order's page.
  */
-class BuyerCancellationJourneyIT {
+class BuyerCancellationJourneyIT extends BrowserTest {
 
     private static final Pattern ORDER_LINK = Pattern.compile("(https?://\\S+/e/demo/orders/[A-Za-z0-9_-]+)");
 
-    private URI base;
     private TestMail mail;
     private ChromeDriver organizer;
     private ChromeDriver phone;
 
     @BeforeEach
     void open() {
-        base = TestServer.baseUri();
         mail = TestServer.mail();
-        organizer = Browser.open();
-        phone = Browser.open();
+        organizer = browser;
+        phone = anotherBrowser();
         phone.manage().window().setSize(new Dimension(412, 915));
     }
 
     @AfterEach
     void close() throws Exception {
-        organizer.quit();
-        phone.quit();
         // the demo summit goes back to the default policy for the other journeys
         CheckoutIT.sql("update events set settings = settings - 'cancellation' where id = ?::uuid", CheckoutIT.eventId());
     }

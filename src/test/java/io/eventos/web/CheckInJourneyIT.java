@@ -1,10 +1,9 @@
 package io.eventos.web;
 
 import io.eventos.testing.Browser;
+import io.eventos.testing.BrowserTest;
+import io.eventos.testing.BrowserTest.BrowsersOnDemand;
 import io.eventos.testing.TestDatabase;
-import io.eventos.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -12,7 +11,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,25 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a search by name admits from the result; the organizer's page, open all along, shows the new count without a
  * reload; door staff signing in land on their event's scanner. axe-core finds no serious problem on the kiosk pages.
  */
-class CheckInJourneyIT {
-
-    private URI base;
-    private final List<ChromeDriver> browsers = new ArrayList<>();
-
-    @BeforeEach
-    void start() {
-        base = TestServer.baseUri();
-    }
-
-    @AfterEach
-    void close() {
-        browsers.forEach(ChromeDriver::quit);
-    }
+@BrowsersOnDemand
+class CheckInJourneyIT extends BrowserTest {
 
     private ChromeDriver browser(int width, int height) {
-        ChromeDriver browser = Browser.open();
+        ChromeDriver browser = anotherBrowser();
         browser.manage().window().setSize(new Dimension(width, height));
-        browsers.add(browser);
         return browser;
     }
 
@@ -218,9 +203,8 @@ class CheckInJourneyIT {
             }
         }
 
-        ChromeDriver phone = Browser.open("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+        ChromeDriver phone = anotherBrowser("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
                 "--use-file-for-fake-video-capture=" + video);
-        browsers.add(phone);
         phone.manage().window().setSize(new Dimension(390, 844));
         phone.get(base + "/login.xhtml");
         Browser.submitSignIn(phone, "doors@demo.eventos.test", "demo-doors-2026");

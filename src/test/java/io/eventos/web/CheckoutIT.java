@@ -1,12 +1,12 @@
 package io.eventos.web;
 
 import io.eventos.testing.Browser;
+import io.eventos.testing.BrowserTest;
 import io.eventos.testing.QrReader;
 import io.eventos.testing.TestDatabase;
 import io.eventos.testing.TestMail;
 import io.eventos.testing.TestServer;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -16,7 +16,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,25 +34,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * codes are the tickets' codes; the link in it opens the order; the organizer finds the order, refunds one ticket
  * and sees the place back on sale.
  */
-class CheckoutIT {
+class CheckoutIT extends BrowserTest {
 
     private static final Pattern ORDER_LINK = Pattern.compile("(https?://\\S+/e/demo/orders/[A-Za-z0-9_-]+)");
 
-    private URI base;
     private TestMail mail;
-    private ChromeDriver browser;
 
     @BeforeEach
     void open() {
-        base = TestServer.baseUri();
         mail = TestServer.mail();
-        browser = Browser.open();
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844)); // a phone
-    }
-
-    @AfterEach
-    void close() {
-        browser.quit();
     }
 
     @Test
@@ -149,15 +139,11 @@ class CheckoutIT {
 
         Matcher link = ORDER_LINK.matcher(TestMail.text(confirmation));
         assertThat(link.find()).isTrue();
-        ChromeDriver other = Browser.open();
-        try {
-            other.get(link.group(1));
-            assertThat(other.findElement(By.id("order-code")).getText()).isEqualTo(orderCode);
-            other.get(link.group(1).substring(0, link.group(1).length() - 3) + "xyz");
-            assertThat(other.getPageSource()).doesNotContain(orderCode);
-        } finally {
-            other.quit();
-        }
+        ChromeDriver other = anotherBrowser();
+        other.get(link.group(1));
+        assertThat(other.findElement(By.id("order-code")).getText()).isEqualTo(orderCode);
+        other.get(link.group(1).substring(0, link.group(1).length() - 3) + "xyz");
+        assertThat(other.getPageSource()).doesNotContain(orderCode);
 
         // the organizer refunds one of the two tickets
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));

@@ -1,9 +1,8 @@
 package io.eventos.web;
 
 import io.eventos.testing.Browser;
+import io.eventos.testing.BrowserTest;
 import io.eventos.testing.TestDatabase;
-import io.eventos.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -11,7 +10,6 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -40,24 +38,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * filters, a venue in use, cloning, a weekly series across a change of daylight saving time, the account logo, and
  * another account's ids.
  */
-class EventsAndVenuesIT {
+class EventsAndVenuesIT extends BrowserTest {
 
     private static final String XSS = "<p>Harbour nights with live jazz</p><img src=x onerror=alert(1)><script>alert(2)</script>";
 
-    private URI base;
-    private ChromeDriver browser;
     private final String tag = Long.toString(System.nanoTime(), 36);
 
     @BeforeEach
     void open() {
-        base = TestServer.baseUri();
-        browser = Browser.open();
         signIn("owner@demo.eventos.test", "demo-owner-2026");
-    }
-
-    @AfterEach
-    void close() {
-        browser.quit();
     }
 
     @Test

@@ -1,11 +1,12 @@
 package io.eventos.web;
 
 import io.eventos.testing.Browser;
+import io.eventos.testing.BrowserTest;
+import io.eventos.testing.BrowserTest.BrowsersOnDemand;
 import io.eventos.testing.TestDatabase;
 import io.eventos.testing.TestMail;
 import io.eventos.testing.TestServer;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,14 +16,11 @@ import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and revoked links are refused with one sentence; an address that is already a member is explained next to the
  * field. Every invitation goes to a new address, so the demo data stays as it is (apart from new members).
  */
-class InvitationIT {
+@BrowsersOnDemand
+class InvitationIT extends BrowserTest {
 
     private static final String OWNER = "owner@demo.eventos.test";
     private static final String OWNER_PASSWORD = "demo-owner-2026";
@@ -43,19 +42,11 @@ class InvitationIT {
             "(https?://\\S+/invite\\.xhtml\\?account=[0-9a-f-]{36}&token=[A-Za-z0-9_-]+)");
     private static final Duration MAIL_WAIT = Duration.ofSeconds(30);
 
-    private URI base;
     private TestMail mail;
-    private final List<ChromeDriver> browsers = new ArrayList<>();
 
     @BeforeEach
     void start() {
-        base = TestServer.baseUri();
         mail = TestServer.mail();
-    }
-
-    @AfterEach
-    void close() {
-        browsers.forEach(ChromeDriver::quit);
     }
 
     @Test
@@ -75,8 +66,7 @@ class InvitationIT {
         assertThat(TestMail.text(message)).contains("as a viewer", "within 7 days");
         String link = linkIn(message);
 
-        ChromeDriver newcomer = Browser.open();
-        browsers.add(newcomer);
+        ChromeDriver newcomer = anotherBrowser();
         newcomer.get(link);
         assertThat(newcomer.findElement(By.tagName("h1")).getText()).isEqualTo("Join Northwind Events");
         assertThat(newcomer.findElement(By.id("invite-summary")).getText())
@@ -114,8 +104,7 @@ class InvitationIT {
         newcomer.get(link);
         assertThat(newcomer.findElement(By.id("already-member")).getText())
                 .isEqualTo("You are already a member of Northwind Events.");
-        ChromeDriver stranger = Browser.open();
-        browsers.add(stranger);
+        ChromeDriver stranger = anotherBrowser();
         stranger.get(link);
         assertThat(stranger.findElement(By.id("invite-problem-text")).getText()).isEqualTo(
                 "This invitation was already used: each invitation works once. If you still need to join "
@@ -138,8 +127,7 @@ class InvitationIT {
         String unique = Long.toString(System.nanoTime(), 36);
         String email = "doorkeeper-" + unique + "@example.test";
         String ownAccount = "Gatehouse " + unique;
-        ChromeDriver guest = Browser.open();
-        browsers.add(guest);
+        ChromeDriver guest = anotherBrowser();
         guest.get(base + "/signup.xhtml");
         guest.findElement(By.id("signup-form:name")).sendKeys("Gus Gatehouse");
         guest.findElement(By.id("signup-form:email")).sendKeys(email);
@@ -185,8 +173,7 @@ class InvitationIT {
                 .contains("Gus Gatehouse (owner)");
 
         // used once; opening it again as that member points to the dashboard of the account
-        ChromeDriver stranger = Browser.open();
-        browsers.add(stranger);
+        ChromeDriver stranger = anotherBrowser();
         stranger.get(link);
         assertThat(stranger.findElement(By.id("invite-problem-text")).getText())
                 .startsWith("This invitation was already used: each invitation works once.");
@@ -217,8 +204,7 @@ class InvitationIT {
                 + "']]"))).as("one open invitation per address").hasSize(1);
         assertThat(pendingRow(owner, email).getText()).contains("viewer");
 
-        ChromeDriver guest = Browser.open();
-        browsers.add(guest);
+        ChromeDriver guest = anotherBrowser();
         guest.get(first);
         assertThat(guest.findElement(By.id("invite-problem-text")).getText()).isEqualTo(
                 "This invitation link is not valid. It may be incomplete, or a newer invitation replaced it: use the "
@@ -314,8 +300,7 @@ class InvitationIT {
     }
 
     private ChromeDriver signedIn(String email, String password) {
-        ChromeDriver browser = Browser.open();
-        browsers.add(browser);
+        ChromeDriver browser = anotherBrowser();
         browser.get(base + "/login.xhtml");
         Browser.submitSignIn(browser, email, password);
         wait(browser, ExpectedConditions.urlContains("/app/"));

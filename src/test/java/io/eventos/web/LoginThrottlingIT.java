@@ -1,16 +1,16 @@
 package io.eventos.web;
 
 import io.eventos.testing.Browser;
+import io.eventos.testing.BrowserTest;
+import io.eventos.testing.BrowserTest.BrowsersOnDemand;
 import io.eventos.testing.RawHttp;
 import io.eventos.testing.TestDatabase;
 import io.eventos.testing.TestServer;
 import io.eventos.testing.TestUsers;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chrome.ChromeDriver;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,18 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The passage of time is simulated by moving the waits in the database. Uses the demo manager, whom no other test
  * signs in as; the guessers connect from loopback addresses of their own.
  */
-class LoginThrottlingIT {
+@BrowsersOnDemand
+class LoginThrottlingIT extends BrowserTest {
 
     private static final String EMAIL = "manager@demo.eventos.test";
     private static final String PASSWORD = "demo-manager-2026";
     private static final String GUESSER = "127.0.0.51";
-
-    private URI base;
-
-    @BeforeEach
-    void open() {
-        base = TestServer.baseUri();
-    }
 
     @AfterEach
     void restore() throws SQLException {
@@ -73,14 +67,10 @@ class LoginThrottlingIT {
         RawHttp guesserWithThePassword = new RawHttp(base, GUESSER);
         assertThat(attemptWithPassword(guesserWithThePassword, PASSWORD)).contains("signing in is paused");
         // ... while the owner, in a browser on their own address, signs in at once
-        ChromeDriver owner = Browser.open();
-        try {
-            owner.get(base + "/login.xhtml");
-            Browser.submitSignIn(owner, EMAIL, PASSWORD);
-            assertThat(owner.getCurrentUrl()).contains("/app/");
-        } finally {
-            owner.quit();
-        }
+        ChromeDriver owner = anotherBrowser();
+        owner.get(base + "/login.xhtml");
+        Browser.submitSignIn(owner, EMAIL, PASSWORD);
+        assertThat(owner.getCurrentUrl()).contains("/app/");
         assertThat(auditActions()).contains("login.failed", "login.succeeded");
     }
 

@@ -1,14 +1,11 @@
 package io.eventos.web;
 
 import io.eventos.testing.Browser;
+import io.eventos.testing.BrowserTest;
 import io.eventos.testing.TestDatabase;
-import io.eventos.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.chrome.ChromeDriver;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Statements the application role runs for one request of each organizer list (issue 18), counted by PostgreSQL
  * (pg_stat_statements): a small fixed number, whatever the number of rows on the page — no statement per row.
  */
-class OrganizerListQueriesIT {
+class OrganizerListQueriesIT extends BrowserTest {
 
     /** The most statements a list request may run (issue 18's target), the tenant binding not counted. */
     static final int MOST = 6;
@@ -37,28 +34,17 @@ class OrganizerListQueriesIT {
      */
     static final int MOST_FOR_CONTACTS = 8;
 
-    private static URI base;
-    private static ChromeDriver browser;
     private static String session;
 
-    @BeforeAll
-    static void start() throws SQLException {
-        base = TestServer.baseUri();
+    @BeforeEach
+    void signIn() throws SQLException {
         try (Connection db = TestDatabase.get().superuserConnection("eventos"); Statement sql = db.createStatement()) {
             sql.execute("create schema if not exists stats");
             sql.execute("create extension if not exists pg_stat_statements schema stats");
         }
-        browser = Browser.open();
         browser.get(base + "/login.xhtml");
         Browser.submitSignIn(browser, "owner@demo.eventos.test", "demo-owner-2026");
         session = browser.manage().getCookieNamed("EVENTOS_SESSION").getValue();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test
@@ -101,7 +87,7 @@ class OrganizerListQueriesIT {
      * The application role's statements while the page is fetched, other than binding the tenant, page view
      * counters, the outbox workers' and the rollups' background rounds, and the driver's catalog look-ups.
      */
-    private static List<String> queriesFor(String path) throws Exception {
+    private List<String> queriesFor(String path) throws Exception {
         try (Connection db = TestDatabase.get().superuserConnection("eventos"); Statement sql = db.createStatement()) {
             sql.execute("select stats.pg_stat_statements_reset()");
             get(path);
@@ -122,7 +108,7 @@ class OrganizerListQueriesIT {
         }
     }
 
-    private static String get(String path) throws Exception {
+    private String get(String path) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve(path))
                 .header("Cookie", "EVENTOS_SESSION=" + session).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path).isEqualTo(200);

@@ -1,6 +1,7 @@
 package io.eventos.web;
 
 import io.eventos.testing.Browser;
+import io.eventos.testing.BrowserTest;
 import io.eventos.testing.TestDatabase;
 import io.eventos.testing.TestMail;
 import io.eventos.testing.TestServer;
@@ -9,9 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -31,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reset emails an hour (Limits.PASSWORD_RESETS_PER_EMAIL, counted in the test server's memory): these tests ask for
  * exactly 3 for the member, so a further test here needs an address of its own (TestUsers.create).
  */
-class PasswordResetIT {
+class PasswordResetIT extends BrowserTest {
 
     private static final String MEMBER = "member@demo.eventos.test";
     private static final String OLD_PASSWORD = "demo-member-2026";
@@ -40,16 +39,12 @@ class PasswordResetIT {
     private static final Pattern LINK = Pattern.compile("(https?://\\S+/reset-password\\.xhtml\\?token=([A-Za-z0-9_-]+))");
     private static final Duration MAIL_WAIT = Duration.ofSeconds(30);
 
-    private URI base;
     private TestMail mail;
-    private ChromeDriver browser;
     private String memberPasswordHash;
 
     @BeforeEach
     void open() throws Exception {
-        base = TestServer.baseUri();
         mail = TestServer.mail();
-        browser = Browser.open();
         try (Connection db = TestDatabase.get().superuserConnection("eventos");
              PreparedStatement query = db.prepareStatement("select password_hash from users where email = ?")) {
             query.setString(1, MEMBER);
@@ -62,7 +57,6 @@ class PasswordResetIT {
 
     @AfterEach
     void close() throws Exception {
-        browser.quit();
         try (Connection db = TestDatabase.get().superuserConnection("eventos");
              PreparedStatement restore = db.prepareStatement("""
                      update users set password_hash = ?, failed_login_count = 0, locked_until = null

@@ -1,10 +1,8 @@
 package io.eventos.web;
 
 import io.eventos.testing.Browser;
+import io.eventos.testing.BrowserTest;
 import io.eventos.testing.TestDatabase;
-import io.eventos.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -14,7 +12,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,22 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tickets page, sees the discounted price and pays; the organizer sees "1 / 1, used up"; the next buyer is told the
  * code is used up; a viewer sees the list without edit controls; another account's event is not found.
  */
-class PromoCodesIT {
+class PromoCodesIT extends BrowserTest {
 
-    private URI base;
-    private ChromeDriver browser;
     private final String code = "SPRING" + Long.toString(System.nanoTime(), 36).toUpperCase(Locale.ROOT);
-
-    @BeforeEach
-    void open() {
-        base = TestServer.baseUri();
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void close() {
-        browser.quit();
-    }
 
     @Test
     void aCodeForOneUseIsMadeAppliedAtTheCheckoutAndThenUsedUp() throws Exception {
@@ -109,34 +93,30 @@ class PromoCodesIT {
         assertThat(value("promo-form:code")).isEmpty();
 
         // a buyer applies it (typed in lower case) and pays the discounted price
-        ChromeDriver buyer = Browser.open();
-        try {
-            buyer.get(base + "/e/demo/product-summit/tickets");
-            applyCode(buyer, code.toLowerCase(Locale.ROOT));
-            assertThat(buyer.findElement(By.id("tickets-form:promo-code-message")).getText())
-                    .isEqualTo("The code " + code.toLowerCase(Locale.ROOT) + " is applied.");
-            WebElement regular = choice(buyer, "Regular");
-            assertThat(regular.getText()).contains("€249.00", "€199.20 with the code");
-            assertThat(buyer.findElements(By.xpath("//label[contains(@class,'ticket-name')][normalize-space(.)='Student']")))
-                    .as("a code for all ticket types does not open the hidden student tickets").isEmpty();
-            Browser.screenshot(buyer, "promo-codes-buyer-applied");
-            new Select(buyer.findElement(By.id(regular.findElement(By.cssSelector("label.ticket-name"))
-                    .getAttribute("for")))).selectByVisibleText("1");
-            Browser.submit(buyer, By.id("tickets-form:continue"));
-            // the line at its full price, then the discount, then the total: €249.00 − €49.80 = €199.20
-            assertThat(buyer.findElement(By.id("summary")).getText())
-                    .contains("1 × Regular €249.00", "Code " + code, "−€49.80");
-            assertThat(buyer.findElement(By.id("total")).getText()).isEqualTo("€199.20");
-            buyer.findElement(By.id("checkout-form:buyer-name")).sendKeys("Grace Hopper");
-            buyer.findElement(By.id("checkout-form:buyer-email")).sendKeys("grace-" + System.nanoTime() + "@example.org");
-            buyer.findElement(By.cssSelector("input[id$=':first-name']")).sendKeys("Grace");
-            buyer.findElement(By.cssSelector("input[id$=':last-name']")).sendKeys("Hopper");
-            buyer.findElement(By.id("checkout-form:card")).sendKeys("4242 4242 4242 4242");
-            Browser.submit(buyer, By.id("checkout-form:place-order"));
-            assertThat(buyer.findElement(By.id("order-status")).getText()).contains("Paid");
-        } finally {
-            buyer.quit();
-        }
+        ChromeDriver buyer = anotherBrowser();
+        buyer.get(base + "/e/demo/product-summit/tickets");
+        applyCode(buyer, code.toLowerCase(Locale.ROOT));
+        assertThat(buyer.findElement(By.id("tickets-form:promo-code-message")).getText())
+                .isEqualTo("The code " + code.toLowerCase(Locale.ROOT) + " is applied.");
+        WebElement regular = choice(buyer, "Regular");
+        assertThat(regular.getText()).contains("€249.00", "€199.20 with the code");
+        assertThat(buyer.findElements(By.xpath("//label[contains(@class,'ticket-name')][normalize-space(.)='Student']")))
+                .as("a code for all ticket types does not open the hidden student tickets").isEmpty();
+        Browser.screenshot(buyer, "promo-codes-buyer-applied");
+        new Select(buyer.findElement(By.id(regular.findElement(By.cssSelector("label.ticket-name"))
+                .getAttribute("for")))).selectByVisibleText("1");
+        Browser.submit(buyer, By.id("tickets-form:continue"));
+        // the line at its full price, then the discount, then the total: €249.00 − €49.80 = €199.20
+        assertThat(buyer.findElement(By.id("summary")).getText())
+                .contains("1 × Regular €249.00", "Code " + code, "−€49.80");
+        assertThat(buyer.findElement(By.id("total")).getText()).isEqualTo("€199.20");
+        buyer.findElement(By.id("checkout-form:buyer-name")).sendKeys("Grace Hopper");
+        buyer.findElement(By.id("checkout-form:buyer-email")).sendKeys("grace-" + System.nanoTime() + "@example.org");
+        buyer.findElement(By.cssSelector("input[id$=':first-name']")).sendKeys("Grace");
+        buyer.findElement(By.cssSelector("input[id$=':last-name']")).sendKeys("Hopper");
+        buyer.findElement(By.id("checkout-form:card")).sendKeys("4242 4242 4242 4242");
+        Browser.submit(buyer, By.id("checkout-form:place-order"));
+        assertThat(buyer.findElement(By.id("order-status")).getText()).contains("Paid");
 
         // the organizer sees the use, and the code used up
         browser.get(base + "/app/promo-codes.xhtml?event=" + eventId);
@@ -148,16 +128,12 @@ class PromoCodesIT {
         Browser.screenshot(browser, "promo-codes-page");
 
         // the next buyer is told
-        ChromeDriver late = Browser.open();
-        try {
-            late.get(base + "/e/demo/product-summit/tickets");
-            applyCode(late, code);
-            assertThat(late.findElement(By.id("tickets-form:promo-code-message")).getText())
-                    .isEqualTo("This code has been used up.");
-            assertThat(choice(late, "Regular").getText()).doesNotContain("with the code");
-        } finally {
-            late.quit();
-        }
+        ChromeDriver late = anotherBrowser();
+        late.get(base + "/e/demo/product-summit/tickets");
+        applyCode(late, code);
+        assertThat(late.findElement(By.id("tickets-form:promo-code-message")).getText())
+                .isEqualTo("This code has been used up.");
+        assertThat(choice(late, "Regular").getText()).doesNotContain("with the code");
 
         // the organizer ends it, after a question that says what will happen: it stays in the list with its use
         browser.get(base + "/app/promo-codes.xhtml?event=" + eventId);

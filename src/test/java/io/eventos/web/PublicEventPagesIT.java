@@ -4,10 +4,10 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import io.eventos.testing.Browser;
-import io.eventos.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import io.eventos.testing.BrowserTest;
+import io.eventos.testing.BrowserTest.OneBrowserPerClass;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
@@ -15,7 +15,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * visitor's), agenda by day and track, tickets, visibility rules, cancellation, inert XSS payloads, metadata,
  * HTTP validation and accessibility.
  */
-class PublicEventPagesIT {
+@OneBrowserPerClass
+class PublicEventPagesIT extends BrowserTest {
 
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     /** Records alert() calls and CSP violations of every page, before the page's own scripts run. */
@@ -44,21 +44,15 @@ class PublicEventPagesIT {
                 function (e) { window.__csp.push(e.violatedDirective + ' ' + e.blockedURI); });
             """;
 
-    private static URI base;
-    private static ChromeDriver browser;
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    @BeforeAll
-    static void start() {
-        base = TestServer.baseUri();
-        browser = Browser.open();
-        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PROBE));
-    }
+    private static ChromeDriver probed;
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
+    @BeforeEach
+    void probeAlertsAndPolicyViolations() {
+        if (probed != browser) { // once for the class's browser
+            browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PROBE));
+            probed = browser;
         }
     }
 
@@ -329,19 +323,19 @@ class PublicEventPagesIT {
                 + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList();
     }
 
-    private static void open(String path) {
+    private void open(String path) {
         browser.get(base + path);
     }
 
-    private static String text(String id) {
+    private String text(String id) {
         return browser.findElement(By.id(id)).getText();
     }
 
-    private static String meta(String property) {
+    private String meta(String property) {
         return browser.findElement(By.cssSelector("meta[property='" + property + "']")).getAttribute("content");
     }
 
-    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

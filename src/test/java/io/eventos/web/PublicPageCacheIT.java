@@ -1,17 +1,13 @@
 package io.eventos.web;
 
 import io.eventos.testing.Browser;
-import io.eventos.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.eventos.testing.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,24 +20,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The public pages' data is cached for a few seconds, but an organizer's change shows at once: the write announces
  * itself (PublicContentListener) and the account's cached pages are dropped when it commits.
  */
-class PublicPageCacheIT {
+class PublicPageCacheIT extends BrowserTest {
 
-    private static URI base;
-    private static ChromeDriver browser;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() {
-        base = TestServer.baseUri();
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void renamingTheAccountShowsOnItsPublicPageAtOnce() throws Exception {
@@ -73,14 +54,14 @@ class PublicPageCacheIT {
         assertThat(after).contains("Renamed " + unique).doesNotContain(name);
     }
 
-    private static String publicPage(String slug) throws Exception {
+    private String publicPage(String slug) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(base.resolve("/e/" + slug)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }
 
-    private static void clickToNavigate(By button) {
+    private void clickToNavigate(By button) {
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(button).click();
         new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));

@@ -1,16 +1,14 @@
 package io.eventos.web;
 
 import io.eventos.testing.Browser;
+import io.eventos.testing.BrowserTest;
+import io.eventos.testing.BrowserTest.OneBrowserPerClass;
 import io.eventos.testing.RawHttp;
 import io.eventos.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,24 +17,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The landing page and the demo organizer's public pages, in a real browser against the packaged application. */
-class PublicSiteIT {
+@OneBrowserPerClass
+class PublicSiteIT extends BrowserTest {
 
-    private static URI base;
-    private static ChromeDriver browser;
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
-    @BeforeAll
-    static void start() {
-        base = TestServer.baseUri();
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void landingPageIntroducesTheProductAndLinksTheThreeAudiences() {
@@ -154,7 +138,7 @@ class PublicSiteIT {
         assertThat(metrics.body()).doesNotContain("# TYPE", "connection_pool");
     }
 
-    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

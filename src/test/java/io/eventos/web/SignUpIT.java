@@ -1,20 +1,18 @@
 package io.eventos.web;
 
 import io.eventos.testing.Browser;
+import io.eventos.testing.BrowserTest;
 import io.eventos.testing.TestDatabase;
 import io.eventos.testing.TestMail;
 import io.eventos.testing.TestServer;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,26 +27,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Sign-up, email verification, a second account and the account switcher, in a real browser with the mail read from
  * the test SMTP server. Every test signs up a new user with a unique address, so the demo data stays as it is.
  */
-class SignUpIT {
+class SignUpIT extends BrowserTest {
 
     private static final String PASSWORD = "harbour-lantern-4821";
     private static final Pattern LINK = Pattern.compile("(https?://\\S+/verify-email\\.xhtml\\?token=[A-Za-z0-9_-]+)");
     private static final Duration MAIL_WAIT = Duration.ofSeconds(30);
 
-    private URI base;
     private TestMail mail;
-    private ChromeDriver browser;
 
     @BeforeEach
     void open() {
-        base = TestServer.baseUri();
         mail = TestServer.mail();
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void close() {
-        browser.quit();
     }
 
     @Test

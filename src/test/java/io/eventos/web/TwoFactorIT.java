@@ -2,15 +2,12 @@ package io.eventos.web;
 
 import io.eventos.account.service.Totp;
 import io.eventos.testing.Browser;
+import io.eventos.testing.BrowserTest;
 import io.eventos.testing.TestDatabase;
-import io.eventos.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,23 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sign-in asks for a code after the password, a wrong code is refused next to the field; an account that requires
  * it sends members without it to the set-up page. Uses the demo door staff user, whom no other test signs in as.
  */
-class TwoFactorIT {
+class TwoFactorIT extends BrowserTest {
 
     private static final String EMAIL = "doors@demo.eventos.test";
     private static final String PASSWORD = "demo-doors-2026";
 
-    private URI base;
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void open() {
-        base = TestServer.baseUri();
-        browser = Browser.open();
-    }
-
     @AfterEach
     void close() throws SQLException {
-        browser.quit();
         sql("update accounts set require_2fa = false where slug = 'demo'");
         // the demo's door staff sign in with their password alone in other tests (CheckInJourneyIT)
         sql("update users set totp_enabled = false, totp_secret_enc = null, recovery_codes = '[]' where email = '"

@@ -1,17 +1,14 @@
 package io.eventos.web;
 
 import io.eventos.testing.Browser;
+import io.eventos.testing.BrowserTest;
 import io.eventos.testing.TestDatabase;
-import io.eventos.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,22 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The weekly summary email is turned on and off on "Your security" (demo data): an admin ticks it, saves, sees it
  * saved after a reload and in the database; a viewer is not offered it (docs/permissions.md, WEEKLY_SUMMARY).
  */
-class WeeklySummarySettingIT {
+class WeeklySummarySettingIT extends BrowserTest {
 
     private static final String ADMIN = "admin@demo.eventos.test";
 
-    private URI base;
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void open() {
-        base = TestServer.baseUri();
-        browser = Browser.open();
-    }
-
     @AfterEach
     void close() throws SQLException {
-        browser.quit();
         try (Connection db = TestDatabase.get().superuserConnection("eventos"); Statement sql = db.createStatement()) {
             sql.executeUpdate("update account_users set weekly_summary = false where user_id = "
                     + "(select id from users where email = '" + ADMIN + "')");
