@@ -37,7 +37,10 @@ import java.util.function.Supplier;
  * reports median, p99, mean and throughput per scenario, the ratio to a trivial page, and the database statements
  * per request (pg_stat_statements). Results go to the console and target/bench/results.md.
  * <p>Settings (system properties): {@code bench.clients} (32), {@code bench.warmup} (15 s), {@code bench.seconds}
- * (20 s), {@code bench.organizerPath} (/app/events.xhtml, or the dashboard /app/index.xhtml where there is none).
+ * (20 s), {@code bench.organizerPath} (/app/events.xhtml, or the dashboard /app/index.xhtml where there is none),
+ * {@code bench.durable} (true: fsync and synchronous_commit on, as production; false for the fsync-off column),
+ * {@code bench.only} (run only the scenarios whose name contains it, e.g. "any of 10,000"; the trivial page always
+ * runs, as the yardstick), {@code bench.serverJvmOptions} (JVM options for the server, e.g. a flight recording).
  */
 public final class PublicPagesBenchmark {
 
@@ -65,7 +68,10 @@ public final class PublicPagesBenchmark {
         Path dir = Path.of(System.getProperty("bench.dir", "target/bench"));
         Files.createDirectories(dir);
         say("Starting PostgreSQL (fresh, " + dir.resolve("pg") + ") ...");
-        database = EmbeddedDatabase.start(dir.resolve("pg"), freePort(), true);
+        // production's durability (fsync and synchronous_commit on) unless -Dbench.durable=false (the second column)
+        boolean durable = Boolean.parseBoolean(System.getProperty("bench.durable", "true"));
+        say("PostgreSQL " + (durable ? "durable (fsync and synchronous_commit on)" : "with fsync off"));
+        database = EmbeddedDatabase.start(dir.resolve("pg"), freePort(), true, durable);
         int port = freePort();
         Map<String, String> env = new HashMap<>(System.getenv());
         var settings = database.settings();
@@ -76,6 +82,10 @@ public final class PublicPagesBenchmark {
         env.put("EVENTOS_DB_OWNER_PASSWORD", settings.ownerPassword());
         env.put("EVENTOS_DEMO", "true");
         env.put("EVENTOS_SECRET_KEY", "YmVuY2htYXJrLW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=");
+        String serverJvmOptions = System.getProperty("bench.serverJvmOptions", "");
+        if (!serverJvmOptions.isBlank()) { // e.g. a flight recording: -XX:StartFlightRecording=filename=...
+            env.put("JAVA_TOOL_OPTIONS", serverJvmOptions);
+        }
         say("Starting EventOS on port " + port + " ...");
         try (PayaraProcess server = PayaraProcess.start(
                 Path.of(System.getProperty("bench.microJar", "target/payara-micro.jar")),
@@ -127,7 +137,8 @@ public final class PublicPagesBenchmark {
         List<String> out = new ArrayList<>();
         out.add("Run " + Instant.now() + " — " + clients + " clients, warm-up " + warmup.toSeconds() + " s, measured "
                 + measured.toSeconds() + " s per scenario, " + Runtime.getRuntime().availableProcessors()
-                + " cores, load average after the run: " + uptime);
+                + " cores, PostgreSQL " + (Boolean.parseBoolean(System.getProperty("bench.durable", "true"))
+                ? "durable (fsync on)" : "fsync off") + ", load average after the run: " + uptime);
         out.add("");
         out.addAll(report);
         Files.write(dir.resolve("results.md"), out);
@@ -160,6 +171,10 @@ public final class PublicPagesBenchmark {
     }
 
     private Result scenario(String name, Supplier<String> paths, String cookie, Result trivial) throws Exception {
+        String only = System.getProperty("bench.only", "");
+        if (trivial != null && !only.isBlank() && !name.contains(only)) {
+            return null;
+        }
         say("Scenario: " + name + " (warm-up " + warmup.toSeconds() + " s) ...");
         load(paths, cookie, warmup, clients);
         // the time one request takes without waiting for others (no queueing): one client, back to back
