@@ -58,6 +58,8 @@ public class ContactSegmentRulesIT extends EventOnSaleIT {
     OrderService orders;
     @Inject
     SegmentRuleFixtures rules;
+    @Inject
+    io.eventos.crm.service.ContactPrivacyService privacy;
 
     private UUID regular;
     private UUID vip;
@@ -116,10 +118,10 @@ public class ContactSegmentRulesIT extends EventOnSaleIT {
 
     @Test
     void anAbandonedCheckoutIsAHoldThatRanOutWithNoOrderOfThatEventSince() {
-        as(() -> contacts.create(form("Dee", "Left", "dee@example.org", Map.of())));
+        UUID dee = as(() -> contacts.create(form("Dee", "Left", "dee@example.org", Map.of())));
         as(() -> contacts.create(form("Fay", "Dollar", "fay@example.org", Map.of())));
         as(() -> contacts.create(form("Gil", "Typed", "gil@example.org", Map.of())));
-        abandon(event, regular, "DEE@example.org"); // any case: the address the person typed
+        String deesHold = abandon(event, regular, "DEE@example.org"); // any case: the address the person typed
         PlacedOrder eve = buy(event, regular, 1, "Eve Back", "eve@example.org");
         assertTrue(as(() -> orders.detail(eve.orderId())) != null);
         abandon(event, regular, "eve@example.org");
@@ -143,6 +145,11 @@ public class ContactSegmentRulesIT extends EventOnSaleIT {
         as(() -> segments.save("Left a checkout", abandoned("any")));
         assertEquals(List.of("Left a checkout|3"), as(() -> segments.list()).stream()
                 .map(s -> s.name() + "|" + s.count()).toList());
+
+        // erasing Dee also forgets the address her unfinished checkout kept
+        as(() -> privacy.erase(dee));
+        assertEquals(null, as(() -> rules.holdEmail(deesHold)));
+        assertEquals(List.of("ben@example.org", "fay@example.org"), emails(abandoned("any")));
     }
 
     @Test
@@ -282,13 +289,14 @@ public class ContactSegmentRulesIT extends EventOnSaleIT {
     }
 
     /** A checkout where the buyer typed their address, and whose hold then ran out. */
-    private void abandon(UUID eventId, UUID ticket, String email) {
+    private String abandon(UUID eventId, UUID ticket, String email) {
         HoldView hold = as(() -> shop.reserve(new Cart(eventId, Map.of(ticket, 1), null)));
         as(() -> {
             shop.rememberEmail(hold.token(), email);
             fixtures.holdExpiresIn(hold.token(), -1000);
             return null;
         });
+        return hold.token();
     }
 
     private List<String> expectedSpenders(String currency, long minor) {
