@@ -110,6 +110,8 @@ class ContactSegmentsJourneyIT extends BrowserTest {
         assertThat(browser.findElement(By.id("contacts-form:match-count")).getText()).isEqualTo(count);
         Browser.screenshot(browser, "crm-7-bad-amount");
         browser.findElement(By.id("contacts-form:spentAtLeast")).clear();
+        browser.findElement(By.id("contacts-form:filter")).click();
+        await(browser).until(d -> d.findElement(By.id("contacts-form:spentAtLeast-message")).getText().isEmpty());
 
         // the list narrowed by a search and sorted by name, saved as a view
         browser.findElement(By.id("contacts-form:text")).sendKeys(lastName);
