@@ -229,15 +229,19 @@ final class DemoCrm {
     }
 
     /**
-     * Four segments: the meetup's no-shows, the summit's buyers not checked in yet, repeat buyers, and everyone who
-     * may get marketing email.
+     * Seven segments: the meetup's no-shows, the summit's buyers not checked in yet, repeat buyers, everyone who may
+     * get marketing email, the summit's abandoned checkouts, buyers who spent at least €100, and Gold sponsors.
      */
     void createSegments(UUID meetupId, UUID summitId) {
         String[][] segments = {
                 {"Spring Meetup: bought, did not come", "{\"bought_not_attended\":\"" + meetupId + "\"}"},
                 {"Product Summit: bought, not checked in yet", "{\"bought_not_attended\":\"" + summitId + "\"}"},
                 {"Repeat buyers", "{\"buyer\":\"repeat\"}"},
-                {"Marketing: consented", "{\"consent\":\"yes\"}"}};
+                {"Marketing: consented", "{\"consent\":\"yes\"}"},
+                {"Product Summit: left the checkout", "{\"abandoned\":\"" + summitId + "\"}"},
+                {"Spent at least €100", "{\"spent_currency\":\"EUR\",\"spent_at_least_minor\":10000}"},
+                {"Sponsors: Gold", "{\"custom\":{\"key\":\"sponsorship_level\",\"kind\":\"choice\","
+                        + "\"operator\":\"is\",\"value\":\"Gold\"}}"}};
         for (String[] segment : segments) {
             ctx.em.createNativeQuery("""
                             insert into segments (id, account_id, name, rules, created_by)
@@ -246,6 +250,52 @@ final class DemoCrm {
                     .setParameter(2, segment[0]).setParameter(3, segment[1])
                     .setParameter(4, staff.manager().toString()).executeUpdate();
         }
+    }
+
+    /**
+     * Checkouts left unfinished (issue 15, "abandoned checkout"): four leads typed their address at the summit's
+     * checkout and let the hold run out, so the segment "Product Summit: left the checkout" shows them. Holds with
+     * their lines as the checkout writes them; expired holds stay (no cleanup job: they count for nothing).
+     */
+    void createAbandonedCheckouts(UUID summitId) {
+        for (int i = 0; i < 4 && i < leads.size(); i++) {
+            Contact lead = leads.get(leads.size() - 1 - i);
+            Instant started = ctx.daysAgo(2 + i * 3);
+            UUID hold = UUID.randomUUID();
+            ctx.em.createNativeQuery("""
+                            insert into holds (id, account_id, event_id, token, expires_at, status, buyer_email,
+                                               created_at, updated_at)
+                            values (?1, cast(?2 as uuid), ?3, ?4, ?5, 'active', ?6, ?7, ?7)""")
+                    .setParameter(1, hold).setParameter(2, io.eventos.platform.tenancy.CurrentTenant.require().toString())
+                    .setParameter(3, summitId).setParameter(4, "demo-left-" + hold).setParameter(5,
+                            java.sql.Timestamp.from(started.plusSeconds(15 * 60)))
+                    .setParameter(6, lead.getEmail()).setParameter(7, java.sql.Timestamp.from(started))
+                    .executeUpdate();
+            ctx.em.createNativeQuery("""
+                            insert into hold_lines (id, account_id, hold_id, ticket_id, quantity)
+                            select gen_random_uuid(), t.account_id, ?1, t.id, ?3 from tickets t
+                            where t.event_id = ?2 order by t.sort_order, t.id limit 1""")
+                    .setParameter(1, hold).setParameter(2, summitId).setParameter(3, 1 + i % 2).executeUpdate();
+        }
+    }
+
+    /** A saved view of the contact list the manager shares with the team: the summit's buyers by name. */
+    void createSavedViews(UUID summitId) {
+        // a view is written by its own user only (V31's policy): the manager, for this one statement
+        Object before = ctx.em.createNativeQuery("select coalesce(current_setting('app.user_id', true), '')")
+                .getSingleResult();
+        ctx.em.createNativeQuery("select set_config('app.user_id', ?1, true)")
+                .setParameter(1, staff.manager().toString()).getSingleResult();
+        ctx.em.createNativeQuery("""
+                        insert into contact_views (id, account_id, user_id, name, filters, sort_field, sort_ascending,
+                                                   shared)
+                        values (gen_random_uuid(), cast(?1 as uuid), cast(?2 as uuid), 'Summit buyers A–Z',
+                                cast(?3 as jsonb), 'name', true, true)""")
+                .setParameter(1, io.eventos.platform.tenancy.CurrentTenant.require().toString())
+                .setParameter(2, staff.manager().toString())
+                .setParameter(3, "{\"bought\":\"" + summitId + "\"}").executeUpdate();
+        ctx.em.createNativeQuery("select set_config('app.user_id', ?1, true)").setParameter(1, String.valueOf(before))
+                .getSingleResult();
     }
 
     private void customFields(Contact lead, int i) {

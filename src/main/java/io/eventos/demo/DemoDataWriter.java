@@ -105,7 +105,9 @@ public class DemoDataWriter {
         crm.createTimelines(sales.buyerContacts());
         crm.createOpenTasks();
         crm.createCustomFields();
+        crm.createAbandonedCheckouts(catalog.summit.getId());
         crm.createSegments(catalog.meetup.getId(), catalog.summit.getId());
+        crm.createSavedViews(catalog.summit.getId());
         crm.createCampaigns(catalog.summit.getId(), catalog.jazz.getId());
         crm.createNotifications(catalog.earlyBird.getSalesEnd(), sales.newestPaid().getCode(),
                 sales.newestPaidAudit().getId(), sales.newestPaid().getPaidAt(), sales.pendingCount());

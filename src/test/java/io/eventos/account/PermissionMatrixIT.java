@@ -110,6 +110,8 @@ public class PermissionMatrixIT {
     @Inject
     io.eventos.crm.service.ContactSegmentService segments;
     @Inject
+    io.eventos.crm.service.ContactViewService contactViews;
+    @Inject
     io.eventos.crm.service.ContactPrivacyService privacy;
     @Inject
     io.eventos.crm.service.ContactMergeService merging;
@@ -356,6 +358,12 @@ public class PermissionMatrixIT {
             case "ContactSegmentService.save" -> segments.save("Segment " + UUID.randomUUID().toString().substring(0, 8),
                     new io.eventos.crm.service.ContactFilter(null, "vip", null, null, "yes", null, eventInScope, 1,
                             "repeat"));
+            case "ContactViewService.list" -> contactViews.list();
+            case "ContactViewService.save (a view of one's own)" -> contactViews.save("View " + UUID.randomUUID()
+                    .toString().substring(0, 8), io.eventos.crm.service.ContactFilter.all(), "name", true, false);
+            case "ContactViewService.save (shared with the team)" -> contactViews.save("Shared " + UUID.randomUUID()
+                    .toString().substring(0, 8), io.eventos.crm.service.ContactFilter.all()
+                    .withSales("any", "EUR", 100L, null, null), "name", true, true);
             case "ContactService.export" -> contacts.export(io.eventos.crm.service.ContactFilter.all());
             case "ContactImportService.preview" -> contactImports.preview(
                     "email\nimported@example.org\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), null);

@@ -54,6 +54,14 @@ class AccessibilityIT extends BrowserTest {
         check("/app/event-dashboard.xhtml?event=" + summit, "a11y-laptop-event-dashboard");
         check("/app/reports.xhtml", "a11y-laptop-reports");
         check("/app/contacts.xhtml", "a11y-laptop-contacts");
+        // a demo segment with a rule of "More filters" (opened with it), then the list of saved views
+        String leftCheckout = CheckoutIT.query("select s.id::text from segments s join accounts a on a.id = s.account_id "
+                + "where a.slug = 'demo' and s.name = ?", "Product Summit: left the checkout").get(0);
+        check("/app/contacts.xhtml?segment=" + leftCheckout, "a11y-laptop-contacts-more-filters");
+        browser.findElement(By.id("contacts-form:open-views")).click();
+        ContactPages.await(browser).until(d -> !d.findElements(By.id("views")).isEmpty()
+                && d.findElement(By.id("views")).getText().contains("Summit buyers A–Z"));
+        check(null, "a11y-laptop-contacts-saved-views");
         // a demo contact with a timeline (notes, orders)
         String contact = CheckoutIT.query("select c.id::text from contacts c join accounts a on a.id = c.account_id "
                 + "where a.slug = ? order by (select count(*) from activities x where x.contact_id = c.id) desc, c.id "

@@ -8,15 +8,40 @@ import java.util.UUID;
  * {@code consent} is "yes" or "no". The event behaviour comes from the timeline: bought a ticket for an event
  * (an "order paid" entry), attended it (a check-in), bought for it but did not come, attended at least N events,
  * and {@code buyer} "first" (bought for exactly one event) or "repeat" (for two or more).
+ * <p>From ticketing's read model (V30): {@code abandoned} "any" or an event's id (a checkout of theirs ran out
+ * unfinished and no order of that event followed), {@code spentCurrency} with {@code spentAtLeastMinor} (paid orders
+ * minus refunds in that currency, at least that many minor units), {@code ticketType} (bought that ticket type, the
+ * order still paid). {@code custom}: one condition on a custom field. Typed values are checked by
+ * {@link ContactFilters}.
  */
 public record ContactFilter(String text, String tag, UUID boughtEvent, UUID attendedEvent, String consent,
-                            UUID owner, UUID boughtNotAttendedEvent, Integer attendedAtLeast, String buyer) {
+                            UUID owner, UUID boughtNotAttendedEvent, Integer attendedAtLeast, String buyer,
+                            String abandoned, String spentCurrency, Long spentAtLeastMinor, UUID ticketType,
+                            CustomFieldCondition custom) {
 
     public ContactFilter(String text, String tag, UUID boughtEvent, UUID attendedEvent, String consent, UUID owner) {
         this(text, tag, boughtEvent, attendedEvent, consent, owner, null, null, null);
     }
 
+    public ContactFilter(String text, String tag, UUID boughtEvent, UUID attendedEvent, String consent, UUID owner,
+                         UUID boughtNotAttendedEvent, Integer attendedAtLeast, String buyer) {
+        this(text, tag, boughtEvent, attendedEvent, consent, owner, boughtNotAttendedEvent, attendedAtLeast, buyer,
+                null, null, null, null, null);
+    }
+
     public static ContactFilter all() {
         return new ContactFilter(null, null, null, null, null, null);
+    }
+
+    /** This filter with the rules read from ticketing's facts and the custom field condition replaced. */
+    public ContactFilter withSales(String abandoned, String spentCurrency, Long spentAtLeastMinor, UUID ticketType,
+                                   CustomFieldCondition custom) {
+        return new ContactFilter(text, tag, boughtEvent, attendedEvent, consent, owner, boughtNotAttendedEvent,
+                attendedAtLeast, buyer, abandoned, spentCurrency, spentAtLeastMinor, ticketType, custom);
+    }
+
+    /** Whether one of the rules of the "More filters" panel is set. */
+    public boolean usesMoreFilters() {
+        return abandoned != null || spentAtLeastMinor != null || ticketType != null || custom != null;
     }
 }

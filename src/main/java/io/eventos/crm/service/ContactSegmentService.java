@@ -85,7 +85,8 @@ public class ContactSegmentService {
         em.createNativeQuery("delete from segments where id = ?1").setParameter(1, segmentId).executeUpdate();
     }
 
-    static String json(ContactFilter rules) {
+    /** The rules as stored in segments.rules and contact_views.filters. */
+    public static String json(ContactFilter rules) {
         JsonObjectBuilder json = Json.createObjectBuilder();
         text(json, "text", rules.text());
         text(json, "tag", rules.tag());
@@ -98,18 +99,41 @@ public class ContactSegmentService {
             json.add("attended_at_least", rules.attendedAtLeast());
         }
         text(json, "buyer", rules.buyer());
+        text(json, "abandoned", rules.abandoned());
+        if (rules.spentAtLeastMinor() != null && rules.spentCurrency() != null) {
+            json.add("spent_currency", rules.spentCurrency());
+            json.add("spent_at_least_minor", rules.spentAtLeastMinor());
+        }
+        text(json, "ticket_type", rules.ticketType());
+        if (rules.custom() != null) {
+            json.add("custom", Json.createObjectBuilder().add("key", rules.custom().key())
+                    .add("kind", rules.custom().kind()).add("operator", rules.custom().operator())
+                    .add("value", rules.custom().value()));
+        }
         return json.build().toString();
     }
 
-    static ContactFilter rules(String json) {
+    /** The rules {@link #json} wrote. */
+    public static ContactFilter rules(String json) {
         try (var reader = Json.createReader(new StringReader(json == null ? "{}" : json))) {
             JsonObject o = reader.readObject();
             return new ContactFilter(o.getString("text", null), o.getString("tag", null), uuid(o, "bought"),
                     uuid(o, "attended"), o.getString("consent", null), uuid(o, "owner"),
                     uuid(o, "bought_not_attended"),
                     o.containsKey("attended_at_least") ? o.getInt("attended_at_least") : null,
-                    o.getString("buyer", null));
+                    o.getString("buyer", null))
+                    .withSales(o.getString("abandoned", null), o.getString("spent_currency", null),
+                            o.containsKey("spent_at_least_minor") ? o.getJsonNumber("spent_at_least_minor").longValue()
+                                    : null, uuid(o, "ticket_type"), custom(o.getJsonObject("custom")));
         }
+    }
+
+    private static CustomFieldCondition custom(JsonObject o) {
+        if (o == null) {
+            return null;
+        }
+        return new CustomFieldCondition(o.getString("key", ""), o.getString("kind", ""), o.getString("operator", ""),
+                o.getString("value", ""));
     }
 
     private static void text(JsonObjectBuilder json, String key, Object value) {

@@ -80,6 +80,9 @@ public class ContactService {
     @Inject
     ContactEvents events;
 
+    @Inject
+    ContactTicketTypes ticketTypes;
+
     Clock clock = Clock.systemUTC();
 
     // ------------------------------------------------------------------------------------------------- the list
@@ -167,7 +170,7 @@ public class ContactService {
     }
 
     /** How many numbered parameters {@link #where} uses at most. */
-    private static final int WHERE_PARAMETERS = 6;
+    private static final int WHERE_PARAMETERS = 12;
 
     private String where(ContactFilter filter, Map<Integer, Object> parameters) {
         return where(filter, parameters, 0);
@@ -224,7 +227,63 @@ public class ContactService {
                     + " and a.kind = 'order_paid' group by a.contact_id having count(distinct a.event_id) "
                     + ("first".equals(filter.buyer()) ? "= 1" : ">= 2") + ")");
         }
+        salesAndCustomFields(filter, parameters, base, clauses);
         return String.join(" and ", clauses);
+    }
+
+    /**
+     * The rules read from ticketing's read model (V30: {@code abandoned_checkout_emails}, {@code contact_spend},
+     * {@code contact_ticket_types}, SQL functions PostgreSQL inlines into this statement, under row level security)
+     * and the custom field condition; parameters {@code base + 7} to {@code base + 12}.
+     */
+    private static void salesAndCustomFields(ContactFilter filter, Map<Integer, Object> parameters, int base,
+                                             List<String> clauses) {
+        if (filter.abandoned() != null) {
+            String event = "null";
+            if (!"any".equals(filter.abandoned())) {
+                parameters.put(base + 7, filter.abandoned());
+                event = "cast(?%d as uuid)".formatted(base + 7);
+            }
+            // by address, the way the checkout knew the person; an address merged into another contact counts there
+            clauses.add("c.id in (select coalesce(m.merged_into_id, m.id) from contacts m where m.email is not null"
+                    + " and lower(m.email) in (select x.email_key from abandoned_checkout_emails(" + event + ") x))");
+        }
+        if (filter.spentAtLeastMinor() != null && filter.spentCurrency() != null) {
+            parameters.put(base + 8, filter.spentCurrency());
+            parameters.put(base + 9, filter.spentAtLeastMinor());
+            clauses.add(("c.id in (select s.contact_id from contact_spend() s where s.currency = cast(?%d as text)"
+                    + " and s.spent_minor >= ?%d)").formatted(base + 8, base + 9));
+        }
+        if (filter.ticketType() != null) {
+            parameters.put(base + 10, filter.ticketType());
+            clauses.add("c.id in (select b.contact_id from contact_ticket_types() b where b.ticket_id = ?%d)"
+                    .formatted(base + 10));
+        }
+        CustomFieldCondition custom = filter.custom();
+        if (custom != null) {
+            String field = "(c.custom_fields ->> cast(?%d as text))".formatted(base + 11);
+            String value = "?%d".formatted(base + 12);
+            String condition = switch (custom.kind() + ":" + custom.operator()) {
+                case "text:contains" -> "strpos(lower(" + field + "), lower(cast(" + value + " as text))) > 0";
+                case "text:equals" -> "lower(" + field + ") = lower(cast(" + value + " as text))";
+                case "number:at_least", "number:at_most" -> "(case when jsonb_typeof(c.custom_fields -> cast(?%d as"
+                        .formatted(base + 11) + " text)) = 'number' then " + field + "::numeric end) "
+                        + (custom.operator().equals("at_least") ? ">=" : "<=") + " cast(" + value + " as numeric)";
+                case "date:before", "date:after" -> "(case when " + field + " ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' then "
+                        + field + " end) " + (custom.operator().equals("before") ? "<" : ">") + " cast(" + value
+                        + " as text)";
+                case "choice:is" -> field + " = cast(" + value + " as text)";
+                case "yes_no:is" -> "(c.custom_fields -> cast(?%d as text))".formatted(base + 11)
+                        + " = cast(" + value + " as jsonb)";
+                default -> "false";
+            }; // an unknown condition matches nobody rather than everybody
+            if (!condition.equals("false")) {
+                parameters.put(base + 11, custom.key());
+                parameters.put(base + 12, custom.kind().equals("yes_no")
+                        ? (custom.value().equals("yes") ? "true" : "false") : custom.value());
+            }
+            clauses.add(condition);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- one contact
@@ -583,6 +642,12 @@ public class ContactService {
     @RequiresPermission(Permission.CONTACTS_VIEW)
     public List<ContactEvents.ContactEvent> eventChoices() {
         return events.choices();
+    }
+
+    /** The account's ticket types, for the list's "bought ticket type" filter and the currencies of "spent". */
+    @RequiresPermission(Permission.CONTACTS_VIEW)
+    public List<ContactTicketTypes.TicketTypeChoice> ticketTypeChoices() {
+        return ticketTypes.choices();
     }
 
     // --------------------------------------------------------------------------------------------- helpers

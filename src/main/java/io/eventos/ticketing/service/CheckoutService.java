@@ -263,6 +263,29 @@ public class CheckoutService {
         return hold(token).map(h -> view(h, clock.instant()));
     }
 
+    /**
+     * The buyer typed their address at checkout, before placing the order: the live hold keeps it (one column of
+     * its row, no lock taken beyond that row), so a checkout that runs out unfinished can be found again as an
+     * "abandoned checkout" of that person (the CRM's segment, read through {@code abandoned_checkout_emails}, V30).
+     * Anything that is not a plausible address, or a hold that is no longer live, is ignored silently: the form
+     * itself says what is wrong with the address when it is sent.
+     */
+    public void rememberEmail(String token, String email) {
+        if (blank(token) || blank(email) || email.strip().length() > EMAIL_MAX) {
+            return;
+        }
+        String address = email.strip();
+        int at = address.indexOf('@');
+        if (at < 1 || address.indexOf('.', at) < 0 || address.chars().anyMatch(Character::isWhitespace)) {
+            return;
+        }
+        em.createNativeQuery("""
+                        update holds set buyer_email = ?2
+                        where token = ?1 and status = 'active' and expires_at > now()
+                          and buyer_email is distinct from ?2""")
+                .setParameter(1, token).setParameter(2, address).executeUpdate();
+    }
+
     /** Gives held tickets back at once (the buyer changed the cart or left). */
     public void release(String token) {
         hold(token).filter(h -> h.getStatus() == HoldStatus.ACTIVE).ifPresent(h -> h.setStatus(HoldStatus.RELEASED));

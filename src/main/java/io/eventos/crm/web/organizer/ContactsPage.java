@@ -4,6 +4,11 @@ import io.eventos.crm.service.ContactEvents;
 import io.eventos.crm.service.ContactFieldDef;
 import io.eventos.crm.service.ContactFieldService;
 import io.eventos.crm.service.ContactFilter;
+import io.eventos.crm.service.ContactFilters;
+import io.eventos.crm.service.ContactTicketTypes;
+import io.eventos.crm.service.ContactView;
+import io.eventos.crm.service.ContactViewService;
+import io.eventos.crm.service.CustomFieldCondition;
 import io.eventos.crm.service.ContactRow;
 import io.eventos.crm.service.ContactSegmentService;
 import io.eventos.crm.service.ContactService;
@@ -43,7 +48,9 @@ import java.util.stream.Collectors;
  * {@code /app/contacts.xhtml}: the account's contacts, searched as you type (word prefixes on the search vector),
  * filtered by tag, event bought or attended, consent and owner, paged in SQL; bulk tag and owner on the selected
  * rows, CSV and XLSX export of the filtered list, and the account's custom field definitions; the import of a CSV
- * file is {@link ContactsImportPage}.
+ * file is {@link ContactsImportPage}. "More filters" (abandoned checkout, spent at least, ticket type bought, a custom
+ * field) reads its menus only when opened. Saved views ({@code ?view=}) keep the filters, search and sort under a
+ * name; their list is read when "Saved views" is opened, so the list's own request stays as cheap as before.
  */
 @Named
 @ViewScoped
@@ -58,6 +65,8 @@ public class ContactsPage implements Serializable {
     transient ContactFieldService fields;
     @Inject
     transient ContactSegmentService segmentService;
+    @Inject
+    transient ContactViewService viewService;
 
     private String text;
     private String tag;
@@ -69,6 +78,27 @@ public class ContactsPage implements Serializable {
     private Integer attendedAtLeast;
     private String buyer;
     private String segment;
+    private String view;
+    private String abandoned;
+    private String spentCurrency;
+    private String spentAtLeast;
+    private String ticketType;
+    private String customKey;
+    private String customOperator;
+    private String customValue;
+    private boolean moreFilters;
+    private List<ContactTicketTypes.TicketTypeChoice> ticketTypes;
+    private List<String> currencies;
+    /** The filters the list shows: the last ones that were valid (bad input leaves the list as it was). */
+    private ContactFilter applied;
+    private String sortField = "lastActivity";
+    private boolean sortAscending;
+    private List<ContactView> views;
+    private String viewName;
+    private boolean viewShared;
+    private String openViewName;
+    /** The new names typed in the rows of the saved views, by view id. */
+    private final Map<String, String> renames = new java.util.HashMap<>();
     private String segmentName;
     private List<SegmentRow> segments;
     private List<ContactEvents.ContactEvent> events;
@@ -88,7 +118,7 @@ public class ContactsPage implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filters) {
-            matches = contacts.count(filter());
+            matches = contacts.count(applied());
             return (int) Math.min(matches, ContactService.COUNT_LIMIT);
         }
 
@@ -96,8 +126,11 @@ public class ContactsPage implements Serializable {
         public List<ContactRow> load(int first, int pageSize, Map<String, SortMeta> sort,
                                      Map<String, FilterMeta> filters) {
             SortMeta by = sort == null || sort.isEmpty() ? null : sort.values().iterator().next();
-            return contacts.list(filter(), first, pageSize, by == null ? "lastActivity" : by.getField(),
-                    by != null && by.getOrder() == SortOrder.ASCENDING);
+            if (by != null && by.getField() != null && by.getOrder() != SortOrder.UNSORTED) {
+                sortField = by.getField(); // what a saved view keeps
+                sortAscending = by.getOrder() == SortOrder.ASCENDING;
+            }
+            return contacts.list(applied(), first, pageSize, sortField, sortAscending);
         }
 
         @Override
@@ -125,33 +158,154 @@ public class ContactsPage implements Serializable {
                 if (id == null) {
                     throw new AccessDeniedException("No such segment.");
                 }
-                ContactFilter rules = segmentService.rules(id);
-                text = rules.text();
-                tag = rules.tag();
-                bought = string(rules.boughtEvent());
-                attended = string(rules.attendedEvent());
-                consent = rules.consent();
-                owner = string(rules.owner());
-                notAttended = string(rules.boughtNotAttendedEvent());
-                attendedAtLeast = rules.attendedAtLeast();
-                buyer = rules.buyer();
+                show(segmentService.rules(id));
                 segmentName = segments.stream().filter(x -> x.id().equals(id)).map(SegmentRow::name).findFirst()
                         .orElse(null);
+            } else if (view != null && !view.isBlank() && !Faces.isPostback()) {
+                UUID id = uuid(view);
+                if (id == null) {
+                    throw new AccessDeniedException("No such view.");
+                }
+                ContactView saved = viewService.find(id);
+                show(saved.filter());
+                sortField = saved.sortField();
+                sortAscending = saved.sortAscending();
+                openViewName = saved.name();
+                viewName = saved.mine() ? saved.name() : null;
+                viewShared = saved.shared() && saved.mine();
             }
         } catch (AccessDeniedException e) {
             Faces.responseSendError(404, "Not found");
         }
     }
 
+    /** Puts stored rules into the fields (a segment's or a view's), and opens "More filters" when they use it. */
+    private void show(ContactFilter rules) {
+        text = rules.text();
+        tag = rules.tag();
+        bought = string(rules.boughtEvent());
+        attended = string(rules.attendedEvent());
+        consent = rules.consent();
+        owner = string(rules.owner());
+        notAttended = string(rules.boughtNotAttendedEvent());
+        attendedAtLeast = rules.attendedAtLeast();
+        buyer = rules.buyer();
+        abandoned = rules.abandoned();
+        spentCurrency = rules.spentCurrency();
+        spentAtLeast = ContactFilters.amount(rules.spentAtLeastMinor(), rules.spentCurrency());
+        ticketType = string(rules.ticketType());
+        CustomFieldCondition custom = rules.custom();
+        customKey = custom == null ? null : custom.key();
+        customOperator = custom == null ? null : custom.operator();
+        customValue = custom == null ? null : custom.value();
+        applied = rules;
+        if (rules.usesMoreFilters()) {
+            openMoreFilters();
+        }
+    }
+
+    /** "More filters": its menus (ticket types and their currencies) are read when it is first opened. */
+    public void openMoreFilters() {
+        moreFilters = true;
+        if (ticketTypes == null) {
+            ticketTypes = contacts.ticketTypeChoices();
+            currencies = ticketTypes.stream().map(ContactTicketTypes.TicketTypeChoice::currency).distinct().sorted()
+                    .toList();
+            if (spentCurrency == null && !currencies.isEmpty()) {
+                spentCurrency = currencies.get(0);
+            }
+        }
+    }
+
+    /** The filters as typed, checked: every bad value is named next to its field (and the list stays as it was). */
     ContactFilter filter() {
-        return new ContactFilter(text, tag, uuid(bought), uuid(attended), consent, uuid(owner), uuid(notAttended),
-                attendedAtLeast, buyer);
+        ContactFilter base = new ContactFilter(text, tag, uuid(bought), uuid(attended), consent, uuid(owner),
+                uuid(notAttended), attendedAtLeast, buyer);
+        return ContactFilters.withSales(base, abandoned, spentCurrency, spentAtLeast, ticketType,
+                fieldDefs == null ? List.of() : fieldDefs, customKey, customOperator, customValue);
+    }
+
+    private ContactFilter applied() {
+        if (applied == null) {
+            try {
+                applied = filter();
+            } catch (InputRefusedException refused) {
+                applied = ContactFilter.all();
+            }
+        }
+        return applied;
+    }
+
+    /** The "Filter" button and the search as you type: the list shows these filters from its first page. */
+    public void applyFilters() {
+        try {
+            applied = filter();
+            firstPage();
+        } catch (InputRefusedException refused) {
+            refused.problems().forEach(p -> Messages.addError("contacts-form:" + p.field(), p.message()));
+            Faces.validationFailed();
+        }
+    }
+
+    /** Opens the list of saved views (the member's own and the team's shared ones). */
+    public void openViews() {
+        try {
+            views = viewService.list();
+        } catch (AccessDeniedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        }
+    }
+
+    /** Saves the list as it is (filters, search, sort) as a view of the signed-in member. */
+    public void saveView() {
+        try {
+            ContactFilter filter = filter();
+            UUID id = viewService.save(viewName, filter, sortField, sortAscending, viewShared);
+            applied = filter;
+            openViewName = viewName.strip();
+            view = id.toString();
+            Messages.addGlobalInfo("View “" + viewName.strip() + "” saved" + (viewShared ? " and shared with the team."
+                    : ". Only you see it."));
+            views = viewService.list();
+        } catch (InputRefusedException refused) {
+            refused.problems().forEach(p -> Messages.addError("contacts-form:" + p.field(), p.message()));
+            Faces.validationFailed();
+        } catch (AccessDeniedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        }
+    }
+
+    /** Renames one of the member's views with the name typed in its row. */
+    public void renameView(ContactView row) {
+        String name = renames.getOrDefault(row.id().toString(), "");
+        try {
+            viewService.rename(row.id(), name);
+            Messages.addGlobalInfo("View “" + row.name() + "” renamed to “" + name.strip() + "”.");
+            renames.clear();
+            views = viewService.list();
+        } catch (InputRefusedException refused) {
+            refused.problems().forEach(p -> Messages.addGlobalError(p.message()));
+        } catch (AccessDeniedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        }
+    }
+
+    public void removeView(ContactView row) {
+        try {
+            viewService.remove(row.id());
+            Messages.addGlobalInfo("View “" + row.name() + "” removed.");
+            views = viewService.list();
+        } catch (AccessDeniedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        }
     }
 
     /** Saves the filters as they are as a segment (a segment of the same name gets these rules). */
     public void saveSegment() {
         try {
-            segmentService.save(segmentName, filter());
+            ContactFilter filter = filter();
+            segmentService.save(segmentName, filter);
+            applied = filter;
             Messages.addGlobalInfo("Segment “" + segmentName.strip() + "” saved.");
             segments = segmentService.list();
         } catch (InputRefusedException refused) {
@@ -257,16 +411,28 @@ public class ContactsPage implements Serializable {
     }
 
     private String exportQuery() {
+        ContactFilter shown = applied();
         Map<String, String> query = new LinkedHashMap<>();
-        query.put("text", text);
-        query.put("tag", tag);
-        query.put("bought", bought);
-        query.put("attended", attended);
-        query.put("consent", consent);
-        query.put("owner", owner);
-        query.put("not_attended", notAttended);
-        query.put("attended_at_least", attendedAtLeast == null ? null : attendedAtLeast.toString());
-        query.put("buyer", buyer);
+        query.put("text", shown.text());
+        query.put("tag", shown.tag());
+        query.put("bought", string(shown.boughtEvent()));
+        query.put("attended", string(shown.attendedEvent()));
+        query.put("consent", shown.consent());
+        query.put("owner", string(shown.owner()));
+        query.put("not_attended", string(shown.boughtNotAttendedEvent()));
+        query.put("attended_at_least", shown.attendedAtLeast() == null ? null : shown.attendedAtLeast().toString());
+        query.put("buyer", shown.buyer());
+        query.put("abandoned", shown.abandoned());
+        if (shown.spentAtLeastMinor() != null) {
+            query.put("spent_currency", shown.spentCurrency());
+            query.put("spent_at_least", ContactFilters.amount(shown.spentAtLeastMinor(), shown.spentCurrency()));
+        }
+        query.put("ticket_type", string(shown.ticketType()));
+        if (shown.custom() != null) {
+            query.put("custom_field", shown.custom().key());
+            query.put("custom_op", shown.custom().operator());
+            query.put("custom_value", shown.custom().value());
+        }
         String parameters = query.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().isBlank())
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -292,6 +458,47 @@ public class ContactsPage implements Serializable {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    public Map<String, String> getRenames() {
+        return renames;
+    }
+
+    /** The operators the chosen custom field allows, with their words. */
+    public List<String[]> getCustomOperators() {
+        String kind = fieldDefs == null ? null : fieldDefs.stream().filter(f -> f.key().equals(customKey))
+                .map(ContactFieldDef::kind).findFirst().orElse(null);
+        if (kind == null) {
+            return List.of();
+        }
+        return switch (kind) {
+            case "text" -> List.of(new String[] {"contains", "contains"}, new String[] {"equals", "is exactly"});
+            case "number" -> List.of(new String[] {"at_least", "≥ (at least)"}, new String[] {"at_most", "≤ (at most)"});
+            case "date" -> List.of(new String[] {"before", "before"}, new String[] {"after", "after"});
+            default -> List.<String[]>of(new String[] {"is", "is"});
+        };
+    }
+
+    /** A hint for the value of the chosen custom field: its choices, yes/no, or the date format. */
+    public String getCustomHint() {
+        ContactFieldDef field = fieldDefs == null ? null : fieldDefs.stream().filter(f -> f.key().equals(customKey))
+                .findFirst().orElse(null);
+        if (field == null) {
+            return "";
+        }
+        return switch (field.kind()) {
+            case "choice" -> "One of: " + String.join(", ", field.choices());
+            case "yes_no" -> "yes or no (people who never answered match neither)";
+            case "date" -> "yyyy-mm-dd";
+            case "number" -> "a number, e.g. 42 or 3.5";
+            default -> "any case";
+        };
+    }
+
+    /** The custom field changed: its operator starts at the first one it allows. */
+    public void customFieldChanged() {
+        List<String[]> operators = getCustomOperators();
+        customOperator = operators.isEmpty() ? null : operators.get(0)[0];
     }
 
     public String getNotAttended() {
@@ -448,5 +655,113 @@ public class ContactsPage implements Serializable {
 
     public void setFieldChoices(String fieldChoices) {
         this.fieldChoices = fieldChoices;
+    }
+
+    public String getView() {
+        return view;
+    }
+
+    public void setView(String view) {
+        this.view = view;
+    }
+
+    public String getAbandoned() {
+        return abandoned;
+    }
+
+    public void setAbandoned(String abandoned) {
+        this.abandoned = abandoned;
+    }
+
+    public String getSpentCurrency() {
+        return spentCurrency;
+    }
+
+    public void setSpentCurrency(String spentCurrency) {
+        this.spentCurrency = spentCurrency;
+    }
+
+    public String getSpentAtLeast() {
+        return spentAtLeast;
+    }
+
+    public void setSpentAtLeast(String spentAtLeast) {
+        this.spentAtLeast = spentAtLeast;
+    }
+
+    public String getTicketType() {
+        return ticketType;
+    }
+
+    public void setTicketType(String ticketType) {
+        this.ticketType = ticketType;
+    }
+
+    public String getCustomKey() {
+        return customKey;
+    }
+
+    public void setCustomKey(String customKey) {
+        this.customKey = customKey;
+    }
+
+    public String getCustomOperator() {
+        return customOperator;
+    }
+
+    public void setCustomOperator(String customOperator) {
+        this.customOperator = customOperator;
+    }
+
+    public String getCustomValue() {
+        return customValue;
+    }
+
+    public void setCustomValue(String customValue) {
+        this.customValue = customValue;
+    }
+
+    public String getViewName() {
+        return viewName;
+    }
+
+    public void setViewName(String viewName) {
+        this.viewName = viewName;
+    }
+
+    public boolean isViewShared() {
+        return viewShared;
+    }
+
+    public void setViewShared(boolean viewShared) {
+        this.viewShared = viewShared;
+    }
+
+    public boolean isMoreFilters() {
+        return moreFilters;
+    }
+
+    public List<ContactTicketTypes.TicketTypeChoice> getTicketTypes() {
+        return ticketTypes;
+    }
+
+    public List<String> getCurrencies() {
+        return currencies;
+    }
+
+    public List<ContactView> getViews() {
+        return views;
+    }
+
+    public String getOpenViewName() {
+        return openViewName;
+    }
+
+    public String getSortField() {
+        return sortField;
+    }
+
+    public boolean isSortAscending() {
+        return sortAscending;
     }
 }

@@ -124,6 +124,13 @@ public class CheckoutPage implements Serializable {
         }
     }
 
+    /** The address field lost focus with a value: the hold keeps it (an unfinished checkout can be followed up). */
+    public void rememberEmail() {
+        if (orderToken == null) {
+            checkout.rememberEmail(holdToken, buyerEmail);
+        }
+    }
+
     private String orderLink() {
         return ShopRequest.accountBase(accountSlug) + "/orders/" + orderToken;
     }

@@ -1,0 +1,336 @@
+package io.eventos.crm;
+
+import io.eventos.crm.service.ContactFieldService;
+import io.eventos.crm.service.ContactFilter;
+import io.eventos.crm.service.ContactFilters;
+import io.eventos.crm.service.ContactForm;
+import io.eventos.crm.service.ContactRow;
+import io.eventos.crm.service.ContactSegmentService;
+import io.eventos.crm.service.ContactService;
+import io.eventos.crm.service.ContactView;
+import io.eventos.crm.service.ContactViewService;
+import io.eventos.crm.service.CustomFieldCondition;
+import io.eventos.platform.input.InputProblem;
+import io.eventos.platform.input.InputRefusedException;
+import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.tenancy.CurrentTenant;
+import io.eventos.ticketing.EventOnSaleIT;
+import io.eventos.ticketing.service.Cart;
+import io.eventos.ticketing.service.HoldView;
+import io.eventos.ticketing.service.OrderRequest;
+import io.eventos.ticketing.service.OrderService;
+import io.eventos.ticketing.service.PlacedOrder;
+import io.eventos.ticketing.service.payment.TestCardGateway;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The segment rules read from ticketing (abandoned checkout, spent at least X per currency, ticket type bought), the
+ * custom field conditions and saved views, in the container against PostgreSQL as the application role. Each rule's
+ * expected members are computed from ticketing's own tables by {@link SegmentRuleFixtures}, not through the read
+ * model the service uses; the story around them makes each one say something (a refund, two currencies, an expired
+ * hold followed by an order, another account's sales).
+ */
+public class ContactSegmentRulesIT extends EventOnSaleIT {
+
+    @Inject
+    ContactService contacts;
+    @Inject
+    ContactFieldService fields;
+    @Inject
+    ContactSegmentService segments;
+    @Inject
+    ContactViewService views;
+    @Inject
+    OrderService orders;
+    @Inject
+    SegmentRuleFixtures rules;
+    @Inject
+    io.eventos.crm.service.ContactPrivacyService privacy;
+
+    private UUID regular;
+    private UUID vip;
+    private UUID standardUsd;
+    private UUID usdEvent;
+
+    @BeforeEach
+    void ticketTypes() {
+        try (var t = CurrentTenant.bind(account)) {
+            regular = fixtures.ticketType(event, "Regular", 2500, 100, null);
+            vip = fixtures.ticketType(event, "VIP", 10000, 100, null);
+            standardUsd = rules.eventWithTicketType("usd-" + account.toString().substring(0, 8), "USD", "Standard",
+                    4000);
+            usdEvent = rules.eventOf(standardUsd);
+        }
+    }
+
+    @Test
+    void spendIsPaidMinusRefundedPerCurrencyAndTicketTypesAreThoseStillPaid() {
+        PlacedOrder ada = buy(event, regular, 2, "Ada Lovelace", "ada@example.org");
+        as(() -> orders.refund(ada.orderId(), Set.of(as(() -> orders.detail(ada.orderId())).attendees().get(0).id()),
+                BASE)); // one of two tickets back: 50.00 - 25.00
+        buy(event, vip, 1, "Ben Byte", "ben@example.org");
+        buy(usdEvent, standardUsd, 2, "Cy Cent", "cy@example.org");
+        PlacedOrder gone = buy(event, vip, 1, "Dan Done", "dan@example.org");
+        as(() -> orders.refund(gone.orderId(), Set.of(as(() -> orders.detail(gone.orderId())).attendees().get(0)
+                .id()), BASE)); // all back: cancelled, spent nothing
+
+        assertEquals(List.of("ada@example.org", "ben@example.org"), expectedSpenders("EUR", 2500),
+                "the story: Ada kept 25.00, Ben 100.00, Dan nothing, Cy paid in dollars");
+        for (long minor : new long[] {1, 2500, 2501, 10000, 10001}) {
+            assertEquals(expectedSpenders("EUR", minor), emails(spent("EUR", minor)), "EUR ≥ " + minor);
+        }
+        assertEquals(List.of("cy@example.org"), emails(spent("USD", 8000)));
+        assertEquals(expectedSpenders("USD", 8001), emails(spent("USD", 8001)));
+        assertEquals(List.of(), emails(spent("GBP", 1)), "no conversion between currencies");
+
+        assertEquals(List.of("ada@example.org"), as(() -> rules.buyersOf(regular)));
+        for (UUID type : List.of(regular, vip, standardUsd)) {
+            assertEquals(as(() -> rules.buyersOf(type)), emails(all().withSales(null, null, null, type, null)),
+                    "bought ticket type " + type);
+        }
+        assertFalse(emails(all().withSales(null, null, null, vip, null)).contains("dan@example.org"),
+                "a refunded order's ticket type does not count");
+
+        // stored in a segment and counted live with the others, in one statement
+        as(() -> segments.save("Big spenders", all().withSales(null, null, null, null, null)
+                .withSales(null, "EUR", 2501L, null, null)));
+        as(() -> segments.save("VIP buyers", all().withSales(null, null, null, vip, null)));
+        assertEquals(List.of("Big spenders|1", "VIP buyers|1"), as(() -> segments.list()).stream()
+                .map(s -> s.name() + "|" + s.count()).toList());
+        ContactFilter stored = as(() -> segments.rules(as(() -> segments.list()).get(0).id()));
+        assertEquals("EUR", stored.spentCurrency());
+        assertEquals(2501L, stored.spentAtLeastMinor());
+    }
+
+    @Test
+    void anAbandonedCheckoutIsAHoldThatRanOutWithNoOrderOfThatEventSince() {
+        UUID dee = as(() -> contacts.create(form("Dee", "Left", "dee@example.org", Map.of())));
+        as(() -> contacts.create(form("Fay", "Dollar", "fay@example.org", Map.of())));
+        as(() -> contacts.create(form("Gil", "Typed", "gil@example.org", Map.of())));
+        String deesHold = abandon(event, regular, "DEE@example.org"); // any case: the address the person typed
+        PlacedOrder eve = buy(event, regular, 1, "Eve Back", "eve@example.org");
+        assertTrue(as(() -> orders.detail(eve.orderId())) != null);
+        abandon(event, regular, "eve@example.org");
+        buy(event, regular, 1, "Eve Back", "eve@example.org"); // came back and bought: not abandoned
+        abandon(usdEvent, standardUsd, "fay@example.org");
+        buy(event, vip, 1, "Ben Byte", "ben@example.org");
+        abandon(event, regular, "ben@example.org"); // bought before, then left a second checkout: abandoned
+        HoldView live = as(() -> shop.reserve(new Cart(event, Map.of(regular, 1), null)));
+        as(() -> {
+            shop.rememberEmail(live.token(), "gil@example.org"); // still running: not abandoned (yet)
+            return null;
+        });
+        assertEquals("gil@example.org", as(() -> rules.holdEmail(live.token())));
+
+        assertEquals(List.of("ben@example.org", "dee@example.org", "fay@example.org"),
+                as(() -> rules.abandoners(null)), "the story, computed from the holds and orders");
+        assertEquals(as(() -> rules.abandoners(null)), emails(abandoned("any")));
+        assertEquals(as(() -> rules.abandoners(event)), emails(abandoned(event.toString())));
+        assertEquals(List.of("fay@example.org"), emails(abandoned(usdEvent.toString())));
+
+        as(() -> segments.save("Left a checkout", abandoned("any")));
+        assertEquals(List.of("Left a checkout|3"), as(() -> segments.list()).stream()
+                .map(s -> s.name() + "|" + s.count()).toList());
+
+        // erasing Dee also forgets the address her unfinished checkout kept
+        as(() -> privacy.erase(dee));
+        assertEquals(null, as(() -> rules.holdEmail(deesHold)));
+        assertEquals(List.of("ben@example.org", "fay@example.org"), emails(abandoned("any")));
+    }
+
+    @Test
+    void customFieldConditionsFollowTheFieldsKind() {
+        as(() -> fields.add("Company size", "number", null));
+        as(() -> fields.add("Industry", "choice", "Tech, Arts"));
+        as(() -> fields.add("Renewal", "date", null));
+        as(() -> fields.add("Partner", "yes_no", null));
+        as(() -> fields.add("Notes", "text", null));
+        as(() -> contacts.create(form("Hal", "Big", "hal@example.org", Map.of("company_size", "500",
+                "industry", "Tech", "renewal", "2026-03-01", "partner", "yes", "notes", "Met at Berlin summit"))));
+        as(() -> contacts.create(form("Ivy", "Small", "ivy@example.org", Map.of("company_size", "12.5",
+                "industry", "Arts", "renewal", "2027-01-15", "partner", "no", "notes", "berlin office"))));
+        as(() -> contacts.create(form("Jo", "Blank", "jo@example.org", Map.of())));
+
+        assertEquals(List.of("hal@example.org"), emails(custom("company_size", "at_least", "100")));
+        assertEquals(List.of("hal@example.org", "ivy@example.org"), emails(custom("company_size", "at_least", "12.5")));
+        assertEquals(List.of("ivy@example.org"), emails(custom("company_size", "at_most", "12,5")));
+        assertEquals(List.of("ivy@example.org"), emails(custom("industry", "is", "arts")));
+        assertEquals(List.of("hal@example.org"), emails(custom("renewal", "before", "2026-12-31")));
+        assertEquals(List.of("ivy@example.org"), emails(custom("renewal", "after", "2026-03-01")), "strictly after");
+        assertEquals(List.of("hal@example.org"), emails(custom("partner", "is", "yes")));
+        assertEquals(List.of("ivy@example.org"), emails(custom("partner", "is", "no")), "unanswered is neither");
+        assertEquals(List.of("hal@example.org", "ivy@example.org"), emails(custom("notes", "contains", "BERLIN")));
+        assertEquals(List.of("ivy@example.org"), emails(custom("notes", "equals", "Berlin Office")));
+
+        InputRefusedException refused = assertThrows(InputRefusedException.class,
+                () -> as(() -> ContactFilters.withSales(all(), null, "EUR", "abc", null, fields.list(),
+                        "renewal", "before", "next week")));
+        assertEquals(List.of("spentAtLeast", "customValue"), refused.problems().stream().map(InputProblem::field)
+                .toList(), "each bad value named with its field");
+        assertThrows(InputRefusedException.class, () -> as(() -> ContactFilters.withSales(all(), null, "EUR",
+                "12.345", null, fields.list(), "industry", "at_least", "1")));
+        assertEquals(4990L, as(() -> ContactFilters.withSales(all(), null, "eur", "49.90", null, List.of(), null,
+                null, null)).spentAtLeastMinor());
+        assertEquals(5000L, as(() -> ContactFilters.withSales(all(), null, "JPY", "5000", null, List.of(), null,
+                null, null)).spentAtLeastMinor(), "a currency without decimals");
+    }
+
+    @Test
+    void anotherAccountsSalesAndHoldsAreInvisibleToTheRules() {
+        as(() -> contacts.create(form("Kim", "Elsewhere", "kim@example.org", Map.of())));
+        UUID otherAccount = UUID.randomUUID();
+        UUID otherOwner = UUID.randomUUID();
+        UUID otherEvent;
+        UUID otherTicket;
+        try (var t = CurrentTenant.bind(otherAccount)) {
+            otherEvent = fixtures.accountWithEventOnSale("rules-other-" + otherAccount.toString().substring(0, 8),
+                    null);
+            members.addMember(otherOwner, "owner", null);
+            otherTicket = fixtures.ticketType(otherEvent, "Other", 50000, 100, null);
+        }
+        UUID e = otherEvent;
+        UUID tt = otherTicket;
+        try (var t = CurrentTenant.bind(otherAccount); var u = CurrentTenant.bindUser(otherOwner)) {
+            HoldView hold = shop.reserve(new Cart(e, Map.of(tt, 1), null));
+            PlacedOrder placed = shop.placeOrder(new OrderRequest(hold.token(), "Kim Elsewhere", "kim@example.org",
+                    List.of(new OrderRequest.AttendeeName("Kim", "Elsewhere", null)), false, "test_card",
+                    UUID.randomUUID().toString(), "en"), BASE);
+            assertTrue(shop.pay(placed.accessToken(), Map.of("card", TestCardGateway.GOOD_CARD), BASE).paid());
+            HoldView left = shop.reserve(new Cart(e, Map.of(tt, 1), null));
+            shop.rememberEmail(left.token(), "kim@example.org");
+            fixtures.holdExpiresIn(left.token(), -1000);
+            assertEquals(List.of("kim@example.org"), rules.spenders("EUR", 50000), "there, Kim spent 500.00");
+            assertEquals(1, contacts.count(all().withSales(null, "EUR", 50000L, null, null)));
+        }
+        assertEquals(List.of(), emails(spent("EUR", 1)), "here, Kim spent nothing");
+        assertEquals(List.of(), emails(abandoned("any")), "nor left a checkout here");
+        assertEquals(List.of(), emails(all().withSales(null, null, null, otherTicket, null)));
+    }
+
+    @Test
+    void savedViewsArePrivateUnlessSharedAndOnlyTheirMakerRenamesThem() {
+        UUID member = null;
+        UUID manager = null;
+        try (var t = CurrentTenant.bind(account)) {
+            member = members.addMember(UUID.randomUUID(), "member", null);
+            manager = members.addMember(UUID.randomUUID(), "manager", null);
+        }
+        UUID m = member;
+        UUID boss = manager;
+        ContactFilter filter = new ContactFilter("ada", "vip", null, null, "yes", null)
+                .withSales("any", "EUR", 10000L, null, new CustomFieldCondition("notes", "text", "contains", "x"));
+        UUID mine = as(m, () -> views.save("My VIPs", filter, "name", true, false));
+        ContactView opened = as(m, () -> views.find(mine));
+        assertEquals(filter, opened.filter(), "filters, search and the new rules come back as saved");
+        assertEquals("name", opened.sortField());
+        assertTrue(opened.sortAscending());
+        assertEquals(List.of(), as(() -> views.list()), "the owner of the account does not see a member's view");
+        assertThrows(AccessDeniedException.class, () -> as(() -> views.find(mine)));
+        assertThrows(AccessDeniedException.class, () -> as(m, () -> views.save("Team", filter, "name", true, true)),
+                "sharing with the team is for managers");
+
+        UUID team = as(boss, () -> views.save("Team VIPs", filter, "created", false, true));
+        assertEquals(List.of("My VIPs|mine", "Team VIPs|shared"), as(m, () -> views.list()).stream()
+                .map(v -> v.name() + "|" + (v.mine() ? "mine" : "shared")).toList());
+        assertThrows(AccessDeniedException.class, () -> as(m, () -> {
+            views.rename(team, "Hijacked");
+            return null;
+        }));
+        as(m, () -> {
+            views.rename(mine, "Top people");
+            return null;
+        });
+        assertThrows(InputRefusedException.class, () -> as(boss, () -> {
+            views.rename(team, "  ");
+            return null;
+        }));
+        assertThrows(AccessDeniedException.class, () -> as(m, () -> {
+            views.remove(team);
+            return null;
+        }), "a member cannot remove the team's view");
+        as(() -> {
+            views.remove(team);
+            return null;
+        }); // an owner (a manager and up) may
+        assertEquals(List.of("Top people"), as(m, () -> views.list()).stream().map(ContactView::name).toList());
+        as(m, () -> {
+            views.remove(mine);
+            return null;
+        });
+        assertEquals(List.of(), as(m, () -> views.list()));
+    }
+
+    // ------------------------------------------------------------------------------------------------- helpers
+
+    private PlacedOrder buy(UUID eventId, UUID ticket, int count, String buyer, String email) {
+        HoldView hold = as(() -> shop.reserve(new Cart(eventId, Map.of(ticket, count), null)));
+        List<OrderRequest.AttendeeName> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            names.add(new OrderRequest.AttendeeName("Guest", "N" + i, null));
+        }
+        PlacedOrder placed = as(() -> shop.placeOrder(new OrderRequest(hold.token(), buyer, email, names, false,
+                "test_card", UUID.randomUUID().toString(), "en"), BASE));
+        assertTrue(as(() -> shop.pay(placed.accessToken(), Map.of("card", TestCardGateway.GOOD_CARD), BASE)).paid());
+        return placed;
+    }
+
+    /** A checkout where the buyer typed their address, and whose hold then ran out. */
+    private String abandon(UUID eventId, UUID ticket, String email) {
+        HoldView hold = as(() -> shop.reserve(new Cart(eventId, Map.of(ticket, 1), null)));
+        as(() -> {
+            shop.rememberEmail(hold.token(), email);
+            fixtures.holdExpiresIn(hold.token(), -1000);
+            return null;
+        });
+        return hold.token();
+    }
+
+    private List<String> expectedSpenders(String currency, long minor) {
+        return as(() -> rules.spenders(currency, minor));
+    }
+
+    private static ContactFilter all() {
+        return ContactFilter.all();
+    }
+
+    private static ContactFilter spent(String currency, long minor) {
+        return all().withSales(null, currency, minor, null, null);
+    }
+
+    private static ContactFilter abandoned(String which) {
+        return all().withSales(which, null, null, null, null);
+    }
+
+    private ContactFilter custom(String key, String operator, String value) {
+        return as(() -> ContactFilters.withSales(all(), null, null, null, null, fields.list(), key, operator, value));
+    }
+
+    private List<String> emails(ContactFilter filter) {
+        return as(() -> contacts.list(filter, 0, 100, "name", true)).stream().map(ContactRow::email)
+                .map(String::toLowerCase).sorted().toList();
+    }
+
+    private static ContactForm form(String first, String last, String email, Map<String, String> custom) {
+        return new ContactForm(first, last, email, null, null, null, null, null, null, null, List.of(), null, custom);
+    }
+
+    private <T> T as(UUID user, Supplier<T> call) {
+        try (var t = CurrentTenant.bind(account); var u = CurrentTenant.bindUser(user)) {
+            return call.get();
+        }
+    }
+}
