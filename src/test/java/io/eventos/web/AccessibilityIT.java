@@ -54,6 +54,7 @@ class AccessibilityIT {
         check("/login.xhtml", "a11y-phone-login");
         check("/signup.xhtml", "a11y-phone-signup");
         check("/forgot-password.xhtml", "a11y-phone-forgot-password");
+        check("/unsubscribe.xhtml?t=" + "not-a-valid-link", "a11y-phone-unsubscribe");
 
         browser.manage().window().setSize(new Dimension(1280, 900));
         browser.get(base + "/login.xhtml");
