@@ -375,6 +375,8 @@ public class PermissionMatrixIT {
             case "Dashboards.event" -> dashboards.event(eventInScope);
             case "Reports.figures" -> reports.figures(io.eventos.analytics.service.Reports.Kind.REVENUE,
                     io.eventos.analytics.service.Period.last(30, java.time.LocalDate.now()), eventInScope);
+            case "Reports.page" -> reports.page(io.eventos.analytics.service.Period.last(30,
+                    java.time.LocalDate.now()), eventInScope);
             case "Reports.export" -> reports.export(io.eventos.analytics.service.Reports.Kind.ATTENDEES,
                     io.eventos.analytics.service.Period.last(30, java.time.LocalDate.now()), eventInScope);
             case "ContactPrivacyService.exportJson" -> privacy.exportJson(othersContact);

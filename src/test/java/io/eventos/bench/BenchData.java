@@ -14,7 +14,8 @@ import java.sql.Statement;
  */
 final class BenchData {
 
-    static final int ACCOUNTS = 1_000;
+    /** 1,000; {@code -Dbench.accounts=N} for a small run that proves the harness works. */
+    static final int ACCOUNTS = Integer.getInteger("bench.accounts", 1_000);
     static final int EVENTS_PER_ACCOUNT = 10;
     static final int DEMO_EVENTS = 500;
 

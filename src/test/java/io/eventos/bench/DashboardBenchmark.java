@@ -75,6 +75,11 @@ public final class DashboardBenchmark {
         env.put("EVENTOS_DB_OWNER_USER", settings.ownerUser());
         env.put("EVENTOS_DB_OWNER_PASSWORD", settings.ownerPassword());
         env.put("EVENTOS_DEMO", "true");
+        // -Dbench.cacheSeconds=0 measures every request as a miss of the dashboards' figures cache
+        String cacheSeconds = System.getProperty("bench.cacheSeconds");
+        if (cacheSeconds != null) {
+            env.put("EVENTOS_DASHBOARD_CACHE_SECONDS", cacheSeconds);
+        }
         env.put("EVENTOS_SECRET_KEY", "YmVuY2htYXJrLW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=");
         accessLogs = dir.resolve("access");
         deleteTree(accessLogs);
@@ -90,24 +95,77 @@ public final class DashboardBenchmark {
             }
             base = server.baseUri();
             long started = System.nanoTime();
-            say("Loading 1,000 accounts and 10,000 events ...");
+            durable(false); // loading only: every figure is measured with fsync on
+            say("Loading " + BenchData.ACCOUNTS + " accounts and " + BenchData.ACCOUNTS * BenchData.EVENTS_PER_ACCOUNT
+                    + " events ...");
             BenchData.load(settings.url(), settings.ownerUser(), settings.ownerPassword());
-            say(String.format(Locale.ROOT, "  in %.0f s; 1,000,000 orders ...", (System.nanoTime() - started) / 1e9));
+            say(String.format(Locale.ROOT, "  in %.0f s; %,d orders with refunds, holds and check-ins ...",
+                    (System.nanoTime() - started) / 1e9, BenchData.ACCOUNTS * BenchData.EVENTS_PER_ACCOUNT
+                            * (long) ORDERS_PER_EVENT));
             started = System.nanoTime();
             loadOrders();
             say(String.format(Locale.ROOT, "  in %.0f s; rebuilding the rollups ...", (System.nanoTime() - started) / 1e9));
             started = System.nanoTime();
             awaitRollups();
             say(String.format(Locale.ROOT, "  in %.0f s", (System.nanoTime() - started) / 1e9));
+            durable(true);
             measure(dir);
         } finally {
             database.close();
         }
     }
 
-    /** 100 paid orders of one ticket per event (1,000,000), each with its line and attendee; sold counts. */
+    /**
+     * {@code fsync} and {@code synchronous_commit} off while loading (faster on a busy disk), on again before
+     * measuring: then a checkpoint writes everything loaded, and every measured commit waits for its flush.
+     */
+    private void durable(boolean on) throws Exception {
+        try (Connection db = database.superuserConnection(EmbeddedDatabase.DATABASE); Statement sql = db.createStatement()) {
+            sql.execute("alter system set fsync = " + (on ? "on" : "off"));
+            sql.execute("alter system set synchronous_commit = " + (on ? "on" : "off"));
+            sql.execute("select pg_reload_conf()");
+            if (on) {
+                sql.execute("checkpoint");
+            }
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) { // a new session sees the reloaded settings once the server has read them
+            try (Connection db = database.superuserConnection(EmbeddedDatabase.DATABASE);
+                 Statement sql = db.createStatement();
+                 ResultSet rs = sql.executeQuery("select current_setting('fsync'), current_setting('synchronous_commit')")) {
+                rs.next();
+                if (rs.getString(1).equals(on ? "on" : "off") || System.nanoTime() > deadline) {
+                    say("  fsync " + rs.getString(1) + ", synchronous_commit " + rs.getString(2));
+                    return;
+                }
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /**
+     * 100 paid orders of one ticket per event (1,000,000 at full scale), each with its line and attendee; sold counts;
+     * one order in 20 refunded in full (a succeeded refund payment, its tickets refunded); a checkout started
+     * ({@code hold_created} fact) for every order and one more abandoned for every second one; and check-ins: events 1
+     * and 2 of each account took place 12 and 5 days ago, and 70 % of their valid tickets were admitted (one in ten
+     * of those went out and in again).
+     */
     private void loadOrders() throws Exception {
         try (Connection db = database.superuserConnection(EmbeddedDatabase.DATABASE); Statement sql = db.createStatement()) {
+            // two events of each account in the past, so they have check-ins and a check-in rate
+            sql.execute("set session_replication_role = replica");
+            sql.execute("""
+                    update events e set starts_at = date_trunc('day', now()) - x.ago * interval '1 day' + interval '9 hours',
+                                        ends_at = date_trunc('day', now()) - x.ago * interval '1 day' + interval '17 hours'
+                    from (values ('event-1', 12), ('event-2', 5)) x(slug, ago), accounts a
+                    where e.slug = x.slug and a.id = e.account_id and a.slug like 'bench-%'""");
+            sql.execute("""
+                    update sessions s set starts_at = e.starts_at + (s.starts_at - (select min(s2.starts_at) from sessions s2
+                                                                                    where s2.event_id = s.event_id)),
+                                          ends_at = e.starts_at + (s.ends_at - (select min(s2.starts_at) from sessions s2
+                                                                                where s2.event_id = s.event_id))
+                    from events e where e.id = s.event_id and e.slug in ('event-1', 'event-2')""");
+            sql.execute("set session_replication_role = origin");
             sql.execute("""
                     create temporary table gen as
                     select row_number() over () as g, gen_random_uuid() as order_id, gen_random_uuid() as line_id,
@@ -136,10 +194,41 @@ public final class DashboardBenchmark {
                     select gen_random_uuid(), account_id, event_id, order_id, line_id, ticket_id,
                            md5(random()::text || g), 'Guest', 'Number ' || g
                     from gen""");
+            // refunds: one order in 20, in full, a day or two after the payment (not in the future)
+            sql.execute("""
+                    insert into payments (id, account_id, order_id, provider, provider_ref, kind, status, amount_minor,
+                                          currency, created_at, updated_at)
+                    select gen_random_uuid(), account_id, order_id, 'bench', 'refund-' || g, 'refund', 'succeeded',
+                           price, 'EUR', least(now(), paid_at + random() * interval '2 days'),
+                           least(now(), paid_at + random() * interval '2 days')
+                    from gen where g % 20 = 0""");
+            sql.execute("update orders o set refunded_minor = o.total_minor from gen where gen.g % 20 = 0 "
+                    + "and o.id = gen.order_id");
+            sql.execute("update attendees a set status = 'refunded' from gen where gen.g % 20 = 0 "
+                    + "and a.order_id = gen.order_id");
+            // checkouts started: a hold_created fact per order, and one more abandoned for every second order
+            sql.execute("""
+                    insert into analytics (id, account_id, event_id, metric, granularity, bucket_start, occurred_at)
+                    select gen_random_uuid(), account_id, event_id, 'hold_created', 'fact',
+                           date_trunc('hour', at), at
+                    from (select account_id, event_id, paid_at - interval '6 minutes' as at from gen
+                          union all
+                          select account_id, event_id, paid_at - interval '3 hours' from gen where g % 2 = 0) h""");
+            // check-ins at the two past events: 70 % of valid tickets in the first three hours, 10 % of them twice
+            sql.execute("""
+                    insert into check_ins (id, account_id, attendee_id, event_id, direction, nonce, gate, created_at)
+                    select gen_random_uuid(), a.account_id, a.id, a.event_id, 'in', 'bench-' || a.id || '-' || n, 'Main',
+                           e.starts_at - interval '1 hour' + (random() * 3 + n - 1) * interval '1 hour'
+                    from attendees a join events e on e.id = a.event_id and e.slug in ('event-1', 'event-2')
+                         join accounts acc on acc.id = e.account_id and acc.slug like 'bench-%'
+                         cross join generate_series(1, 2) n
+                    where a.status = 'valid' and abs(hashtext(a.id::text)) % 10 < 7
+                      and (n = 1 or abs(hashtext(a.id::text)) % 10 = 0)""");
             sql.execute("set session_replication_role = origin");
             sql.execute("""
                     update tickets t set sold_count = x.n
-                    from (select ticket_id, count(*) as n from attendees group by 1) x where x.ticket_id = t.id""");
+                    from (select ticket_id, count(*) as n from attendees where status = 'valid' group by 1) x
+                    where x.ticket_id = t.id""");
             // organizers: owners of bench-0001 ... with the demo owner's password, landing in their account
             sql.execute("""
                     insert into users (id, email, name, password_hash, email_verified_at, last_account_id)

@@ -51,7 +51,14 @@ public final class PayaraProcess implements AutoCloseable {
         Files.createDirectories(log.toAbsolutePath().getParent());
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
+                "-Xmx512m"));
+        // -Dbench.serverJvmOptions="-XX:StartFlightRecording=filename=/tmp/x.jfr,settings=profile": a benchmark's
+        // server with a profile (docs/benchmarks.md, dashboards)
+        String extra = System.getProperty("bench.serverJvmOptions", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of(
                 "-jar", microJar.toString(),
                 "--deploy", war.toString(),
                 "--contextroot", "/",
@@ -102,7 +109,8 @@ public final class PayaraProcess implements AutoCloseable {
 
     /** Waits until {@code /health/ready} answers 200; false if the process died or the time ran out. */
     public boolean awaitReady(Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

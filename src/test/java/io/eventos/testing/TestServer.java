@@ -70,6 +70,8 @@ public final class TestServer {
             }
             // links in emails and on public pages name this server, whatever Host header a request sends
             env.put("EVENTOS_BASE_URL", "http://127.0.0.1:" + port);
+            // the weekly summary job looks every 5 s (not 5 min): WeeklySummaryUnsubscribeIT waits for its email
+            env.put("EVENTOS_WEEKLY_SUMMARY_EVERY_SECONDS", "5");
             // a second loopback address stands for a reverse proxy (LoginThrottlingIT); nothing else connects from it
             env.put("EVENTOS_TRUSTED_PROXIES", TRUSTED_PROXY);
             PayaraProcess payara = PayaraProcess.start(

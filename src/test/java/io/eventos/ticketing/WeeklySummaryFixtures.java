@@ -62,4 +62,14 @@ public class WeeklySummaryFixtures {
                 .setParameter(1, week).getResultList();
         return rows.isEmpty() ? -1 : ((Number) rows.get(0)).intValue();
     }
+
+    /** The audit entries of the bound account's changes of the weekly summary by user: "actor after". */
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> summaryChanges(UUID userId) {
+        return ((java.util.List<Object[]>) em.createNativeQuery("""
+                        select a.actor_user_id::text, a.after::text from audit_log a
+                        join account_users au on au.id = a.subject_id
+                        where a.action = 'member.weekly_summary_changed' and au.user_id = ?1 order by a.occurred_at""")
+                .setParameter(1, userId).getResultList()).stream().map(r -> r[0] + " " + r[1]).toList();
+    }
 }

@@ -37,6 +37,7 @@ class AccessibilityIT extends BrowserTest {
         check("/login.xhtml", "a11y-phone-login");
         check("/signup.xhtml", "a11y-phone-signup");
         check("/forgot-password.xhtml", "a11y-phone-forgot-password");
+        check("/unsubscribe.xhtml?t=" + "not-a-valid-link", "a11y-phone-unsubscribe");
 
         browser.manage().window().setSize(new Dimension(1280, 900));
         browser.get(base + "/login.xhtml");

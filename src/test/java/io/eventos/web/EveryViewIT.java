@@ -309,6 +309,7 @@ class EveryViewIT {
                 "/reset-password.xhtml?token=" + UNKNOWN_TOKEN,
                 "/invite.xhtml?account=" + account + "&token=" + UNKNOWN_TOKEN,
                 "/verify-email.xhtml?token=" + UNKNOWN_TOKEN,
+                "/unsubscribe.xhtml?t=" + UNKNOWN_TOKEN,
                 "/checkin/device.xhtml?account=" + account + "&token=" + UNKNOWN_TOKEN,
                 "/dev/mail", "/dev/mail.xhtml",
                 "/e/demo/checkout/" + UNKNOWN_TOKEN, "/e/demo/orders/" + UNKNOWN_TOKEN,

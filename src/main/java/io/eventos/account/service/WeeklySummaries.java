@@ -37,6 +37,8 @@ import java.util.logging.Logger;
 public class WeeklySummaries {
 
     public static final long EVERY_SECONDS = 300;
+    /** Overrides {@link #EVERY_SECONDS} (EVENTOS_WEEKLY_SUMMARY_EVERY_SECONDS; the test server runs it every few seconds). */
+    static final String EVERY_SETTING = "eventos.weekly-summary.every-seconds";
     public static final LocalTime SEND_AT = LocalTime.of(8, 0);
 
     private static final Logger LOG = Logger.getLogger(WeeklySummaries.class.getName());
@@ -56,7 +58,9 @@ public class WeeklySummaries {
     private ScheduledFuture<?> running;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        running = scheduler.scheduleWithFixedDelay(this::roundQuietly, 60, EVERY_SECONDS, TimeUnit.SECONDS);
+        long every = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue(EVERY_SETTING, Long.class).filter(s -> s > 0).orElse(EVERY_SECONDS);
+        running = scheduler.scheduleWithFixedDelay(this::roundQuietly, Math.min(60, every), every, TimeUnit.SECONDS);
     }
 
     @PreDestroy

@@ -38,7 +38,10 @@ public class WeeklySummarySettings {
         return !rows.isEmpty() && Boolean.TRUE.equals(rows.get(0));
     }
 
-    /** Turns the weekly summary on or off for the signed-in member; the audit log records a change. */
+    /**
+     * Turns the weekly summary on or off for the signed-in member; the audit log records a change. Turning it on
+     * revokes the unsubscribe links of the emails sent before ({@link WeeklySummaryUnsubscribe}).
+     */
     @RequiresPermission(Permission.WEEKLY_SUMMARY)
     public void change(boolean on) {
         boolean was = isOn();
@@ -46,7 +49,8 @@ public class WeeklySummarySettings {
             return;
         }
         List<?> ids = em.createNativeQuery("""
-                        update account_users set weekly_summary = ?3, updated_at = now()
+                        update account_users set weekly_summary = ?3, updated_at = now(),
+                               unsubscribe_generation = unsubscribe_generation + case when ?3 then 1 else 0 end
                         where account_id = ?1 and user_id = ?2 and status = 'active' returning id""")
                 .setParameter(1, CurrentTenant.require()).setParameter(2, me()).setParameter(3, on).getResultList();
         UUID membership = ids.get(0) instanceof UUID u ? u : UUID.fromString(ids.get(0).toString());

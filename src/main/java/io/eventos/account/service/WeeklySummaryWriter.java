@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * One account's weekly summary, in one transaction with the account bound: claims the (account, week) row of
@@ -43,9 +44,11 @@ public class WeeklySummaryWriter {
     RollupWriter rollups;
     @Inject
     TransactionalMail mail;
+    @Inject
+    WeeklySummaryUnsubscribe unsubscribe;
 
     /** A member who receives the summary. */
-    record Recipient(String email, String name) {
+    record Recipient(String email, String name, java.util.UUID membership, int generation) {
     }
 
     /**
@@ -69,7 +72,10 @@ public class WeeklySummaryWriter {
         rollups.refreshAfterOthers(); // its own transaction: the figures up to now
         WeeklySummary summary = figures.summary(weekStart, now);
         for (Recipient r : recipients) {
-            mail.send(TOPIC, WeeklySummaryMail.message(summary, r.email(), r.name(), baseUrl));
+            UUID account = CurrentTenant.require();
+            mail.send(TOPIC, WeeklySummaryMail.message(summary, r.email(), r.name(), baseUrl,
+                            unsubscribe.pageLink(baseUrl, account, r.membership(), r.generation()))
+                    .withListUnsubscribe(unsubscribe.oneClickLink(baseUrl, account, r.membership(), r.generation())));
         }
         em.createNativeQuery("update weekly_summaries set recipients = ?3 where account_id = ?1 and week_start = ?2")
                 .setParameter(1, CurrentTenant.require()).setParameter(2, weekStart)
@@ -80,7 +86,7 @@ public class WeeklySummaryWriter {
     private List<Recipient> recipients() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select u.email, u.name, au.role from account_users au join users u on u.id = au.user_id
+                        select u.email, u.name, au.role, au.id, au.unsubscribe_generation from account_users au join users u on u.id = au.user_id
                         where au.account_id = ?1 and au.weekly_summary and au.status = 'active'
                           and u.status = 'active' and (au.event_scope is null or au.event_scope = 'null'::jsonb)
                         order by lower(u.email)""")
@@ -88,6 +94,8 @@ public class WeeklySummaryWriter {
         return rows.stream()
                 .filter(r -> MemberRole.valueOf(((String) r[2]).toUpperCase(Locale.ROOT))
                         .grants(Permission.WEEKLY_SUMMARY))
-                .map(r -> new Recipient((String) r[0], (String) r[1])).toList();
+                .map(r -> new Recipient((String) r[0], (String) r[1],
+                        r[3] instanceof UUID u ? u : UUID.fromString(r[3].toString()), ((Number) r[4]).intValue()))
+                .toList();
     }
 }

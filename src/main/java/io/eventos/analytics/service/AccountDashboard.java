@@ -17,6 +17,12 @@ public record AccountDashboard(Period period, ZoneId zone, String currency, List
                                long admitted, long admissible, List<Day> days, List<Slice> byEvent,
                                List<Slice> byTicketType, List<Upcoming> upcoming, Instant refreshedAt) {
 
+    /** The same figures with these upcoming events (read live beside the kept figures). */
+    public AccountDashboard withUpcoming(List<Upcoming> upcoming) {
+        return new AccountDashboard(period, zone, currency, money, orders, tickets, pageViews, checkouts, admitted,
+                admissible, days, byEvent, byTicketType, upcoming, refreshedAt);
+    }
+
     /** One day of the period: tickets sold, revenue in the main currency. */
     public record Day(LocalDate day, long tickets, long revenueMinor) {
     }

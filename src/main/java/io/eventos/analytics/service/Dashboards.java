@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,8 @@ public class Dashboards {
     EntityManager em;
     @Inject
     Authorizer authorizer;
+    @Inject
+    FiguresCache cache;
 
     Clock clock = Clock.systemUTC();
 
@@ -61,14 +64,26 @@ public class Dashboards {
         return LocalDate.ofInstant(clock.instant(), zone());
     }
 
+    /**
+     * The account dashboard of a period: the figures read from the rollups kept until the next refresh
+     * ({@link FiguresCache}: a request that finds them reads two statements, the refresh time and the upcoming
+     * events), the upcoming events read live.
+     */
     @RequiresPermission(Permission.VIEW)
     public AccountDashboard account(Period period) {
+        String scope = scopeArray();
+        Instant refreshed = refreshedAt();
+        AccountDashboard figures = cache.get(Arrays.asList("account", CurrentTenant.require(), scope, period, refreshed),
+                () -> accountFigures(period, scope, refreshed));
+        return figures.withUpcoming(upcoming(em, scope, clock.instant()));
+    }
+
+    private AccountDashboard accountFigures(Period period, String scope, Instant refreshed) {
         Object[] account = (Object[]) em.createNativeQuery(
                         "select default_time_zone, default_currency from accounts where id = cast(?1 as uuid)")
                 .setParameter(1, CurrentTenant.require().toString()).getSingleResult();
         ZoneId zone = ZoneId.of((String) account[0]);
         Period before = period.previous();
-        String scope = scopeArray();
 
         Totals totals = totals(em, period, scope);
         List<CurrencyFigures> money = new ArrayList<>(totals.money());
@@ -158,7 +173,7 @@ public class Dashboards {
 
         return new AccountDashboard(period, zone, currency, money, totals.orders(), totals.tickets(),
                 new Change(views[0], views[1]), totals.checkouts(), num(rate[1]), num(rate[0]), days, byEvent,
-                byTicketType, upcoming(em, scope, clock.instant()), refreshedAt());
+                byTicketType, List.of(), refreshed);
     }
 
     /** Money per currency, orders, tickets and checkouts started in a period, each with the period before. */
@@ -223,8 +238,18 @@ public class Dashboards {
                 .toList();
     }
 
+    /**
+     * One event's dashboard, kept until the next refresh of the rollups ({@link FiguresCache}; a request that finds
+     * it reads one statement, the refresh time).
+     */
     @RequiresPermission(Permission.VIEW)
     public EventDashboard event(@EventRef UUID eventId) {
+        Instant refreshed = refreshedAt();
+        return cache.get(Arrays.asList("event", CurrentTenant.require(), eventId, refreshed),
+                () -> eventFigures(eventId, refreshed));
+    }
+
+    private EventDashboard eventFigures(UUID eventId, Instant refreshed) {
         List<Object[]> found = rows(em.createNativeQuery("""
                 select e.id, e.name, e.slug, e.status, e.starts_at, e.ends_at, e.time_zone, e.currency,
                        coalesce(e.capacity, (select case when count(*) > 0 and bool_and(t.quantity is not null)
@@ -316,7 +341,7 @@ public class Dashboards {
         return new EventDashboard(eventId, (String) e[1], (String) e[2], (String) e[3], instant(e[4]), instant(e[5]),
                 ZoneId.of((String) e[6]), accountZone, ((String) e[7]).strip(), e[8] == null ? null : num(e[8]),
                 num(e[9]), money, orders, tickets, pageViews, checkouts, admitted, days, types, promos,
-                top(referrers), top(campaigns), quarters, refreshedAt());
+                top(referrers), top(campaigns), quarters, refreshed);
     }
 
     private static String utmLabel(String source, String medium, String campaign) {
@@ -333,7 +358,12 @@ public class Dashboards {
                 .limit(10).map(c -> new EventDashboard.Source(c.getKey(), c.getValue())).toList();
     }
 
-    private Instant refreshedAt() {
+    /** When the bound account's rollups were last refreshed (null: never): part of every figures cache key. */
+    Instant refreshedAt() {
+        return refreshedAt(em);
+    }
+
+    static Instant refreshedAt(EntityManager em) {
         List<Object> rows = rowsOf(em.createNativeQuery("select refreshed_at from rollup_state"));
         return rows.isEmpty() ? null : instant(rows.get(0));
     }

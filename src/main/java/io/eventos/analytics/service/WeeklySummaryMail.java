@@ -20,6 +20,10 @@ public final class WeeklySummaryMail {
 
     /** Where a member turns the email on and off (an anchor on their security page). */
     public static final String SETTING_PATH = "/app/security.xhtml#weekly-summary";
+    /** The unsubscribe page (GET shows, its button POSTs to {@link #UNSUBSCRIBE_POST}); no sign-in. */
+    public static final String UNSUBSCRIBE_PAGE = "/unsubscribe.xhtml";
+    /** The one-click address of {@code List-Unsubscribe} (RFC 8058: POST turns the email off; GET opens the page). */
+    public static final String UNSUBSCRIBE_POST = "/email/unsubscribe";
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter DAY_YEAR = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
@@ -66,8 +70,17 @@ public final class WeeklySummaryMail {
         return summary.accountName() + ": your week, " + periodText(summary.period());
     }
 
-    /** The email to one recipient ({@code name} may be null or blank). */
+    /** The email to one recipient without an unsubscribe link of its own (previews, tests). */
     public static MailMessage message(WeeklySummary summary, String to, String name, String baseUrl) {
+        return message(summary, to, name, baseUrl, null);
+    }
+
+    /**
+     * The email to one recipient ({@code name} may be null or blank); {@code unsubscribe}: the recipient's signed
+     * unsubscribe page (starting with {@code baseUrl}), or null for the settings page only.
+     */
+    public static MailMessage message(WeeklySummary summary, String to, String name, String baseUrl,
+                                      String unsubscribe) {
         Period period = summary.period();
         String dashboard = baseUrl + "/app/?from=" + period.from() + "&to=" + period.to();
         String reports = baseUrl + "/app/reports.xhtml?from=" + period.from() + "&to=" + period.to();
@@ -94,8 +107,14 @@ public final class WeeklySummaryMail {
                     .append("\n  ").append(eventLink(baseUrl, u)).append('\n');
         }
         text.append("\nYou receive this email because you asked for the weekly summary of ")
-                .append(summary.accountName()).append(". To stop it, turn it off here (while working in ")
-                .append(summary.accountName()).append("): ").append(setting).append("\n\nEventOS\n");
+                .append(summary.accountName()).append(". ");
+        if (unsubscribe != null) {
+            text.append("Unsubscribe (no sign-in needed): ").append(unsubscribe).append("\nOr turn it off in ");
+        } else {
+            text.append("To stop it, turn it off in ");
+        }
+        text.append("your settings (while working in ").append(summary.accountName()).append("): ").append(setting)
+                .append("\n\nEventOS\n");
 
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><body>\n<p>").append(esc(hello)).append("</p>\n<p>")
@@ -126,9 +145,15 @@ public final class WeeklySummaryMail {
             html.append("</ul>\n");
         }
         html.append("<p>You receive this email because you asked for the weekly summary of ")
-                .append(esc(summary.accountName())).append(". <a href=\"").append(esc(setting))
-                .append("\">Turn it off</a> (while working in ").append(esc(summary.accountName()))
-                .append(").</p>\n<p>EventOS</p>\n</body></html>\n");
+                .append(esc(summary.accountName())).append(". ");
+        if (unsubscribe != null) {
+            html.append("<a id=\"unsubscribe\" href=\"").append(esc(unsubscribe))
+                    .append("\">Unsubscribe</a> (no sign-in needed), or turn it off in <a href=\"");
+        } else {
+            html.append("Turn it off in <a href=\"");
+        }
+        html.append(esc(setting)).append("\">your settings</a> (while working in ")
+                .append(esc(summary.accountName())).append(").</p>\n<p>EventOS</p>\n</body></html>\n");
         return new MailMessage(to, subject(summary), text.toString(), html.toString(), List.of());
     }
 

@@ -53,6 +53,16 @@ public final class Limits {
     public static final Limit SIGN_UPS_PER_EMAIL =
             new Limit("sign-up emails per email", 3, Duration.ofHours(1));
 
+    // ---- the weekly summary's unsubscribe link (account.service.WeeklySummaryUnsubscribe) ----
+
+    /**
+     * Unsubscribe links that did not verify (changed, made up, revoked) from one address: then that address waits,
+     * whatever link it brings. Valid links are not counted: their signature cannot be guessed, and the mail
+     * providers that post one-click unsubscribes (RFC 8058) send many users' requests from few addresses.
+     */
+    public static final Limit UNSUBSCRIBE_FAILURES_PER_ADDRESS =
+            new Limit("unsubscribe link failures per address", 20, Duration.ofMinutes(15));
+
     // ---- holding tickets (ticketing.service.CheckoutService, OpenHolds) ----
 
     /**

@@ -40,7 +40,7 @@ public class MailDelivery implements OutboxConsumer {
                 files.add(maker(later.kind()).make(later.reference()));
             }
             message = new MailMessage(message.to(), message.subject(), message.text(), message.html(), files,
-                    message.messageId());
+                    message.messageId(), message.listUnsubscribe());
         }
         mailer.send(message);
     }

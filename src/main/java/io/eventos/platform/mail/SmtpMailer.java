@@ -108,6 +108,11 @@ public final class SmtpMailer implements Mailer {
         mime.setRecipients(Message.RecipientType.TO, InternetAddress.parse(message.to(), true));
         mime.setSubject(message.subject().replaceAll("[\\r\\n]+", " "), StandardCharsets.UTF_8.name());
         mime.setSentDate(new Date());
+        if (message.listUnsubscribe() != null) {
+            // RFC 8058: a mail program may offer "unsubscribe" and POST "List-Unsubscribe=One-Click" to the address
+            mime.setHeader("List-Unsubscribe", "<" + message.listUnsubscribe().replaceAll("[\\r\\n<>]", "") + ">");
+            mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
 
         MimeBodyPart text = new MimeBodyPart();
         text.setText(message.text(), StandardCharsets.UTF_8.name(), "plain");

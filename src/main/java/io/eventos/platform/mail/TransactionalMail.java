@@ -76,6 +76,9 @@ public class TransactionalMail {
         if (message.html() != null) {
             mail.add("html", message.html());
         }
+        if (message.listUnsubscribe() != null) {
+            mail.add("unsubscribe", message.listUnsubscribe());
+        }
         JsonArrayBuilder files = Json.createArrayBuilder();
         for (MailMessage.Attachment file : message.attachments()) {
             files.add(Json.createObjectBuilder().add("name", file.fileName())
@@ -109,7 +112,8 @@ public class TransactionalMail {
         }
         JsonValue html = mail.get("html");
         MailMessage message = new MailMessage(mail.getString("to"), mail.getString("subject"), mail.getString("text"),
-                html instanceof JsonString text ? text.getString() : null, files, messageId(id));
+                html instanceof JsonString text ? text.getString() : null, files, messageId(id),
+                mail.get("unsubscribe") instanceof JsonString unsubscribe ? unsubscribe.getString() : null);
         return new Unsealed(message, later);
     }
 

@@ -41,6 +41,20 @@ class SmtpMailerTest {
     }
 
     @Test
+    void aOneClickUnsubscribeAddressTravelsAsTheRfc8058Headers() throws Exception {
+        mailer().send(new MailMessage("ada@example.com", "Your week", "Figures", "<p>Figures</p>", null, null,
+                "https://events.example.com/email/unsubscribe?t=abc_-1"));
+        mailer().send(MailMessage.text("bob@example.com", "Hello", "No list"));
+
+        assertThat(smtp.waitForIncomingEmail(5000, 2)).isTrue();
+        MimeMessage weekly = smtp.getReceivedMessages()[0];
+        assertThat(weekly.getHeader("List-Unsubscribe", null))
+                .isEqualTo("<https://events.example.com/email/unsubscribe?t=abc_-1>");
+        assertThat(weekly.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(smtp.getReceivedMessages()[1].getHeader("List-Unsubscribe")).isNull();
+    }
+
+    @Test
     void plainTextMail() throws Exception {
         mailer().send(MailMessage.text("ada@example.com", "Hello\r\nBcc: evil@example.com", "Grüße aus EventOS"));
 
