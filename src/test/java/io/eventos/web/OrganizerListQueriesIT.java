@@ -121,7 +121,7 @@ class OrganizerListQueriesIT extends BrowserTest {
     }
 
     /** The application role's statements while the page is fetched, but the tenant binding and the outbox's. */
-    private static List<String> allQueriesFor(String path) throws Exception {
+    private List<String> allQueriesFor(String path) throws Exception {
         try (Connection db = TestDatabase.get().superuserConnection("eventos"); Statement sql = db.createStatement()) {
             sql.execute("select stats.pg_stat_statements_reset()");
             get(path);
