@@ -155,6 +155,69 @@ final class BenchServer implements AutoCloseable {
         }
     }
 
+    /** One request of kind {@code kind} by {@code client}; returns the HTTP status. */
+    @FunctionalInterface
+    interface Request<C> {
+        int send(C client, int kind) throws IOException, InterruptedException;
+    }
+
+    /**
+     * Each client on a thread of its own makes requests back to back for {@code duration}, its kinds in turn
+     * (0..kinds-1, starting at a random one); returns the latencies (ns) of the answers 200 per kind. Failures (not
+     * 200, or an exception) are counted and reported, the first three with their message.
+     */
+    static <C> long[][] drive(List<C> clients, int kinds, Duration duration, Request<C> request)
+            throws InterruptedException {
+        List<List<Long>> perKind = new ArrayList<>();
+        for (int k = 0; k < kinds; k++) {
+            perKind.add(java.util.Collections.synchronizedList(new ArrayList<>()));
+        }
+        java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
+        List<String> firstFailures = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(clients.size());
+        long end = System.nanoTime() + duration.toNanos();
+        for (C client : clients) {
+            Thread thread = new Thread(() -> {
+                try {
+                    int k = java.util.concurrent.ThreadLocalRandom.current().nextInt(kinds);
+                    while (System.nanoTime() < end) {
+                        k = (k + 1) % kinds;
+                        long start = System.nanoTime();
+                        try {
+                            int status = request.send(client, k);
+                            if (status != 200) {
+                                failures.incrementAndGet();
+                                continue;
+                            }
+                        } catch (IOException e) {
+                            if (failures.incrementAndGet() <= 3) {
+                                firstFailures.add(String.valueOf(e.getMessage()));
+                            }
+                            continue;
+                        }
+                        perKind.get(k).add(System.nanoTime() - start);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    done.countDown();
+                }
+            });
+            thread.setDaemon(true);
+            thread.start();
+        }
+        done.await();
+        if (failures.get() > 0) {
+            say("  " + failures.get() + " requests failed or were not 200" + (firstFailures.isEmpty() ? ""
+                    : ": " + firstFailures));
+        }
+        long[][] out = new long[kinds][];
+        for (int k = 0; k < kinds; k++) {
+            out[k] = perKind.get(k).stream().mapToLong(Long::longValue).toArray();
+        }
+        return out;
+    }
+
     static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();

@@ -18,14 +18,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -473,53 +470,8 @@ public final class ContactsBenchmark {
 
     /** Latencies in ns per request kind of {@code duration} of every client making requests in turn. */
     private long[][] load(List<Client> team, Duration duration) throws InterruptedException {
-        List<List<Long>> perKind = new ArrayList<>();
-        for (int k = 0; k < KINDS.size(); k++) {
-            perKind.add(Collections.synchronizedList(new ArrayList<>()));
-        }
-        AtomicLong failures = new AtomicLong();
-        List<String> firstFailures = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch done = new CountDownLatch(team.size());
-        long end = System.nanoTime() + duration.toNanos();
-        for (Client member : team) {
-            Thread thread = new Thread(() -> {
-                try {
-                    int k = ThreadLocalRandom.current().nextInt(KINDS.size());
-                    while (System.nanoTime() < end) {
-                        k = (k + 1) % KINDS.size();
-                        long start = System.nanoTime();
-                        try {
-                            HttpResponse<String> response = member.request(KINDS.get(k));
-                            if (response.statusCode() != 200) {
-                                failures.incrementAndGet();
-                                continue;
-                            }
-                        } catch (IOException e) {
-                            if (failures.incrementAndGet() <= 3) {
-                                firstFailures.add(String.valueOf(e.getMessage()));
-                            }
-                            continue;
-                        }
-                        perKind.get(k).add(System.nanoTime() - start);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    done.countDown();
-                }
-            });
-            thread.setDaemon(true);
-            thread.start();
-        }
-        done.await();
-        if (failures.get() > 0) {
-            say("  " + failures.get() + " requests failed or were not 200: " + firstFailures);
-        }
-        long[][] out = new long[KINDS.size()][];
-        for (int k = 0; k < KINDS.size(); k++) {
-            out[k] = perKind.get(k).stream().mapToLong(Long::longValue).toArray();
-        }
-        return out;
+        return BenchServer.drive(team, KINDS.size(), duration, (member, k) -> member.request(KINDS.get(k))
+                .statusCode());
     }
 
     private static void say(String line) {

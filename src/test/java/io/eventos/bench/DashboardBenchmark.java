@@ -2,7 +2,6 @@ package io.eventos.bench;
 
 import io.eventos.devserver.EmbeddedDatabase;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,9 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code bench/dashboards.sh}: the dashboards and reports under load (issue 16, docs/benchmarks.md). Starts a fresh
@@ -225,53 +222,10 @@ public final class DashboardBenchmark {
 
     /** Latencies in ns per page (0..3) of {@code duration} of every organizer requesting its pages in turn. */
     private long[][] load(List<Organizer> organizers, Duration duration) throws InterruptedException {
-        List<List<Long>> perPage = new ArrayList<>();
-        for (int p = 0; p < PAGES.length; p++) {
-            perPage.add(java.util.Collections.synchronizedList(new ArrayList<>()));
-        }
-        AtomicLong failures = new AtomicLong();
-        CountDownLatch done = new CountDownLatch(organizers.size());
-        long end = System.nanoTime() + duration.toNanos();
-        for (Organizer organizer : organizers) {
-            Thread thread = new Thread(() -> {
-                try {
-                    int page = ThreadLocalRandom.current().nextInt(PAGES.length);
-                    while (System.nanoTime() < end) {
-                        page = (page + 1) % PAGES.length;
-                        long start = System.nanoTime();
-                        try {
-                            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(base.resolve(
-                                            path(page, organizer))).header("Cookie", organizer.cookie())
-                                    .header("User-Agent", PublicPagesBenchmark.BROWSER_AGENT)
-                                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
-                            if (response.statusCode() != 200) {
-                                failures.incrementAndGet();
-                                continue;
-                            }
-                        } catch (IOException e) {
-                            failures.incrementAndGet();
-                            continue;
-                        }
-                        perPage.get(page).add(System.nanoTime() - start);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    done.countDown();
-                }
-            });
-            thread.setDaemon(true);
-            thread.start();
-        }
-        done.await();
-        if (failures.get() > 0) {
-            say("  " + failures.get() + " requests failed or were not 200");
-        }
-        long[][] out = new long[PAGES.length][];
-        for (int p = 0; p < PAGES.length; p++) {
-            out[p] = perPage.get(p).stream().mapToLong(Long::longValue).toArray();
-        }
-        return out;
+        return BenchServer.drive(organizers, PAGES.length, duration, (organizer, page) -> http.send(
+                HttpRequest.newBuilder(base.resolve(path(page, organizer))).header("Cookie", organizer.cookie())
+                        .header("User-Agent", PublicPagesBenchmark.BROWSER_AGENT).timeout(Duration.ofSeconds(60))
+                        .build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode());
     }
 
     private static void say(String line) {
