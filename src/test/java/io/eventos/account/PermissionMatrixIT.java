@@ -117,6 +117,8 @@ public class PermissionMatrixIT {
     io.eventos.crm.service.ContactMergeService merging;
     private final java.util.Deque<UUID[]> pairsToMerge = new java.util.ArrayDeque<>();
     private final java.util.Deque<UUID> mergesToUndo = new java.util.ArrayDeque<>();
+    private final java.util.Deque<UUID[]> pairsToDismiss = new java.util.ArrayDeque<>();
+    private final java.util.Deque<UUID> dismissalsToRestore = new java.util.ArrayDeque<>();
     private final Map<UUID, UUID> ownContacts = new java.util.HashMap<>();
     private final java.util.Deque<UUID> contactsToErase = new java.util.ArrayDeque<>();
     private UUID othersContact;
@@ -178,6 +180,13 @@ public class PermissionMatrixIT {
                 mergesToUndo.push(merging.merge(contacts.create(contact("Merged" + i, target)),
                         contacts.create(contact("Merged" + i, target)), Set.of()));
             }
+            for (int i = 0; i < users.size(); i++) { // a pair to dismiss, and a dismissed pair to restore, each
+                pairsToDismiss.push(new UUID[] {contacts.create(contact("Namesake" + i, target)),
+                        contacts.create(contact("Namesake" + i, target))});
+                merging.dismiss(contacts.create(contact("Dismissed" + i, target)),
+                        contacts.create(contact("Dismissed" + i, target)));
+            }
+            merging.dismissed(100).forEach(d -> dismissalsToRestore.push(d.id()));
             for (int i = 0; i < users.size(); i++) { // a deletable code for every role that tries
                 promoCodesToDelete.push(promoCodes.create(eventInScope, promo("GONE" + i)));
             }
@@ -390,6 +399,12 @@ public class PermissionMatrixIT {
                 merging.merge(pair[0], pair[1], Set.of("firstName"));
             }
             case "ContactMergeService.undo" -> merging.undo(mergesToUndo.pop());
+            case "ContactMergeService.dismiss" -> {
+                UUID[] pair = pairsToDismiss.pop();
+                merging.dismiss(pair[0], pair[1]);
+            }
+            case "ContactMergeService.restore" -> merging.restore(dismissalsToRestore.pop());
+            case "ContactMergeService.dismissed" -> merging.dismissed(20);
             case "AccountSettingsService.changeDataRetention" -> settings.changeDataRetention("400");
             case "WeeklySummarySettings.isOn" -> weeklySummary.isOn();
             case "WeeklySummarySettings.change" -> weeklySummary.change(true);

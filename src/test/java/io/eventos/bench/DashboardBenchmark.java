@@ -1,12 +1,7 @@
 package io.eventos.bench;
 
 import io.eventos.devserver.EmbeddedDatabase;
-import io.eventos.devserver.PayaraProcess;
-import io.eventos.testing.Browser;
-import org.openqa.selenium.chrome.ChromeDriver;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,14 +16,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * {@code bench/dashboards.sh}: the dashboards and reports under load (issue 16, docs/benchmarks.md). Starts a fresh
@@ -51,9 +42,9 @@ public final class DashboardBenchmark {
     private final Duration measured = Duration.ofSeconds(Integer.getInteger("bench.seconds", 40));
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    private BenchServer bench;
     private EmbeddedDatabase database;
     private URI base;
-    private Path accessLogs;
 
     public static void main(String[] args) throws Exception {
         new DashboardBenchmark().run();
@@ -62,38 +53,14 @@ public final class DashboardBenchmark {
 
     private void run() throws Exception {
         Path dir = Path.of(System.getProperty("bench.dir", "target/bench-dashboards"));
-        Files.createDirectories(dir);
-        say("load average before: " + loadAverage());
-        say("Starting PostgreSQL (fresh, durable: fsync on) ...");
-        database = EmbeddedDatabase.start(dir.resolve("pg"), freePort(), true, true);
-        int port = freePort();
-        var settings = database.settings();
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("EVENTOS_DB_URL", settings.url());
-        env.put("EVENTOS_DB_USER", settings.appUser());
-        env.put("EVENTOS_DB_PASSWORD", settings.appPassword());
-        env.put("EVENTOS_DB_OWNER_USER", settings.ownerUser());
-        env.put("EVENTOS_DB_OWNER_PASSWORD", settings.ownerPassword());
-        env.put("EVENTOS_DEMO", "true");
         // -Dbench.cacheSeconds=0 measures every request as a miss of the dashboards' figures cache
         String cacheSeconds = System.getProperty("bench.cacheSeconds");
-        if (cacheSeconds != null) {
-            env.put("EVENTOS_DASHBOARD_CACHE_SECONDS", cacheSeconds);
-        }
-        env.put("EVENTOS_SECRET_KEY", "YmVuY2htYXJrLW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=");
-        accessLogs = dir.resolve("access");
-        deleteTree(accessLogs);
-        Files.createDirectories(accessLogs);
-        try (PayaraProcess server = PayaraProcess.start(
-                Path.of(System.getProperty("bench.microJar", "target/payara-micro.jar")),
-                Path.of(System.getProperty("bench.war", "target/eventos.war")), port, env,
-                dir.resolve("server.log"), line -> { },
-                List.of("--accesslog", accessLogs.toAbsolutePath().toString(),
-                        "--accesslogformat", "%request% %status% %time-taken%", "--accessloginterval", "0"))) {
-            if (!server.awaitReady(Duration.ofMinutes(8))) {
-                throw new IllegalStateException("EventOS did not start: " + server.lastError());
-            }
-            base = server.baseUri();
+        try (BenchServer server = BenchServer.start(dir, cacheSeconds == null ? Map.of()
+                : Map.of("EVENTOS_DASHBOARD_CACHE_SECONDS", cacheSeconds))) {
+            bench = server;
+            database = bench.database();
+            base = bench.base();
+            var settings = database.settings();
             long started = System.nanoTime();
             durable(false); // loading only: every figure is measured with fsync on
             say("Loading " + BenchData.ACCOUNTS + " accounts and " + BenchData.ACCOUNTS * BenchData.EVENTS_PER_ACCOUNT
@@ -110,8 +77,6 @@ public final class DashboardBenchmark {
             say(String.format(Locale.ROOT, "  in %.0f s", (System.nanoTime() - started) / 1e9));
             durable(true);
             measure(dir);
-        } finally {
-            database.close();
         }
     }
 
@@ -295,27 +260,27 @@ public final class DashboardBenchmark {
                     events.add(rs.getString(1));
                 }
             }
-            organizers.add(new Organizer(signIn("organizer" + n + "@bench.eventos.test"), events));
+            organizers.add(new Organizer(bench.signIn("organizer" + n + "@bench.eventos.test"), events));
         }
         say("Signed in " + ORGANIZERS + " organizers; warm-up " + warmup.toSeconds() + " s ...");
         load(organizers, warmup);
-        int logLines = accessLines().size();
+        int logLines = bench.accessLines().size();
         say("Measuring " + measured.toSeconds() + " s ...");
         long[][] client = load(organizers, measured);
-        List<String> lines = accessLines();
+        List<String> lines = bench.accessLines();
         List<String> window = lines.subList(Math.min(logLines, lines.size()), lines.size());
         // the same pages for one organizer alone: the work of a request without the queue of the others
         say("One organizer alone, " + ALONE_SECONDS + " s ...");
-        int aloneFrom = accessLines().size();
+        int aloneFrom = bench.accessLines().size();
         load(organizers.subList(0, 1), Duration.ofSeconds(ALONE_SECONDS));
-        List<String> after = accessLines();
+        List<String> after = bench.accessLines();
         List<String> alone = after.subList(Math.min(aloneFrom, after.size()), after.size());
 
         List<String> out = new ArrayList<>();
         out.add("Run " + Instant.now() + ": " + ORGANIZERS + " organizers (one client thread each, back to back), "
                 + "warm-up " + warmup.toSeconds() + " s, measured " + measured.toSeconds() + " s; PostgreSQL with fsync "
                 + "and synchronous_commit on; " + Runtime.getRuntime().availableProcessors() + " cores; load average "
-                + "after the run: " + loadAverage());
+                + "after the run: " + BenchServer.loadAverage());
         out.add("");
         out.add("| page | requests | " + ORGANIZERS + " organizers, on the server: p50 / p95 / p99 (ms) | "
                 + "at the client: p50 / p95 / p99 (ms) | one organizer alone, on the server: p50 / p95 (ms) |");
@@ -323,8 +288,8 @@ public final class DashboardBenchmark {
         for (int page = 0; page < PAGES.length; page++) {
             long[] atClient = Arrays.stream(client[page]).sorted().toArray();
             out.add(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s |", PAGES[page], atClient.length,
-                    percentiles(serverTimes(window, page), 1e3), percentiles(atClient, 1e6),
-                    percentiles(serverTimes(alone, page), 1e3).replaceFirst(" / [^/]+$", "")));
+                    BenchServer.percentiles(serverTimes(window, page), 1e3), BenchServer.percentiles(atClient, 1e6),
+                    BenchServer.percentiles(serverTimes(alone, page), 1e3).replaceFirst(" / [^/]+$", "")));
         }
         Files.write(dir.resolve("results.md"), out);
         say("");
@@ -340,135 +305,18 @@ public final class DashboardBenchmark {
             case 2 -> "GET /app/reports.xhtml?";
             default -> "GET /app/event-dashboard.xhtml?";
         };
-        return lines.stream().filter(l -> l.startsWith(prefix) && l.contains(" 200 "))
-                .mapToLong(DashboardBenchmark::timeTakenMicros).filter(t -> t >= 0).sorted().toArray();
+        return BenchServer.serverTimes(lines, prefix);
     }
 
     /** Latencies in ns per page (0..3) of {@code duration} of every organizer requesting its pages in turn. */
     private long[][] load(List<Organizer> organizers, Duration duration) throws InterruptedException {
-        List<List<Long>> perPage = new ArrayList<>();
-        for (int p = 0; p < PAGES.length; p++) {
-            perPage.add(java.util.Collections.synchronizedList(new ArrayList<>()));
-        }
-        AtomicLong failures = new AtomicLong();
-        CountDownLatch done = new CountDownLatch(organizers.size());
-        long end = System.nanoTime() + duration.toNanos();
-        for (Organizer organizer : organizers) {
-            Thread thread = new Thread(() -> {
-                try {
-                    int page = ThreadLocalRandom.current().nextInt(PAGES.length);
-                    while (System.nanoTime() < end) {
-                        page = (page + 1) % PAGES.length;
-                        long start = System.nanoTime();
-                        try {
-                            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(base.resolve(
-                                            path(page, organizer))).header("Cookie", organizer.cookie())
-                                    .header("User-Agent", PublicPagesBenchmark.BROWSER_AGENT)
-                                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
-                            if (response.statusCode() != 200) {
-                                failures.incrementAndGet();
-                                continue;
-                            }
-                        } catch (IOException e) {
-                            failures.incrementAndGet();
-                            continue;
-                        }
-                        perPage.get(page).add(System.nanoTime() - start);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    done.countDown();
-                }
-            });
-            thread.setDaemon(true);
-            thread.start();
-        }
-        done.await();
-        if (failures.get() > 0) {
-            say("  " + failures.get() + " requests failed or were not 200");
-        }
-        long[][] out = new long[PAGES.length][];
-        for (int p = 0; p < PAGES.length; p++) {
-            out[p] = perPage.get(p).stream().mapToLong(Long::longValue).toArray();
-        }
-        return out;
-    }
-
-    private List<String> accessLines() throws IOException {
-        List<String> lines = new ArrayList<>();
-        try (Stream<Path> files = Files.list(accessLogs)) {
-            for (Path file : files.sorted().toList()) {
-                Files.readAllLines(file).stream().map(l -> l.replace("\"", "").strip()).forEach(lines::add);
-            }
-        }
-        return lines;
-    }
-
-    /** The last field of an access log line, the time taken in ms (Payara writes milliseconds), in µs. */
-    static long timeTakenMicros(String line) {
-        String last = line.substring(line.lastIndexOf(' ') + 1);
-        try {
-            return Math.round(Double.parseDouble(last) * 1000);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static String percentiles(long[] sorted, double perMs) {
-        if (sorted.length == 0) {
-            return "–";
-        }
-        return String.format(Locale.ROOT, "%.1f / %.1f / %.1f", sorted[sorted.length / 2] / perMs,
-                at(sorted, 0.95) / perMs, at(sorted, 0.99) / perMs);
-    }
-
-    private static long at(long[] sorted, double q) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * q) - 1)];
-    }
-
-    /** Signs in with the demo's password in Chromium and returns the session cookie. */
-    private String signIn(String email) {
-        ChromeDriver browser = Browser.open();
-        try {
-            browser.get(base + "/login.xhtml");
-            Browser.submitSignIn(browser, email, "demo-owner-2026");
-            var session = browser.manage().getCookieNamed("EVENTOS_SESSION");
-            if (session == null || !browser.getCurrentUrl().contains("/app/")) {
-                throw new IllegalStateException("Signing in as " + email + " failed: " + browser.getCurrentUrl());
-            }
-            return "EVENTOS_SESSION=" + session.getValue();
-        } finally {
-            browser.quit();
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "n/a";
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return BenchServer.drive(organizers, PAGES.length, duration, (organizer, page) -> http.send(
+                HttpRequest.newBuilder(base.resolve(path(page, organizer))).header("Cookie", organizer.cookie())
+                        .header("User-Agent", PublicPagesBenchmark.BROWSER_AGENT).timeout(Duration.ofSeconds(60))
+                        .build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode());
     }
 
     private static void say(String line) {
-        System.out.println(line);
+        BenchServer.say(line);
     }
 }

@@ -40,7 +40,7 @@ import java.util.function.Supplier;
  * (20 s), {@code bench.organizerPath} (/app/events.xhtml, or the dashboard /app/index.xhtml where there is none),
  * {@code bench.durable} (true: fsync and synchronous_commit on, as production; false for the fsync-off column),
  * {@code bench.only} (run only the scenarios whose name contains it, e.g. "any of 10,000"; the trivial page always
- * runs, as the yardstick), {@code bench.serverJvmOptions} (JVM options for the server, e.g. a flight recording).
+ * runs, as the yardstick), {@code bench.serverJvmOptions} (JVM options for the server, e.g. a flight recording: {@link PayaraProcess}).
  */
 public final class PublicPagesBenchmark {
 
@@ -82,10 +82,6 @@ public final class PublicPagesBenchmark {
         env.put("EVENTOS_DB_OWNER_PASSWORD", settings.ownerPassword());
         env.put("EVENTOS_DEMO", "true");
         env.put("EVENTOS_SECRET_KEY", "YmVuY2htYXJrLW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=");
-        String serverJvmOptions = System.getProperty("bench.serverJvmOptions", "");
-        if (!serverJvmOptions.isBlank()) { // e.g. a flight recording: -XX:StartFlightRecording=filename=...
-            env.put("JAVA_TOOL_OPTIONS", serverJvmOptions);
-        }
         say("Starting EventOS on port " + port + " ...");
         try (PayaraProcess server = PayaraProcess.start(
                 Path.of(System.getProperty("bench.microJar", "target/payara-micro.jar")),

@@ -234,6 +234,87 @@ public class ContactMergeIT extends ContactsOnSaleIT {
         }
     }
 
+    @Test
+    void aPairDismissedAsNotADuplicateIsNoLongerSuggestedUntilRestored() throws Exception {
+        UUID first = as(() -> contacts.create(new ContactForm("Marie", "Curie", "marie@lab.example", null,
+                "Radium Institute", null, null, null, null, null, List.of(), null, Map.of())));
+        UUID second = as(() -> contacts.create(new ContactForm("MARIE", "curie", "m.curie@home.example", null,
+                "radium institute", null, null, null, null, null, List.of(), null, Map.of())));
+        UUID third = as(() -> contacts.create(new ContactForm("Marie", "Curie", "marie.c@else.example", null,
+                "Radium Institute", null, null, null, null, null, List.of(), null, Map.of())));
+        assertEquals(Set.of(second, third), suggested(first));
+        assertEquals(3, as(() -> merging.duplicates(null, 25)).pairs().size(), "three pairs of one name");
+
+        // dismissed from the second contact's side, eight times at once: one dismissal, one audit entry
+        ExecutorService pool = Executors.newFixedThreadPool(8, threads);
+        List<Object> outcomes = new ArrayList<>();
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Object>> futures = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                boolean fromSecond = i % 2 == 0;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    try (var t = CurrentTenant.bind(account); var u = CurrentTenant.bindUser(owner)) {
+                        if (fromSecond) {
+                            merging.dismiss(second, first);
+                        } else {
+                            merging.dismiss(first, second);
+                        }
+                        return "dismissed";
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                }));
+            }
+            start.countDown();
+            for (Future<Object> f : futures) {
+                outcomes.add(f.get(2, TimeUnit.MINUTES));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(outcomes.stream().allMatch("dismissed"::equals), outcomes.toString());
+        assertEquals(1, as(() -> audit.count(new AuditQuery("contact.duplicate_dismissed", null, null, null))));
+
+        assertEquals(Set.of(third), suggested(first), "the dismissed pair is gone, the other stays");
+        assertEquals(Set.of(third), suggested(second));
+        List<DuplicatePair> pairs = as(() -> merging.duplicates(null, 25)).pairs();
+        assertEquals(2, pairs.size());
+        assertTrue(pairs.stream().noneMatch(p -> Set.of(p.first().id(), p.second().id()).equals(Set.of(first, second))),
+                pairs.toString());
+        List<ContactMergeService.DismissedPair> dismissed = as(() -> merging.dismissed(20));
+        assertEquals(1, dismissed.size());
+        assertEquals(Set.of(first, second), Set.of(dismissed.get(0).first().id(), dismissed.get(0).second().id()));
+        assertEquals(owner, dismissed.get(0).dismissedBy());
+
+        // another account can neither see nor restore it
+        UUID otherAccount = UUID.randomUUID();
+        UUID otherOwner = UUID.randomUUID();
+        try (var t = CurrentTenant.bind(otherAccount); var u = CurrentTenant.bindUser(otherOwner)) {
+            members.createAccountWithEvent("dismiss-other-" + otherAccount.toString().substring(0, 8));
+            assertEquals(List.of(), merging.dismissed(20));
+            assertFalse(merging.restore(dismissed.get(0).id()));
+            assertThrows(AccessDeniedException.class, () -> merging.dismiss(first, second));
+        }
+
+        assertTrue(as(() -> merging.restore(dismissed.get(0).id())));
+        assertEquals(Set.of(second, third), suggested(first), "restored: suggested again");
+        assertEquals(3, as(() -> merging.duplicates(null, 25)).pairs().size());
+        assertEquals(List.of(), as(() -> merging.dismissed(20)));
+        assertFalse(as(() -> merging.restore(dismissed.get(0).id())), "restored once");
+        assertEquals(1, as(() -> audit.count(new AuditQuery("contact.duplicate_restored", null, null, null))));
+        assertThrows(InputRefusedException.class, () -> as(() -> {
+            merging.dismiss(first, first);
+            return null;
+        }));
+    }
+
+    private Set<UUID> suggested(UUID contact) {
+        return as(() -> merging.suggestions(contact)).stream().map(s -> s.contact().id())
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     private static ContactForm form(ContactForm f, String first, String last, String phone, String company,
                                     List<String> tags) {
         return new ContactForm(first, last, f.email(), phone, company, f.jobTitle(), f.addressLine(), f.postalCode(),

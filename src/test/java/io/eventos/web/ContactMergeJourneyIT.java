@@ -98,6 +98,66 @@ class ContactMergeJourneyIT extends BrowserTest {
                 "Linnéa " + lastName.toUpperCase());
     }
 
+    /**
+     * Two namesakes at one company are not one person: the owner says so on one's page, the suggestion leaves both
+     * pages and the list of possible duplicates for good and shows under "Dismissed"; restored there, the pair is
+     * suggested again; dismissed from the list itself, it leaves the list.
+     */
+    @Test
+    void aPairThatIsNotADuplicateIsDismissedRestoredAndDismissedAgain() {
+        String lastName = "Aho" + ContactPages.letters(6);
+        browser.get(base + "/login.xhtml");
+        Browser.submitSignIn(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        String first = newContact("Aada", lastName, "aada-" + System.nanoTime() + "@example.org");
+        String second = newContact("Aada", lastName, "a.aho-" + System.nanoTime() + "@example.org");
+
+        browser.get(second);
+        assertThat(browser.findElement(By.id("duplicates")).getText()).contains("Aada " + lastName);
+        browser.findElement(By.cssSelector("#duplicates .dismiss-duplicate")).click();
+        ContactPages.await(browser).until(d -> d.findElements(By.id("duplicates")).isEmpty());
+        assertThat(browser.findElement(By.id("messages")).getText()).contains("no longer suggested as a duplicate");
+        Browser.screenshot(browser, "crm-not-a-duplicate-1-dismissed");
+        browser.get(first);
+        assertThat(browser.findElements(By.id("duplicates"))).as("gone from the other's page too").isEmpty();
+
+        browser.get(base + "/app/contact-duplicates.xhtml");
+        assertThat(pairRows(lastName)).isEmpty();
+        assertThat(browser.findElement(By.id("dismissed")).getText()).contains("Aada " + lastName, "Owner");
+        Browser.screenshot(browser, "crm-not-a-duplicate-2-listed");
+        Browser.clickToNavigate(browser, browser.findElement(By.xpath(
+                "//li[contains(@class,'dismissed-pair')][contains(., '" + lastName + "')]//input[contains(@class,'restore-pair')]")));
+        assertThat(browser.findElement(By.id("messages")).getText()).contains("are compared again");
+        assertThat(pairRows(lastName)).hasSize(1);
+        browser.get(first);
+        assertThat(browser.findElement(By.id("duplicates")).getText()).contains("Aada " + lastName);
+
+        browser.get(base + "/app/contact-duplicates.xhtml");
+        Browser.clickToNavigate(browser, pairRows(lastName).get(0).findElement(By.cssSelector(".dismiss-pair")));
+        assertThat(browser.findElement(By.id("messages")).getText()).contains("are no longer suggested as duplicates");
+        assertThat(pairRows(lastName)).isEmpty();
+        assertThat(browser.findElement(By.id("dismissed")).getText()).contains("Aada " + lastName);
+        browser.get(second);
+        assertThat(browser.findElements(By.id("duplicates"))).isEmpty();
+    }
+
+    /** Creates a contact at Kalevala Oy on its page; returns the page's address. */
+    private String newContact(String firstName, String lastName, String email) {
+        browser.get(base + "/app/contact.xhtml");
+        browser.findElement(By.id("contact-form:firstName")).sendKeys(firstName);
+        browser.findElement(By.id("contact-form:lastName")).sendKeys(lastName);
+        browser.findElement(By.id("contact-form:email")).sendKeys(email);
+        browser.findElement(By.id("contact-form:company")).sendKeys("Kalevala Oy");
+        Browser.clickToNavigate(browser, browser.findElement(By.id("contact-form:save")));
+        assertThat(browser.getCurrentUrl()).contains("id=");
+        return browser.getCurrentUrl();
+    }
+
+    /** The rows of the list of possible duplicates that name this last name. */
+    private List<org.openqa.selenium.WebElement> pairRows(String lastName) {
+        return browser.findElements(By.cssSelector("#duplicate-pairs tr.pair")).stream()
+                .filter(row -> row.getText().contains(lastName)).toList();
+    }
+
     @Test
     void theRetentionPeriodRefusesADayCountItCannotMeanNextToTheFieldAndKeepsIt() {
         browser.get(base + "/login.xhtml");

@@ -130,6 +130,8 @@ class ContactsJourneyIT extends BrowserTest {
         browser.get(base + "/login.xhtml");
         Browser.submitSignIn(browser, "viewer@demo.eventos.test", "demo-viewer-2026");
         browser.get(base + "/app/contacts.xhtml");
+        // the segments and their counts arrive just after the list
+        ContactPages.await(browser).until(d -> d.findElements(By.id("segments-loading")).isEmpty());
         assertThat(browser.findElement(By.id("segments")).getText()).contains("Product Summit: bought, not checked in yet · "
                 + noShows.size() + " now");
         Browser.clickToNavigate(browser, browser.findElement(By.linkText("Product Summit: bought, not checked in yet")));

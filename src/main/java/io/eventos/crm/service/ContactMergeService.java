@@ -19,6 +19,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
 import java.io.StringReader;
+import java.time.Instant;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,6 +81,9 @@ public class ContactMergeService {
                          and o.merged_into_id is null and o.erased_at is null and o.name_key <> ''
                         where c.id = ?1 and c.merged_into_id is null and c.erased_at is null
                           and (o.phone = c.phone or lower(btrim(o.company)) = lower(btrim(c.company)))
+                          and not exists (select 1 from contact_duplicate_dismissals d
+                                          where d.account_id = c.account_id and d.contact_a = least(c.id, o.id)
+                                            and d.contact_b = greatest(c.id, o.id))
                         order by o.last_activity_at desc nulls last, o.id limit 20""")
                 .setParameter(1, contactId).getResultList();
         return rows.stream().map(r -> (Object[]) r).map(r -> new DuplicateSuggestion(summary(r, 0),
@@ -146,12 +150,83 @@ public class ContactMergeService {
             join contacts b on b.account_id = a.account_id and b.name_key = a.name_key and b.id > a.id
              and b.merged_into_id is null and b.erased_at is null and b.name_key <> ''
             where a.merged_into_id is null and a.erased_at is null and a.name_key <> ''
-              and (a.phone = b.phone or lower(btrim(a.company)) = lower(btrim(b.company)))""";
+              and (a.phone = b.phone or lower(btrim(a.company)) = lower(btrim(b.company)))
+              and not exists (select 1 from contact_duplicate_dismissals d
+                              where d.account_id = a.account_id and d.contact_a = a.id and d.contact_b = b.id)""";
 
     private static ContactSummary summary(Object[] r, int at) {
         return new ContactSummary(SqlValues.uuid(r[at]), ContactNames.display((String) r[at + 1],
                 (String) r[at + 2], (String) r[at + 3]), (String) r[at + 3], (String) r[at + 4], (String) r[at + 5],
                 SqlValues.instant(r[at + 6]));
+    }
+
+    // ------------------------------------------------------------------------------------ not a duplicate
+
+    /**
+     * "Not a duplicate": the pair is no longer suggested, on either contact's page or in the list of possible
+     * duplicates, until it is restored. Dismissing a pair twice (or both ways round, or by two people at once) leaves
+     * one dismissal and one audit entry. Refused for contacts that are not (or no longer) in the lists.
+     */
+    @RequiresPermission(Permission.CONTACTS_MANAGE_ALL)
+    public void dismiss(UUID contactId, UUID otherId) {
+        if (contactId == null || otherId == null || contactId.equals(otherId)) {
+            throw new InputRefusedException("dismiss", "Choose two different contacts.");
+        }
+        Number visible = (Number) em.createNativeQuery("""
+                        select count(*) from contacts where id in (?1, ?2) and merged_into_id is null
+                        and erased_at is null""")
+                .setParameter(1, contactId).setParameter(2, otherId).getSingleResult();
+        if (visible.intValue() != 2) {
+            throw new AccessDeniedException("No such contact.");
+        }
+        List<?> inserted = em.createNativeQuery("""
+                        insert into contact_duplicate_dismissals (id, account_id, contact_a, contact_b, dismissed_by)
+                        values (?1, ?2, least(cast(?3 as uuid), cast(?4 as uuid)),
+                                greatest(cast(?3 as uuid), cast(?4 as uuid)), cast(?5 as uuid))
+                        on conflict (account_id, contact_a, contact_b) do nothing returning id""")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, CurrentTenant.require())
+                .setParameter(3, contactId.toString()).setParameter(4, otherId.toString())
+                .setParameter(5, CurrentTenant.user().map(UUID::toString).orElse(null)).getResultList();
+        if (!inserted.isEmpty()) {
+            audit.record("contact.duplicate_dismissed", contactId, Map.of("other", otherId.toString(),
+                    "dismissal", SqlValues.uuid(inserted.get(0)).toString()));
+        }
+    }
+
+    /** Suggests a dismissed pair again (the two contacts are compared as before). Returns false if it was not there. */
+    @RequiresPermission(Permission.CONTACTS_MANAGE_ALL)
+    public boolean restore(UUID dismissalId) {
+        List<?> deleted = em.createNativeQuery("""
+                        delete from contact_duplicate_dismissals where id = ?1 returning contact_a, contact_b""")
+                .setParameter(1, dismissalId).getResultList();
+        if (deleted.isEmpty()) {
+            return false;
+        }
+        Object[] pair = (Object[]) deleted.get(0);
+        audit.record("contact.duplicate_restored", SqlValues.uuid(pair[0]), Map.of("other",
+                SqlValues.uuid(pair[1]).toString(), "dismissal", dismissalId.toString()));
+        return true;
+    }
+
+    /** A pair someone said is not a duplicate: who said so and when. */
+    public record DismissedPair(UUID id, ContactSummary first, ContactSummary second, Instant dismissedAt,
+                                UUID dismissedBy) {
+    }
+
+    /** The pairs dismissed most recently (at most {@code limit}, newest first), for restoring one. */
+    @RequiresPermission(Permission.CONTACTS_VIEW)
+    public List<DismissedPair> dismissed(int limit) {
+        List<?> rows = em.createNativeQuery("""
+                        select a.id, a.first_name, a.last_name, a.email, a.phone, a.company, a.last_activity_at,
+                               b.id, b.first_name, b.last_name, b.email, b.phone, b.company, b.last_activity_at,
+                               d.id, d.dismissed_at, d.dismissed_by
+                        from contact_duplicate_dismissals d
+                        join contacts a on a.account_id = d.account_id and a.id = d.contact_a
+                        join contacts b on b.account_id = d.account_id and b.id = d.contact_b
+                        order by d.dismissed_at desc, d.id limit\s""" + Math.max(1, Math.min(limit, 100)))
+                .getResultList();
+        return rows.stream().map(r -> (Object[]) r).map(r -> new DismissedPair(SqlValues.uuid(r[14]),
+                summary(r, 0), summary(r, 7), SqlValues.instant(r[15]), SqlValues.uuid(r[16]))).toList();
     }
 
     // ------------------------------------------------------------------------------------------------- merge

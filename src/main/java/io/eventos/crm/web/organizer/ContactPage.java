@@ -256,6 +256,20 @@ public class ContactPage implements Serializable {
         return null;
     }
 
+    /** "Not a duplicate": the suggestion leaves this card (and the list of possible duplicates) for good. */
+    public void dismissDuplicate(DuplicateSuggestion suggestion) {
+        try {
+            merging.dismiss(detail.id(), suggestion.contact().id());
+            duplicates = merging.suggestions(detail.id());
+            Messages.addGlobalInfo(suggestion.contact().name() + " is no longer suggested as a duplicate. "
+                    + "Restore it from the list of possible duplicates.");
+        } catch (InputRefusedException refused) {
+            Messages.addGlobalError(refused.problems().get(0).message());
+        } catch (AccessDeniedException refused) {
+            Messages.addGlobalError(refused.getMessage());
+        }
+    }
+
     public List<DuplicateSuggestion> getDuplicates() {
         return duplicates;
     }
