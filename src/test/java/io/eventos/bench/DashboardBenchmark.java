@@ -1,12 +1,8 @@
 package io.eventos.bench;
 
 import io.eventos.devserver.EmbeddedDatabase;
-import io.eventos.devserver.PayaraProcess;
-import io.eventos.testing.Browser;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,14 +17,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * {@code bench/dashboards.sh}: the dashboards and reports under load (issue 16, docs/benchmarks.md). Starts a fresh
@@ -51,9 +44,9 @@ public final class DashboardBenchmark {
     private final Duration measured = Duration.ofSeconds(Integer.getInteger("bench.seconds", 40));
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    private BenchServer bench;
     private EmbeddedDatabase database;
     private URI base;
-    private Path accessLogs;
 
     public static void main(String[] args) throws Exception {
         new DashboardBenchmark().run();
@@ -62,46 +55,22 @@ public final class DashboardBenchmark {
 
     private void run() throws Exception {
         Path dir = Path.of(System.getProperty("bench.dir", "target/bench-dashboards"));
-        Files.createDirectories(dir);
-        say("load average before: " + loadAverage());
-        say("Starting PostgreSQL (fresh, durable: fsync on) ...");
-        database = EmbeddedDatabase.start(dir.resolve("pg"), freePort(), true, true);
-        int port = freePort();
-        var settings = database.settings();
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("EVENTOS_DB_URL", settings.url());
-        env.put("EVENTOS_DB_USER", settings.appUser());
-        env.put("EVENTOS_DB_PASSWORD", settings.appPassword());
-        env.put("EVENTOS_DB_OWNER_USER", settings.ownerUser());
-        env.put("EVENTOS_DB_OWNER_PASSWORD", settings.ownerPassword());
-        env.put("EVENTOS_DEMO", "true");
-        env.put("EVENTOS_SECRET_KEY", "YmVuY2htYXJrLW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=");
-        accessLogs = dir.resolve("access");
-        deleteTree(accessLogs);
-        Files.createDirectories(accessLogs);
-        try (PayaraProcess server = PayaraProcess.start(
-                Path.of(System.getProperty("bench.microJar", "target/payara-micro.jar")),
-                Path.of(System.getProperty("bench.war", "target/eventos.war")), port, env,
-                dir.resolve("server.log"), line -> { },
-                List.of("--accesslog", accessLogs.toAbsolutePath().toString(),
-                        "--accesslogformat", "%request% %status% %time-taken%", "--accessloginterval", "0"))) {
-            if (!server.awaitReady(Duration.ofMinutes(8))) {
-                throw new IllegalStateException("EventOS did not start: " + server.lastError());
-            }
-            base = server.baseUri();
-            long started = System.nanoTime();
+        try (BenchServer started = BenchServer.start(dir)) {
+            bench = started;
+            database = started.database;
+            base = started.base;
+            var settings = database.settings();
+            long begun = System.nanoTime();
             say("Loading 1,000 accounts and 10,000 events ...");
             BenchData.load(settings.url(), settings.ownerUser(), settings.ownerPassword());
-            say(String.format(Locale.ROOT, "  in %.0f s; 1,000,000 orders ...", (System.nanoTime() - started) / 1e9));
-            started = System.nanoTime();
+            say("  in " + BenchServer.seconds(begun) + "; 1,000,000 orders ...");
+            begun = System.nanoTime();
             loadOrders();
-            say(String.format(Locale.ROOT, "  in %.0f s; rebuilding the rollups ...", (System.nanoTime() - started) / 1e9));
-            started = System.nanoTime();
+            say("  in " + BenchServer.seconds(begun) + "; rebuilding the rollups ...");
+            begun = System.nanoTime();
             awaitRollups();
-            say(String.format(Locale.ROOT, "  in %.0f s", (System.nanoTime() - started) / 1e9));
+            say("  in " + BenchServer.seconds(begun));
             measure(dir);
-        } finally {
-            database.close();
         }
     }
 
@@ -140,20 +109,12 @@ public final class DashboardBenchmark {
             sql.execute("""
                     update tickets t set sold_count = x.n
                     from (select ticket_id, count(*) as n from attendees group by 1) x where x.ticket_id = t.id""");
-            // organizers: owners of bench-0001 ... with the demo owner's password, landing in their account
-            sql.execute("""
-                    insert into users (id, email, name, password_hash, email_verified_at, last_account_id)
-                    select gen_random_uuid(), 'organizer' || n || '@bench.eventos.test', 'Organizer ' || n,
-                           (select password_hash from users where email = 'owner@demo.eventos.test'), now(), a.id
-                    from generate_series(1, %d) n join accounts a on a.slug = 'bench-' || lpad(n::text, 4, '0')"""
-                    .formatted(ORGANIZERS));
-            sql.execute("""
-                    insert into account_users (id, account_id, user_id, role)
-                    select gen_random_uuid(), u.last_account_id, u.id, 'owner' from users u
-                    where u.email like 'organizer%@bench.eventos.test'""");
             sql.execute("delete from rollup_state"); // the next rounds rebuild every account from the orders
             sql.execute("vacuum analyze");
         }
+        // organizers: owners of bench-0001 ... with the demo owner's password, landing in their account
+        bench.addOwners(java.util.stream.IntStream.rangeClosed(1, ORGANIZERS)
+                .mapToObj(n -> "bench-" + String.format(Locale.ROOT, "%04d", n)).toList());
     }
 
     /** Waits until the server's refresh has rebuilt every active account after the load. */
@@ -206,27 +167,27 @@ public final class DashboardBenchmark {
                     events.add(rs.getString(1));
                 }
             }
-            organizers.add(new Organizer(signIn("organizer" + n + "@bench.eventos.test"), events));
+            organizers.add(new Organizer(bench.signIn("organizer" + n + "@bench.eventos.test"), events));
         }
         say("Signed in " + ORGANIZERS + " organizers; warm-up " + warmup.toSeconds() + " s ...");
         load(organizers, warmup);
-        int logLines = accessLines().size();
+        int logLines = bench.accessLines().size();
         say("Measuring " + measured.toSeconds() + " s ...");
         long[][] client = load(organizers, measured);
-        List<String> lines = accessLines();
+        List<String> lines = bench.accessLines();
         List<String> window = lines.subList(Math.min(logLines, lines.size()), lines.size());
         // the same pages for one organizer alone: the work of a request without the queue of the others
         say("One organizer alone, " + ALONE_SECONDS + " s ...");
-        int aloneFrom = accessLines().size();
+        int aloneFrom = bench.accessLines().size();
         load(organizers.subList(0, 1), Duration.ofSeconds(ALONE_SECONDS));
-        List<String> after = accessLines();
+        List<String> after = bench.accessLines();
         List<String> alone = after.subList(Math.min(aloneFrom, after.size()), after.size());
 
         List<String> out = new ArrayList<>();
         out.add("Run " + Instant.now() + ": " + ORGANIZERS + " organizers (one client thread each, back to back), "
                 + "warm-up " + warmup.toSeconds() + " s, measured " + measured.toSeconds() + " s; PostgreSQL with fsync "
                 + "and synchronous_commit on; " + Runtime.getRuntime().availableProcessors() + " cores; load average "
-                + "after the run: " + loadAverage());
+                + "after the run: " + BenchServer.loadAverage());
         out.add("");
         out.add("| page | requests | " + ORGANIZERS + " organizers, on the server: p50 / p95 / p99 (ms) | "
                 + "at the client: p50 / p95 / p99 (ms) | one organizer alone, on the server: p50 / p95 (ms) |");
@@ -234,8 +195,8 @@ public final class DashboardBenchmark {
         for (int page = 0; page < PAGES.length; page++) {
             long[] atClient = Arrays.stream(client[page]).sorted().toArray();
             out.add(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s |", PAGES[page], atClient.length,
-                    percentiles(serverTimes(window, page), 1e3), percentiles(atClient, 1e6),
-                    percentiles(serverTimes(alone, page), 1e3).replaceFirst(" / [^/]+$", "")));
+                    BenchServer.percentiles(serverTimes(window, page), 1e3), BenchServer.percentiles(atClient, 1e6),
+                    BenchServer.percentiles(serverTimes(alone, page), 1e3).replaceFirst(" / [^/]+$", "")));
         }
         Files.write(dir.resolve("results.md"), out);
         say("");
@@ -252,7 +213,7 @@ public final class DashboardBenchmark {
             default -> "GET /app/event-dashboard.xhtml?";
         };
         return lines.stream().filter(l -> l.startsWith(prefix) && l.contains(" 200 "))
-                .mapToLong(DashboardBenchmark::timeTakenMicros).filter(t -> t >= 0).sorted().toArray();
+                .mapToLong(BenchServer::timeTakenMicros).filter(t -> t >= 0).sorted().toArray();
     }
 
     /** Latencies in ns per page (0..3) of {@code duration} of every organizer requesting its pages in turn. */
@@ -306,80 +267,7 @@ public final class DashboardBenchmark {
         return out;
     }
 
-    private List<String> accessLines() throws IOException {
-        List<String> lines = new ArrayList<>();
-        try (Stream<Path> files = Files.list(accessLogs)) {
-            for (Path file : files.sorted().toList()) {
-                Files.readAllLines(file).stream().map(l -> l.replace("\"", "").strip()).forEach(lines::add);
-            }
-        }
-        return lines;
-    }
-
-    /** The last field of an access log line, the time taken in ms (Payara writes milliseconds), in µs. */
-    static long timeTakenMicros(String line) {
-        String last = line.substring(line.lastIndexOf(' ') + 1);
-        try {
-            return Math.round(Double.parseDouble(last) * 1000);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static String percentiles(long[] sorted, double perMs) {
-        if (sorted.length == 0) {
-            return "–";
-        }
-        return String.format(Locale.ROOT, "%.1f / %.1f / %.1f", sorted[sorted.length / 2] / perMs,
-                at(sorted, 0.95) / perMs, at(sorted, 0.99) / perMs);
-    }
-
-    private static long at(long[] sorted, double q) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * q) - 1)];
-    }
-
-    /** Signs in with the demo's password in Chromium and returns the session cookie. */
-    private String signIn(String email) {
-        ChromeDriver browser = Browser.open();
-        try {
-            browser.get(base + "/login.xhtml");
-            Browser.submitSignIn(browser, email, "demo-owner-2026");
-            var session = browser.manage().getCookieNamed("EVENTOS_SESSION");
-            if (session == null || !browser.getCurrentUrl().contains("/app/")) {
-                throw new IllegalStateException("Signing in as " + email + " failed: " + browser.getCurrentUrl());
-            }
-            return "EVENTOS_SESSION=" + session.getValue();
-        } finally {
-            browser.quit();
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "n/a";
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static void say(String line) {
-        System.out.println(line);
+        BenchServer.say(line);
     }
 }
