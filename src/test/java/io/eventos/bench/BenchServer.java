@@ -70,7 +70,7 @@ final class BenchServer implements AutoCloseable {
                     dir.resolve("server.log"), line -> { },
                     List.of("--accesslog", accessLogs.toAbsolutePath().toString(),
                             "--accesslogformat", "%request% %status% %time-taken%", "--accessloginterval", "0"));
-            if (!server.awaitReady(Duration.ofMinutes(8))) {
+            if (!server.awaitReady(Duration.ofMinutes(Integer.getInteger("bench.startMinutes", 8)))) {
                 throw new IllegalStateException("EventOS did not start: " + server.lastError());
             }
             try (Connection db = database.superuserConnection(EmbeddedDatabase.DATABASE);
