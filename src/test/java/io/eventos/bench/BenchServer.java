@@ -50,15 +50,7 @@ final class BenchServer implements AutoCloseable {
         say("load average before: " + loadAverage());
         say("Starting PostgreSQL (fresh, durable: fsync on) ...");
         EmbeddedDatabase database = EmbeddedDatabase.start(dir.resolve("pg"), freePort(), true, true);
-        var settings = database.settings();
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("EVENTOS_DB_URL", settings.url());
-        env.put("EVENTOS_DB_USER", settings.appUser());
-        env.put("EVENTOS_DB_PASSWORD", settings.appPassword());
-        env.put("EVENTOS_DB_OWNER_USER", settings.ownerUser());
-        env.put("EVENTOS_DB_OWNER_PASSWORD", settings.ownerPassword());
-        env.put("EVENTOS_DEMO", "true");
-        env.put("EVENTOS_SECRET_KEY", "YmVuY2htYXJrLW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=");
+        Map<String, String> env = environment(database.settings());
         Path accessLogs = dir.resolve("access");
         deleteTree(accessLogs);
         Files.createDirectories(accessLogs);
@@ -86,6 +78,19 @@ final class BenchServer implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** The server's environment for a benchmark: this process's, the database's roles, the demo data, a fixed key. */
+    static Map<String, String> environment(io.eventos.platform.persistence.DatabaseSettings settings) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("EVENTOS_DB_URL", settings.url());
+        env.put("EVENTOS_DB_USER", settings.appUser());
+        env.put("EVENTOS_DB_PASSWORD", settings.appPassword());
+        env.put("EVENTOS_DB_OWNER_USER", settings.ownerUser());
+        env.put("EVENTOS_DB_OWNER_PASSWORD", settings.ownerPassword());
+        env.put("EVENTOS_DEMO", "true");
+        env.put("EVENTOS_SECRET_KEY", "YmVuY2htYXJrLW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=");
+        return env;
     }
 
     Connection superuser() throws java.sql.SQLException {
