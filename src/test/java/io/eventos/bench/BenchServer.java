@@ -11,7 +11,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,27 +22,30 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * What the HTTP benchmarks over organizer pages share ({@link DashboardBenchmark}, {@link ContactsBenchmark}): a
- * fresh embedded PostgreSQL with {@code fsync} and {@code synchronous_commit} on in {@code dir/pg}, the packaged WAR
- * on Payara Micro with an access log that records each request's time on the server ({@code %request% %status%
- * %time-taken%}, in {@code dir/access}), signing in an organizer (Chromium, the demo's password), and the server
- * times and percentiles read from the access log.
+ * What the organizer benchmarks share ({@link DashboardBenchmark}, {@link ListsBenchmark}, {@link ContactsBenchmark}):
+ * a fresh embedded
+ * PostgreSQL with {@code fsync} and {@code synchronous_commit} on and {@code pg_stat_statements} loaded, the packaged
+ * WAR on Payara Micro with the demo data and an access log recording each request's time on the server
+ * ({@code %request% %status% %time-taken%}), signing in, the access log's lines and percentiles.
  */
 final class BenchServer implements AutoCloseable {
 
-    private final EmbeddedDatabase database;
-    private final PayaraProcess server;
-    private final URI base;
+    /** The demo owner's password, which the benchmarks' organizers are given too. */
+    static final String PASSWORD = "demo-owner-2026";
+
+    final EmbeddedDatabase database;
+    final PayaraProcess server;
+    final URI base;
     private final Path accessLogs;
 
-    private BenchServer(EmbeddedDatabase database, PayaraProcess server, URI base, Path accessLogs) {
+    private BenchServer(EmbeddedDatabase database, PayaraProcess server, Path accessLogs) {
         this.database = database;
         this.server = server;
-        this.base = base;
+        this.base = server.baseUri();
         this.accessLogs = accessLogs;
     }
 
-    /** Starts both (the WAR's migrations run at its start) and waits until EventOS answers. */
+    /** Starts both in {@code dir} (pg/, access/, server.log), each from scratch. */
     static BenchServer start(Path dir) throws Exception {
         return start(dir, Map.of());
     }
@@ -52,36 +56,48 @@ final class BenchServer implements AutoCloseable {
         say("load average before: " + loadAverage());
         say("Starting PostgreSQL (fresh, durable: fsync on) ...");
         EmbeddedDatabase database = EmbeddedDatabase.start(dir.resolve("pg"), freePort(), true, true);
+        Map<String, String> env = environment(database.settings());
+        env.putAll(moreEnv);
+        Path accessLogs = dir.resolve("access");
+        deleteTree(accessLogs);
+        Files.createDirectories(accessLogs);
+        PayaraProcess server = null;
         try {
-            var settings = database.settings();
-            Map<String, String> env = new HashMap<>(System.getenv());
-            env.put("EVENTOS_DB_URL", settings.url());
-            env.put("EVENTOS_DB_USER", settings.appUser());
-            env.put("EVENTOS_DB_PASSWORD", settings.appPassword());
-            env.put("EVENTOS_DB_OWNER_USER", settings.ownerUser());
-            env.put("EVENTOS_DB_OWNER_PASSWORD", settings.ownerPassword());
-            env.put("EVENTOS_DEMO", "true");
-            env.put("EVENTOS_SECRET_KEY", "YmVuY2htYXJrLW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=");
-            env.putAll(moreEnv);
-            Path accessLogs = dir.resolve("access");
-            deleteTree(accessLogs);
-            Files.createDirectories(accessLogs);
-            PayaraProcess server = PayaraProcess.start(
+            server = PayaraProcess.start(
                     Path.of(System.getProperty("bench.microJar", "target/payara-micro.jar")),
                     Path.of(System.getProperty("bench.war", "target/eventos.war")), freePort(), env,
                     dir.resolve("server.log"), line -> { },
                     List.of("--accesslog", accessLogs.toAbsolutePath().toString(),
                             "--accesslogformat", "%request% %status% %time-taken%", "--accessloginterval", "0"));
-            if (!server.awaitReady(Duration.ofMinutes(8))) {
-                String error = server.lastError();
-                server.close();
-                throw new IllegalStateException("EventOS did not start: " + error);
+            if (!server.awaitReady(Duration.ofMinutes(Integer.getInteger("bench.startMinutes", 8)))) {
+                throw new IllegalStateException("EventOS did not start: " + server.lastError());
             }
-            return new BenchServer(database, server, server.baseUri(), accessLogs);
-        } catch (Exception e) {
+            try (Connection db = database.superuserConnection(EmbeddedDatabase.DATABASE);
+                 Statement sql = db.createStatement()) {
+                sql.execute("create schema if not exists stats");
+                sql.execute("create extension if not exists pg_stat_statements schema stats");
+            }
+            return new BenchServer(database, server, accessLogs);
+        } catch (Exception | Error e) {
+            if (server != null) {
+                server.close();
+            }
             database.close();
             throw e;
         }
+    }
+
+    /** The server's environment for a benchmark: this process's, the database's roles, the demo data, a fixed key. */
+    static Map<String, String> environment(io.eventos.platform.persistence.DatabaseSettings settings) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("EVENTOS_DB_URL", settings.url());
+        env.put("EVENTOS_DB_USER", settings.appUser());
+        env.put("EVENTOS_DB_PASSWORD", settings.appPassword());
+        env.put("EVENTOS_DB_OWNER_USER", settings.ownerUser());
+        env.put("EVENTOS_DB_OWNER_PASSWORD", settings.ownerPassword());
+        env.put("EVENTOS_DEMO", "true");
+        env.put("EVENTOS_SECRET_KEY", "YmVuY2htYXJrLW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=");
+        return env;
     }
 
     EmbeddedDatabase database() {
@@ -92,20 +108,57 @@ final class BenchServer implements AutoCloseable {
         return base;
     }
 
-    Connection superuser() throws SQLException {
+    Connection superuser() throws java.sql.SQLException {
         return database.superuserConnection(EmbeddedDatabase.DATABASE);
     }
 
-    @Override
-    public void close() throws Exception {
-        try {
-            server.close();
-        } finally {
-            database.close();
+    /** fsync and synchronous_commit as the measurement sees them, e.g. "fsync on, synchronous_commit on". */
+    String durability() throws Exception {
+        try (Connection db = superuser(); Statement sql = db.createStatement();
+             ResultSet rs = sql.executeQuery("select current_setting('fsync'), current_setting('synchronous_commit')")) {
+            rs.next();
+            return "fsync " + rs.getString(1) + ", synchronous_commit " + rs.getString(2);
         }
     }
 
-    /** Every line of the access log so far, quotes taken off. */
+    /**
+     * Owners for the accounts with these slugs: users organizer1@bench.eventos.test ... with the demo owner's
+     * password, each landing in its account.
+     */
+    void addOwners(List<String> slugs) throws Exception {
+        try (Connection db = superuser(); Statement sql = db.createStatement()) {
+            for (int n = 1; n <= slugs.size(); n++) {
+                sql.execute("""
+                        insert into users (id, email, name, password_hash, email_verified_at, last_account_id)
+                        select gen_random_uuid(), 'organizer%d@bench.eventos.test', 'Organizer %d',
+                               (select password_hash from users where email = 'owner@demo.eventos.test'), now(), a.id
+                        from accounts a where a.slug = '%s'""".formatted(n, n, slugs.get(n - 1)));
+            }
+            sql.execute("""
+                    insert into account_users (id, account_id, user_id, role)
+                    select gen_random_uuid(), u.last_account_id, u.id, 'owner' from users u
+                    where u.email like 'organizer%@bench.eventos.test'
+                      and not exists (select 1 from account_users m where m.user_id = u.id)""");
+        }
+    }
+
+    /** Signs in with the demo's password in Chromium and returns the session cookie ("EVENTOS_SESSION=..."). */
+    String signIn(String email) {
+        ChromeDriver browser = Browser.open();
+        try {
+            browser.get(base + "/login.xhtml");
+            Browser.submitSignIn(browser, email, PASSWORD);
+            var session = browser.manage().getCookieNamed("EVENTOS_SESSION");
+            if (session == null || !browser.getCurrentUrl().contains("/app/")) {
+                throw new IllegalStateException("Signing in as " + email + " failed: " + browser.getCurrentUrl());
+            }
+            return "EVENTOS_SESSION=" + session.getValue();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Every access log line so far, quotes removed. */
     List<String> accessLines() throws IOException {
         List<String> lines = new ArrayList<>();
         try (Stream<Path> files = Files.list(accessLogs)) {
@@ -114,6 +167,57 @@ final class BenchServer implements AutoCloseable {
             }
         }
         return lines;
+    }
+
+    /**
+     * Statements the application role ran since the last reset (resetting when asked), without the tenant binding,
+     * transaction control and the background jobs' rounds (outbox, rollups, page-view counters): the same filter as
+     * OrganizerListQueriesIT.
+     */
+    long statements(boolean reset) throws Exception {
+        try (Connection db = superuser(); Statement sql = db.createStatement()) {
+            if (reset) {
+                sql.execute("select stats.pg_stat_statements_reset()");
+                return 0;
+            }
+            try (ResultSet rs = sql.executeQuery("""
+                    select coalesce(sum(s.calls), 0) from stats.pg_stat_statements s
+                    join pg_roles r on r.oid = s.userid where r.rolname = 'eventos_app'
+                      and s.query !~* 'set_config' and s.query !~* 'analytics' and s.query !~* 'outbox'
+                      and s.query !~* 'rollup' and s.query !~* 'pg_catalog'
+                      and s.query !~* '^\\s*(begin|commit|rollback|show|set )'""")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The application's statement with the highest mean time since the last reset: "12.3 ms, 456 buffers: select ...". */
+    String slowestStatement() throws Exception {
+        try (Connection db = superuser(); Statement sql = db.createStatement();
+             ResultSet rs = sql.executeQuery("""
+                     select s.mean_exec_time, (s.shared_blks_hit + s.shared_blks_read) / greatest(s.calls, 1),
+                            regexp_replace(s.query, '\\s+', ' ', 'g')
+                     from stats.pg_stat_statements s join pg_roles r on r.oid = s.userid
+                     where r.rolname = 'eventos_app' and s.query !~* 'set_config'
+                       and s.query !~* '^\\s*(begin|commit|rollback|show|set )'
+                     order by s.mean_exec_time desc limit 1""")) {
+            if (!rs.next()) {
+                return "none";
+            }
+            String query = rs.getString(3);
+            return String.format(Locale.ROOT, "%.1f ms, %d buffers: `%s`", rs.getDouble(1), rs.getLong(2),
+                    query.length() > 160 ? query.substring(0, 160) + " ..." : query);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            server.close();
+        } finally {
+            database.close();
+        }
     }
 
     /** The server's times (µs) of the successful requests whose line starts with {@code prefix}, sorted. */
@@ -132,7 +236,7 @@ final class BenchServer implements AutoCloseable {
         }
     }
 
-    /** "p50 / p95 / p99" of sorted values, in ms ({@code perMs}: units of a value per ms). */
+    /** "p50 / p95 / p99" of sorted values, divided by {@code perMs}; "–" for none. */
     static String percentiles(long[] sorted, double perMs) {
         if (sorted.length == 0) {
             return "–";
@@ -143,22 +247,6 @@ final class BenchServer implements AutoCloseable {
 
     static long at(long[] sorted, double q) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * q) - 1)];
-    }
-
-    /** Signs in with the demo's password in Chromium and returns the session cookie ("EVENTOS_SESSION=..."). */
-    String signIn(String email) {
-        ChromeDriver browser = Browser.open();
-        try {
-            browser.get(base + "/login.xhtml");
-            Browser.submitSignIn(browser, email, "demo-owner-2026");
-            var session = browser.manage().getCookieNamed("EVENTOS_SESSION");
-            if (session == null || !browser.getCurrentUrl().contains("/app/")) {
-                throw new IllegalStateException("Signing in as " + email + " failed: " + browser.getCurrentUrl());
-            }
-            return "EVENTOS_SESSION=" + session.getValue();
-        } finally {
-            browser.quit();
-        }
     }
 
     /** One request of kind {@code kind} by {@code client}; returns the HTTP status. */
@@ -230,6 +318,10 @@ final class BenchServer implements AutoCloseable {
         } catch (IOException e) {
             return "n/a";
         }
+    }
+
+    static String seconds(long startedNanos) {
+        return String.format(Locale.ROOT, "%.0f s", (System.nanoTime() - startedNanos) / 1e9);
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -194,20 +194,12 @@ public final class DashboardBenchmark {
                     update tickets t set sold_count = x.n
                     from (select ticket_id, count(*) as n from attendees where status = 'valid' group by 1) x
                     where x.ticket_id = t.id""");
-            // organizers: owners of bench-0001 ... with the demo owner's password, landing in their account
-            sql.execute("""
-                    insert into users (id, email, name, password_hash, email_verified_at, last_account_id)
-                    select gen_random_uuid(), 'organizer' || n || '@bench.eventos.test', 'Organizer ' || n,
-                           (select password_hash from users where email = 'owner@demo.eventos.test'), now(), a.id
-                    from generate_series(1, %d) n join accounts a on a.slug = 'bench-' || lpad(n::text, 4, '0')"""
-                    .formatted(ORGANIZERS));
-            sql.execute("""
-                    insert into account_users (id, account_id, user_id, role)
-                    select gen_random_uuid(), u.last_account_id, u.id, 'owner' from users u
-                    where u.email like 'organizer%@bench.eventos.test'""");
             sql.execute("delete from rollup_state"); // the next rounds rebuild every account from the orders
             sql.execute("vacuum analyze");
         }
+        // organizers: owners of bench-0001 ... with the demo owner's password, landing in their account
+        bench.addOwners(java.util.stream.IntStream.rangeClosed(1, ORGANIZERS)
+                .mapToObj(n -> "bench-" + String.format(Locale.ROOT, "%04d", n)).toList());
     }
 
     /** Waits until the server's refresh has rebuilt every active account after the load. */

@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,15 +72,8 @@ public final class PublicPagesBenchmark {
         say("PostgreSQL " + (durable ? "durable (fsync and synchronous_commit on)" : "with fsync off"));
         database = EmbeddedDatabase.start(dir.resolve("pg"), freePort(), true, durable);
         int port = freePort();
-        Map<String, String> env = new HashMap<>(System.getenv());
         var settings = database.settings();
-        env.put("EVENTOS_DB_URL", settings.url());
-        env.put("EVENTOS_DB_USER", settings.appUser());
-        env.put("EVENTOS_DB_PASSWORD", settings.appPassword());
-        env.put("EVENTOS_DB_OWNER_USER", settings.ownerUser());
-        env.put("EVENTOS_DB_OWNER_PASSWORD", settings.ownerPassword());
-        env.put("EVENTOS_DEMO", "true");
-        env.put("EVENTOS_SECRET_KEY", "YmVuY2htYXJrLW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=");
+        Map<String, String> env = BenchServer.environment(settings);
         say("Starting EventOS on port " + port + " ...");
         try (PayaraProcess server = PayaraProcess.start(
                 Path.of(System.getProperty("bench.microJar", "target/payara-micro.jar")),

@@ -15,7 +15,7 @@ import java.util.function.UnaryOperator;
  */
 public interface EventTicketTypes {
 
-    /** Valid issued tickets per event, for the given events; events without any are absent. */
+    /** Tickets sold (valid tickets of paid orders) per event, for the given events; events without any are absent. */
     Map<UUID, Long> soldByEvent(Collection<UUID> eventIds);
 
     long ticketTypeCount(UUID eventId);

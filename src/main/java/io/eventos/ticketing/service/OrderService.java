@@ -1,6 +1,8 @@
 package io.eventos.ticketing.service;
 
 import io.eventos.account.service.AuditLog;
+import io.eventos.platform.persistence.ListTotal;
+import io.eventos.platform.persistence.SqlValues;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.security.Authorizer;
 import io.eventos.platform.security.EventRef;
@@ -41,9 +43,19 @@ import java.util.UUID;
 @TenantBound
 public class OrderService {
 
-    private static final Map<String, String> SORTABLE = Map.of(
-            "placedAt", "o.placed_at", "code", "o.code", "buyerName", "lower(o.buyer_name)",
-            "status", "o.status", "totalMinor", "o.total_minor");
+    /**
+     * The orders list's sort orders, each followed by the id (ties); V35 has an index for each within an event, so a
+     * page is the first rows of an index read from either end.
+     */
+    private static final Map<String, List<String>> SORTABLE = Map.of(
+            "placedAt", List.of("o.placed_at"), "code", List.of("o.code"), "buyerName", List.of("lower(o.buyer_name)"),
+            "status", List.of("o.status", "o.placed_at"), "totalMinor", List.of("o.total_minor"));
+
+    /** The order's code, buyer and email as the trigram index of V35 holds them (the expression must match it). */
+    private static final String ORDER_TEXT = "lower(o.code || ' ' || o.buyer_name || ' ' || o.buyer_email)";
+    /** The ticket holder's name and email as the trigram index of V35 holds them. */
+    private static final String ATTENDEE_TEXT =
+            "lower(coalesce(a.first_name, '') || ' ' || coalesce(a.last_name, '') || ' ' || coalesce(a.email, ''))";
 
     @PersistenceContext(unitName = "eventos")
     EntityManager em;
@@ -70,17 +82,31 @@ public class OrderService {
 
     @RequiresPermission(Permission.VIEW)
     public List<OrderRow> list(OrderFilter filter, int first, int pageSize, String sortField, boolean ascending) {
+        return list(filter, new ListTotal(0, false), first, pageSize, sortField, ascending);
+    }
+
+    /**
+     * One page of the orders list; {@code total} (from {@link #total}) lets a page near the end be read from the end
+     * ({@link ListTotal#window}), so no page skips more than half the list.
+     */
+    @RequiresPermission(Permission.VIEW)
+    public List<OrderRow> list(OrderFilter filter, ListTotal total, int first, int pageSize, String sortField,
+                               boolean ascending) {
         Map<Integer, Object> parameters = new HashMap<>();
         String where = where(filter, parameters);
-        String order = SORTABLE.getOrDefault(String.valueOf(sortField), "o.placed_at") + (ascending ? " asc" : " desc");
+        ListTotal.Window window = total.window(first, Math.max(1, pageSize));
+        boolean up = ascending != window.reversed();
+        List<String> keys = new ArrayList<>(SORTABLE.getOrDefault(String.valueOf(sortField), List.of("o.placed_at")));
+        keys.add("o.id");
+        String order = String.join(", ", keys.stream().map(k -> k + (up ? " asc" : " desc")).toList());
         Query query = em.createNativeQuery("""
                 select o.id, o.event_id, o.code, o.buyer_name, o.buyer_email, o.status, o.total_minor,
                        o.refunded_minor, o.currency, (select coalesce(sum(l.quantity), 0) from order_lines l
                                                       where l.account_id = o.account_id and l.order_id = o.id),
                        o.payment_provider, o.placed_at, o.payment_deadline,
                        o.refund_requested_at is not null and o.refund_request_decided_at is null
-                from orders o""" + " where " + where + " order by " + order + ", o.id limit " + Math.max(1, pageSize)
-                + " offset " + Math.max(0, first));
+                from orders o""" + " where " + where + " order by " + order + " limit " + window.limit()
+                + " offset " + window.offset());
         parameters.forEach(query::setParameter);
         List<OrderRow> rows = new ArrayList<>();
         for (Object row : query.getResultList()) {
@@ -89,15 +115,26 @@ public class OrderService {
                     (String) r[5], SqlValues.number(r[6]), SqlValues.number(r[7]), String.valueOf(r[8]).strip(), (int) SqlValues.number(r[9]),
                     (String) r[10], SqlValues.instant(r[11]), SqlValues.instant(r[12]), Boolean.TRUE.equals(r[13])));
         }
+        if (window.reversed()) {
+            java.util.Collections.reverse(rows);
+        }
         return rows;
     }
 
+    /** Exactly how many orders match (see {@link #total} for the list's own, bounded count). */
     @RequiresPermission(Permission.VIEW)
     public long count(OrderFilter filter) {
         Map<Integer, Object> parameters = new HashMap<>();
         Query query = em.createNativeQuery("select count(*) from orders o where " + where(filter, parameters));
         parameters.forEach(query::setParameter);
         return SqlValues.number(query.getSingleResult());
+    }
+
+    /** How many orders match: exact up to {@value ListTotal#EXACT_UP_TO}, the planner's estimate above. */
+    @RequiresPermission(Permission.VIEW)
+    public ListTotal total(OrderFilter filter) {
+        Map<Integer, Object> parameters = new HashMap<>();
+        return ListTotal.count(em, "from orders o where " + where(filter, parameters), parameters);
     }
 
     private String where(OrderFilter filter, Map<Integer, Object> parameters) {
@@ -135,7 +172,7 @@ public class OrderService {
         if (filter.text() != null && !filter.text().isBlank()) {
             parameters.put(6, "%" + filter.text().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
                     .replace("%", "\\%").replace("_", "\\_") + "%");
-            clauses.add("(lower(o.code) like ?6 or lower(o.buyer_name) like ?6 or lower(o.buyer_email) like ?6)");
+            clauses.add(ORDER_TEXT + " like ?6"); // one trigram index (V35) for the three
         }
         return String.join(" and ", clauses);
     }
@@ -178,40 +215,72 @@ public class OrderService {
     /** The tickets issued for an event, for the attendee list and its export; text matches name, email or order. */
     @RequiresPermission(Permission.VIEW)
     public List<AttendeeRow> attendees(@EventRef UUID eventId, String text, int first, int pageSize) {
-        String like = likePattern(text);
-        var query = em.createQuery("select a from Attendee a join fetch a.order join fetch a.ticket"
-                        + " join fetch a.orderLine where " + attendeeCondition(like)
-                        + " order by lower(a.lastName), lower(a.firstName), a.id",
-                        Attendee.class)
-                .setParameter("event", eventId);
-        if (like != null) {
-            query.setParameter("like", like);
-        }
-        return query.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, pageSize))
-                .getResultStream().map(OrderService::attendeeRow).toList();
-    }
-
-    /** Number of tickets issued for an event that match the text (see {@link #attendees}). */
-    @RequiresPermission(Permission.VIEW)
-    public long countAttendees(@EventRef UUID eventId, String text) {
-        String like = likePattern(text);
-        var query = em.createQuery("select count(a) from Attendee a where " + attendeeCondition(like), Long.class)
-                .setParameter("event", eventId);
-        if (like != null) {
-            query.setParameter("like", like);
-        }
-        return query.getSingleResult();
+        return attendees(eventId, text, new ListTotal(0, false), first, pageSize);
     }
 
     /**
-     * The attendee list's condition: the event, and the text only when there is one. Not {@code (:like is null or
-     * ...)}: a parameter bound to null has no type PostgreSQL can infer ("could not determine data type of
-     * parameter"), which made the list and its export fail for every event.
+     * One page of the attendee list, by name; {@code total} (from {@link #attendeeTotal}) lets a page near the end be
+     * read from the end. One statement with the order's code, the ticket type and the line's price joined.
      */
-    private static String attendeeCondition(String like) {
-        return "a.eventId = :event" + (like == null ? "" : """
-                 and lower(concat(coalesce(a.firstName, ''), ' ', coalesce(a.lastName, ''), ' ', \
-                coalesce(a.email, ''), ' ', a.order.code)) like :like escape '\\'""");
+    @RequiresPermission(Permission.VIEW)
+    public List<AttendeeRow> attendees(@EventRef UUID eventId, String text, ListTotal total, int first, int pageSize) {
+        Map<Integer, Object> parameters = new HashMap<>();
+        String where = attendeeCondition(eventId, text, parameters);
+        ListTotal.Window window = total.window(first, Math.max(1, pageSize));
+        String dir = window.reversed() ? " desc" : " asc";
+        Query query = em.createNativeQuery("""
+                select a.id, a.order_id, o.code, t.name, a.first_name, a.last_name, a.email, a.code, a.status,
+                       l.total_minor / l.quantity
+                from attendees a
+                join orders o on o.account_id = a.account_id and o.id = a.order_id
+                join tickets t on t.account_id = a.account_id and t.id = a.ticket_id
+                join order_lines l on l.account_id = a.account_id and l.id = a.order_line_id
+                """ + where + " order by lower(a.last_name)" + dir + ", lower(a.first_name)" + dir + ", a.id" + dir
+                + " limit " + window.limit() + " offset " + window.offset());
+        parameters.forEach(query::setParameter);
+        List<AttendeeRow> rows = new ArrayList<>();
+        for (Object row : query.getResultList()) {
+            Object[] r = (Object[]) row;
+            rows.add(new AttendeeRow(SqlValues.uuid(r[0]), SqlValues.uuid(r[1]), (String) r[2], (String) r[3],
+                    (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8],
+                    SqlValues.number(r[9])));
+        }
+        if (window.reversed()) {
+            java.util.Collections.reverse(rows);
+        }
+        return rows;
+    }
+
+    /** Number of tickets issued for an event that match the text, exactly (see {@link #attendees}). */
+    @RequiresPermission(Permission.VIEW)
+    public long countAttendees(@EventRef UUID eventId, String text) {
+        Map<Integer, Object> parameters = new HashMap<>();
+        Query query = em.createNativeQuery("select count(*) from attendees a "
+                + attendeeCondition(eventId, text, parameters));
+        parameters.forEach(query::setParameter);
+        return SqlValues.number(query.getSingleResult());
+    }
+
+    /** The attendee list's total: exact up to {@value ListTotal#EXACT_UP_TO}, the planner's estimate above. */
+    @RequiresPermission(Permission.VIEW)
+    public ListTotal attendeeTotal(@EventRef UUID eventId, String text) {
+        Map<Integer, Object> parameters = new HashMap<>();
+        return ListTotal.count(em, "from attendees a " + attendeeCondition(eventId, text, parameters), parameters);
+    }
+
+    /**
+     * The attendee list's condition: the event, and the text only when there is one — in the holder's name or email
+     * (a trigram index, V35) or in the order's code (the orders' trigram index finds the orders first).
+     */
+    private static String attendeeCondition(UUID eventId, String text, Map<Integer, Object> parameters) {
+        parameters.put(1, eventId);
+        String like = likePattern(text);
+        if (like == null) {
+            return "where a.event_id = ?1";
+        }
+        parameters.put(2, like);
+        return "where a.event_id = ?1 and (" + ATTENDEE_TEXT + " like ?2 or a.order_id in (select o.id from orders o "
+                + "where o.event_id = ?1 and " + ORDER_TEXT + " like ?2 and lower(o.code) like ?2))";
     }
 
     /** {@code %text%} in lower case with LIKE's own characters taken literally, or null for no text. */

@@ -3,6 +3,7 @@ package io.eventos.account.web.organizer;
 import io.eventos.account.service.AuditQuery;
 import io.eventos.account.service.AuditRecord;
 import io.eventos.account.service.AuditService;
+import io.eventos.platform.persistence.ListTotal;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -37,18 +38,22 @@ public class AuditPage implements Serializable {
             "account", "contact", "promo_code", "ticket", "attendee", "session", "speaker", "checkin_list",
             "checkin_device", "capacity_group", "invitation", "event_series", "user", "contact_import");
 
+    /** The log's total as last counted: exact up to 10,000, an estimate above (shown as "about ..."). */
+    private ListTotal total = new ListTotal(0, false);
+
     private final LazyDataModel<AuditRecord> entries = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
 
         @Override
         public int count(Map<String, FilterMeta> filters) {
-            return (int) audit.count(query());
+            total = audit.total(query());
+            return (int) Math.min(Integer.MAX_VALUE, total.rows());
         }
 
         @Override
         public List<AuditRecord> load(int first, int pageSize, Map<String, SortMeta> sort,
                                       Map<String, FilterMeta> filters) {
-            return audit.page(query(), first, pageSize);
+            return audit.page(query(), total, first, pageSize);
         }
 
         @Override
@@ -95,6 +100,15 @@ public class AuditPage implements Serializable {
 
     public void setId(String id) {
         this.id = id;
+    }
+
+    /** "1,234 entries" or "about 1,000,000 entries" above the table. */
+    public String getTotalWords() {
+        return total.words("entry", "entries");
+    }
+
+    public boolean isTotalEstimated() {
+        return total.estimated();
     }
 
     public LazyDataModel<AuditRecord> getEntries() {

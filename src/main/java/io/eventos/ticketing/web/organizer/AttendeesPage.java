@@ -1,5 +1,6 @@
 package io.eventos.ticketing.web.organizer;
 
+import io.eventos.platform.persistence.ListTotal;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.ticketing.service.AttendeeRow;
 import io.eventos.ticketing.service.OrderService;
@@ -34,19 +35,22 @@ public class AttendeesPage implements Serializable {
     private String event;
     private SalesEvent sales;
     private String text;
+    /** The list's total as last counted: exact up to 10,000, an estimate above (shown as "about ..."). */
+    private ListTotal total = new ListTotal(0, false);
 
     private final LazyDataModel<AttendeeRow> rows = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
 
         @Override
         public int count(Map<String, FilterMeta> filters) {
-            return (int) orders.countAttendees(sales.id(), text);
+            total = orders.attendeeTotal(sales.id(), text);
+            return (int) Math.min(Integer.MAX_VALUE, total.rows());
         }
 
         @Override
         public List<AttendeeRow> load(int first, int pageSize, Map<String, SortMeta> sort,
                                       Map<String, FilterMeta> filters) {
-            return orders.attendees(sales.id(), text, first, pageSize);
+            return orders.attendees(sales.id(), text, total, first, pageSize);
         }
 
         @Override
@@ -61,6 +65,15 @@ public class AttendeesPage implements Serializable {
         } catch (IllegalArgumentException | AccessDeniedException e) {
             Faces.responseSendError(404, "Not found");
         }
+    }
+
+    /** "1,234 tickets" or "about 400,000 tickets" above the table. */
+    public String getTotalWords() {
+        return total.words("ticket", "tickets");
+    }
+
+    public boolean isTotalEstimated() {
+        return total.estimated();
     }
 
     public LazyDataModel<AttendeeRow> getRows() {

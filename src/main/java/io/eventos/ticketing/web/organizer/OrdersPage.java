@@ -1,5 +1,6 @@
 package io.eventos.ticketing.web.organizer;
 
+import io.eventos.platform.persistence.ListTotal;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.ticketing.service.Money;
 import io.eventos.ticketing.service.OrderFilter;
@@ -48,19 +49,22 @@ public class OrdersPage implements Serializable {
     private String text;
     private LocalDate from;
     private LocalDate to;
+    /** The list's total as last counted: exact up to 10,000, an estimate above (shown as "about ..."). */
+    private ListTotal total = new ListTotal(0, false);
 
     private final LazyDataModel<OrderRow> rows = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
 
         @Override
         public int count(Map<String, FilterMeta> filters) {
-            return (int) orders.count(filter());
+            total = orders.total(filter());
+            return (int) Math.min(Integer.MAX_VALUE, total.rows());
         }
 
         @Override
         public List<OrderRow> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
             SortMeta by = sort == null || sort.isEmpty() ? null : sort.values().iterator().next();
-            return orders.list(filter(), first, pageSize, by == null ? "placedAt" : by.getField(),
+            return orders.list(filter(), total, first, pageSize, by == null ? "placedAt" : by.getField(),
                     by != null && by.getOrder() == SortOrder.ASCENDING);
         }
 
@@ -100,6 +104,15 @@ public class OrdersPage implements Serializable {
 
     public String statusClass(OrderRow row) {
         return status(row).replace(' ', '-');
+    }
+
+    /** "1,234 orders" or "about 170,000 orders" above the table. */
+    public String getTotalWords() {
+        return total.words("order", "orders");
+    }
+
+    public boolean isTotalEstimated() {
+        return total.estimated();
     }
 
     public LazyDataModel<OrderRow> getRows() {
