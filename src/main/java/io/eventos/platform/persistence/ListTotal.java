@@ -87,8 +87,8 @@ public record ListTotal(long rows, boolean estimated) implements Serializable {
 
     /**
      * The statement with its parameters written in as literals, for EXPLAIN inside {@code planned_rows} (which cannot
-     * take parameters). Text is quoted by doubling single quotes (standard_conforming_strings is on, PostgreSQL's
-     * default since 9.1), so a value never ends its literal; other types are written by Java.
+     * take parameters). Text is written as an escape string with quotes and backslashes doubled, so a value never ends
+     * its literal whatever the server's standard_conforming_strings; other types are written by Java.
      */
     static String inline(String sql, Map<Integer, Object> parameters) {
         Map<Integer, Object> sorted = new TreeMap<>(parameters);
@@ -123,6 +123,8 @@ public record ListTotal(long rows, boolean estimated) implements Serializable {
         if (text.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("A NUL character cannot be part of a statement");
         }
-        return "'" + text.replace("'", "''") + "'";
+        // an escape string (E'...') with backslashes and quotes both doubled: a value never ends its literal, whatever
+        // the server's standard_conforming_strings
+        return "E'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 }

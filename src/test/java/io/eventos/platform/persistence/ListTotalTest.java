@@ -36,13 +36,15 @@ class ListTotalTest {
     @Test
     void parametersBecomeLiteralsThatCannotEndTheirQuotes() {
         UUID id = UUID.fromString("00000000-0000-0000-0000-00000000000a");
-        assertEquals("from orders o where o.event_id = '" + id + "' and o.placed_at >= '2026-12-05T10:00:00Z' "
-                        + "and x like '%o''brien\\%' and n = 12 and p = '?1'",
+        assertEquals("from orders o where o.event_id = E'" + id + "' and o.placed_at >= E'2026-12-05T10:00:00Z' "
+                        + "and x like E'%o''brien\\\\%' and n = 12 and p = E'?1'",
                 ListTotal.inline("from orders o where o.event_id = ?1 and o.placed_at >= ?2 and x like ?10 and n = ?3 "
                         + "and p = ?11", Map.of(1, id, 2, Instant.parse("2026-12-05T10:00:00Z"), 10, "%o'brien\\%",
                         3, 12, 11, "?1")));
-        assertEquals("'2026-12-05T10:00:00Z'", ListTotal.literal(java.sql.Timestamp.from(
+        assertEquals("E'2026-12-05T10:00:00Z'", ListTotal.literal(java.sql.Timestamp.from(
                 Instant.parse("2026-12-05T10:00:00Z"))));
+        // a backslash before a quote cannot escape it, whatever standard_conforming_strings says
+        assertEquals("E'\\\\''; drop table orders; --'", ListTotal.literal("\\'; drop table orders; --"));
         assertThrows(IllegalArgumentException.class, () -> ListTotal.inline("x = ?2", Map.of(1, "a")));
         assertThrows(IllegalArgumentException.class, () -> ListTotal.literal("a\0b"));
     }
