@@ -1,9 +1,11 @@
 package io.eventos.testing;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.Extension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -16,6 +18,8 @@ import java.lang.annotation.Target;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The base of every browser journey: before each test the shared test server's address ({@link TestServer}, demo
@@ -29,6 +33,7 @@ import java.util.List;
  * several people, each with their own device, opens each browser when its person appears ({@link BrowsersOnDemand}:
  * no {@link #browser}, only {@link #anotherBrowser}).
  */
+@ExtendWith(BrowserTest.ClassDone.class)
 public abstract class BrowserTest {
 
     /** One browser for all the tests of the class, quit when the class is done. */
@@ -58,12 +63,10 @@ public abstract class BrowserTest {
         @Override
         public void beforeEach(ExtensionContext context) {
             base = TestServer.baseUri();
-            if (getClass().isAnnotationPresent(OneBrowserPerClass.class)) {
-                // kept in the class's store: JUnit closes it when the class is done
-                browser = context.getParent().orElseThrow().getStore(ExtensionContext.Namespace.GLOBAL)
-                        .getOrComputeIfAbsent(SharedBrowser.class, key -> new SharedBrowser(Browser.open()),
-                                SharedBrowser.class).driver();
-            } else if (!getClass().isAnnotationPresent(BrowsersOnDemand.class)) {
+            Class<?> test = BrowserTest.this.getClass(); // the test class (getClass() here would be this callback's)
+            if (test.isAnnotationPresent(OneBrowserPerClass.class)) {
+                browser = SHARED.computeIfAbsent(test, type -> Browser.open()); // quit by ClassDone
+            } else if (!test.isAnnotationPresent(BrowsersOnDemand.class)) {
                 browser = Browser.open();
             }
         }
@@ -106,10 +109,17 @@ public abstract class BrowserTest {
         }
     }
 
-    private record SharedBrowser(ChromeDriver driver) implements ExtensionContext.Store.CloseableResource {
+    /** The browsers of {@link OneBrowserPerClass} classes, each quit when its class is done ({@link ClassDone}). */
+    private static final Map<Class<?>, ChromeDriver> SHARED = new ConcurrentHashMap<>();
+
+    /** Quits the class's shared browser after its last test. */
+    static final class ClassDone implements AfterAllCallback {
         @Override
-        public void close() {
-            driver.quit();
+        public void afterAll(ExtensionContext context) {
+            ChromeDriver shared = SHARED.remove(context.getRequiredTestClass());
+            if (shared != null) {
+                shared.quit();
+            }
         }
     }
 }
