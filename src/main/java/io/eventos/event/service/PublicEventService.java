@@ -47,13 +47,20 @@ public class PublicEventService {
     TicketOffers tickets;
     @EJB
     AccountService accounts;
+    @EJB
+    PublicPageStore store;
 
     Clock clock = Clock.systemUTC();
 
-    /** The event page: organizer, event with its agenda, and the ticket types on offer; empty if not public. */
+    /**
+     * The event page: organizer, event with its agenda, and the ticket types on offer; empty if not public. The
+     * account's public content version is read first, so a change committed while the rest is read leaves the
+     * details older than their version says, never newer (a kept rendering of them is then stale, not current).
+     */
     public Optional<PublicEventDetails> findEventDetails(String slug) {
-        return findEvent(slug).map(event ->
-                new PublicEventDetails(accounts.currentProfile(), event, tickets.publicOffers(event.id())));
+        long version = store.contentVersion();
+        return findEvent(slug).map(event -> new PublicEventDetails(accounts.currentProfile(), event,
+                tickets.publicOffers(event.id()), version));
     }
 
     /** The organizer page: the account's public profile and its upcoming listed events. */

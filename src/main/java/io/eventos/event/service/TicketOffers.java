@@ -1,6 +1,7 @@
 package io.eventos.event.service;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -12,4 +13,10 @@ public interface TicketOffers {
 
     /** The visible ticket types of an event, in sales order. */
     List<TicketOffer> publicOffers(UUID eventId);
+
+    /**
+     * What is left of each ticket type of the event now, by id (a null value: nothing limits it); the same figures
+     * as {@link TicketOffer#remaining()}, in one statement.
+     */
+    Map<UUID, Integer> remaining(UUID eventId);
 }

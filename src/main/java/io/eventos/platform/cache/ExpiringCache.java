@@ -156,6 +156,12 @@ public final class ExpiringCache<K, V> {
         return kept.value();
     }
 
+    /** Forgets the entry of {@code key} (a background load of it that began before does not put it back). */
+    public void invalidate(K key) {
+        invalidations.incrementAndGet();
+        entries.remove(key);
+    }
+
     /** Forgets the entries whose key matches. */
     public void invalidateIf(Predicate<? super K> matches) {
         invalidations.incrementAndGet();

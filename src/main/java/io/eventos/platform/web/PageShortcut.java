@@ -18,4 +18,11 @@ public interface PageShortcut {
 
     /** Answers the request (the tenant is bound) and returns true, or returns false having written nothing. */
     boolean answer(HttpServletRequest request, HttpServletResponse response) throws IOException;
+
+    /**
+     * Told after the view was rendered afresh for {@code request} and answered 200 with {@code html} (UTF-8, as
+     * sent and kept): a shortcut may keep it beyond this server's memory. Must not throw or block the response.
+     */
+    default void rendered(HttpServletRequest request, byte[] html) {
+    }
 }

@@ -119,7 +119,7 @@ public class PublicSiteFilter extends HttpFilter {
             if (shortcut == null || !shortcut.answer(request, buffered)) {
                 request.getRequestDispatcher(view).forward(request, buffered);
             }
-            finish(request, response, buffered, started);
+            finish(request, response, buffered, started, shortcut);
         }
     }
 
@@ -166,13 +166,14 @@ public class PublicSiteFilter extends HttpFilter {
      * nonce instead of the one the page was rendered with, and its fresh rendering is kept.
      */
     private void finish(HttpServletRequest request, HttpServletResponse response, BufferedResponse buffered,
-                        long started) throws IOException {
+                        long started, PageShortcut shortcut) throws IOException {
         if (buffered.isError() || response.isCommitted()) {
             return; // an error page, or something already sent
         }
         // the time the server spent on the page (for the benchmark and browsers' developer tools; no details)
         response.setHeader("Server-Timing", String.format(java.util.Locale.ROOT, "app;dur=%.1f",
-                (System.nanoTime() - started) / 1e6));
+                (System.nanoTime() - started) / 1e6)
+                + (request.getAttribute(RenderedPages.STORED) != null ? ", stored" : ""));
         byte[] body = buffered.body();
         if (request.getAttribute(RenderedPages.SCRIPT_FREE) != null) {
             response.setHeader("Content-Security-Policy",
@@ -180,8 +181,14 @@ public class PublicSiteFilter extends HttpFilter {
             String keepAs = (String) request.getAttribute(RenderedPages.KEEP_AS);
             // a fresh rendering (a kept one was stored without nonces and is sent as it is)
             if (keepAs != null && buffered.getStatus() == HttpServletResponse.SC_OK) {
-                body = buffered.charset().equals(StandardCharsets.UTF_8) ? renderedPages.keep(keepAs, body)
-                        : RenderedPages.withoutNonces(body, buffered.charset());
+                if (buffered.charset().equals(StandardCharsets.UTF_8)) {
+                    body = renderedPages.keep(keepAs, body);
+                    if (shortcut != null) {
+                        shortcut.rendered(request, body);
+                    }
+                } else {
+                    body = RenderedPages.withoutNonces(body, buffered.charset());
+                }
             }
         }
         if (buffered.getStatus() == HttpServletResponse.SC_NOT_MODIFIED) {

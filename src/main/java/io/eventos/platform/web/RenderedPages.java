@@ -28,6 +28,8 @@ public class RenderedPages {
     static final String SCRIPT_FREE = "eventos.renderedPages.scriptFree";
     /** Request attribute: keep this request's rendering under the entity tag. */
     static final String KEEP_AS = "eventos.renderedPages.keepAs";
+    /** Request attribute: answered with a rendering kept in the database (Server-Timing says "stored"). */
+    static final String STORED = "eventos.renderedPages.stored";
     static final Duration TTL = Duration.ofSeconds(60);
     private static final Pattern NONCE = Pattern.compile(" nonce=\"[^\"]*\"");
 
@@ -71,6 +73,22 @@ public class RenderedPages {
         response.setContentType("text/html;charset=UTF-8");
         response.getOutputStream().write(html);
         return true;
+    }
+
+    /**
+     * Answers a script-free page with a rendering kept outside this server's memory ({@code html}: UTF-8 without
+     * nonces, as {@link #keep} returned it when it was rendered): 304 when the visitor's copy is current, else the
+     * HTML. The response is complete afterwards.
+     */
+    public void serveStored(HttpServletRequest request, HttpServletResponse response, String etag, byte[] html)
+            throws IOException {
+        request.setAttribute(SCRIPT_FREE, etag);
+        request.setAttribute(STORED, Boolean.TRUE);
+        if (ConditionalGet.notModified(request, response, etag)) {
+            return;
+        }
+        response.setContentType("text/html;charset=UTF-8");
+        response.getOutputStream().write(html);
     }
 
     /** The rendering as it is kept and sent: UTF-8 HTML without nonce attributes. */

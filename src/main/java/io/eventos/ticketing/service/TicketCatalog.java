@@ -15,7 +15,9 @@ import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -82,6 +84,22 @@ public class TicketCatalog implements TicketOffers {
                             : unlocking.discountPerTicket(t.getPriceMinor()));
                 })
                 .toList();
+    }
+
+    /**
+     * What is left of each ticket type of the event now (a null value: nothing limits it): the same figures as
+     * {@link #publicOffers}' {@code remaining}, counted in one statement, for a page that only needs to know whether
+     * what it says about availability still holds.
+     */
+    @Override
+    public Map<UUID, Integer> remaining(UUID eventId) {
+        Stock stock = Inventory.of(em, eventId, clock.instant());
+        Map<UUID, Integer> left = new HashMap<>();
+        for (UUID ticket : stock.tickets().keySet()) {
+            long room = stock.availableFor(ticket);
+            left.put(ticket, room == Long.MAX_VALUE ? null : (int) Math.min(Integer.MAX_VALUE, room));
+        }
+        return left;
     }
 
     private static TicketOffer.SalesState state(Ticket t, Instant now) {

@@ -2,6 +2,8 @@ package io.eventos.event.web.publicsite;
 
 import io.eventos.account.service.AccountProfile;
 import io.eventos.event.service.PublicEvent;
+import io.eventos.event.service.PublicEventDetails;
+import io.eventos.event.service.PublicPageStore;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,12 +14,13 @@ import java.util.List;
  *
  * @param etag        weak entity tag of what the page shows (changes when the content does)
  * @param builtAt     when this was read from the database (the calendar files' DTSTAMP)
+ * @param source      what the service read (kept with the page's rendering, {@link PublicPageStore})
  */
 public record EventPageModel(AccountProfile organizer, PublicEvent event, String when, String zoneLabel,
                              String startIso, String endIso, String zoneId, List<AgendaDay> agenda,
                              List<OfferRow> offers, boolean ended, String formatLabel, String pageUrl,
                              String organizerPath, String calendarPath, String metaDescription, String jsonLd,
-                             String etag, Instant builtAt) {
+                             String etag, Instant builtAt, PublicEventDetails source) {
 
     public boolean isCancelled() {
         return event.isCancelled();

@@ -1,5 +1,6 @@
 package io.eventos.event.web.publicsite;
 
+import io.eventos.event.service.PublicAvailability;
 import io.eventos.event.service.PublicEvent;
 import io.eventos.event.service.PublicEventDetails;
 import io.eventos.event.service.TicketOffer;
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
 final class EventPageModels {
 
     /** Below this many left, the page says how many ("Only 7 left"). */
-    static final int FEW_LEFT = 20;
+    static final int FEW_LEFT = PublicAvailability.FEW_LEFT;
     static final String EVERYONE = "Everyone";
 
     private EventPageModels() {
@@ -53,7 +54,7 @@ final class EventPageModels {
                 EventTimes.iso(event.startsAt(), event.zone()), EventTimes.iso(event.endsAt(), event.zone()),
                 event.zone().getId(), agenda(event, contextPath + eventPath), offers, ended, event.formatLabel(),
                 pageUrl, contextPath + organizerPath, contextPath + eventPath + ".ics", description, jsonLd, etag,
-                now);
+                now, details);
     }
 
     static List<EventPageModel.AgendaDay> agenda(PublicEvent event, String eventPath) {

@@ -1,6 +1,10 @@
 package io.eventos.event.web.publicsite;
 
 import io.eventos.analytics.service.PageViews;
+import io.eventos.event.service.PublicPageStore;
+import io.eventos.platform.tenancy.CurrentTenant;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import io.eventos.platform.web.BaseUrl;
 import io.eventos.platform.web.PageShortcut;
 import io.eventos.platform.web.PublicSiteFilter;
@@ -11,14 +15,29 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * {@code /e/{account}/{event}} answered without Faces when the page's kept rendering is current: the cached data's
- * entity tag names a kept rendering (or the visitor's own copy, 304). Counts the view and sets the headers exactly
- * as {@link PublicEventPage} does when it renders, so either way the visitor and the funnel see the same.
+ * {@code /e/{account}/{event}} answered without Faces when the page's kept rendering is current: the data this
+ * server holds fresh names a rendering kept in memory (or the visitor's own copy, 304); else the rendering kept in
+ * the database, if it is current ({@link PublicPageStore}: one indexed read and the stock count, instead of the
+ * page's reads and a render); else the view renders it and it is kept in both places ({@link #rendered}). Counts
+ * the view and sets the headers exactly as {@link PublicEventPage} does when it renders, so either way the visitor
+ * and the funnel see the same.
  */
 @ApplicationScoped
 public class EventPageShortcut implements PageShortcut {
+
+    private static final Logger LOG = Logger.getLogger(EventPageShortcut.class.getName());
+    /** Request attribute: the model a fresh rendering was made from. */
+    static final String RENDERED_MODEL = "eventos.eventPage.model";
+    /** At most this many renderings on their way to the database at once; more are not kept (the next miss is). */
+    static final int MAX_KEEPING = 32;
 
     @Inject
     PublicPageCache cache;
@@ -26,6 +45,12 @@ public class EventPageShortcut implements PageShortcut {
     PageViews pageViews;
     @Inject
     RenderedPages renderedPages;
+    @Inject
+    PublicPageStore store;
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService background;
+
+    private final Set<String> keeping = ConcurrentHashMap.newKeySet();
 
     @Override
     public String view() {
@@ -34,12 +59,63 @@ public class EventPageShortcut implements PageShortcut {
 
     @Override
     public boolean answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        EventPageModel model = model(request);
+        String slug = (String) request.getAttribute(PublicSiteFilter.EVENT_SLUG);
+        if (slug == null) {
+            return false;
+        }
+        String baseUrl = BaseUrl.forPage(request);
+        EventPageModel model = cache.eventIfFresh(slug, baseUrl, request.getContextPath());
+        if (model == null) {
+            PublicPageStore.Lookup kept =
+                    store.lookUp(slug, PublicPageCache.variant(baseUrl, request.getContextPath()));
+            if (kept.page() != null) {
+                PublicPageStore.KeptPage page = kept.page();
+                renderedPages.serveStored(request, response, page.etag(), page.html());
+                counted(request, response, CurrentTenant.require(), page.eventId(), page.noIndex());
+                return true;
+            }
+            if (kept.freshness() == PublicPageStore.Freshness.OUTDATED) {
+                // what this server still holds of the page (to answer once more while reading it again) is older
+                // than the outdated rendering: read it now instead
+                cache.forgetEvent(slug, baseUrl, request.getContextPath());
+            }
+            model = model(request);
+        }
         if (model == null || !renderedPages.serveKept(request, response, model.etag())) {
             return false;
         }
         visited(model, request, response);
         return true;
+    }
+
+    /**
+     * Keeps a fresh rendering of the page in the database, in the background (the visitor does not wait): the next
+     * visitor of any server whose memory lacks the page gets it with one read, until something it shows changes.
+     */
+    @Override
+    public void rendered(HttpServletRequest request, byte[] html) {
+        if (!(request.getAttribute(RENDERED_MODEL) instanceof EventPageModel model)) {
+            return;
+        }
+        UUID account = model.organizer().id();
+        String variant = PublicPageCache.variant(BaseUrl.forPage(request), request.getContextPath());
+        String key = account + "/" + model.event().slug() + "/" + variant;
+        if (keeping.size() >= MAX_KEEPING || !keeping.add(key)) {
+            return;
+        }
+        try {
+            background.execute(() -> {
+                try (var tenant = CurrentTenant.bind(account)) {
+                    store.keep(variant, model.source(), model.builtAt(), model.etag(), html);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Could not keep the rendering of a public event page", e);
+                } finally {
+                    keeping.remove(key);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            keeping.remove(key);
+        }
     }
 
     /** The page's data (cached), or null when the URL names no public event of the bound account. */
@@ -50,8 +126,13 @@ public class EventPageShortcut implements PageShortcut {
 
     /** What every answer of the page does: the view counted, robots told about an unlisted event. */
     void visited(EventPageModel model, HttpServletRequest request, HttpServletResponse response) {
-        Visits.count(pageViews, request, model.organizer().id(), model.event().id(), PageViews.PAGE_VIEW);
-        if (model.isNoIndex()) {
+        counted(request, response, model.organizer().id(), model.event().id(), model.isNoIndex());
+    }
+
+    private void counted(HttpServletRequest request, HttpServletResponse response, UUID account, UUID event,
+                         boolean noIndex) {
+        Visits.count(pageViews, request, account, event, PageViews.PAGE_VIEW);
+        if (noIndex) {
             response.setHeader("X-Robots-Tag", "noindex");
         }
     }

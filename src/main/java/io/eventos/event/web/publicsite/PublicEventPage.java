@@ -36,6 +36,7 @@ public class PublicEventPage {
             return;
         }
         HttpServletResponse response = Faces.getResponse();
+        request.setAttribute(EventPageShortcut.RENDERED_MODEL, model);
         page.visited(model, request, response);
         if (renderedPages.serve(request, response, model.etag())) {
             Faces.responseComplete(); // 304, or the page as rendered before for the same content

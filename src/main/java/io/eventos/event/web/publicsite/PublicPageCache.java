@@ -2,6 +2,7 @@ package io.eventos.event.web.publicsite;
 
 import io.eventos.event.service.PublicContentChanged;
 import io.eventos.event.service.PublicEventService;
+import io.eventos.event.service.PublicPageStore;
 import io.eventos.platform.cache.ExpiringCache;
 import io.eventos.platform.tenancy.CurrentTenant;
 import jakarta.annotation.Resource;
@@ -31,8 +32,8 @@ public class PublicPageCache {
 
     static final Duration TTL = Duration.ofSeconds(15);
 
-    /** What the HTML also depends on besides the data: this deployment (templates change with it). */
-    static final String DEPLOYMENT = Long.toString(System.currentTimeMillis(), 36);
+    /** What the HTML also depends on besides the data: this build (templates and code change with it). */
+    static final String DEPLOYMENT = io.eventos.platform.web.BuildIdentity.id();
 
     record EventKey(UUID accountId, String slug, String baseUrl, String contextPath) {
     }
@@ -65,6 +66,27 @@ public class PublicPageCache {
                         .orElse(null);
             }
         }, background);
+    }
+
+    /** The event page's data if this server holds it fresh, else null (nothing is read). */
+    public EventPageModel eventIfFresh(String slug, String baseUrl, String contextPath) {
+        return events.getIfPresent(new EventKey(CurrentTenant.require(), slug, baseUrl, contextPath));
+    }
+
+    /**
+     * Forgets this server's data of an event page (also the data it would answer stale while reading it again): the
+     * caller knows it is outdated ({@link PublicPageStore.Freshness#OUTDATED}).
+     */
+    public void forgetEvent(String slug, String baseUrl, String contextPath) {
+        events.invalidate(new EventKey(CurrentTenant.require(), slug, baseUrl, contextPath));
+    }
+
+    /**
+     * What a kept rendering of a page depends on besides its data: this build, and the address its links use.
+     * Short, stable across restarts of one build.
+     */
+    static String variant(String baseUrl, String contextPath) {
+        return EventPageModels.hash(DEPLOYMENT + "|" + baseUrl + "|" + contextPath);
     }
 
     /** The organizer page of the bound account. */
