@@ -16,28 +16,19 @@
 -- "Contacts (CRM)".
 
 create table contact_event_facts (
-    account_id  uuid        not null references accounts (id) deferrable initially deferred,
+    account_id  uuid        not null,
     contact_id  uuid        not null,
     event_id    uuid        not null,
     bought_at   timestamptz,
     attended_at timestamptz,
-    -- the upserts' conflict target: one row per contact and event
-    constraint contact_event_facts_pkey primary key (account_id, contact_id, event_id),
-    constraint contact_event_facts_bought_or_attended check (bought_at is not null or attended_at is not null),
-    constraint contact_event_facts_contact_fkey foreign key (account_id, contact_id)
-        references contacts (account_id, id) deferrable initially deferred,
-    constraint contact_event_facts_event_fkey foreign key (account_id, event_id)
-        references events (account_id, id) deferrable initially deferred
+    constraint contact_event_facts_bought_or_attended check (bought_at is not null or attended_at is not null)
 );
 
 create table contact_event_counts (
-    account_id      uuid    not null references accounts (id) deferrable initially deferred,
+    account_id      uuid    not null,
     contact_id      uuid    not null,
     events_bought   integer not null default 0 check (events_bought >= 0),
-    events_attended integer not null default 0 check (events_attended >= 0),
-    constraint contact_event_counts_pkey primary key (account_id, contact_id),
-    constraint contact_event_counts_contact_fkey foreign key (account_id, contact_id)
-        references contacts (account_id, id) deferrable initially deferred
+    events_attended integer not null default 0 check (events_attended >= 0)
 );
 
 alter table contact_event_facts enable row level security;
@@ -72,7 +63,24 @@ insert into contact_event_counts (account_id, contact_id, events_bought, events_
 select account_id, contact_id, count(bought_at), count(attended_at)
 from contact_event_facts group by account_id, contact_id;
 
-set constraints all immediate;
+-- the keys after the rows: each primary key built sorted, each foreign key validated by one join instead of a check
+-- per row at commit (which took minutes at 1,000,000 contacts). The primary keys are the upserts' conflict targets:
+-- one row per contact and event, one per contact.
+alter table contact_event_facts
+    add constraint contact_event_facts_pkey primary key (account_id, contact_id, event_id),
+    add constraint contact_event_facts_account_id_fkey foreign key (account_id)
+        references accounts (id) deferrable initially deferred,
+    add constraint contact_event_facts_contact_fkey foreign key (account_id, contact_id)
+        references contacts (account_id, id) deferrable initially deferred,
+    add constraint contact_event_facts_event_fkey foreign key (account_id, event_id)
+        references events (account_id, id) deferrable initially deferred;
+alter table contact_event_counts
+    add constraint contact_event_counts_pkey primary key (account_id, contact_id),
+    add constraint contact_event_counts_account_id_fkey foreign key (account_id)
+        references accounts (id) deferrable initially deferred,
+    add constraint contact_event_counts_contact_fkey foreign key (account_id, contact_id)
+        references contacts (account_id, id) deferrable initially deferred;
+
 alter table contacts force row level security;
 alter table activities force row level security;
 alter table contact_event_facts force row level security;
