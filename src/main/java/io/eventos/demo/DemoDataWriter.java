@@ -5,6 +5,7 @@ import io.eventos.account.domain.AccountUser;
 import io.eventos.account.domain.MemberRole;
 import io.eventos.account.domain.User;
 import io.eventos.account.service.PasswordHasher;
+import io.eventos.crm.service.BuyerContacts;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.tenancy.TenantBound;
 import jakarta.ejb.ApplicationException;
@@ -63,6 +64,8 @@ public class DemoDataWriter {
 
     @Inject
     PasswordHasher passwordHasher;
+    @Inject
+    BuyerContacts buyerContacts;
 
     Clock clock = Clock.systemUTC();
 
@@ -116,6 +119,7 @@ public class DemoDataWriter {
 
         em.flush();
         ctx.backdating.apply(em);
+        buyerContacts.recordEventBehaviourFromTimelines(); // the timelines above were written directly
         return new DemoSeedResult(true, catalog.events().size(), sales.orderCount(), sales.attendeeCount(),
                 crm.contactCount());
     }

@@ -1,8 +1,13 @@
 package io.eventos.crm;
 
+import io.eventos.checkin.domain.CheckInDirection;
+import io.eventos.checkin.service.CheckInListService;
+import io.eventos.checkin.service.DoorService;
+import io.eventos.checkin.service.ScanRequest;
 import io.eventos.crm.service.ContactFieldService;
 import io.eventos.crm.service.ContactFilter;
 import io.eventos.crm.service.ContactFilters;
+import io.eventos.crm.service.ContactMergeService;
 import io.eventos.crm.service.ContactForm;
 import io.eventos.crm.service.ContactRow;
 import io.eventos.crm.service.ContactSegmentService;
@@ -21,6 +26,8 @@ import io.eventos.ticketing.service.OrderRequest;
 import io.eventos.ticketing.service.OrderService;
 import io.eventos.ticketing.service.PlacedOrder;
 import io.eventos.ticketing.service.payment.TestCardGateway;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +37,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,6 +72,14 @@ public class ContactSegmentRulesIT extends EventOnSaleIT {
     SegmentRuleFixtures rules;
     @Inject
     io.eventos.crm.service.ContactPrivacyService privacy;
+    @Inject
+    ContactMergeService merging;
+    @Inject
+    DoorService door;
+    @Inject
+    CheckInListService checkInLists;
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
 
     private UUID regular;
     private UUID vip;
@@ -114,6 +134,126 @@ public class ContactSegmentRulesIT extends EventOnSaleIT {
         ContactFilter stored = as(() -> segments.rules(as(() -> segments.list()).get(0).id()));
         assertEquals("EUR", stored.spentCurrency());
         assertEquals(2501L, stored.spentAtLeastMinor());
+    }
+
+    /**
+     * The event behaviour the filters read (V36: facts and counters kept where sales, check-ins, merges and erasure
+     * happen) always equals what ticketing's and check-in's tables say: after sales and check-ins (two of one
+     * person's tickets scanned at once count once), a refund (an order paid stays bought), a merge and its undo, and
+     * an erasure (the person's rows go).
+     */
+    @Test
+    void eventBehaviourCountersFollowSalesCheckInsRefundsMergesUndoAndErasure() throws Exception {
+        PlacedOrder ada = buy(event, regular, 2, "Ada Lovelace", "ada@example.org"); // two tickets, no addresses
+        buy(usdEvent, standardUsd, 1, "Cy Twin", "cy@example.org");
+        PlacedOrder eveHere = buy(event, regular, 1, "Eve Everywhere", "eve@example.org");
+        PlacedOrder eveThere = buy(usdEvent, standardUsd, 1, "Eve Everywhere", "eve@example.org");
+        buy(event, vip, 1, "Ben Away", "ben@example.org");
+        PlacedOrder dan = buy(event, vip, 1, "Dan Refunded", "dan@example.org");
+
+        // both of Ada's tickets at the door at the same moment: her contact attended this event once
+        List<String> codes = as(() -> orders.detail(ada.orderId())).attendees().stream().map(a -> a.code()).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(2, threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Object>> scans = new ArrayList<>();
+            for (String code : codes) {
+                scans.add(pool.submit(() -> {
+                    start.await();
+                    return scan(event, code);
+                }));
+            }
+            start.countDown();
+            for (Future<Object> f : scans) {
+                assertEquals("admitted", f.get(2, TimeUnit.MINUTES), "both tickets are admitted");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        scan(event, as(() -> orders.detail(eveHere.orderId())).attendees().get(0).code());
+        scan(usdEvent, as(() -> orders.detail(eveThere.orderId())).attendees().get(0).code());
+        assertBehaviour("after sales and check-ins");
+        assertEquals("1|1", as(() -> rules.eventCounters()).get("ada@example.org"), "two tickets, one event");
+        assertEquals(List.of("eve@example.org"), emails(attendedAtLeast(2)));
+
+        as(() -> orders.refund(dan.orderId(), Set.of(as(() -> orders.detail(dan.orderId())).attendees().get(0).id()),
+                BASE)); // all back: cancelled, but the order was paid
+        assertBehaviour("after a refund");
+        assertTrue(emails(stayedAway(event)).contains("dan@example.org"), "bought (and refunded), did not come");
+
+        UUID adaId = as(() -> rules.contactOf("ada@example.org"));
+        UUID cyId = as(() -> rules.contactOf("cy@example.org"));
+        UUID merge = as(() -> merging.merge(adaId, cyId, Set.of()));
+        assertBehaviour("after a merge");
+        assertEquals("2|1", as(() -> rules.eventCounters()).get("ada@example.org"), "Cy's purchase is Ada's now");
+        assertTrue(emails(repeat()).contains("ada@example.org"));
+        assertEquals(0, as(() -> rules.eventRowsOf(cyId)), "the merged contact keeps nothing");
+
+        as(() -> {
+            merging.undo(merge);
+            return null;
+        });
+        assertBehaviour("after the undo");
+        assertEquals("1|1", as(() -> rules.eventCounters()).get("ada@example.org"));
+        assertEquals("1|0", as(() -> rules.eventCounters()).get("cy@example.org"));
+
+        UUID benId = as(() -> rules.contactOf("ben@example.org"));
+        as(() -> privacy.erase(benId));
+        assertBehaviour("after an erasure");
+        assertEquals(0, as(() -> rules.eventRowsOf(benId)), "the erased person's event behaviour goes");
+    }
+
+    /** The counters and every event-behaviour filter agree with ticketing's and check-in's tables. */
+    private void assertBehaviour(String when) {
+        Map<String, String> expected = as(() -> rules.eventBehaviour());
+        assertEquals(expected, as(() -> rules.eventCounters()), when);
+        for (int n = 1; n <= 3; n++) {
+            int atLeast = n;
+            assertEquals(expected.entrySet().stream().filter(e -> attended(e.getValue()) >= atLeast)
+                    .map(Map.Entry::getKey).sorted().toList(), emails(attendedAtLeast(n)), when + ": attended ≥ " + n);
+        }
+        assertEquals(expected.entrySet().stream().filter(e -> bought(e.getValue()) == 1).map(Map.Entry::getKey)
+                .sorted().toList(), emails(new ContactFilter(null, null, null, null, null, null, null, null,
+                "first")), when + ": first-time");
+        assertEquals(expected.entrySet().stream().filter(e -> bought(e.getValue()) >= 2).map(Map.Entry::getKey)
+                .sorted().toList(), emails(repeat()), when + ": repeat");
+        for (UUID e : List.of(event, usdEvent)) {
+            List<String> bought = emails(new ContactFilter(null, null, e, null, null, null));
+            List<String> attended = emails(new ContactFilter(null, null, null, e, null, null));
+            assertEquals(bought.stream().filter(x -> !attended.contains(x)).toList(), emails(stayedAway(e)),
+                    when + ": bought, did not attend " + e);
+            assertEquals(as(() -> rules.buyersOfEvent(e)), bought, when + ": bought for " + e);
+            assertEquals(as(() -> rules.attendeesOfEvent(e)), attended, when + ": attended " + e);
+        }
+    }
+
+    private static int bought(String counts) {
+        return Integer.parseInt(counts.substring(0, counts.indexOf('|')));
+    }
+
+    private static int attended(String counts) {
+        return Integer.parseInt(counts.substring(counts.indexOf('|') + 1));
+    }
+
+    private static ContactFilter attendedAtLeast(int n) {
+        return new ContactFilter(null, null, null, null, null, null, null, n, null);
+    }
+
+    private static ContactFilter repeat() {
+        return new ContactFilter(null, null, null, null, null, null, null, null, "repeat");
+    }
+
+    private static ContactFilter stayedAway(UUID eventId) {
+        return new ContactFilter(null, null, null, null, null, null, eventId, null, null);
+    }
+
+    /** Scans the ticket in at the event's default list as the owner; the answer's result. */
+    private String scan(UUID eventId, String code) {
+        return as(() -> {
+            UUID list = checkInLists.lists(eventId).get(0).id();
+            return door.scan(eventId, list, new ScanRequest(code, UUID.randomUUID().toString(), CheckInDirection.IN,
+                    null)).result();
+        });
     }
 
     @Test

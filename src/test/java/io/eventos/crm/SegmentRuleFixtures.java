@@ -90,4 +90,75 @@ public class SegmentRuleFixtures {
                 .getResultList();
         return rows.isEmpty() ? null : (String) rows.get(0);
     }
+
+    /**
+     * Per visible contact (not erased, not merged) with any, "events bought|events attended" computed from ticketing's
+     * and check-in's own tables: the distinct events of the paid orders it bought (a refund keeps the order's payment),
+     * and of the check-ins of tickets linked to it or, without a link, on its orders (the door's choice); by address.
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<String, String> eventBehaviour() {
+        java.util.Map<String, String> expected = new java.util.TreeMap<>();
+        for (Object[] r : (List<Object[]>) em.createNativeQuery("""
+                        select lower(c.email),
+                               (select count(distinct o.event_id) from orders o
+                                where o.buyer_contact_id = c.id and o.paid_at is not null),
+                               (select count(distinct ci.event_id) from check_ins ci
+                                join attendees a on a.id = ci.attendee_id join orders o on o.id = a.order_id
+                                where coalesce(a.contact_id, o.buyer_contact_id) = c.id)
+                        from contacts c where c.erased_at is null and c.merged_into_id is null""").getResultList()) {
+            if (((Number) r[1]).longValue() + ((Number) r[2]).longValue() > 0) {
+                expected.put((String) r[0], r[1] + "|" + r[2]);
+            }
+        }
+        return expected;
+    }
+
+    /** The counters the CRM keeps (V36), "events bought|events attended" per visible contact's address. */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<String, String> eventCounters() {
+        java.util.Map<String, String> kept = new java.util.TreeMap<>();
+        for (Object[] r : (List<Object[]>) em.createNativeQuery("""
+                        select lower(c.email), n.events_bought, n.events_attended from contact_event_counts n
+                        join contacts c on c.id = n.contact_id
+                        where c.erased_at is null and c.merged_into_id is null""").getResultList()) {
+            kept.put((String) r[0], r[1] + "|" + r[2]);
+        }
+        return kept;
+    }
+
+    /** How many rows of facts and counters name this contact (V36). */
+    public long eventRowsOf(UUID contactId) {
+        return ((Number) em.createNativeQuery("""
+                        select (select count(*) from contact_event_facts where contact_id = ?1)
+                             + (select count(*) from contact_event_counts where contact_id = ?1)""")
+                .setParameter(1, contactId).getSingleResult()).longValue();
+    }
+
+    /** The contact with this address (any case). */
+    public UUID contactOf(String email) {
+        return (UUID) em.createNativeQuery("select id from contacts where lower(email) = lower(?1)")
+                .setParameter(1, email).getSingleResult();
+    }
+
+    /** Addresses of the visible contacts who bought for the event (a paid order of theirs, refunded or not). */
+    @SuppressWarnings("unchecked")
+    public List<String> buyersOfEvent(UUID eventId) {
+        return em.createNativeQuery("""
+                        select distinct lower(c.email) from contacts c join orders o on o.buyer_contact_id = c.id
+                        where o.event_id = ?1 and o.paid_at is not null and c.erased_at is null
+                          and c.merged_into_id is null order by 1""")
+                .setParameter(1, eventId).getResultList();
+    }
+
+    /** Addresses of the visible contacts credited with a check-in at the event (the ticket's contact, else buyer's). */
+    @SuppressWarnings("unchecked")
+    public List<String> attendeesOfEvent(UUID eventId) {
+        return em.createNativeQuery("""
+                        select distinct lower(c.email) from check_ins ci
+                        join attendees a on a.id = ci.attendee_id join orders o on o.id = a.order_id
+                        join contacts c on c.id = coalesce(a.contact_id, o.buyer_contact_id)
+                        where ci.event_id = ?1 and c.erased_at is null and c.merged_into_id is null order by 1""")
+                .setParameter(1, eventId).getResultList();
+    }
 }

@@ -167,12 +167,13 @@ public class DoorService {
                             text(user), list.id().toString(), device == null ? null : device.deviceId().toString(),
                             Timestamp.from(now)))
                     .add("audit", audit.insert(auditId, direction == CheckInDirection.IN ? "attendee.checked_in"
-                            : "attendee.checked_out", "attendee", ticket.attendeeId(), list.eventId(), null, after))
-                    .add("timeline", contacts.activityFor(ticket.contactId(), ActivityKind.TICKET_CHECKED_IN,
-                            (direction == CheckInDirection.IN ? "Checked in at " : "Left ") + ticket.eventName()
-                                    + (gate == null ? "" : " (" + gate + ")"),
-                            list.eventId(), auditId, Map.of("attendee_id", ticket.attendeeId().toString(),
-                                    "direction", dir, "list", list.name()), now));
+                            : "attendee.checked_out", "attendee", ticket.attendeeId(), list.eventId(), null, after));
+            // the timeline entry and, for the first at this event, the contact's attendance (V36), same statement
+            contacts.addActivityFor(statement, "timeline", ticket.contactId(), ActivityKind.TICKET_CHECKED_IN,
+                    (direction == CheckInDirection.IN ? "Checked in at " : "Left ") + ticket.eventName()
+                            + (gate == null ? "" : " (" + gate + ")"),
+                    list.eventId(), auditId, Map.of("attendee_id", ticket.attendeeId().toString(),
+                            "direction", dir, "list", list.name()), now);
         }
         List<?> written = statement.query(em, new OneStatement.Part("""
                         insert into checkin_scans (id, account_id, event_id, list_id, nonce, input, attendee_id,

@@ -119,20 +119,51 @@ public class BuyerContacts {
     }
 
     /**
+     * Adds to {@code statement} the entry on the timeline of the contact that the part named {@code upsertPart}
+     * ({@link #upsert}) returns, as the part {@code name}, and what it says about the contact's event behaviour (V36,
+     * {@link ContactEventFacts}: parts named {@code name_fact...}). The upsert already marked the contact as active at
+     * that moment.
+     */
+    public OneStatement addActivityOf(OneStatement statement, String name, String upsertPart, ActivityKind kind,
+                                      String subject, UUID eventId, UUID auditId, Map<String, ?> data, Instant at) {
+        statement.add(name, activityOf(upsertPart, kind, subject, eventId, auditId, data, at));
+        return ContactEventFacts.recordOf(statement, name + "_fact", upsertPart, kind, eventId, at);
+    }
+
+    /**
+     * Adds to {@code statement} the entry on the timeline of the contact {@code contactId} (nothing when it is null or
+     * not found) as the part {@code name}, and what it says about the contact's event behaviour (V36,
+     * {@link ContactEventFacts}: parts named {@code name_fact...}). The contact's row is not locked, so a write at the
+     * door never waits for a sale or refund of the same person (they lock the contact row for a while).
+     */
+    public OneStatement addActivityFor(OneStatement statement, String name, UUID contactId, ActivityKind kind,
+                                       String subject, UUID eventId, UUID auditId, Map<String, ?> data, Instant at) {
+        statement.add(name, activityFor(contactId, kind, subject, eventId, auditId, data, at));
+        return ContactEventFacts.recordFor(statement, name + "_fact", contactId, kind, eventId, at);
+    }
+
+    /**
+     * The event behaviour of every contact of the bound account made from the timelines, for a writer that puts
+     * entries on them directly (the demo loader); contacts that have facts already are left as they are.
+     */
+    public void recordEventBehaviourFromTimelines() {
+        ContactEventFacts.fromTimelines(em);
+    }
+
+    /**
      * An entry on the timeline of the contact that the part named {@code upsertPart} ({@link #upsert}) returns, as a
      * part of the same statement. The upsert already marked the contact as active at that moment.
      */
-    public OneStatement.Part activityOf(String upsertPart, ActivityKind kind, String subject, UUID eventId,
+    private OneStatement.Part activityOf(String upsertPart, ActivityKind kind, String subject, UUID eventId,
                                         UUID auditId, Map<String, ?> data, Instant at) {
         return activityFrom(upsertPart + " c", List.of(), kind, subject, eventId, auditId, data, at);
     }
 
     /**
      * An entry on the timeline of the contact {@code contactId} (nothing when it is null or not found), as a part of
-     * one statement ({@link OneStatement}). It reads the contact without locking it, so a write at the door never
-     * waits for a sale or refund of the same person (they lock the contact row for a while).
+     * one statement ({@link OneStatement}). It reads the contact without locking it.
      */
-    public OneStatement.Part activityFor(UUID contactId, ActivityKind kind, String subject, UUID eventId,
+    private OneStatement.Part activityFor(UUID contactId, ActivityKind kind, String subject, UUID eventId,
                                          UUID auditId, Map<String, ?> data, Instant at) {
         return activityFrom("contacts c where c.id = cast(? as uuid)",
                 Collections.singletonList(contactId == null ? null : contactId.toString()), kind, subject, eventId,
@@ -157,10 +188,17 @@ public class BuyerContacts {
                 from\s""" + from, values);
     }
 
-    /** Puts an entry on the contact's timeline and marks the contact as active at that moment. */
+    /**
+     * Puts an entry on the contact's timeline and marks the contact as active at that moment; an order paid or a
+     * check-in at an event is recorded as the contact's event behaviour too ({@link ContactEventFacts}).
+     */
     public void activity(UUID contactId, ActivityKind kind, String subject, UUID eventId, UUID auditId,
                          Map<String, ?> data, Instant at) {
         timeline(contactId, kind, subject, eventId, auditId, data, at);
+        if (ContactEventFacts.counts(kind, eventId)) {
+            ContactEventFacts.recordFor(new OneStatement(), "fact", contactId, kind, eventId, at)
+                    .query(em, new OneStatement.Part("select 1")).getResultList();
+        }
         em.createNativeQuery("""
                         update contacts set last_activity_at = greatest(last_activity_at, ?2), updated_at = now()
                         where id = cast(?1 as uuid)""")

@@ -5,7 +5,8 @@ import java.util.UUID;
 /**
  * Filters of the contact list and the rules of a segment; null (or blank) fields do not filter. {@code text} is
  * matched as word prefixes against the contacts' search vector (names, email, company, job title, city);
- * {@code consent} is "yes" or "no". The event behaviour comes from the timeline: bought a ticket for an event
+ * {@code consent} is "yes" or "no". The event behaviour is the timeline's (read from the facts kept with it, V36,
+ * {@link ContactEventFacts}): bought a ticket for an event
  * (an "order paid" entry), attended it (a check-in), bought for it but did not come, attended at least N events,
  * and {@code buyer} "first" (bought for exactly one event) or "repeat" (for two or more).
  * <p>From ticketing's read model (V30): {@code abandoned} "any" or an event's id (a checkout of theirs ran out

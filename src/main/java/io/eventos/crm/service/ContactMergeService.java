@@ -296,6 +296,7 @@ public class ContactMergeService {
         List<UUID> activities = moved("""
                 with moved as (update activities set contact_id = ?2, updated_at = now() where contact_id = ?1
                                returning id) select id from moved""", mergedId, survivorId);
+        ContactEventFacts.rebuild(em, List.of(survivorId, mergedId)); // the event behaviour follows the timeline
         List<UUID> consents = moved("""
                 with moved as (update contact_consents set contact_id = ?2 where contact_id = ?1 returning id)
                 select id from moved""", mergedId, survivorId);
@@ -398,6 +399,7 @@ public class ContactMergeService {
         write(survivorId, restore); // gives the address back first (the unique index is not deferrable)
 
         back("update activities set contact_id = ?1, updated_at = now()", "activities", m[5], mergedId, survivorId);
+        ContactEventFacts.rebuild(em, List.of(survivorId, mergedId));
         back("update contact_consents set contact_id = ?1", "contact_consents", m[8], mergedId, survivorId);
         back("update campaign_deliveries set contact_id = ?1", "campaign_deliveries", m[9], mergedId, survivorId);
         em.createNativeQuery("""

@@ -288,7 +288,11 @@ public class ContactPrivacyService {
                 .setParameter(1, contactId).executeUpdate();
         // consent and its history stay as they are (proof); the generated search column follows the cleared fields;
         // contacts merged into this one (ContactMergeService) are the same person: their rows are cleared too
+        // and the person's event behaviour (V36) goes with them: an erased contact is in no list or segment
         em.createNativeQuery("""
+                        with person as (select id from contacts where id = ?1 or merged_into_id = ?1),
+                        facts as (delete from contact_event_facts where contact_id in (select id from person)),
+                        counts as (delete from contact_event_counts where contact_id in (select id from person))
                         update contacts set first_name = ?2, last_name = null, email = null, phone = null,
                                company = null, job_title = null, address_line = null, postal_code = null, city = null,
                                country = null, tags = '[]', custom_fields = '{}', erased_at = now(), updated_at = now()

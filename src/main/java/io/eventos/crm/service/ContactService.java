@@ -196,15 +196,16 @@ public class ContactService {
                     .build().toString());
             clauses.add("c.tags @> cast(?%d as jsonb)".formatted(base + 2));
         }
+        // event behaviour: the facts kept with the timeline (V36, ContactEventFacts), not the timeline itself
         if (filter.boughtEvent() != null) {
             parameters.put(base + 3, filter.boughtEvent());
-            clauses.add(("c.id in (select a.contact_id from activities a where a.event_id = ?%d"
-                    + " and a.kind = 'order_paid')").formatted(base + 3));
+            clauses.add(("c.id in (select f.contact_id from contact_event_facts f where f.event_id = ?%d"
+                    + " and f.bought_at is not null)").formatted(base + 3));
         }
         if (filter.attendedEvent() != null) {
             parameters.put(base + 4, filter.attendedEvent());
-            clauses.add(("c.id in (select a.contact_id from activities a where a.event_id = ?%d "
-                    + "and a.kind = 'ticket_checked_in')").formatted(base + 4));
+            clauses.add(("c.id in (select f.contact_id from contact_event_facts f where f.event_id = ?%d"
+                    + " and f.attended_at is not null)").formatted(base + 4));
         }
         if ("yes".equals(filter.consent())) {
             clauses.add("c.marketing_consent");
@@ -216,20 +217,17 @@ public class ContactService {
             clauses.add("c.owner_user_id = ?%d".formatted(base + 5));
         }
         if (filter.boughtNotAttendedEvent() != null) {
+            // a fact without attendance is a purchase (the table's check)
             parameters.put(base + 6, filter.boughtNotAttendedEvent());
-            clauses.add(("c.id in (select a.contact_id from activities a where a.event_id = ?%1$d"
-                    + " and a.kind = 'order_paid')"
-                    + " and c.id not in (select a.contact_id from activities a where a.event_id = ?%1$d"
-                    + " and a.kind = 'ticket_checked_in')").formatted(base + 6));
+            clauses.add(("c.id in (select f.contact_id from contact_event_facts f where f.event_id = ?%d"
+                    + " and f.attended_at is null)").formatted(base + 6));
         }
         if (filter.attendedAtLeast() != null && filter.attendedAtLeast() > 0) {
-            clauses.add("c.id in (select a.contact_id from activities a where a.event_id is not null"
-                    + " and a.kind = 'ticket_checked_in' group by a.contact_id having count(distinct a.event_id) >= "
+            clauses.add("c.id in (select n.contact_id from contact_event_counts n where n.events_attended >= "
                     + filter.attendedAtLeast() + ")");
         }
         if ("first".equals(filter.buyer()) || "repeat".equals(filter.buyer())) {
-            clauses.add("c.id in (select a.contact_id from activities a where a.event_id is not null"
-                    + " and a.kind = 'order_paid' group by a.contact_id having count(distinct a.event_id) "
+            clauses.add("c.id in (select n.contact_id from contact_event_counts n where n.events_bought "
                     + ("first".equals(filter.buyer()) ? "= 1" : ">= 2") + ")");
         }
         salesAndCustomFields(filter, parameters, base, clauses);

@@ -21,7 +21,8 @@ import java.util.function.Function;
 /**
  * What each step of a sale leaves besides its own rows, in the same transaction: the audit record, an analytics fact
  * for the funnel (hold → order → paid, and cancellations and refunds), and, once an order is paid, the buyer as a CRM
- * contact of the account with the order on their timeline (later cancellations and refunds too). The checkout's steps
+ * contact of the account with the order on their timeline (later cancellations and refunds too) and as the event they
+ * bought for (the CRM's event behaviour, V36). The checkout's steps
  * (hold, order, payment, and an organizer marking an order paid) write their records here, all of a step in one
  * statement ({@link OneStatement}: one round trip instead of up to five); cancellations and refunds are called right
  * after their audit record.
@@ -85,8 +86,7 @@ public class SalesTrail {
         if (mail != null) {
             records.add("mail", mail.apply(auditId));
         }
-        Object contact = records
-                .add("paid", facts.insert(order.getEventId(), Facts.ORDER_PAID, 1, order.getTotalMinor(),
+        records.add("paid", facts.insert(order.getEventId(), Facts.ORDER_PAID, 1, order.getTotalMinor(),
                         order.getCurrency(), dimensions(order), at))
                 .add("contact", contacts.upsert(order.getBuyerName(), order.getBuyerEmail(),
                         order.isMarketingConsent(),
@@ -94,11 +94,11 @@ public class SalesTrail {
                         "order " + order.getCode()))
                 .add("attendee_contacts", contacts.attendeeUpserts(order.getId(), order.getBuyerEmail(), at))
                 .add("attendee_links", contacts.linkAttendees("attendee_contacts", "contact", order.getId(),
-                        order.getBuyerEmail()))
-                .add("activity", contacts.activityOf("contact", ActivityKind.ORDER_PAID, "Order " + order.getCode()
-                        + " paid: " + tickets + (tickets == 1 ? " ticket, " : " tickets, ")
+                        order.getBuyerEmail()));
+        Object contact = contacts.addActivityOf(records, "activity", "contact", ActivityKind.ORDER_PAID, "Order "
+                        + order.getCode() + " paid: " + tickets + (tickets == 1 ? " ticket, " : " tickets, ")
                         + Money.format(order.getTotalMinor(), order.getCurrency()), order.getEventId(), auditId,
-                        activityData(order), at))
+                        activityData(order), at)
                 .query(em, new OneStatement.Part("select id from contact")).getSingleResult();
         return contact instanceof UUID uuid ? uuid : UUID.fromString(contact.toString());
     }
