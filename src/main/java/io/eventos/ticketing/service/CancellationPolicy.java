@@ -102,6 +102,9 @@ public record CancellationPolicy(Kind kind, int hoursBefore) {
         };
     }
 
+    /** The key of events.settings the policy is kept under (written through the event context's EventSettings). */
+    static final String SETTINGS_KEY = "cancellation";
+
     /** The JSON kept in events.settings under "cancellation"; null for {@link #NONE} (the key is removed). */
     String json() {
         return kind == Kind.NONE ? null

@@ -1,6 +1,8 @@
 package io.eventos.ticketing.service;
 
 import io.eventos.account.service.AuditLog;
+import io.eventos.event.service.EventSettings;
+import jakarta.ejb.EJB;
 import io.eventos.platform.security.EventRef;
 import io.eventos.platform.security.Permission;
 import io.eventos.platform.security.RequiresPermission;
@@ -35,6 +37,8 @@ public class TicketTypeService {
 
     @Inject
     AuditLog audit;
+    @EJB
+    EventSettings settings;
 
     Clock clock = Clock.systemUTC();
 
@@ -88,13 +92,8 @@ public class TicketTypeService {
         }
         CancellationPolicy before = CancellationPolicy.of(em, eventId);
         CancellationPolicy policy = new CancellationPolicy(kind, hoursBefore == null ? 0 : hoursBefore);
-        int changed = policy.json() == null
-                ? em.createNativeQuery("update events set settings = settings - 'cancellation', updated_at = now() "
-                        + "where id = ?1").setParameter(1, eventId).executeUpdate()
-                : em.createNativeQuery("update events set settings = jsonb_set(settings, '{cancellation}', "
-                        + "cast(?2 as jsonb)), updated_at = now() where id = ?1")
-                .setParameter(1, eventId).setParameter(2, policy.json()).executeUpdate();
-        if (changed == 0) {
+        boolean changed = settings.put(eventId, CancellationPolicy.SETTINGS_KEY, policy.json());
+        if (!changed) {
             throw new AccessDeniedException("No such event.");
         }
         audit.record("event.cancellation_policy_changed", "event", eventId,
