@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.eventos.testing.TestDatabase.execute;
+import static io.eventos.testing.TestDatabase.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,7 +48,7 @@ class BuyerCancellationJourneyIT extends BrowserTest {
     @AfterEach
     void close() throws Exception {
         // the demo summit goes back to the default policy for the other journeys
-        CheckoutIT.sql("update events set settings = settings - 'cancellation' where id = ?::uuid", CheckoutIT.eventId());
+        execute("update events set settings = settings - 'cancellation' where id = ?::uuid", CheckoutIT.eventId());
     }
 
     @Test
@@ -149,8 +151,7 @@ class BuyerCancellationJourneyIT extends BrowserTest {
 
     /** Signs the owner in and sets the summit's policy: radio {@code choice} (0 none, 1 refund, 2 request). */
     private void signInAndSetPolicy(int choice, String amount, String unit) throws Exception {
-        organizer.get(base + "/login.xhtml");
-        Browser.submitSignIn(organizer, "owner@demo.eventos.test", "demo-owner-2026");
+        signInDirectly(organizer, "owner@demo.eventos.test", "demo-owner-2026");
         organizer.get(base + "/app/tickets.xhtml?event=" + CheckoutIT.eventId());
         assertThat(organizer.findElement(By.id("policy-summary")).getText())
                 .isEqualTo("Buyers cannot cancel their orders themselves; they write to you.");
@@ -180,6 +181,6 @@ class BuyerCancellationJourneyIT extends BrowserTest {
     }
 
     private static String orderId(String orderCode) throws Exception {
-        return CheckoutIT.query("select id::text from orders where code = ?", orderCode).get(0);
+        return query("select id::text from orders where code = ?", orderCode).get(0);
     }
 }

@@ -3,7 +3,6 @@ package io.eventos.web;
 import io.eventos.testing.Browser;
 import io.eventos.testing.BrowserTest;
 import io.eventos.testing.QrReader;
-import io.eventos.testing.TestDatabase;
 import io.eventos.testing.TestMail;
 import io.eventos.testing.TestServer;
 import jakarta.mail.internet.MimeMessage;
@@ -16,16 +15,14 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.eventos.testing.TestDatabase.execute;
+import static io.eventos.testing.TestDatabase.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -147,8 +144,7 @@ class CheckoutIT extends BrowserTest {
 
         // the organizer refunds one of the two tickets
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
-        browser.get(base + "/login.xhtml");
-        Browser.submitSignIn(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
         browser.get(base + "/app/orders.xhtml?event=" + eventId());
         browser.findElement(By.id("orders-form:text")).sendKeys(buyer);
         WebElement unfiltered = browser.findElement(By.id("orders-form:orders"));
@@ -234,8 +230,8 @@ class CheckoutIT extends BrowserTest {
         assertThat(TestMail.text(instructions)).contains("€249.00");
         Browser.screenshot(browser, "checkout-6-switched-to-transfer");
         // give the place back for the other tests
-        sql("update orders set status = 'cancelled', cancelled_at = now() where buyer_email = ?", buyer);
-        sql("update attendees set status = 'cancelled' where order_id in (select id from orders where buyer_email = ?)",
+        execute("update orders set status = 'cancelled', cancelled_at = now() where buyer_email = ?", buyer);
+        execute("update attendees set status = 'cancelled' where order_id in (select id from orders where buyer_email = ?)",
                 buyer);
     }
 
@@ -246,7 +242,7 @@ class CheckoutIT extends BrowserTest {
         Browser.submit(browser, By.id("tickets-form:continue"));
         String checkout = browser.getCurrentUrl();
         String token = checkout.substring(checkout.lastIndexOf('/') + 1);
-        sql("update holds set expires_at = now() - interval '1 second' where token = ?", token);
+        execute("update holds set expires_at = now() - interval '1 second' where token = ?", token);
         browser.get(checkout);
         assertThat(browser.findElement(By.id("expired-text")).getText())
                 .contains("held for 15 minutes and that time ran out");
@@ -273,7 +269,7 @@ class CheckoutIT extends BrowserTest {
 
     static String eventId() throws SQLException {
         return query("select e.id::text from events e join accounts a on a.id = e.account_id "
-                + "where a.slug = 'demo' and e.slug = 'product-summit'", null).get(0);
+                + "where a.slug = 'demo' and e.slug = 'product-summit'").get(0);
     }
 
     /** What is left of a demo summit ticket type, counted like the checkout does. */
@@ -297,29 +293,5 @@ class CheckoutIT extends BrowserTest {
 
     private static List<String> ticketCodes(String orderCode) throws SQLException {
         return query("select a.code from attendees a join orders o on o.id = a.order_id where o.code = ?", orderCode);
-    }
-
-    static List<String> query(String sql, String parameter) throws SQLException {
-        try (Connection db = TestDatabase.get().superuserConnection("eventos");
-             PreparedStatement statement = db.prepareStatement(sql)) {
-            if (parameter != null) {
-                statement.setString(1, parameter);
-            }
-            List<String> values = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    values.add(rs.getString(1));
-                }
-            }
-            return values;
-        }
-    }
-
-    static void sql(String sql, String parameter) throws SQLException {
-        try (Connection db = TestDatabase.get().superuserConnection("eventos");
-             PreparedStatement statement = db.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            statement.executeUpdate();
-        }
     }
 }

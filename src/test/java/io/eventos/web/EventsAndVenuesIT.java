@@ -46,7 +46,7 @@ class EventsAndVenuesIT extends BrowserTest {
 
     @BeforeEach
     void open() {
-        signIn("owner@demo.eventos.test", "demo-owner-2026");
+        signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
     }
 
     @Test
@@ -348,12 +348,6 @@ class EventsAndVenuesIT extends BrowserTest {
                     account, event.toString(), account, event.toString());
         }
         return event;
-    }
-
-    private void signIn(String email, String password) {
-        browser.get(base + "/login.xhtml");
-        Browser.submitSignIn(browser, email, password);
-        wait(ExpectedConditions.urlContains("/app/"));
     }
 
     private void filter() {

@@ -38,7 +38,7 @@ class PromoCodesIT extends BrowserTest {
 
     @Test
     void aCodeForOneUseIsMadeAppliedAtTheCheckoutAndThenUsedUp() throws Exception {
-        signIn(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
         String eventId = summitId();
         browser.get(base + "/app/event.xhtml?id=" + eventId);
         Browser.clickToNavigate(browser, browser.findElement(By.id("promo-codes-link")));
@@ -151,7 +151,7 @@ class PromoCodesIT extends BrowserTest {
 
     @Test
     void aViewerSeesTheCodesButNoEditControlsAndAnotherAccountsEventIsNotFound() throws Exception {
-        signIn(browser, "viewer@demo.eventos.test", "demo-viewer-2026");
+        signInDirectly(browser, "viewer@demo.eventos.test", "demo-viewer-2026");
         String eventId = summitId();
         browser.get(base + "/app/promo-codes.xhtml?event=" + eventId);
         assertThat(browser.findElement(By.id("codes-form:codes")).getText()).contains("NORDIC10");
@@ -182,12 +182,6 @@ class PromoCodesIT extends BrowserTest {
     }
 
     // ----------------------------------------------------------------------------------------------- helpers
-
-    private void signIn(ChromeDriver driver, String email, String password) {
-        driver.get(base + "/login.xhtml");
-        Browser.submitSignIn(driver, email, password);
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/app/"));
-    }
 
     private static void applyCode(ChromeDriver driver, String promoCode) {
         driver.findElement(By.id("tickets-form:promo-code")).sendKeys(promoCode);

@@ -35,8 +35,7 @@ class WeeklySummarySettingIT extends BrowserTest {
 
     @Test
     void anAdminTurnsTheWeeklySummaryOnAndSeesItSaved() throws SQLException {
-        browser.get(base + "/login.xhtml");
-        Browser.submitSignIn(browser, ADMIN, "demo-admin-2026");
+        signInDirectly(browser, ADMIN, "demo-admin-2026");
         browser.get(base + "/app/security.xhtml#weekly-summary");
         assertThat(browser.findElement(By.id("weekly-summary")).getText()).isEqualTo("Weekly summary email");
         assertThat(checkbox().isSelected()).as("off unless turned on").isFalse();
@@ -70,8 +69,7 @@ class WeeklySummarySettingIT extends BrowserTest {
 
     @Test
     void aViewerIsNotOfferedTheWeeklySummary() {
-        browser.get(base + "/login.xhtml");
-        Browser.submitSignIn(browser, "viewer@demo.eventos.test", "demo-viewer-2026");
+        signInDirectly(browser, "viewer@demo.eventos.test", "demo-viewer-2026");
         browser.get(base + "/app/security.xhtml");
         assertThat(browser.findElement(By.id("password-form")).isDisplayed()).isTrue();
         assertThat(browser.findElements(By.id("summary-form"))).as("owners and admins only").isEmpty();
