@@ -295,7 +295,7 @@ public final class PublicPagesBenchmark {
         try {
             browser.get(base + "/login.xhtml");
             Browser.submitSignIn(browser, "owner@demo.eventos.test", "demo-owner-2026");
-            new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60))
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60), Browser.POLL)
                     .until(d -> d.getCurrentUrl().contains("/app/"));
             browser.findElement(By.tagName("body"));
             var session = browser.manage().getCookieNamed("EVENTOS_SESSION");

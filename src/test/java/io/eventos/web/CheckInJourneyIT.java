@@ -68,7 +68,7 @@ class CheckInJourneyIT extends BrowserTest {
         int before = checkedInAtTheSummitsDefaultList(summit);
         organizer.findElement(By.id("device-form:deviceName")).sendKeys("North door phone");
         organizer.findElement(By.id("device-form:create-device")).click();
-        WebElement linkField = new WebDriverWait(organizer, Duration.ofSeconds(20))
+        WebElement linkField = new WebDriverWait(organizer, Duration.ofSeconds(20), Browser.POLL)
                 .until(d -> d.findElement(By.id("device-form:new-link")));
         String link = linkField.getAttribute("value");
         assertThat(link).startsWith(base + "/checkin/device.xhtml?account=").contains("&token=");
@@ -105,7 +105,7 @@ class CheckInJourneyIT extends BrowserTest {
         // a code that will not scan: search by name and admit from the result
         phone.findElement(By.id("search-form:query")).sendKeys(searched.get(0));
         phone.findElement(By.id("search-form:search")).click();
-        WebElement admit = new WebDriverWait(phone, Duration.ofSeconds(20))
+        WebElement admit = new WebDriverWait(phone, Duration.ofSeconds(20), Browser.POLL)
                 .until(d -> d.findElement(By.id("search-form:hits:0:admit")));
         assertThat(phone.findElement(By.id("search-form:hits")).getText()).contains(searched.get(0));
         admit.click();
@@ -161,7 +161,7 @@ class CheckInJourneyIT extends BrowserTest {
 
     /** Waits up to 30 s; an element replaced by an AJAX update while it is read is simply read again. */
     private static WebDriverWait wait(ChromeDriver browser) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30), Browser.POLL);
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         return wait;
     }

@@ -62,7 +62,7 @@ class CheckoutIT extends BrowserTest {
                 .contains("Nordic Product Summit", "Organized by Northwind Events")
                 .containsPattern("\\d{4}");
         // the countdown is a duration, not a clock time
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textMatches(By.id("countdown"),
+        new WebDriverWait(browser, Duration.ofSeconds(10), Browser.POLL).until(ExpectedConditions.textMatches(By.id("countdown"),
                 Pattern.compile("^1[45]:\\d\\d min$")));
         assertThat(browser.findElement(By.cssSelector(".hold-timer")).getText())
                 .startsWith("Your tickets are held for another").doesNotContain("until");
@@ -95,7 +95,7 @@ class CheckoutIT extends BrowserTest {
         WebElement problem = browser.findElement(By.id("checkout-form:checkout-problem"));
         assertThat(problem.getText()).contains("Your card was declined");
         assertThat(problem.getAttribute("role")).isEqualTo("alert");
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> Browser.inFirstScreen(browser, problem));
+        new WebDriverWait(browser, Duration.ofSeconds(5), Browser.POLL).until(d -> Browser.inFirstScreen(browser, problem));
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("checkout-form:checkout-problem");
         Browser.screenshot(browser, "checkout-2b-declined");
         Browser.assertNoSeriousAccessibilityProblems(browser, "checkout after a decline");
@@ -150,14 +150,14 @@ class CheckoutIT extends BrowserTest {
         WebElement unfiltered = browser.findElement(By.id("orders-form:orders"));
         browser.findElement(By.id("orders-form:filter")).click();
         // the new order also heads the unfiltered list: wait for the filtered table, or the link found goes stale
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(unfiltered));
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+        new WebDriverWait(browser, Duration.ofSeconds(20), Browser.POLL).until(ExpectedConditions.stalenessOf(unfiltered));
+        new WebDriverWait(browser, Duration.ofSeconds(20), Browser.POLL).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("orders-form:orders"), orderCode));
         // the filters are labelled, and the table has no unlabelled row of filter boxes
         assertThat(browser.findElement(By.cssSelector("label[for='orders-form:text']")).getText()).isEqualTo("Search");
         assertThat(browser.findElements(By.cssSelector("[id='orders-form:orders'] thead input"))).isEmpty();
         // a drop-down is announced by its label, not by its current value ("Any status")
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(
+        new WebDriverWait(browser, Duration.ofSeconds(10), Browser.POLL).until(d -> !d.findElements(
                 By.cssSelector("[id='orders-form:status'] [role='combobox'][aria-labelledby]")).isEmpty());
         List<WebElement> combobox = browser.findElements(By.cssSelector("[id='orders-form:status'] [role='combobox']"));
         assertThat(combobox).isNotEmpty();
@@ -174,9 +174,9 @@ class CheckoutIT extends BrowserTest {
         assertThat(refundedName).isIn("Ada Lovelace", "Charles Babbage");
         refundChoice.click();
         browser.findElement(By.id("order-form:refund")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
+        new WebDriverWait(browser, Duration.ofSeconds(10), Browser.POLL).until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector(".ui-confirmdialog-yes"))).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+        new WebDriverWait(browser, Duration.ofSeconds(20), Browser.POLL).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("order-form:messages"), "refunded for 1 ticket"));
         assertThat(browser.findElement(By.id("total")).getText()).contains("€249.00 refunded");
         assertThat(browser.findElement(By.id("order-status")).getText()).isEqualTo("partly refunded");
@@ -216,7 +216,7 @@ class CheckoutIT extends BrowserTest {
         browser.findElement(By.id("checkout-form:card")).sendKeys("4000 0000 0000 0002");
         Browser.submit(browser, By.id("checkout-form:place-order"));
         WebElement problem = browser.findElement(By.id("checkout-form:checkout-problem"));
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> Browser.inFirstScreen(browser, problem));
+        new WebDriverWait(browser, Duration.ofSeconds(5), Browser.POLL).until(d -> Browser.inFirstScreen(browser, problem));
 
         browser.findElement(By.xpath("//label[starts-with(normalize-space(.), 'Bank transfer')]")).click();
         Browser.submit(browser, By.id("checkout-form:place-order"));

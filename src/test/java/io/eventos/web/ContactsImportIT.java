@@ -184,7 +184,7 @@ class ContactsImportIT extends BrowserTest {
     }
 
     private static WebDriverWait wait(ChromeDriver browser) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60), Browser.POLL);
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }

@@ -306,7 +306,7 @@ class InvitationIT extends BrowserTest {
     }
 
     private static <T> T wait(ChromeDriver browser, ExpectedCondition<T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
+        return new WebDriverWait(browser, Duration.ofSeconds(20), Browser.POLL).until(condition);
     }
 
     /** The one number {@code sql} counts (a {@code select count(*)}), as superuser. */

@@ -138,7 +138,7 @@ class PromoCodesIT extends BrowserTest {
         // the organizer ends it, after a question that says what will happen: it stays in the list with its use
         browser.get(base + "/app/promo-codes.xhtml?event=" + eventId);
         browser.findElement(By.xpath(rowXpath(code) + "//button[normalize-space(.)='End now']")).click();
-        WebElement yes = new WebDriverWait(browser, Duration.ofSeconds(10)).until(
+        WebElement yes = new WebDriverWait(browser, Duration.ofSeconds(10), Browser.POLL).until(
                 ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes")));
         assertThat(browser.findElement(By.cssSelector(".ui-confirm-dialog-message")).getText())
                 .contains("End the code " + code + " now?", "Buyers can no longer use it");
@@ -186,7 +186,7 @@ class PromoCodesIT extends BrowserTest {
     private static void applyCode(ChromeDriver driver, String promoCode) {
         driver.findElement(By.id("tickets-form:promo-code")).sendKeys(promoCode);
         driver.findElement(By.id("tickets-form:apply-code")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+        new WebDriverWait(driver, Duration.ofSeconds(20), Browser.POLL).ignoring(StaleElementReferenceException.class)
                 .until(d -> !d.findElement(By.id("tickets-form:promo-code-message")).getText().isBlank());
     }
 

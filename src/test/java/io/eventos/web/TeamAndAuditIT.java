@@ -122,6 +122,6 @@ class TeamAndAuditIT extends BrowserTest {
     }
 
     private <T> T wait(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
+        return new WebDriverWait(browser, Duration.ofSeconds(15), Browser.POLL).until(condition);
     }
 }

@@ -79,7 +79,7 @@ class WeeklySummarySettingIT extends BrowserTest {
     private void reload() {
         org.openqa.selenium.WebElement old = browser.findElement(By.tagName("html"));
         browser.navigate().refresh();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
+        new WebDriverWait(browser, Duration.ofSeconds(30), Browser.POLL).until(d -> {
             try {
                 old.isEnabled();
                 return false;
@@ -94,7 +94,7 @@ class WeeklySummarySettingIT extends BrowserTest {
     private void save() {
         browser.findElement(By.id("summary-form:save-summary")).click();
         // the AJAX answer replaces the message element: one found a moment ago may be gone when its text is read
-        new WebDriverWait(browser, Duration.ofSeconds(30))
+        new WebDriverWait(browser, Duration.ofSeconds(30), Browser.POLL)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> !d.findElements(
                 By.cssSelector("#summary-form\\:weekly-message")).isEmpty()
                 && d.findElement(By.id("summary-form:weekly-message")).getText().startsWith("Saved"));
