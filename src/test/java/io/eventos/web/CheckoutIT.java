@@ -15,7 +15,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -267,13 +266,13 @@ class CheckoutIT extends BrowserTest {
         return new Select(browser.findElement(By.id(label.getAttribute("for"))));
     }
 
-    static String eventId() throws SQLException {
+    static String eventId() {
         return query("select e.id::text from events e join accounts a on a.id = e.account_id "
                 + "where a.slug = 'demo' and e.slug = 'product-summit'").get(0);
     }
 
     /** What is left of a demo summit ticket type, counted like the checkout does. */
-    static long available(String ticketName) throws SQLException {
+    static long available(String ticketName) {
         return Long.parseLong(query("""
                 select t.quantity
                        - (select count(*) from attendees a join orders o on o.id = a.order_id
@@ -285,13 +284,13 @@ class CheckoutIT extends BrowserTest {
                 where a.slug = 'demo' and e.slug = 'product-summit' and t.name = ?""", ticketName).get(0));
     }
 
-    private static long paidTickets(String buyerEmail) throws SQLException {
+    private static long paidTickets(String buyerEmail) {
         return Long.parseLong(query("""
                 select count(*) from attendees a join orders o on o.id = a.order_id
                 where o.buyer_email = ? and o.status = 'paid'""", buyerEmail).get(0));
     }
 
-    private static List<String> ticketCodes(String orderCode) throws SQLException {
+    private static List<String> ticketCodes(String orderCode) {
         return query("select a.code from attendees a join orders o on o.id = a.order_id where o.code = ?", orderCode);
     }
 }

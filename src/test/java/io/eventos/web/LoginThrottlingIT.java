@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chrome.ChromeDriver;
 
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +33,13 @@ class LoginThrottlingIT extends BrowserTest {
     private static final String GUESSER = "127.0.0.51";
 
     @AfterEach
-    void restore() throws SQLException {
+    void restore() {
         sql("update users set locked_until = null, failed_login_count = 0 where email = ?");
         sql("delete from sign_in_addresses where email = ?");
     }
 
     @Test
-    void wrongPasswordsSlowTheirAddressDownMoreAndMoreWhileTheOwnerSignsInFromTheirOwn() throws SQLException {
+    void wrongPasswordsSlowTheirAddressDownMoreAndMoreWhileTheOwnerSignsInFromTheirOwn() {
         RawHttp guesser = new RawHttp(base, GUESSER);
         assertThat(rawAttempt(guesser, EMAIL, Map.of())).endsWith("Check both and try again.");
         assertThat(rawAttempt(guesser, EMAIL, Map.of())).endsWith("Check both and try again.");
@@ -74,7 +73,7 @@ class LoginThrottlingIT extends BrowserTest {
     }
 
     @Test
-    void failuresFromManyAddressesMakeTheAccountWaitOnlyForAddressesItDoesNotKnow() throws SQLException {
+    void failuresFromManyAddressesMakeTheAccountWaitOnlyForAddressesItDoesNotKnow() {
         assertThat(TestUsers.signIn(new RawHttp(base, "127.0.0.1"), EMAIL, PASSWORD)).as("the owner's own address")
                 .contains("/app/");
         sql("update users set failed_login_count = 10 where email = ?"); // ten failures from elsewhere
@@ -115,7 +114,7 @@ class LoginThrottlingIT extends BrowserTest {
      * does not count, the limit applies to the client and not to the proxy, and the audit log names the client.
      */
     @Test
-    void behindATrustedProxyTheLimitAndTheAuditLogFollowTheForwardedClient() throws SQLException {
+    void behindATrustedProxyTheLimitAndTheAuditLogFollowTheForwardedClient() {
         RawHttp proxy = new RawHttp(base, TestServer.TRUSTED_PROXY);
         for (int i = 1; i <= 20; i++) {
             // the client sent "X-Forwarded-For: 203.0.113.i"; the proxy appended the address it saw

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-import java.sql.SQLException;
 
 import static io.eventos.testing.TestDatabase.execute;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +22,7 @@ class TwoFactorIT extends BrowserTest {
     private static final String PASSWORD = "demo-doors-2026";
 
     @AfterEach
-    void close() throws SQLException {
+    void close() {
         execute("update accounts set require_2fa = false where slug = 'demo'");
         // the demo's door staff sign in with their password alone in other tests (CheckInJourneyIT)
         execute("update users set totp_enabled = false, totp_secret_enc = null, recovery_codes = '[]' where email = '"
@@ -58,7 +57,7 @@ class TwoFactorIT extends BrowserTest {
     }
 
     @Test
-    void anAccountThatRequiresItSendsMembersWithoutItToTheSetUp() throws SQLException {
+    void anAccountThatRequiresItSendsMembersWithoutItToTheSetUp() {
         execute("update accounts set require_2fa = true where slug = 'demo'");
         browser.get(base + "/login.xhtml");
         Browser.submitSignIn(browser, "viewer@demo.eventos.test", "demo-viewer-2026");
