@@ -2,7 +2,9 @@ package io.eventos.bench;
 
 import io.eventos.devserver.EmbeddedDatabase;
 import io.eventos.devserver.PayaraProcess;
+import io.eventos.testing.AppStatements;
 import io.eventos.testing.Browser;
+import io.eventos.testing.TestServer;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.io.IOException;
@@ -15,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,10 +73,8 @@ final class BenchServer implements AutoCloseable {
             if (!server.awaitReady(Duration.ofMinutes(Integer.getInteger("bench.startMinutes", 8)))) {
                 throw new IllegalStateException("EventOS did not start: " + server.lastError());
             }
-            try (Connection db = database.superuserConnection(EmbeddedDatabase.DATABASE);
-                 Statement sql = db.createStatement()) {
-                sql.execute("create schema if not exists stats");
-                sql.execute("create extension if not exists pg_stat_statements schema stats");
+            try (Connection db = database.superuserConnection(EmbeddedDatabase.DATABASE)) {
+                AppStatements.enable(db);
             }
             return new BenchServer(database, server, accessLogs);
         } catch (Exception | Error e) {
@@ -87,17 +86,9 @@ final class BenchServer implements AutoCloseable {
         }
     }
 
-    /** The server's environment for a benchmark: this process's, the database's roles, the demo data, a fixed key. */
+    /** The server's environment for a benchmark: the database's roles, the demo data, a fixed key. */
     static Map<String, String> environment(io.eventos.platform.persistence.DatabaseSettings settings) {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("EVENTOS_DB_URL", settings.url());
-        env.put("EVENTOS_DB_USER", settings.appUser());
-        env.put("EVENTOS_DB_PASSWORD", settings.appPassword());
-        env.put("EVENTOS_DB_OWNER_USER", settings.ownerUser());
-        env.put("EVENTOS_DB_OWNER_PASSWORD", settings.ownerPassword());
-        env.put("EVENTOS_DEMO", "true");
-        env.put("EVENTOS_SECRET_KEY", "YmVuY2htYXJrLW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=");
-        return env;
+        return TestServer.environment(settings, "YmVuY2htYXJrLW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=");
     }
 
     EmbeddedDatabase database() {
@@ -171,24 +162,16 @@ final class BenchServer implements AutoCloseable {
 
     /**
      * Statements the application role ran since the last reset (resetting when asked), without the tenant binding,
-     * transaction control and the background jobs' rounds (outbox, rollups, page-view counters): the same filter as
-     * OrganizerListQueriesIT.
+     * transaction control and the background jobs' rounds (outbox, rollups, page-view counters): the filter
+     * OrganizerListQueriesIT counts with ({@link AppStatements#OF_REQUESTS}).
      */
     long statements(boolean reset) throws Exception {
         try (Connection db = superuser(); Statement sql = db.createStatement()) {
             if (reset) {
-                sql.execute("select stats.pg_stat_statements_reset()");
+                AppStatements.reset(sql);
                 return 0;
             }
-            try (ResultSet rs = sql.executeQuery("""
-                    select coalesce(sum(s.calls), 0) from stats.pg_stat_statements s
-                    join pg_roles r on r.oid = s.userid where r.rolname = 'eventos_app'
-                      and s.query !~* 'set_config' and s.query !~* 'analytics' and s.query !~* 'outbox'
-                      and s.query !~* 'rollup' and s.query !~* 'pg_catalog'
-                      and s.query !~* '^\\s*(begin|commit|rollback|show|set )'""")) {
-                rs.next();
-                return rs.getLong(1);
-            }
+            return AppStatements.count(sql, AppStatements.OF_REQUESTS);
         }
     }
 

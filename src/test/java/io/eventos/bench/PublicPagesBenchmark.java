@@ -2,6 +2,7 @@ package io.eventos.bench;
 
 import io.eventos.devserver.EmbeddedDatabase;
 import io.eventos.devserver.PayaraProcess;
+import io.eventos.testing.AppStatements;
 import io.eventos.testing.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -87,10 +88,8 @@ public final class PublicPagesBenchmark {
             say("Loading 1,000 accounts and 10,000 events ...");
             BenchData.load(settings.url(), settings.ownerUser(), settings.ownerPassword());
             say(String.format(Locale.ROOT, "  loaded in %.1f s", (System.nanoTime() - started) / 1e9));
-            try (Connection admin = database.superuserConnection(EmbeddedDatabase.DATABASE);
-                 Statement sql = admin.createStatement()) {
-                sql.execute("create schema if not exists stats");
-                sql.execute("create extension if not exists pg_stat_statements schema stats");
+            try (Connection admin = database.superuserConnection(EmbeddedDatabase.DATABASE)) {
+                AppStatements.enable(admin);
             }
             measureAll(dir);
         } finally {
@@ -360,7 +359,7 @@ public final class PublicPagesBenchmark {
         try {
             browser.get(base + "/login.xhtml");
             Browser.submitSignIn(browser, "owner@demo.eventos.test", "demo-owner-2026");
-            new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60))
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60), Browser.POLL)
                     .until(d -> d.getCurrentUrl().contains("/app/"));
             browser.findElement(By.tagName("body"));
             var session = browser.manage().getCookieNamed("EVENTOS_SESSION");

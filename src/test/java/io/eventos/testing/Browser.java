@@ -12,6 +12,12 @@ import java.time.Duration;
 /** Headless Debian Chromium driven by Selenium, with the flags that keep it on loopback and working as root. */
 public final class Browser {
 
+    /**
+     * How often the tests' waits look again: Selenium's default, half a second, added up to that much to every page
+     * change and every answer a test waits for (a click that loads a page waited at least 500 ms).
+     */
+    public static final Duration POLL = Duration.ofMillis(100);
+
     private Browser() {
     }
 
@@ -47,7 +53,7 @@ public final class Browser {
     public static void clickToNavigate(ChromeDriver driver, org.openqa.selenium.WebElement target) {
         org.openqa.selenium.WebElement page = driver.findElement(org.openqa.selenium.By.tagName("html"));
         target.click();
-        var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(60));
+        var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(60), POLL);
         wait.until(d -> isGone(page));
         wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
     }
@@ -77,7 +83,7 @@ public final class Browser {
      * starts with {@code label}, and wait until the menu shows it and the list is gone.
      */
     public static void chooseFromMenu(ChromeDriver driver, String menu, String label) {
-        var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20));
+        var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20), POLL);
         org.openqa.selenium.By shown = org.openqa.selenium.By.id(menu + "_label");
         if (driver.findElement(shown).getText().startsWith(label)) {
             return;
@@ -94,7 +100,7 @@ public final class Browser {
      * button, and wait until the menu shows the label.
      */
     public static void tickInCheckboxMenu(ChromeDriver driver, String menu, String label) {
-        var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20));
+        var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20), POLL);
         driver.findElement(org.openqa.selenium.By.id(menu)).click();
         org.openqa.selenium.WebElement panel = awaitOverlay(driver, menu + "_panel");
         panel.findElement(org.openqa.selenium.By.xpath(".//li[.//label[text()='" + label + "']]"))
@@ -110,7 +116,7 @@ public final class Browser {
      */
     public static org.openqa.selenium.WebElement awaitOverlay(ChromeDriver driver, String panelId) {
         org.openqa.selenium.WebElement panel = driver.findElement(org.openqa.selenium.By.id(panelId));
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> panel.isDisplayed()
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20), POLL).until(d -> panel.isDisplayed()
                 && (panel.getAttribute("class").contains("overlay-enter-done")
                     || !panel.getAttribute("class").contains("overlay-enter"))
                 && Boolean.FALSE.equals(driver.executeScript("return jQuery(arguments[0]).is(':animated')", panel)));

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.lang.annotation.ElementType;
@@ -91,6 +92,26 @@ public abstract class BrowserTest {
                 }
             }
         }
+    }
+
+    /**
+     * Signs {@code driver} in as this user without the sign-in page, for tests whose subject is not signing in: the
+     * form is posted over plain HTTP ({@link TestUsers#signIn}, the request the page sends) and the session it opened
+     * is handed to the browser as its cookie, replacing any session the browser had (a buyer's). It saves loading the
+     * sign-in page and the dashboard it lands on; the test then opens the page it needs.
+     */
+    protected void signInDirectly(ChromeDriver driver, String email, String password) {
+        RawHttp http = new RawHttp(base);
+        String landing = TestUsers.signIn(http, email, password);
+        String session = http.cookie("EVENTOS_SESSION");
+        if (session == null || !landing.contains("/app/") && !landing.contains("/checkin/")) {
+            throw new AssertionError("Signing in as " + email + " led to " + landing + " (" + http.cookieHeader() + ")");
+        }
+        if (!driver.getCurrentUrl().startsWith(base.toString())) {
+            driver.get(base + "/health/live"); // a cookie is set for the site the browser shows: the cheapest page
+        }
+        driver.manage().deleteCookieNamed("EVENTOS_SESSION");
+        driver.manage().addCookie(new Cookie.Builder("EVENTOS_SESSION", session).path("/").isHttpOnly(true).build());
     }
 
     /** One more browser for this test (another person, another device), with Chromium arguments if any. */

@@ -66,6 +66,11 @@ public final class RawHttp {
         return cookie.toString();
     }
 
+    /** The value of this client's cookie {@code name} (e.g. its session), or null. */
+    public String cookie(String name) {
+        return cookies.get(name);
+    }
+
     public Response get(String path, Map<String, String> headers) {
         return send("GET", path, headers, null);
     }

@@ -1,11 +1,8 @@
 package io.eventos.testing;
 
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -102,27 +99,14 @@ public final class TestUsers {
                 + (URI.create(location).getRawQuery() == null ? "" : "?" + URI.create(location).getRawQuery());
     }
 
+    /** The number {@code sql} selects (one parameter), or -1 without a row ({@link TestDatabase#query}). */
     public static long queryLong(String sql, String parameter) {
-        try (Connection db = TestDatabase.get().superuserConnection("eventos");
-             PreparedStatement query = db.prepareStatement(sql)) {
-            query.setString(1, parameter);
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? rows.getLong(1) : -1;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        List<String> rows = TestDatabase.query(sql, parameter);
+        return rows.isEmpty() ? -1 : Long.parseLong(rows.get(0));
     }
 
+    /** {@link TestDatabase#execute}, for the text parameters of these helpers' callers. */
     public static void update(String sql, String... parameters) {
-        try (Connection db = TestDatabase.get().superuserConnection("eventos");
-             PreparedStatement statement = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        TestDatabase.execute(sql, (Object[]) parameters);
     }
 }

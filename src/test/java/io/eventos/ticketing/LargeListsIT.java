@@ -42,12 +42,23 @@ public class LargeListsIT extends EventOnSaleIT {
     @Inject
     AuditService audit;
 
-    private UUID ticket;
+    /**
+     * The account, owner and event with the orders, made by the class's first test and read by the others (they only
+     * read them; the audit test adds audit entries, which no other test reads): 10,500 orders with their tickets
+     * are the slow part, made once rather than per test. Static: in the container the class stays loaded.
+     */
+    private static UUID[] made;
 
     @BeforeEach
     void tenThousandAndMoreOrders() throws SQLException {
+        if (made != null) {
+            account = made[0];
+            owner = made[1];
+            event = made[2];
+            return;
+        }
         try (var t = CurrentTenant.bind(account)) {
-            ticket = fixtures.ticketType(event, "General", 2500, null, null);
+            UUID ticket = fixtures.ticketType(event, "General", 2500, null, null);
             fixtures.paidOrderHistory(event, ticket, ORDERS);
         }
         try (Connection db = superuser(); Statement sql = db.createStatement()) {
@@ -59,6 +70,7 @@ public class LargeListsIT extends EventOnSaleIT {
                     where o.id = x.id""".formatted(event));
             sql.execute("analyze orders, attendees");
         }
+        made = new UUID[]{account, owner, event};
     }
 
     @Test

@@ -197,7 +197,7 @@ public class WeeklySummaryIT extends EventOnSaleIT {
         assertEquals(4, as(() -> fixtures.outbox(WeeklySummaryWriter.TOPIC)).size(),
                 "two weeks, two emails each, nothing twice");
         awaitMails(ownerEmail, 2);
-        Thread.sleep(2000); // anything sent twice would have arrived by now
+        awaitDelivered(WeeklySummaryWriter.TOPIC); // every row sent and settled: nothing more is on its way
         assertEquals(2, mailsTo(ownerEmail).size());
         assertEquals(2, mailsTo(adminEmail).size());
         for (UUID nobody : List.of(adminOff, manager, viewer)) {
@@ -257,6 +257,19 @@ public class WeeklySummaryIT extends EventOnSaleIT {
 
     private MailMessage awaitMail(String address) throws InterruptedException {
         return awaitMails(address, 1).get(0);
+    }
+
+    /** Waits until every outbox row of {@code topic} is done (delivered, then settled: the mail is in the box). */
+    private void awaitDelivered(String topic) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        List<String> rows = as(() -> fixtures.outbox(topic));
+        while (!rows.stream().allMatch(row -> row.split("\\|")[1].equals("done"))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Not delivered within 30 s: " + rows);
+            }
+            Thread.sleep(100);
+            rows = as(() -> fixtures.outbox(topic));
+        }
     }
 
     private List<MailMessage> awaitMails(String address, int count) throws InterruptedException {

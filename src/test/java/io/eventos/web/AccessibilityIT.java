@@ -9,6 +9,7 @@ import org.openqa.selenium.Dimension;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.eventos.testing.TestDatabase.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,8 +41,7 @@ class AccessibilityIT extends BrowserTest {
         check("/unsubscribe.xhtml?t=" + "not-a-valid-link", "a11y-phone-unsubscribe");
 
         browser.manage().window().setSize(new Dimension(1280, 900));
-        browser.get(base + "/login.xhtml");
-        Browser.submitSignIn(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
         String summit = CheckoutIT.eventId();
         for (String path : List.of("/app/events.xhtml", "/app/event.xhtml?id=" + summit, "/app/agenda.xhtml?event=" + summit,
                 "/app/tickets.xhtml?event=" + summit, "/app/promo-codes.xhtml?event=" + summit,
@@ -56,7 +56,7 @@ class AccessibilityIT extends BrowserTest {
         check("/app/reports.xhtml", "a11y-laptop-reports");
         check("/app/contacts.xhtml", "a11y-laptop-contacts");
         // a demo segment with a rule of "More filters" (opened with it), then the list of saved views
-        String leftCheckout = CheckoutIT.query("select s.id::text from segments s join accounts a on a.id = s.account_id "
+        String leftCheckout = query("select s.id::text from segments s join accounts a on a.id = s.account_id "
                 + "where a.slug = 'demo' and s.name = ?", "Product Summit: left the checkout").get(0);
         check("/app/contacts.xhtml?segment=" + leftCheckout, "a11y-laptop-contacts-more-filters");
         browser.findElement(By.id("contacts-form:open-views")).click();
@@ -68,19 +68,19 @@ class AccessibilityIT extends BrowserTest {
                 "return getComputedStyle(document.getElementById('contacts-form:open-views')).opacity")));
         check(null, "a11y-laptop-contacts-saved-views");
         // a demo contact with a timeline (notes, orders)
-        String contact = CheckoutIT.query("select c.id::text from contacts c join accounts a on a.id = c.account_id "
+        String contact = query("select c.id::text from contacts c join accounts a on a.id = c.account_id "
                 + "where a.slug = ? order by (select count(*) from activities x where x.contact_id = c.id) desc, c.id "
                 + "limit 1", "demo").get(0);
         check("/app/contact.xhtml?id=" + contact, "a11y-laptop-contact");
         // the editors reached from the lists, and the CRM's duplicates, merge and import pages
-        String venue = CheckoutIT.query("select v.id::text from venues v join accounts a on a.id = v.account_id "
+        String venue = query("select v.id::text from venues v join accounts a on a.id = v.account_id "
                 + "where a.slug = ? order by v.name limit 1", "demo").get(0);
         check("/app/venue.xhtml?id=" + venue, "a11y-laptop-venue");
-        String speaker = CheckoutIT.query("select s.id::text from speakers s where s.event_id = cast(? as uuid) "
+        String speaker = query("select s.id::text from speakers s where s.event_id = cast(? as uuid) "
                 + "order by s.id limit 1", summit).get(0);
         check("/app/speaker.xhtml?event=" + summit + "&id=" + speaker, "a11y-laptop-speaker");
         check("/app/contact-duplicates.xhtml", "a11y-laptop-contact-duplicates");
-        List<String> twins = CheckoutIT.query("select c.id::text from contacts c "
+        List<String> twins = query("select c.id::text from contacts c "
                 + "join accounts a on a.id = c.account_id where a.slug = ? and c.merged_into_id is null "
                 + "and c.erased_at is null and c.name_key in ("
                 + "select d.name_key from contacts d where d.account_id = a.id and d.merged_into_id is null "
@@ -91,7 +91,7 @@ class AccessibilityIT extends BrowserTest {
                 "a11y-laptop-contact-merge");
         check("/app/contacts-import.xhtml", "a11y-laptop-contacts-import");
         check("/app/accounts/new.xhtml", "a11y-laptop-new-account");
-        String orderId = CheckoutIT.query("select o.id::text from orders o where o.buyer_email = ?", buyer).get(0);
+        String orderId = query("select o.id::text from orders o where o.buyer_email = ?", buyer).get(0);
         check("/app/order.xhtml?id=" + orderId, "a11y-laptop-order");
         // the order's own history in the audit log, reached from the order page
         Browser.clickToNavigate(browser, browser.findElement(By.id("record-history")));

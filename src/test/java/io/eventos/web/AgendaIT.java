@@ -221,7 +221,7 @@ class AgendaIT extends BrowserTest {
     }
 
     private <T> T wait(ExpectedCondition<T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
+        return new WebDriverWait(browser, Duration.ofSeconds(20), Browser.POLL).until(condition);
     }
 
     private void signIn(String email, String password) {

@@ -35,8 +35,7 @@ class BrandColorIT extends BrowserTest {
         String tagBefore = before.headers().firstValue("ETag").orElseThrow();
         assertThat(get(eventPage, tagBefore).statusCode()).as("cached and current").isEqualTo(304);
 
-        browser.get(base + "/login.xhtml");
-        Browser.submitSignIn(browser, owner, TestUsers.PASSWORD);
+        signInDirectly(browser, owner, TestUsers.PASSWORD);
         browser.get(base + "/app/settings.xhtml");
         type("settings-form:brandColor", "#FFD84D");
         Browser.submit(browser, By.id("settings-form:save"));

@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.eventos.testing.TestDatabase.execute;
+import static io.eventos.testing.TestDatabase.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,7 +48,7 @@ class BuyerCancellationJourneyIT extends BrowserTest {
     @AfterEach
     void close() throws Exception {
         // the demo summit goes back to the default policy for the other journeys
-        CheckoutIT.sql("update events set settings = settings - 'cancellation' where id = ?::uuid", CheckoutIT.eventId());
+        execute("update events set settings = settings - 'cancellation' where id = ?::uuid", CheckoutIT.eventId());
     }
 
     @Test
@@ -63,13 +65,13 @@ class BuyerCancellationJourneyIT extends BrowserTest {
         assertThat(phone.findElement(By.id("cancellation-terms")).getText())
                 .startsWith("You can cancel this order until ").endsWith(" and get €249.00 back.");
         phone.findElement(By.id("order-form:start-cancel")).click();
-        WebElement confirm = new WebDriverWait(phone, Duration.ofSeconds(20))
+        WebElement confirm = new WebDriverWait(phone, Duration.ofSeconds(20), Browser.POLL)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-text")));
         assertThat(confirm.getText()).contains("Cancel order " + orderCode + "?", "you get €249.00 back");
         Browser.screenshot(phone, "cancel-1-confirm");
         int mailsBefore = mail.messagesTo(buyer).size();
         phone.findElement(By.id("order-form:confirm")).click();
-        new WebDriverWait(phone, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
+        new WebDriverWait(phone, Duration.ofSeconds(30), Browser.POLL).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("order-form:messages"), "Your order is cancelled and €249.00 is refunded to the card you paid with."));
         assertThat(phone.findElement(By.id("order-status")).getText())
                 .isEqualTo("This order was cancelled and €249.00 refunded.");
@@ -101,12 +103,12 @@ class BuyerCancellationJourneyIT extends BrowserTest {
         assertThat(phone.findElement(By.id("cancellation-terms")).getText())
                 .startsWith("You can ask for a refund of €249.00 until ");
         phone.findElement(By.id("order-form:start-cancel")).click();
-        WebElement reason = new WebDriverWait(phone, Duration.ofSeconds(20))
+        WebElement reason = new WebDriverWait(phone, Duration.ofSeconds(20), Browser.POLL)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("order-form:reason")));
         reason.sendKeys("My flight was cancelled.");
         int mailsBefore = mail.messagesTo(buyer).size();
         phone.findElement(By.id("order-form:send-request")).click();
-        new WebDriverWait(phone, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
+        new WebDriverWait(phone, Duration.ofSeconds(30), Browser.POLL).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("order-form:messages"), "Your request was sent."));
         assertThat(phone.findElement(By.id("cancellation-terms")).getText()).startsWith("You asked for a refund on ");
         assertThat(phone.findElement(By.id("order-status")).getText()).as("still valid until decided").contains("Paid");
@@ -120,8 +122,8 @@ class BuyerCancellationJourneyIT extends BrowserTest {
         organizer.findElement(By.id("orders-form:text")).sendKeys(buyer);
         WebElement unfiltered = organizer.findElement(By.id("orders-form:orders"));
         organizer.findElement(By.id("orders-form:filter")).click();
-        new WebDriverWait(organizer, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(unfiltered));
-        new WebDriverWait(organizer, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+        new WebDriverWait(organizer, Duration.ofSeconds(20), Browser.POLL).until(ExpectedConditions.stalenessOf(unfiltered));
+        new WebDriverWait(organizer, Duration.ofSeconds(20), Browser.POLL).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("orders-form:orders"), "refund requested"));
         Browser.clickToNavigate(organizer, organizer.findElement(By.linkText(orderCode)));
         assertThat(organizer.findElement(By.id("refund-request-text")).getText())
@@ -129,9 +131,9 @@ class BuyerCancellationJourneyIT extends BrowserTest {
         long left = CheckoutIT.available("Regular");
         mailsBefore = mail.messagesTo(buyer).size();
         organizer.findElement(By.id("order-form:approve-refund")).click();
-        new WebDriverWait(organizer, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
+        new WebDriverWait(organizer, Duration.ofSeconds(10), Browser.POLL).until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector(".ui-confirmdialog-yes"))).click();
-        new WebDriverWait(organizer, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
+        new WebDriverWait(organizer, Duration.ofSeconds(30), Browser.POLL).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("order-form:messages"), "Request approved: €249.00 refunded"));
         Browser.screenshot(organizer, "cancel-4-approved");
         assertThat(organizer.findElement(By.id("order-status")).getText()).isEqualTo("cancelled");
@@ -149,8 +151,7 @@ class BuyerCancellationJourneyIT extends BrowserTest {
 
     /** Signs the owner in and sets the summit's policy: radio {@code choice} (0 none, 1 refund, 2 request). */
     private void signInAndSetPolicy(int choice, String amount, String unit) throws Exception {
-        organizer.get(base + "/login.xhtml");
-        Browser.submitSignIn(organizer, "owner@demo.eventos.test", "demo-owner-2026");
+        signInDirectly(organizer, "owner@demo.eventos.test", "demo-owner-2026");
         organizer.get(base + "/app/tickets.xhtml?event=" + CheckoutIT.eventId());
         assertThat(organizer.findElement(By.id("policy-summary")).getText())
                 .isEqualTo("Buyers cannot cancel their orders themselves; they write to you.");
@@ -159,14 +160,14 @@ class BuyerCancellationJourneyIT extends BrowserTest {
         before.clear();
         before.sendKeys("abc");
         organizer.findElement(By.id("policy-form:save-policy")).click();
-        new WebDriverWait(organizer, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+        new WebDriverWait(organizer, Duration.ofSeconds(20), Browser.POLL).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("policy-form:before-message"), "Enter a whole number."));
         before = organizer.findElement(By.id("policy-form:before"));
         before.clear();
         before.sendKeys(amount);
         Browser.chooseFromMenu(organizer, "policy-form:unit", unit);
         organizer.findElement(By.id("policy-form:save-policy")).click();
-        new WebDriverWait(organizer, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+        new WebDriverWait(organizer, Duration.ofSeconds(20), Browser.POLL).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("policy-form:policy-messages"), "Cancellation policy saved."));
     }
 
@@ -180,6 +181,6 @@ class BuyerCancellationJourneyIT extends BrowserTest {
     }
 
     private static String orderId(String orderCode) throws Exception {
-        return CheckoutIT.query("select id::text from orders where code = ?", orderCode).get(0);
+        return query("select id::text from orders where code = ?", orderCode).get(0);
     }
 }

@@ -3,7 +3,6 @@ package io.eventos.web;
 import io.eventos.testing.Browser;
 import io.eventos.testing.BrowserTest;
 import io.eventos.testing.BrowserTest.BrowsersOnDemand;
-import io.eventos.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -11,14 +10,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
+import static io.eventos.testing.TestDatabase.execute;
+import static io.eventos.testing.TestDatabase.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -63,8 +59,7 @@ class CheckInJourneyIT extends BrowserTest {
 
         // the organizer, on a laptop, makes a kiosk link for the north door
         ChromeDriver organizer = browser(1280, 900);
-        organizer.get(base + "/login.xhtml");
-        Browser.submitSignIn(organizer, "owner@demo.eventos.test", "demo-owner-2026");
+        signInDirectly(organizer, "owner@demo.eventos.test", "demo-owner-2026");
         organizer.get(base + "/app/event.xhtml?id=" + summit);
         Browser.clickToNavigate(organizer, organizer.findElement(By.id("checkin-link")));
         assertThat(organizer.getCurrentUrl()).contains("/app/checkin.xhtml?event=" + summit);
@@ -73,7 +68,7 @@ class CheckInJourneyIT extends BrowserTest {
         int before = checkedInAtTheSummitsDefaultList(summit);
         organizer.findElement(By.id("device-form:deviceName")).sendKeys("North door phone");
         organizer.findElement(By.id("device-form:create-device")).click();
-        WebElement linkField = new WebDriverWait(organizer, Duration.ofSeconds(20))
+        WebElement linkField = new WebDriverWait(organizer, Duration.ofSeconds(20), Browser.POLL)
                 .until(d -> d.findElement(By.id("device-form:new-link")));
         String link = linkField.getAttribute("value");
         assertThat(link).startsWith(base + "/checkin/device.xhtml?account=").contains("&token=");
@@ -110,7 +105,7 @@ class CheckInJourneyIT extends BrowserTest {
         // a code that will not scan: search by name and admit from the result
         phone.findElement(By.id("search-form:query")).sendKeys(searched.get(0));
         phone.findElement(By.id("search-form:search")).click();
-        WebElement admit = new WebDriverWait(phone, Duration.ofSeconds(20))
+        WebElement admit = new WebDriverWait(phone, Duration.ofSeconds(20), Browser.POLL)
                 .until(d -> d.findElement(By.id("search-form:hits:0:admit")));
         assertThat(phone.findElement(By.id("search-form:hits")).getText()).contains(searched.get(0));
         admit.click();
@@ -166,7 +161,7 @@ class CheckInJourneyIT extends BrowserTest {
 
     /** Waits up to 30 s; an element replaced by an AJAX update while it is read is simply read again. */
     private static WebDriverWait wait(ChromeDriver browser) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30), Browser.POLL);
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         return wait;
     }
@@ -256,8 +251,7 @@ class CheckInJourneyIT extends BrowserTest {
 
         // another door, online, admits one of the two tickets meanwhile
         ChromeDriver otherDoor = browser(1280, 800);
-        otherDoor.get(base + "/login.xhtml");
-        Browser.submitSignIn(otherDoor, "owner@demo.eventos.test", "demo-owner-2026");
+        signInDirectly(otherDoor, "owner@demo.eventos.test", "demo-owner-2026");
         otherDoor.get(base + "/checkin/");
         otherDoor.get(base + "/app/checkin.xhtml?event=" + summit);
         Browser.clickToNavigate(otherDoor, otherDoor.findElement(By.cssSelector(".open-scanner")));
@@ -302,7 +296,7 @@ class CheckInJourneyIT extends BrowserTest {
     }
 
     /** Tickets of the summit whose latest admission on its default list stands, counted as the organizer page does. */
-    private static int checkedInAtTheSummitsDefaultList(String summit) throws SQLException {
+    private static int checkedInAtTheSummitsDefaultList(String summit) {
         return Integer.parseInt(query("""
                 select count(distinct c.attendee_id)::text from check_ins c
                 join checkin_lists l on l.id = c.list_id and l.is_default
@@ -332,31 +326,5 @@ class CheckInJourneyIT extends BrowserTest {
 
     private static void assertNoSeriousAccessibilityProblems(ChromeDriver browser, String page) {
         Browser.assertNoSeriousAccessibilityProblems(browser, page);
-    }
-
-    private static List<String> query(String sql, String... parameters) throws SQLException {
-        try (Connection db = TestDatabase.get().superuserConnection("eventos");
-             PreparedStatement statement = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            List<String> rows = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(rs.getString(1));
-                }
-            }
-            return rows;
-        }
-    }
-
-    private static void execute(String sql, String... parameters) throws SQLException {
-        try (Connection db = TestDatabase.get().superuserConnection("eventos");
-             PreparedStatement statement = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        }
     }
 }

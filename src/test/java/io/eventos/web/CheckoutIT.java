@@ -3,7 +3,6 @@ package io.eventos.web;
 import io.eventos.testing.Browser;
 import io.eventos.testing.BrowserTest;
 import io.eventos.testing.QrReader;
-import io.eventos.testing.TestDatabase;
 import io.eventos.testing.TestMail;
 import io.eventos.testing.TestServer;
 import jakarta.mail.internet.MimeMessage;
@@ -16,16 +15,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.eventos.testing.TestDatabase.execute;
+import static io.eventos.testing.TestDatabase.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -65,7 +61,7 @@ class CheckoutIT extends BrowserTest {
                 .contains("Nordic Product Summit", "Organized by Northwind Events")
                 .containsPattern("\\d{4}");
         // the countdown is a duration, not a clock time
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textMatches(By.id("countdown"),
+        new WebDriverWait(browser, Duration.ofSeconds(10), Browser.POLL).until(ExpectedConditions.textMatches(By.id("countdown"),
                 Pattern.compile("^1[45]:\\d\\d min$")));
         assertThat(browser.findElement(By.cssSelector(".hold-timer")).getText())
                 .startsWith("Your tickets are held for another").doesNotContain("until");
@@ -98,7 +94,7 @@ class CheckoutIT extends BrowserTest {
         WebElement problem = browser.findElement(By.id("checkout-form:checkout-problem"));
         assertThat(problem.getText()).contains("Your card was declined");
         assertThat(problem.getAttribute("role")).isEqualTo("alert");
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> Browser.inFirstScreen(browser, problem));
+        new WebDriverWait(browser, Duration.ofSeconds(5), Browser.POLL).until(d -> Browser.inFirstScreen(browser, problem));
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("checkout-form:checkout-problem");
         Browser.screenshot(browser, "checkout-2b-declined");
         Browser.assertNoSeriousAccessibilityProblems(browser, "checkout after a decline");
@@ -147,21 +143,20 @@ class CheckoutIT extends BrowserTest {
 
         // the organizer refunds one of the two tickets
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
-        browser.get(base + "/login.xhtml");
-        Browser.submitSignIn(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
         browser.get(base + "/app/orders.xhtml?event=" + eventId());
         browser.findElement(By.id("orders-form:text")).sendKeys(buyer);
         WebElement unfiltered = browser.findElement(By.id("orders-form:orders"));
         browser.findElement(By.id("orders-form:filter")).click();
         // the new order also heads the unfiltered list: wait for the filtered table, or the link found goes stale
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(unfiltered));
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+        new WebDriverWait(browser, Duration.ofSeconds(20), Browser.POLL).until(ExpectedConditions.stalenessOf(unfiltered));
+        new WebDriverWait(browser, Duration.ofSeconds(20), Browser.POLL).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("orders-form:orders"), orderCode));
         // the filters are labelled, and the table has no unlabelled row of filter boxes
         assertThat(browser.findElement(By.cssSelector("label[for='orders-form:text']")).getText()).isEqualTo("Search");
         assertThat(browser.findElements(By.cssSelector("[id='orders-form:orders'] thead input"))).isEmpty();
         // a drop-down is announced by its label, not by its current value ("Any status")
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(
+        new WebDriverWait(browser, Duration.ofSeconds(10), Browser.POLL).until(d -> !d.findElements(
                 By.cssSelector("[id='orders-form:status'] [role='combobox'][aria-labelledby]")).isEmpty());
         List<WebElement> combobox = browser.findElements(By.cssSelector("[id='orders-form:status'] [role='combobox']"));
         assertThat(combobox).isNotEmpty();
@@ -178,9 +173,9 @@ class CheckoutIT extends BrowserTest {
         assertThat(refundedName).isIn("Ada Lovelace", "Charles Babbage");
         refundChoice.click();
         browser.findElement(By.id("order-form:refund")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
+        new WebDriverWait(browser, Duration.ofSeconds(10), Browser.POLL).until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector(".ui-confirmdialog-yes"))).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+        new WebDriverWait(browser, Duration.ofSeconds(20), Browser.POLL).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("order-form:messages"), "refunded for 1 ticket"));
         assertThat(browser.findElement(By.id("total")).getText()).contains("€249.00 refunded");
         assertThat(browser.findElement(By.id("order-status")).getText()).isEqualTo("partly refunded");
@@ -220,7 +215,7 @@ class CheckoutIT extends BrowserTest {
         browser.findElement(By.id("checkout-form:card")).sendKeys("4000 0000 0000 0002");
         Browser.submit(browser, By.id("checkout-form:place-order"));
         WebElement problem = browser.findElement(By.id("checkout-form:checkout-problem"));
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> Browser.inFirstScreen(browser, problem));
+        new WebDriverWait(browser, Duration.ofSeconds(5), Browser.POLL).until(d -> Browser.inFirstScreen(browser, problem));
 
         browser.findElement(By.xpath("//label[starts-with(normalize-space(.), 'Bank transfer')]")).click();
         Browser.submit(browser, By.id("checkout-form:place-order"));
@@ -234,8 +229,8 @@ class CheckoutIT extends BrowserTest {
         assertThat(TestMail.text(instructions)).contains("€249.00");
         Browser.screenshot(browser, "checkout-6-switched-to-transfer");
         // give the place back for the other tests
-        sql("update orders set status = 'cancelled', cancelled_at = now() where buyer_email = ?", buyer);
-        sql("update attendees set status = 'cancelled' where order_id in (select id from orders where buyer_email = ?)",
+        execute("update orders set status = 'cancelled', cancelled_at = now() where buyer_email = ?", buyer);
+        execute("update attendees set status = 'cancelled' where order_id in (select id from orders where buyer_email = ?)",
                 buyer);
     }
 
@@ -246,7 +241,7 @@ class CheckoutIT extends BrowserTest {
         Browser.submit(browser, By.id("tickets-form:continue"));
         String checkout = browser.getCurrentUrl();
         String token = checkout.substring(checkout.lastIndexOf('/') + 1);
-        sql("update holds set expires_at = now() - interval '1 second' where token = ?", token);
+        execute("update holds set expires_at = now() - interval '1 second' where token = ?", token);
         browser.get(checkout);
         assertThat(browser.findElement(By.id("expired-text")).getText())
                 .contains("held for 15 minutes and that time ran out");
@@ -271,13 +266,13 @@ class CheckoutIT extends BrowserTest {
         return new Select(browser.findElement(By.id(label.getAttribute("for"))));
     }
 
-    static String eventId() throws SQLException {
+    static String eventId() {
         return query("select e.id::text from events e join accounts a on a.id = e.account_id "
-                + "where a.slug = 'demo' and e.slug = 'product-summit'", null).get(0);
+                + "where a.slug = 'demo' and e.slug = 'product-summit'").get(0);
     }
 
     /** What is left of a demo summit ticket type, counted like the checkout does. */
-    static long available(String ticketName) throws SQLException {
+    static long available(String ticketName) {
         return Long.parseLong(query("""
                 select t.quantity
                        - (select count(*) from attendees a join orders o on o.id = a.order_id
@@ -289,37 +284,13 @@ class CheckoutIT extends BrowserTest {
                 where a.slug = 'demo' and e.slug = 'product-summit' and t.name = ?""", ticketName).get(0));
     }
 
-    private static long paidTickets(String buyerEmail) throws SQLException {
+    private static long paidTickets(String buyerEmail) {
         return Long.parseLong(query("""
                 select count(*) from attendees a join orders o on o.id = a.order_id
                 where o.buyer_email = ? and o.status = 'paid'""", buyerEmail).get(0));
     }
 
-    private static List<String> ticketCodes(String orderCode) throws SQLException {
+    private static List<String> ticketCodes(String orderCode) {
         return query("select a.code from attendees a join orders o on o.id = a.order_id where o.code = ?", orderCode);
-    }
-
-    static List<String> query(String sql, String parameter) throws SQLException {
-        try (Connection db = TestDatabase.get().superuserConnection("eventos");
-             PreparedStatement statement = db.prepareStatement(sql)) {
-            if (parameter != null) {
-                statement.setString(1, parameter);
-            }
-            List<String> values = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    values.add(rs.getString(1));
-                }
-            }
-            return values;
-        }
-    }
-
-    static void sql(String sql, String parameter) throws SQLException {
-        try (Connection db = TestDatabase.get().superuserConnection("eventos");
-             PreparedStatement statement = db.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            statement.executeUpdate();
-        }
     }
 }

@@ -27,8 +27,7 @@ class ContactMergeJourneyIT extends BrowserTest {
         String typed = "l.berg-" + System.nanoTime() + "@example.org";
         String orderCode = Browser.buyOneSummitTicket(browser, base.toString(), "Linnea", lastName, bought);
 
-        browser.get(base + "/login.xhtml");
-        Browser.submitSignIn(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
         // the buyer works at Fjord Labs
         String buyerPage = contactPage(lastName);
         browser.findElement(By.id("contact-form:company")).sendKeys("Fjord Labs");
@@ -106,8 +105,7 @@ class ContactMergeJourneyIT extends BrowserTest {
     @Test
     void aPairThatIsNotADuplicateIsDismissedRestoredAndDismissedAgain() {
         String lastName = "Aho" + ContactPages.letters(6);
-        browser.get(base + "/login.xhtml");
-        Browser.submitSignIn(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
         String first = newContact("Aada", lastName, "aada-" + System.nanoTime() + "@example.org");
         String second = newContact("Aada", lastName, "a.aho-" + System.nanoTime() + "@example.org");
 
@@ -160,8 +158,7 @@ class ContactMergeJourneyIT extends BrowserTest {
 
     @Test
     void theRetentionPeriodRefusesADayCountItCannotMeanNextToTheFieldAndKeepsIt() {
-        browser.get(base + "/login.xhtml");
-        Browser.submitSignIn(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
         browser.get(base + "/app/settings.xhtml");
         browser.findElement(By.id("retention-form:dataRetentionDays")).sendKeys("7");
         Browser.clickToNavigate(browser, browser.findElement(By.id("retention-form:save-retention")));

@@ -1,5 +1,6 @@
 package io.eventos.web;
 
+import io.eventos.testing.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -43,7 +44,7 @@ final class ContactPages {
 
     /** Waits up to 30 s, looking again when Faces replaced what was looked at. */
     static WebDriverWait await(WebDriver browser) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30), Browser.POLL);
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }

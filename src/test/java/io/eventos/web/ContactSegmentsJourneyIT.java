@@ -2,24 +2,21 @@ package io.eventos.web;
 
 import io.eventos.testing.Browser;
 import io.eventos.testing.BrowserTest;
-import io.eventos.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.eventos.testing.TestDatabase.execute;
+import static io.eventos.testing.TestDatabase.query;
 import static io.eventos.web.ContactPages.await;
 import static io.eventos.web.ContactPages.letters;
 import static io.eventos.web.ContactPages.rows;
-import static io.eventos.web.ContactsJourneyIT.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -77,8 +74,7 @@ class ContactSegmentsJourneyIT extends BrowserTest {
                 order by 1""", summit, summit);
         assertThat(leavers).contains("Lea " + lastName);
 
-        browser.get(base + "/login.xhtml");
-        Browser.submitSignIn(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
         browser.get(base + "/app/contacts.xhtml");
         browser.findElement(By.id("contacts-form:more-filters-button")).click();
         await(browser).until(d -> !d.findElements(By.id("contacts-form:abandoned")).isEmpty());
@@ -167,15 +163,5 @@ class ContactSegmentsJourneyIT extends BrowserTest {
         browser.findElements(By.cssSelector("[id='contacts-form:contacts_data'] a.contact-link"))
                 .forEach(link -> shown.add(link.getText()));
         return shown;
-    }
-
-    private static void execute(String sql, String... parameters) throws SQLException {
-        try (Connection db = TestDatabase.get().superuserConnection("eventos");
-             PreparedStatement statement = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        }
     }
 }

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import static io.eventos.testing.TestDatabase.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,8 +47,7 @@ class ContactsImportIT extends BrowserTest {
                 values (gen_random_uuid(), (select id from accounts where slug = 'demo'), ?, 'Erna', 'Vorhanden',
                         'Old Company', 'manual')""", existing);
 
-        browser.get(base + "/login.xhtml");
-        Browser.submitSignIn(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
         browser.get(base + "/app/contacts.xhtml");
         Browser.clickToNavigate(browser, browser.findElement(By.id("import-contacts")));
         assertThat(browser.getCurrentUrl()).contains("/app/contacts-import.xhtml");
@@ -59,7 +59,7 @@ class ContactsImportIT extends BrowserTest {
         assertThat(browser.findElement(By.id("upload-form:file-message")).getText()).startsWith("Line 3 has 3 values "
                 + "but the first line names 2 columns.").endsWith("Nothing was imported.");
         assertThat(browser.findElements(By.id("mapping-form"))).isEmpty();
-        assertThat(ContactsJourneyIT.query("select count(*) from contacts where email like ?",
+        assertThat(query("select count(*) from contacts where email like ?",
                 "%-" + suffix + "@example.org")).as("only the existing one").containsExactly("1");
         Browser.screenshot(browser, "import-1-refused");
 
@@ -109,13 +109,13 @@ class ContactsImportIT extends BrowserTest {
         Browser.screenshot(browser, "import-3-summary");
 
         // the duplicate updated, not twinned, with its timeline entry; the import is in the audit log
-        assertThat(ContactsJourneyIT.query("select first_name || ' ' || last_name || ' / ' || company from contacts "
+        assertThat(query("select first_name || ' ' || last_name || ' / ' || company from contacts "
                 + "where lower(email) = ?", existing)).containsExactly("Erna Vorhanden / New Company " + suffix);
-        assertThat(ContactsJourneyIT.query("""
+        assertThat(query("""
                 select a.subject from activities a join contacts c on c.id = a.contact_id
                 where lower(c.email) = ? and a.kind = 'imported'""", existing))
                 .containsExactly("Imported from " + fileName);
-        assertThat(ContactsJourneyIT.query("select count(*) from contacts where email like ?",
+        assertThat(query("select count(*) from contacts where email like ?",
                 "%-" + suffix + "@example.org")).as("existing, Nora, Otto; not Bernd").containsExactly("3");
         browser.get(base + "/app/audit.xhtml");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("contacts.imported");
@@ -184,7 +184,7 @@ class ContactsImportIT extends BrowserTest {
     }
 
     private static WebDriverWait wait(ChromeDriver browser) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60), Browser.POLL);
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }

@@ -32,7 +32,7 @@ class DashboardsJourneyIT extends BrowserTest {
 
     @Test
     void theOwnerSeesFiguresChartsAndTheEventsDashboard() {
-        signIn("owner@demo.eventos.test", "demo-owner-2026");
+        signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
         browser.get(base + "/app/?days=90");
         assertThat(browser.findElement(By.id("period-90")).getAttribute("class")).contains("active");
         long orders = Long.parseLong(browser.findElement(By.id("orders-paid")).getText());
@@ -76,7 +76,7 @@ class DashboardsJourneyIT extends BrowserTest {
 
     @Test
     void theReportsFilesHoldTheRowsThePageShows() throws Exception {
-        signIn("admin@demo.eventos.test", "demo-admin-2026");
+        signInDirectly(browser, "admin@demo.eventos.test", "demo-admin-2026");
         browser.get(base + "/app/");
         Browser.submit(browser, By.id("nav-reports"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Reports");
@@ -124,7 +124,7 @@ class DashboardsJourneyIT extends BrowserTest {
 
     @Test
     void aViewerSeesTheFiguresButNoFiles() {
-        signIn("viewer@demo.eventos.test", "demo-viewer-2026");
+        signInDirectly(browser, "viewer@demo.eventos.test", "demo-viewer-2026");
         browser.get(base + "/app/reports.xhtml");
         assertThat(browser.findElements(By.cssSelector("#by-day table tbody tr"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("a.export-csv"))).isEmpty();
@@ -136,11 +136,5 @@ class DashboardsJourneyIT extends BrowserTest {
                 .collect(Collectors.joining("; "));
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies)
                 .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private void signIn(String email, String password) {
-        browser.get(base + "/login.xhtml");
-        Browser.submitSignIn(browser, email, password);
-        assertThat(browser.getCurrentUrl()).contains("/app/");
     }
 }

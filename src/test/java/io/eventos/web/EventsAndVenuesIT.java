@@ -46,7 +46,7 @@ class EventsAndVenuesIT extends BrowserTest {
 
     @BeforeEach
     void open() {
-        signIn("owner@demo.eventos.test", "demo-owner-2026");
+        signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
     }
 
     @Test
@@ -149,7 +149,7 @@ class EventsAndVenuesIT extends BrowserTest {
         price.sendKeys("25.00");
         browser.findElement(By.id("ticket-form:quantity")).sendKeys("100");
         browser.findElement(By.id("ticket-form:save")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+        new WebDriverWait(browser, Duration.ofSeconds(20), Browser.POLL).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("ticket-form:types"), "Regular"));
         assertThat(browser.findElement(By.id("ticket-form:types")).getText()).contains("€25.00", "100", "On sale");
         // after a save the form is a fresh "new ticket type": a second type is added, the first one stays
@@ -162,7 +162,7 @@ class EventsAndVenuesIT extends BrowserTest {
         studentPrice.sendKeys("10.00");
         browser.findElement(By.id("ticket-form:quantity")).sendKeys("20");
         browser.findElement(By.id("ticket-form:save")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+        new WebDriverWait(browser, Duration.ofSeconds(20), Browser.POLL).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("ticket-form:types"), "Student"));
         assertThat(browser.findElements(By.cssSelector("[id='ticket-form:types_data'] tr"))).hasSize(2);
         assertThat(browser.findElement(By.id("ticket-form:types")).getText())
@@ -350,12 +350,6 @@ class EventsAndVenuesIT extends BrowserTest {
         return event;
     }
 
-    private void signIn(String email, String password) {
-        browser.get(base + "/login.xhtml");
-        Browser.submitSignIn(browser, email, password);
-        wait(ExpectedConditions.urlContains("/app/"));
-    }
-
     private void filter() {
         WebElement table = browser.findElement(By.id("events-form:events"));
         browser.findElement(By.id("events-form:filter")).click();
@@ -448,7 +442,7 @@ class EventsAndVenuesIT extends BrowserTest {
     }
 
     private <T> T wait(java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20))
+        return new WebDriverWait(browser, Duration.ofSeconds(20), Browser.POLL)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 }

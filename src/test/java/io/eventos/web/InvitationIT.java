@@ -3,7 +3,6 @@ package io.eventos.web;
 import io.eventos.testing.Browser;
 import io.eventos.testing.BrowserTest;
 import io.eventos.testing.BrowserTest.BrowsersOnDemand;
-import io.eventos.testing.TestDatabase;
 import io.eventos.testing.TestMail;
 import io.eventos.testing.TestServer;
 import jakarta.mail.internet.MimeMessage;
@@ -16,14 +15,12 @@ import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.eventos.testing.TestDatabase.execute;
+import static io.eventos.testing.TestDatabase.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -53,8 +50,7 @@ class InvitationIT extends BrowserTest {
     void aNewPersonSignsUpOnTheWayAndSeesTheViewersMenu() throws Exception {
         String unique = Long.toString(System.nanoTime(), 36);
         String email = "newbie-" + unique + "@example.test";
-        ChromeDriver owner = signedIn(OWNER, OWNER_PASSWORD);
-        owner.get(base + "/app/team.xhtml");
+        ChromeDriver owner = ownerOnTheTeamPage();
         invite(owner, email, "viewer", null);
         assertThat(inviteMessages(owner)).isEqualTo("Invitation sent to " + email + ". The link works for 7 days.");
         assertThat(pendingRow(owner, email).getText()).contains("viewer", "Olivia Owner", "expires");
@@ -114,9 +110,9 @@ class InvitationIT extends BrowserTest {
         owner.get(base + "/app/team.xhtml");
         assertThat(owner.findElement(By.id("team-form:members")).getText()).contains("Nina Newbie");
         assertThat(owner.findElement(By.id("pending-form:pending")).getText()).doesNotContain(email);
-        assertThat(queryLong("select count(*) from users where lower(email) = lower(?) and email_verified_at is not null",
+        assertThat(count("select count(*) from users where lower(email) = lower(?) and email_verified_at is not null",
                 email)).isEqualTo(1);
-        assertThat(queryLong("""
+        assertThat(count("""
                 select count(*) from audit_log a join accounts ac on ac.id = a.account_id
                 where ac.slug = 'demo' and a.after->>'email' = ? and a.action in ('member.invited', 'member.joined')""",
                 email)).isEqualTo(2);
@@ -140,8 +136,7 @@ class InvitationIT extends BrowserTest {
         int mailsBefore = mail.messagesTo(email).size();
 
         // a member limited to one event: door staff for the summit
-        ChromeDriver owner = signedIn(OWNER, OWNER_PASSWORD);
-        owner.get(base + "/app/team.xhtml");
+        ChromeDriver owner = ownerOnTheTeamPage();
         invite(owner, email, "member", "Nordic Product Summit");
         assertThat(pendingRow(owner, email).getText()).contains("member", "(only Nordic Product Summit)");
         String link = linkIn(mail.awaitMessageTo(email, mailsBefore, MAIL_WAIT));
@@ -180,7 +175,7 @@ class InvitationIT extends BrowserTest {
         guest.get(link);
         Browser.submit(guest, By.id("member-form:open-account"));
         assertThat(currentAccount(guest)).isEqualTo("Northwind Events");
-        assertThat(queryLong("""
+        assertThat(count("""
                 select count(*) from account_users au join users u on u.id = au.user_id
                 join accounts a on a.id = au.account_id join events e on e.account_id = a.id
                 where lower(u.email) = lower(?) and a.slug = 'demo' and au.role = 'member'
@@ -192,8 +187,7 @@ class InvitationIT extends BrowserTest {
     void replacedExpiredRevokedAndUnknownLinksAreRefusedWithOneSentence() throws Exception {
         String unique = Long.toString(System.nanoTime(), 36);
         String email = "latecomer-" + unique + "@example.test";
-        ChromeDriver owner = signedIn(OWNER, OWNER_PASSWORD);
-        owner.get(base + "/app/team.xhtml");
+        ChromeDriver owner = ownerOnTheTeamPage();
         invite(owner, email, "manager", null);
         String first = linkIn(mail.awaitMessageTo(email, 0, MAIL_WAIT));
         invite(owner, email, "viewer", null);
@@ -212,7 +206,8 @@ class InvitationIT extends BrowserTest {
         guest.get(base + "/invite.xhtml?account=not-an-id&token=%3Cscript%3E");
         assertThat(guest.findElement(By.id("invite-problem-text")).getText()).startsWith("This invitation link is not valid.");
 
-        execute("update invitations set expires_at = now() - interval '1 minute' where lower(email) = lower(?)", email);
+        assertThat(execute("update invitations set expires_at = now() - interval '1 minute' where lower(email) = lower(?)",
+                email)).isPositive();
         guest.get(second);
         assertThat(guest.findElement(By.id("invite-problem-text")).getText()).isEqualTo(
                 "This invitation has expired: invitations work for 7 days. Ask Olivia Owner to send you a new one.");
@@ -243,18 +238,17 @@ class InvitationIT extends BrowserTest {
         guest.get(third);
         assertThat(guest.findElement(By.id("invite-problem-text")).getText()).isEqualTo("This invitation was revoked. "
                 + "If you still need to join Northwind Events, ask Olivia Owner for a new one.");
-        assertThat(queryLong("select count(*) from audit_log where after->>'email' = ? and action = 'invitation.resent'",
+        assertThat(count("select count(*) from audit_log where after->>'email' = ? and action = 'invitation.resent'",
                 email)).isEqualTo(1);
-        assertThat(queryLong("select count(*) from audit_log where before->>'email' = ? and action = 'invitation.revoked'",
+        assertThat(count("select count(*) from audit_log where before->>'email' = ? and action = 'invitation.revoked'",
                 email)).isEqualTo(1);
-        assertThat(queryLong("select count(*) from audit_log where after->>'email' = ? and action = 'member.invited'",
+        assertThat(count("select count(*) from audit_log where after->>'email' = ? and action = 'member.invited'",
                 email)).as("invited, then invited again").isEqualTo(2);
     }
 
     @Test
     void anAddressThatIsAlreadyAMemberIsExplainedNextToTheFieldAndNothingIsLost() {
-        ChromeDriver owner = signedIn(OWNER, OWNER_PASSWORD);
-        owner.get(base + "/app/team.xhtml");
+        ChromeDriver owner = ownerOnTheTeamPage();
         invite(owner, "not-an-address", "manager", null);
         assertThat(emailMessage(owner)).isEqualTo("Enter an email address like name@example.com.");
 
@@ -299,11 +293,11 @@ class InvitationIT extends BrowserTest {
         return browser.findElement(By.xpath("//tbody[@id='pending-form:pending_data']/tr[td[text()='" + email + "']]"));
     }
 
-    private ChromeDriver signedIn(String email, String password) {
+    /** The owner's browser, signed in (not through the sign-in page: not the subject here) on the team page. */
+    private ChromeDriver ownerOnTheTeamPage() {
         ChromeDriver browser = anotherBrowser();
-        browser.get(base + "/login.xhtml");
-        Browser.submitSignIn(browser, email, password);
-        wait(browser, ExpectedConditions.urlContains("/app/"));
+        signInDirectly(browser, OWNER, OWNER_PASSWORD);
+        browser.get(base + "/app/team.xhtml");
         return browser;
     }
 
@@ -312,36 +306,17 @@ class InvitationIT extends BrowserTest {
     }
 
     private static <T> T wait(ChromeDriver browser, ExpectedCondition<T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
+        return new WebDriverWait(browser, Duration.ofSeconds(20), Browser.POLL).until(condition);
+    }
+
+    /** The one number {@code sql} counts (a {@code select count(*)}), as superuser. */
+    private static long count(String sql, String... parameters) {
+        return Long.parseLong(query(sql, (Object[]) parameters).get(0));
     }
 
     private static String linkIn(MimeMessage message) {
         Matcher link = LINK.matcher(TestMail.text(message));
         assertThat(link.find()).as("an invitation link in the email").isTrue();
         return link.group(1);
-    }
-
-    private static long queryLong(String sql, String... parameters) throws SQLException {
-        try (Connection db = TestDatabase.get().superuserConnection("eventos");
-             PreparedStatement statement = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            long sum = 0;
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    sum += rows.getLong(1);
-                }
-            }
-            return sum;
-        }
-    }
-
-    private static void execute(String sql, String parameter) throws SQLException {
-        try (Connection db = TestDatabase.get().superuserConnection("eventos");
-             PreparedStatement statement = db.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            assertThat(statement.executeUpdate()).as(sql).isPositive();
-        }
     }
 }

@@ -4,20 +4,18 @@ import io.eventos.testing.Browser;
 import io.eventos.testing.BrowserTest;
 import io.eventos.testing.BrowserTest.BrowsersOnDemand;
 import io.eventos.testing.RawHttp;
-import io.eventos.testing.TestDatabase;
 import io.eventos.testing.TestServer;
 import io.eventos.testing.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chrome.ChromeDriver;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import static io.eventos.testing.TestDatabase.execute;
+import static io.eventos.testing.TestDatabase.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,13 +33,13 @@ class LoginThrottlingIT extends BrowserTest {
     private static final String GUESSER = "127.0.0.51";
 
     @AfterEach
-    void restore() throws SQLException {
+    void restore() {
         sql("update users set locked_until = null, failed_login_count = 0 where email = ?");
         sql("delete from sign_in_addresses where email = ?");
     }
 
     @Test
-    void wrongPasswordsSlowTheirAddressDownMoreAndMoreWhileTheOwnerSignsInFromTheirOwn() throws SQLException {
+    void wrongPasswordsSlowTheirAddressDownMoreAndMoreWhileTheOwnerSignsInFromTheirOwn() {
         RawHttp guesser = new RawHttp(base, GUESSER);
         assertThat(rawAttempt(guesser, EMAIL, Map.of())).endsWith("Check both and try again.");
         assertThat(rawAttempt(guesser, EMAIL, Map.of())).endsWith("Check both and try again.");
@@ -75,7 +73,7 @@ class LoginThrottlingIT extends BrowserTest {
     }
 
     @Test
-    void failuresFromManyAddressesMakeTheAccountWaitOnlyForAddressesItDoesNotKnow() throws SQLException {
+    void failuresFromManyAddressesMakeTheAccountWaitOnlyForAddressesItDoesNotKnow() {
         assertThat(TestUsers.signIn(new RawHttp(base, "127.0.0.1"), EMAIL, PASSWORD)).as("the owner's own address")
                 .contains("/app/");
         sql("update users set failed_login_count = 10 where email = ?"); // ten failures from elsewhere
@@ -116,7 +114,7 @@ class LoginThrottlingIT extends BrowserTest {
      * does not count, the limit applies to the client and not to the proxy, and the audit log names the client.
      */
     @Test
-    void behindATrustedProxyTheLimitAndTheAuditLogFollowTheForwardedClient() throws SQLException {
+    void behindATrustedProxyTheLimitAndTheAuditLogFollowTheForwardedClient() {
         RawHttp proxy = new RawHttp(base, TestServer.TRUSTED_PROXY);
         for (int i = 1; i <= 20; i++) {
             // the client sent "X-Forwarded-For: 203.0.113.i"; the proxy appended the address it saw
@@ -149,17 +147,12 @@ class LoginThrottlingIT extends BrowserTest {
     }
 
     /** The address of the newest audited failure of the manager: column ip and the entry's "address". */
-    private String lastFailureAddresses() throws SQLException {
-        try (Connection db = TestDatabase.get().superuserConnection("eventos");
-             PreparedStatement query = db.prepareStatement("""
-                     select host(a.ip) || ' ' || (a.after ->> 'address') from audit_log a
-                     join users u on u.id = a.subject_id
-                     where u.email = ? and a.action = 'login.failed' order by a.occurred_at desc limit 1""")) {
-            query.setString(1, EMAIL);
-            try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+    private String lastFailureAddresses() {
+        List<String> newest = query("""
+                select host(a.ip) || ' ' || (a.after ->> 'address') from audit_log a
+                join users u on u.id = a.subject_id
+                where u.email = ? and a.action = 'login.failed' order by a.occurred_at desc limit 1""", EMAIL);
+        return newest.isEmpty() ? null : newest.get(0);
     }
 
     /** A sign-in with this password from the client: the message next to the password ("" if it signed in). */
@@ -176,65 +169,32 @@ class LoginThrottlingIT extends BrowserTest {
         return message.find() ? message.group(1) : "";
     }
 
-    private int guesserFailures() throws SQLException {
-        try (Connection db = TestDatabase.get().superuserConnection("eventos");
-             PreparedStatement query = db.prepareStatement(
-                     "select failures_in_a_row from sign_in_addresses where email = ? and address = ?")) {
-            query.setString(1, EMAIL);
-            query.setString(2, GUESSER);
-            try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? rs.getInt(1) : 0;
-            }
-        }
+    private int guesserFailures() {
+        List<String> failures = query("select failures_in_a_row from sign_in_addresses where email = ? and address = ?",
+                EMAIL, GUESSER);
+        return failures.isEmpty() ? 0 : Integer.parseInt(failures.get(0));
     }
 
-    private int accountFailures() throws SQLException {
-        try (Connection db = TestDatabase.get().superuserConnection("eventos");
-             PreparedStatement query = db.prepareStatement("select failed_login_count from users where email = ?")) {
-            query.setString(1, EMAIL);
-            try (ResultSet rs = query.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+    private int accountFailures() {
+        return Integer.parseInt(query("select failed_login_count from users where email = ?", EMAIL).get(0));
     }
 
     /** Seconds from now until the guesser's wait ends, or null if none was set. */
-    private Double secondsUntilTheGuesserMayTryAgain() throws SQLException {
-        try (Connection db = TestDatabase.get().superuserConnection("eventos");
-             PreparedStatement query = db.prepareStatement("""
-                     select extract(epoch from wait_until - now()) from sign_in_addresses
-                     where email = ? and address = ?""")) {
-            query.setString(1, EMAIL);
-            query.setString(2, GUESSER);
-            try (ResultSet rs = query.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                double seconds = rs.getDouble(1);
-                return rs.wasNull() ? null : seconds;
-            }
-        }
+    private Double secondsUntilTheGuesserMayTryAgain() {
+        List<String> seconds = query("""
+                select extract(epoch from wait_until - now()) from sign_in_addresses
+                where email = ? and address = ?""", EMAIL, GUESSER);
+        return seconds.isEmpty() || seconds.get(0) == null ? null : Double.valueOf(seconds.get(0));
     }
 
-    private String auditActions() throws SQLException {
-        try (Connection db = TestDatabase.get().superuserConnection("eventos");
-             PreparedStatement query = db.prepareStatement("""
-                     select string_agg(a.action, ',') from audit_log a join users u on u.id = a.subject_id
-                     where u.email = ? and a.action like 'login.%'""")) {
-            query.setString(1, EMAIL);
-            try (ResultSet rs = query.executeQuery()) {
-                rs.next();
-                return String.valueOf(rs.getString(1));
-            }
-        }
+    private String auditActions() {
+        return String.valueOf(query("""
+                select string_agg(a.action, ',') from audit_log a join users u on u.id = a.subject_id
+                where u.email = ? and a.action like 'login.%'""", EMAIL).get(0));
     }
 
-    private static void sql(String statement) throws SQLException {
-        try (Connection db = TestDatabase.get().superuserConnection("eventos");
-             PreparedStatement update = db.prepareStatement(statement)) {
-            update.setString(1, EMAIL);
-            update.executeUpdate();
-        }
+    /** Runs {@code statement} with the manager's address as its one parameter. */
+    private static void sql(String statement) {
+        execute(statement, EMAIL);
     }
 }

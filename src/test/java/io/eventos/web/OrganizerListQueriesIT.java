@@ -1,9 +1,11 @@
 package io.eventos.web;
 
-import io.eventos.testing.Browser;
+import io.eventos.testing.AppStatements;
 import io.eventos.testing.BrowserTest;
+import io.eventos.testing.BrowserTest.BrowsersOnDemand;
 import io.eventos.testing.RawHttp;
 import io.eventos.testing.TestDatabase;
+import io.eventos.testing.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -11,13 +13,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Statements the application role runs for one request of each organizer list (issue 18), counted by PostgreSQL
  * (pg_stat_statements): a small fixed number, whatever the number of rows on the page — no statement per row.
  */
+@BrowsersOnDemand
 class OrganizerListQueriesIT extends BrowserTest {
 
     /**
@@ -38,13 +40,12 @@ class OrganizerListQueriesIT extends BrowserTest {
 
     @BeforeEach
     void signIn() throws SQLException {
-        try (Connection db = TestDatabase.get().superuserConnection("eventos"); Statement sql = db.createStatement()) {
-            sql.execute("create schema if not exists stats");
-            sql.execute("create extension if not exists pg_stat_statements schema stats");
+        try (Connection db = TestDatabase.get().superuserConnection("eventos")) {
+            AppStatements.enable(db);
         }
-        browser.get(base + "/login.xhtml");
-        Browser.submitSignIn(browser, "owner@demo.eventos.test", "demo-owner-2026");
-        session = browser.manage().getCookieNamed("EVENTOS_SESSION").getValue();
+        RawHttp http = new RawHttp(base); // the requests are plain HTTP: no browser needed, not even to sign in
+        TestUsers.signIn(http, "owner@demo.eventos.test", "demo-owner-2026");
+        session = http.cookie("EVENTOS_SESSION");
     }
 
     @Test
@@ -66,16 +67,8 @@ class OrganizerListQueriesIT extends BrowserTest {
                 assertThat(page.split("data-ri=\"", -1).length - 1).as(list.getKey()
                         + ": enough rows that a statement per row would show").isGreaterThanOrEqualTo(5);
             }
-            // the fewest of three requests: what a request needs itself, without what ran beside it (the session
-            // check every 5 s, background jobs on the same server) — those show in one request but not in all three
-            List<String> fewest = null;
-            for (int i = 0; i < 3; i++) {
-                List<String> queries = queriesFor(list.getValue());
-                if (fewest == null || queries.size() < fewest.size()) {
-                    fewest = queries;
-                }
-            }
-            found.put(list.getKey(), fewest);
+            found.put(list.getKey(), fewestOfThree(() -> statementsOf(AppStatements.OF_REQUESTS,
+                    () -> get(list.getValue()))));
         }
         found.forEach((name, queries) -> System.out.printf("%s: %d statements%n  %s%n", name, queries.size(),
                 String.join("\n  ", queries)));
@@ -96,7 +89,7 @@ class OrganizerListQueriesIT extends BrowserTest {
         segments.put("jakarta.faces.partial.execute", "segments-form:load-segments");
         segments.put("jakarta.faces.partial.render", "segments-form:segments-area");
         segments.put("segments-form:load-segments", "segments-form:load-segments");
-        List<String> loading = statementsOf(() -> post("/app/contacts.xhtml", segments));
+        List<String> loading = statementsOf(AppStatements.OF_REQUESTS, () -> post("/app/contacts.xhtml", segments));
         assertThat(loading).as(String.join("\n", loading)).hasSizeLessThanOrEqualTo(MOST)
                 .anyMatch(q -> q.matches("(?is).*\\bfrom segments\\b.*"));
 
@@ -108,7 +101,7 @@ class OrganizerListQueriesIT extends BrowserTest {
         filter.put("contacts-form:filter", "contacts-form:filter");
         filter.put("contacts-form:consent_input", "yes");
         filter.put("contacts-form:text", "a");
-        List<String> filtering = statementsOf(() -> {
+        List<String> filtering = statementsOf(AppStatements.OF_REQUESTS, () -> {
             String answer = post("/app/contacts.xhtml", filter);
             assertThat(answer).contains("contacts-form:match-count");
         });
@@ -122,13 +115,29 @@ class OrganizerListQueriesIT extends BrowserTest {
         void run() throws Exception;
     }
 
-    /** The application role's statements while {@code request} runs (as {@link #queriesFor}). */
-    private static List<String> statementsOf(Request request) throws Exception {
+    /** The application role's statements ({@code filter}: an {@link AppStatements} filter) while {@code request} runs. */
+    private static List<String> statementsOf(String filter, Request request) throws Exception {
         try (Connection db = TestDatabase.get().superuserConnection("eventos"); Statement sql = db.createStatement()) {
-            sql.execute("select stats.pg_stat_statements_reset()");
+            AppStatements.reset(sql);
             request.run();
-            return appStatements(sql);
+            return AppStatements.list(sql, filter);
         }
+    }
+
+    /**
+     * The fewest statements of three runs: what a request needs itself, without what ran beside it (the session check
+     * every 5 s, background jobs on the same server, a refresh of the rollups) — those show in one run but not in all
+     * three.
+     */
+    private static List<String> fewestOfThree(Callable<List<String>> run) throws Exception {
+        List<String> fewest = null;
+        for (int i = 0; i < 3; i++) {
+            List<String> statements = run.call();
+            if (fewest == null || statements.size() < fewest.size()) {
+                fewest = statements;
+            }
+        }
+        return fewest;
     }
 
     private String post(String path, Map<String, String> fields) throws Exception {
@@ -161,14 +170,8 @@ class OrganizerListQueriesIT extends BrowserTest {
         Map<String, List<String>> found = new LinkedHashMap<>();
         for (var page : pages.entrySet()) {
             get(page.getValue());
-            List<String> fewest = null;
-            for (int i = 0; i < 3; i++) { // a refresh round between two requests makes one of them read again
-                List<String> queries = allQueriesFor(page.getValue());
-                if (fewest == null || queries.size() < fewest.size()) {
-                    fewest = queries;
-                }
-            }
-            found.put(page.getKey(), fewest);
+            // a refresh round between two requests makes one of them read again: the fewest of three
+            found.put(page.getKey(), fewestOfThree(() -> statementsOf(AppStatements.ALL, () -> get(page.getValue()))));
         }
         found.forEach((name, queries) -> System.out.printf("%s: %d statements%n  %s%n", name, queries.size(),
                 String.join("\n  ", queries)));
@@ -182,57 +185,6 @@ class OrganizerListQueriesIT extends BrowserTest {
         });
     }
 
-    /** The application role's statements while the page is fetched, but the tenant binding and the outbox's. */
-    private List<String> allQueriesFor(String path) throws Exception {
-        try (Connection db = TestDatabase.get().superuserConnection("eventos"); Statement sql = db.createStatement()) {
-            sql.execute("select stats.pg_stat_statements_reset()");
-            get(path);
-            List<String> queries = new ArrayList<>();
-            try (ResultSet rs = sql.executeQuery("""
-                    select s.query, s.calls from stats.pg_stat_statements s join pg_roles r on r.oid = s.userid
-                    where r.rolname = 'eventos_app'
-                      and s.query !~* 'set_config' and s.query !~* 'outbox' and s.query !~* 'pg_catalog'
-                      and s.query !~* '^\\s*(begin|commit|rollback|show|set )'
-                    """)) {
-                while (rs.next()) {
-                    for (long i = 0; i < rs.getLong(2); i++) {
-                        queries.add(rs.getString(1).replaceAll("\\s+", " "));
-                    }
-                }
-            }
-            return queries;
-        }
-    }
-
-    /**
-     * The application role's statements while the page is fetched, other than binding the tenant, page view
-     * counters, the outbox workers' and the rollups' background rounds, and the driver's catalog look-ups.
-     */
-    private List<String> queriesFor(String path) throws Exception {
-        try (Connection db = TestDatabase.get().superuserConnection("eventos"); Statement sql = db.createStatement()) {
-            sql.execute("select stats.pg_stat_statements_reset()");
-            get(path);
-            return appStatements(sql);
-        }
-    }
-
-    private static List<String> appStatements(Statement sql) throws SQLException {
-        List<String> queries = new ArrayList<>();
-        try (ResultSet rs = sql.executeQuery("""
-                select s.query, s.calls from stats.pg_stat_statements s join pg_roles r on r.oid = s.userid
-                where r.rolname = 'eventos_app'
-                  and s.query !~* 'set_config' and s.query !~* 'analytics' and s.query !~* 'outbox'
-                  and s.query !~* 'rollup' and s.query !~* 'pg_catalog' and s.query !~* '^\\s*(begin|commit|rollback|show|set )'
-                """)) {
-            while (rs.next()) {
-                for (long i = 0; i < rs.getLong(2); i++) {
-                    queries.add(rs.getString(1).replaceAll("\\s+", " "));
-                }
-            }
-        }
-        return queries;
-    }
-
     private String get(String path) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve(path))
                 .header("Cookie", "EVENTOS_SESSION=" + session).build(), HttpResponse.BodyHandlers.ofString());
@@ -241,11 +193,7 @@ class OrganizerListQueriesIT extends BrowserTest {
         return response.body();
     }
 
-    private static String one(String query) throws SQLException {
-        try (Connection db = TestDatabase.get().superuserConnection("eventos"); Statement sql = db.createStatement();
-             ResultSet rs = sql.executeQuery(query)) {
-            rs.next();
-            return rs.getString(1);
-        }
+    private static String one(String query) {
+        return TestDatabase.query(query).get(0);
     }
 }

@@ -38,7 +38,7 @@ class PromoCodesIT extends BrowserTest {
 
     @Test
     void aCodeForOneUseIsMadeAppliedAtTheCheckoutAndThenUsedUp() throws Exception {
-        signIn(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
         String eventId = summitId();
         browser.get(base + "/app/event.xhtml?id=" + eventId);
         Browser.clickToNavigate(browser, browser.findElement(By.id("promo-codes-link")));
@@ -138,7 +138,7 @@ class PromoCodesIT extends BrowserTest {
         // the organizer ends it, after a question that says what will happen: it stays in the list with its use
         browser.get(base + "/app/promo-codes.xhtml?event=" + eventId);
         browser.findElement(By.xpath(rowXpath(code) + "//button[normalize-space(.)='End now']")).click();
-        WebElement yes = new WebDriverWait(browser, Duration.ofSeconds(10)).until(
+        WebElement yes = new WebDriverWait(browser, Duration.ofSeconds(10), Browser.POLL).until(
                 ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes")));
         assertThat(browser.findElement(By.cssSelector(".ui-confirm-dialog-message")).getText())
                 .contains("End the code " + code + " now?", "Buyers can no longer use it");
@@ -151,7 +151,7 @@ class PromoCodesIT extends BrowserTest {
 
     @Test
     void aViewerSeesTheCodesButNoEditControlsAndAnotherAccountsEventIsNotFound() throws Exception {
-        signIn(browser, "viewer@demo.eventos.test", "demo-viewer-2026");
+        signInDirectly(browser, "viewer@demo.eventos.test", "demo-viewer-2026");
         String eventId = summitId();
         browser.get(base + "/app/promo-codes.xhtml?event=" + eventId);
         assertThat(browser.findElement(By.id("codes-form:codes")).getText()).contains("NORDIC10");
@@ -183,16 +183,10 @@ class PromoCodesIT extends BrowserTest {
 
     // ----------------------------------------------------------------------------------------------- helpers
 
-    private void signIn(ChromeDriver driver, String email, String password) {
-        driver.get(base + "/login.xhtml");
-        Browser.submitSignIn(driver, email, password);
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/app/"));
-    }
-
     private static void applyCode(ChromeDriver driver, String promoCode) {
         driver.findElement(By.id("tickets-form:promo-code")).sendKeys(promoCode);
         driver.findElement(By.id("tickets-form:apply-code")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+        new WebDriverWait(driver, Duration.ofSeconds(20), Browser.POLL).ignoring(StaleElementReferenceException.class)
                 .until(d -> !d.findElement(By.id("tickets-form:promo-code-message")).getText().isBlank());
     }
 

@@ -64,6 +64,6 @@ class PublicPageCacheIT extends BrowserTest {
     private void clickToNavigate(By button) {
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(button).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, Duration.ofSeconds(60), Browser.POLL).until(ExpectedConditions.stalenessOf(page));
     }
 }

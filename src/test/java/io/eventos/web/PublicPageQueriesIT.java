@@ -1,5 +1,6 @@
 package io.eventos.web;
 
+import io.eventos.testing.AppStatements;
 import io.eventos.testing.TestDatabase;
 import io.eventos.testing.TestServer;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,9 +34,8 @@ class PublicPageQueriesIT {
     @BeforeAll
     static void start() throws SQLException {
         base = TestServer.baseUri();
-        try (Connection db = TestDatabase.get().superuserConnection("eventos"); Statement sql = db.createStatement()) {
-            sql.execute("create schema if not exists stats");
-            sql.execute("create extension if not exists pg_stat_statements schema stats");
+        try (Connection db = TestDatabase.get().superuserConnection("eventos")) {
+            AppStatements.enable(db);
         }
     }
 

@@ -239,7 +239,7 @@ class SignUpIT extends BrowserTest {
     }
 
     private WebElement menuItem(String text) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
+        return new WebDriverWait(browser, Duration.ofSeconds(10), Browser.POLL).until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//a[contains(@class,'ui-menuitem-link')][normalize-space(.)='" + text + "']")));
     }
 

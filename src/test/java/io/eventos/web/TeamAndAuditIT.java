@@ -20,7 +20,7 @@ class TeamAndAuditIT extends BrowserTest {
 
     @Test
     void anOwnerChangesARoleAndFindsItInTheAuditLog() {
-        signIn("owner@demo.eventos.test", "demo-owner-2026");
+        signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
         browser.get(base + "/app/team.xhtml");
         assertThat(browser.findElement(By.id("team-form:members")).getText())
                 .contains("Olivia Owner", "Vera Viewer", "Dana Doors", "(selected events)");
@@ -37,7 +37,7 @@ class TeamAndAuditIT extends BrowserTest {
 
     @Test
     void theLastOwnerCannotRemoveThemselves() {
-        signIn("owner@demo.eventos.test", "demo-owner-2026");
+        signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
         browser.get(base + "/app/team.xhtml");
         WebElement row = rowOf("Olivia Owner");
         row.findElement(By.xpath(".//button[.//span[text()='Remove']]")).click();
@@ -58,7 +58,7 @@ class TeamAndAuditIT extends BrowserTest {
             assertThat(TestUsers.signIn(membersBrowser, member, TestUsers.PASSWORD)).contains("/app/");
             assertThat(membersBrowser.get("/app/events.xhtml", Map.of()).status()).isEqualTo(200);
 
-            signIn("owner@demo.eventos.test", "demo-owner-2026");
+            signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
             browser.get(base + "/app/team.xhtml");
             rowOf("Tess removed").findElement(By.xpath(".//button[.//span[text()='Remove']]")).click();
             confirm();
@@ -76,7 +76,7 @@ class TeamAndAuditIT extends BrowserTest {
 
     @Test
     void aViewerSeesTheTeamButCannotChangeItAndHasNoAuditLog() throws Exception {
-        signIn("viewer@demo.eventos.test", "demo-viewer-2026");
+        signInDirectly(browser, "viewer@demo.eventos.test", "demo-viewer-2026");
         browser.get(base + "/app/team.xhtml");
         assertThat(browser.findElement(By.id("team-form:members")).getText()).contains("Olivia Owner");
         assertThat(browser.findElements(By.xpath("//button[.//span[text()='Remove']]"))).isEmpty();
@@ -90,7 +90,7 @@ class TeamAndAuditIT extends BrowserTest {
 
     @Test
     void settingsRefuseABadSlugNextToTheFieldAndKeepWhatWasTyped() {
-        signIn("admin@demo.eventos.test", "demo-admin-2026");
+        signInDirectly(browser, "admin@demo.eventos.test", "demo-admin-2026");
         browser.get(base + "/app/settings.xhtml");
         WebElement name = browser.findElement(By.id("settings-form:name"));
         name.clear();
@@ -122,12 +122,6 @@ class TeamAndAuditIT extends BrowserTest {
     }
 
     private <T> T wait(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
-    }
-
-    private void signIn(String email, String password) {
-        browser.get(base + "/login.xhtml");
-        Browser.submitSignIn(browser, email, password);
-        wait(ExpectedConditions.urlContains("/app/"));
+        return new WebDriverWait(browser, Duration.ofSeconds(15), Browser.POLL).until(condition);
     }
 }

@@ -3,15 +3,12 @@ package io.eventos.web;
 import io.eventos.account.service.Totp;
 import io.eventos.testing.Browser;
 import io.eventos.testing.BrowserTest;
-import io.eventos.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 
+import static io.eventos.testing.TestDatabase.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,10 +22,10 @@ class TwoFactorIT extends BrowserTest {
     private static final String PASSWORD = "demo-doors-2026";
 
     @AfterEach
-    void close() throws SQLException {
-        sql("update accounts set require_2fa = false where slug = 'demo'");
+    void close() {
+        execute("update accounts set require_2fa = false where slug = 'demo'");
         // the demo's door staff sign in with their password alone in other tests (CheckInJourneyIT)
-        sql("update users set totp_enabled = false, totp_secret_enc = null, recovery_codes = '[]' where email = '"
+        execute("update users set totp_enabled = false, totp_secret_enc = null, recovery_codes = '[]' where email = '"
                 + EMAIL + "'");
     }
 
@@ -60,8 +57,8 @@ class TwoFactorIT extends BrowserTest {
     }
 
     @Test
-    void anAccountThatRequiresItSendsMembersWithoutItToTheSetUp() throws SQLException {
-        sql("update accounts set require_2fa = true where slug = 'demo'");
+    void anAccountThatRequiresItSendsMembersWithoutItToTheSetUp() {
+        execute("update accounts set require_2fa = true where slug = 'demo'");
         browser.get(base + "/login.xhtml");
         Browser.submitSignIn(browser, "viewer@demo.eventos.test", "demo-viewer-2026");
         browser.get(base + "/app/team.xhtml");
@@ -80,11 +77,5 @@ class TwoFactorIT extends BrowserTest {
         field.clear();
         field.sendKeys(code);
         Browser.submit(browser, By.id(form + (form.equals("enrol-form") ? ":confirm" : ":verify")));
-    }
-
-    private static void sql(String statement) throws SQLException {
-        try (Connection db = TestDatabase.get().superuserConnection("eventos"); Statement sql = db.createStatement()) {
-            sql.executeUpdate(statement);
-        }
     }
 }

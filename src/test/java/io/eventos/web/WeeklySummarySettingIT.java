@@ -35,8 +35,7 @@ class WeeklySummarySettingIT extends BrowserTest {
 
     @Test
     void anAdminTurnsTheWeeklySummaryOnAndSeesItSaved() throws SQLException {
-        browser.get(base + "/login.xhtml");
-        Browser.submitSignIn(browser, ADMIN, "demo-admin-2026");
+        signInDirectly(browser, ADMIN, "demo-admin-2026");
         browser.get(base + "/app/security.xhtml#weekly-summary");
         assertThat(browser.findElement(By.id("weekly-summary")).getText()).isEqualTo("Weekly summary email");
         assertThat(checkbox().isSelected()).as("off unless turned on").isFalse();
@@ -70,8 +69,7 @@ class WeeklySummarySettingIT extends BrowserTest {
 
     @Test
     void aViewerIsNotOfferedTheWeeklySummary() {
-        browser.get(base + "/login.xhtml");
-        Browser.submitSignIn(browser, "viewer@demo.eventos.test", "demo-viewer-2026");
+        signInDirectly(browser, "viewer@demo.eventos.test", "demo-viewer-2026");
         browser.get(base + "/app/security.xhtml");
         assertThat(browser.findElement(By.id("password-form")).isDisplayed()).isTrue();
         assertThat(browser.findElements(By.id("summary-form"))).as("owners and admins only").isEmpty();
@@ -81,7 +79,7 @@ class WeeklySummarySettingIT extends BrowserTest {
     private void reload() {
         org.openqa.selenium.WebElement old = browser.findElement(By.tagName("html"));
         browser.navigate().refresh();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
+        new WebDriverWait(browser, Duration.ofSeconds(30), Browser.POLL).until(d -> {
             try {
                 old.isEnabled();
                 return false;
@@ -96,7 +94,7 @@ class WeeklySummarySettingIT extends BrowserTest {
     private void save() {
         browser.findElement(By.id("summary-form:save-summary")).click();
         // the AJAX answer replaces the message element: one found a moment ago may be gone when its text is read
-        new WebDriverWait(browser, Duration.ofSeconds(30))
+        new WebDriverWait(browser, Duration.ofSeconds(30), Browser.POLL)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> !d.findElements(
                 By.cssSelector("#summary-form\\:weekly-message")).isEmpty()
                 && d.findElement(By.id("summary-form:weekly-message")).getText().startsWith("Saved"));

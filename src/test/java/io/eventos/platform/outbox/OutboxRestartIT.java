@@ -9,6 +9,7 @@ import io.eventos.testing.Browser;
 import io.eventos.testing.QrReader;
 import io.eventos.testing.TestDatabase;
 import io.eventos.testing.TestMail;
+import io.eventos.testing.TestServer;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -47,7 +48,7 @@ class OutboxRestartIT {
         smtp.start();
         TestMail mail = TestMail.of(smtp);
         int port = freePort();
-        Map<String, String> env = environment(settings, smtp, port);
+        Map<String, String> env = TestServer.withMailAndAddress(TestServer.environment(settings, SECRET_KEY), smtp, port);
         Path logs = Path.of(System.getProperty("eventos.it.workDir", "target/it"));
         String buyer = "crash-" + System.nanoTime() + "@example.org";
 
@@ -97,31 +98,7 @@ class OutboxRestartIT {
             throws Exception {
         Map<String, String> all = new HashMap<>(env);
         all.putAll(extra);
-        PayaraProcess server = PayaraProcess.start(
-                Path.of(System.getProperty("payara.microJar", "target/payara-micro.jar")),
-                Path.of(System.getProperty("eventos.it.war", "target/eventos.war")),
-                port, all, log, System.out::println);
-        if (!server.awaitReady(Duration.ofMinutes(6))) {
-            server.close();
-            throw new AssertionError("The server did not become ready: " + server.lastError() + " (log: " + log + ")");
-        }
-        return server;
-    }
-
-    private static Map<String, String> environment(DatabaseSettings settings, GreenMail smtp, int port) {
-        Map<String, String> env = new HashMap<>();
-        env.put("EVENTOS_DB_URL", settings.url());
-        env.put("EVENTOS_DB_USER", settings.appUser());
-        env.put("EVENTOS_DB_PASSWORD", settings.appPassword());
-        env.put("EVENTOS_DB_OWNER_USER", settings.ownerUser());
-        env.put("EVENTOS_DB_OWNER_PASSWORD", settings.ownerPassword());
-        env.put("EVENTOS_DEMO", "true");
-        env.put("EVENTOS_SECRET_KEY", SECRET_KEY);
-        env.put("EVENTOS_SMTP_HOST", "127.0.0.1");
-        env.put("EVENTOS_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
-        env.put("EVENTOS_SMTP_TLS", "none");
-        env.put("EVENTOS_BASE_URL", "http://127.0.0.1:" + port);
-        return env;
+        return TestServer.startPayara(all, port, log);
     }
 
     /** Polls until the confirmation's outbox row is done; returns its id. */
