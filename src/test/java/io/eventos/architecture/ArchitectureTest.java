@@ -125,4 +125,14 @@ class ArchitectureTest {
                         "io.eventos.ticketing.web..")
                 .check(classes);
     }
+
+    /**
+     * One view scope: OmniFaces' {@code @ViewScoped} (it ends a bean when its page is left, not when the session's
+     * view map overflows). Faces' own {@code jakarta.faces.view.ViewScoped} is not used.
+     */
+    @Test
+    void oneViewScopeOmniFaces() {
+        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("jakarta.faces.view.ViewScoped")
+                .check(classes);
+    }
 }

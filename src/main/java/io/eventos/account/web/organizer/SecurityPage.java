@@ -10,7 +10,7 @@ import io.eventos.account.service.WeeklySummarySettings;
 import io.eventos.platform.security.Permission;
 import io.eventos.platform.web.ClientAddress;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.view.ViewScoped;
+import org.omnifaces.cdi.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;

@@ -11,7 +11,7 @@ import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.web.BaseUrl;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.view.ViewScoped;
+import org.omnifaces.cdi.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.util.Faces;

@@ -14,7 +14,7 @@ import io.eventos.platform.web.BaseUrl;
 import io.eventos.ticketing.service.SalesEvent;
 import io.eventos.ticketing.service.TicketTypeService;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.view.ViewScoped;
+import org.omnifaces.cdi.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.util.Faces;

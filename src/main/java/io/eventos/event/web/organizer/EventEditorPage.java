@@ -11,7 +11,7 @@ import io.eventos.event.service.PublishRefusedException;
 import io.eventos.event.service.VenueOption;
 import io.eventos.event.service.VenueService;
 import io.eventos.platform.security.AccessDeniedException;
-import jakarta.faces.view.ViewScoped;
+import org.omnifaces.cdi.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.util.Faces;

@@ -6,7 +6,7 @@ import io.eventos.event.service.EventSearch;
 import io.eventos.event.service.VenueOption;
 import io.eventos.event.service.VenueService;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.view.ViewScoped;
+import org.omnifaces.cdi.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.primefaces.model.FilterMeta;
