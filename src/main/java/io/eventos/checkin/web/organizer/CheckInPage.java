@@ -11,6 +11,7 @@ import io.eventos.checkin.service.DoorCounts;
 import io.eventos.checkin.service.ScanRecord;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.web.BaseUrl;
+import io.eventos.platform.web.FieldMessages;
 import io.eventos.ticketing.service.SalesEvent;
 import io.eventos.ticketing.service.TicketTypeService;
 import jakarta.faces.context.FacesContext;
@@ -152,12 +153,7 @@ public class CheckInPage implements Serializable {
             deviceName = null;
             devices = checkIn.devices(sales.id());
         } catch (CheckInException refused) {
-            if (refused.field() != null) {
-                Messages.addError("device-form:" + refused.field(), refused.getMessage());
-                FacesContext.getCurrentInstance().validationFailed();
-            } else {
-                Messages.addGlobalError(refused.getMessage());
-            }
+            FieldMessages.show("device-form", refused);
         } catch (AccessDeniedException refused) {
             Messages.addGlobalError(refused.getMessage());
         }

@@ -14,9 +14,9 @@ import io.eventos.crm.service.ContactSegmentService;
 import io.eventos.crm.service.ContactService;
 import io.eventos.crm.service.ContactTeam;
 import io.eventos.crm.service.SegmentRow;
-import io.eventos.platform.input.InputProblem;
 import io.eventos.platform.input.InputRefusedException;
 import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.web.FieldMessages;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -258,8 +258,7 @@ public class ContactsPage implements Serializable {
             applied = filter();
             firstPage();
         } catch (InputRefusedException refused) {
-            refused.problems().forEach(p -> Messages.addError("contacts-form:" + p.field(), p.message()));
-            Faces.validationFailed();
+            FieldMessages.show("contacts-form", refused);
         }
     }
 
@@ -284,8 +283,7 @@ public class ContactsPage implements Serializable {
                     : ". Only you see it."));
             views = viewService.list();
         } catch (InputRefusedException refused) {
-            refused.problems().forEach(p -> Messages.addError("contacts-form:" + p.field(), p.message()));
-            Faces.validationFailed();
+            FieldMessages.show("contacts-form", refused);
         } catch (AccessDeniedException refused) {
             Messages.addGlobalError(refused.getMessage());
         }
@@ -325,8 +323,7 @@ public class ContactsPage implements Serializable {
             Messages.addGlobalInfo("Segment “" + segmentName.strip() + "” saved.");
             segments = segmentService.list();
         } catch (InputRefusedException refused) {
-            refused.problems().forEach(p -> Messages.addError("contacts-form:" + p.field(), p.message()));
-            Faces.validationFailed();
+            FieldMessages.show("contacts-form", refused);
         } catch (AccessDeniedException refused) {
             Messages.addGlobalError(refused.getMessage());
         }
@@ -366,7 +363,7 @@ public class ContactsPage implements Serializable {
                     + (changed == 1 ? " contact." : " contacts."));
             bulkTag = null;
         } catch (InputRefusedException refused) {
-            refused.problems().forEach(p -> Messages.addError("contacts-form:" + p.field(), p.message()));
+            FieldMessages.show("contacts-form", refused);
         } catch (AccessDeniedException refused) {
             Messages.addGlobalError(refused.getMessage());
         }
@@ -379,7 +376,7 @@ public class ContactsPage implements Serializable {
             Messages.addGlobalInfo(changed + (changed == 1 ? " contact" : " contacts") + " now owned by "
                     + (to == null ? "nobody" : teamNames.get(to)) + ".");
         } catch (InputRefusedException refused) {
-            refused.problems().forEach(p -> Messages.addError("contacts-form:" + p.field(), p.message()));
+            FieldMessages.show("contacts-form", refused);
         } catch (AccessDeniedException refused) {
             Messages.addGlobalError(refused.getMessage());
         }
@@ -393,10 +390,7 @@ public class ContactsPage implements Serializable {
             fieldChoices = null;
             fieldDefs = fields.list();
         } catch (InputRefusedException refused) {
-            for (InputProblem p : refused.problems()) {
-                Messages.addError("fields-form:" + p.field(), p.message());
-            }
-            Faces.validationFailed();
+            FieldMessages.show("fields-form", refused);
         } catch (AccessDeniedException refused) {
             Messages.addGlobalError(refused.getMessage());
         }

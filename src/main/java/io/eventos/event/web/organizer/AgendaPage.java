@@ -10,6 +10,7 @@ import io.eventos.event.service.AgendaSpeaker;
 import io.eventos.event.service.SessionInput;
 import io.eventos.event.service.SessionSaveResult;
 import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.web.FieldMessages;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.ViewScoped;
@@ -225,7 +226,7 @@ public class AgendaPage implements Serializable {
             redirectHere(input.startsAt().toLocalDate());
         } catch (AgendaException refused) {
             warnings = List.of();
-            Messages.addError("session-form:" + refused.field(), refused.getMessage());
+            FieldMessages.show("session-form", refused);
         } catch (AccessDeniedException refused) {
             warnings = List.of();
             Messages.addGlobalError(refused.getMessage());

@@ -11,6 +11,7 @@ import io.eventos.event.service.PublishRefusedException;
 import io.eventos.event.service.VenueOption;
 import io.eventos.event.service.VenueService;
 import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.web.FieldMessages;
 import org.omnifaces.cdi.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -8,6 +8,7 @@ import io.eventos.media.service.MediaLibrary;
 import io.eventos.media.service.MediaUpload;
 import io.eventos.event.service.SpeakerInput;
 import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.web.FieldMessages;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.ViewScoped;
@@ -88,7 +89,7 @@ public class SpeakerPage implements Serializable {
             }
             backToAgenda();
         } catch (AgendaException refused) {
-            Messages.addError("speaker-form:" + refused.field(), refused.getMessage());
+            FieldMessages.show("speaker-form", refused);
         } catch (AccessDeniedException refused) {
             Messages.addGlobalError(refused.getMessage());
         } finally {

@@ -8,6 +8,7 @@ import io.eventos.event.service.VenueDetails;
 import io.eventos.event.service.VenueInput;
 import io.eventos.event.service.VenueService;
 import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.web.FieldMessages;
 import org.omnifaces.cdi.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -1,6 +1,7 @@
 package io.eventos.ticketing.web.organizer;
 
 import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.web.FieldMessages;
 import io.eventos.ticketing.service.CancellationPolicy;
 import io.eventos.ticketing.service.Money;
 import io.eventos.ticketing.service.SalesEvent;
@@ -107,7 +108,7 @@ public class TicketTypesPage implements Serializable {
             showPolicy(tickets.cancellationPolicy(sales.id()));
             Messages.addGlobalInfo("Cancellation policy saved. " + policy.summary());
         } catch (TicketingException refused) {
-            addError("policy-form", refused);
+            FieldMessages.show("policy-form", refused);
         } catch (AccessDeniedException refused) {
             Messages.addGlobalError(refused.getMessage());
         }
@@ -179,7 +180,7 @@ public class TicketTypesPage implements Serializable {
             // a fresh form after every save: typing the next type never overwrites the one just saved
             startNew();
         } catch (TicketingException refused) {
-            addError("ticket-form", refused);
+            FieldMessages.show("ticket-form", refused);
         } catch (AccessDeniedException refused) {
             Messages.addGlobalError(refused.getMessage());
         }
@@ -206,15 +207,7 @@ public class TicketTypesPage implements Serializable {
             groupCapacity = null;
             refresh();
         } catch (TicketingException refused) {
-            addError("group-form", refused);
-        }
-    }
-
-    private static void addError(String form, TicketingException refused) {
-        if (refused.field() == null) {
-            Messages.addGlobalError(refused.getMessage());
-        } else {
-            Messages.addError(form + ":" + refused.field(), refused.getMessage());
+            FieldMessages.show("group-form", refused);
         }
     }
 
