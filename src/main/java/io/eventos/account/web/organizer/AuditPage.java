@@ -4,6 +4,7 @@ import io.eventos.account.service.AuditQuery;
 import io.eventos.account.service.AuditRecord;
 import io.eventos.account.service.AuditService;
 import io.eventos.platform.persistence.ListTotal;
+import io.eventos.platform.web.Ids;
 import org.omnifaces.cdi.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -65,20 +66,12 @@ public class AuditPage implements Serializable {
     private AuditQuery query() {
         return new AuditQuery(action, actor, from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
                 to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC),
-                isOneRecord() ? subject : null, isOneRecord() ? java.util.UUID.fromString(id.strip()) : null);
+                isOneRecord() ? subject : null, isOneRecord() ? Ids.parse(id) : null);
     }
 
     /** True when the page shows one record's history (a known kind and a well-formed id). */
     public boolean isOneRecord() {
-        if (subject == null || id == null || !SUBJECTS.contains(subject)) {
-            return false;
-        }
-        try {
-            java.util.UUID.fromString(id.strip());
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return subject != null && SUBJECTS.contains(subject) && Ids.parse(id) != null;
     }
 
     /** "order", "promo code", ...: the kind of record in words. */

@@ -34,7 +34,7 @@ public class EventDashboardPage {
     @Inject
     Dashboards dashboards;
 
-    private String event;
+    private UUID event;
     private EventDashboard figures;
     private String salesChart;
     private String ticketChart;
@@ -42,8 +42,12 @@ public class EventDashboardPage {
     private boolean eventDay;
 
     public void load() throws IOException {
+        if (event == null) {
+            Faces.responseSendError(404, "Not found");
+            return;
+        }
         try {
-            figures = dashboards.event(UUID.fromString(String.valueOf(event).strip()));
+            figures = dashboards.event(event);
         } catch (IllegalArgumentException | AccessDeniedException e) {
             Faces.responseSendError(404, "Not found");
             return;
@@ -109,11 +113,11 @@ public class EventDashboardPage {
         return eventDay;
     }
 
-    public String getEvent() {
+    public UUID getEvent() {
         return event;
     }
 
-    public void setEvent(String event) {
+    public void setEvent(UUID event) {
         this.event = event;
     }
 }

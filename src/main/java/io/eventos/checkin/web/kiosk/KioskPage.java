@@ -1,6 +1,5 @@
 package io.eventos.checkin.web.kiosk;
 
-import io.eventos.checkin.web.Ids;
 import io.eventos.checkin.service.CheckInException;
 import io.eventos.checkin.service.DoorCounts;
 import io.eventos.checkin.service.DoorEvent;
@@ -44,8 +43,8 @@ public class KioskPage implements Serializable {
     @Inject
     transient DoorService door;
 
-    private String event;
-    private String list;
+    private UUID event;
+    private UUID list;
     private DoorEvent doorEvent;
     private DoorCounts counts;
 
@@ -65,8 +64,8 @@ public class KioskPage implements Serializable {
 
     /** f:viewAction: the event and list, or 404 for anything else (another account's, another device's list). */
     public void load() throws IOException {
-        UUID eventId = Ids.parse(event);
-        UUID listId = Ids.parse(list);
+        UUID eventId = event;
+        UUID listId = list;
         if (eventId == null || listId == null || CurrentTenant.get().isEmpty()) {
             if (CurrentTenant.get().isEmpty()) {
                 Faces.redirect(Faces.getRequestContextPath() + "/checkin/");
@@ -256,19 +255,19 @@ public class KioskPage implements Serializable {
 
     // ------------------------------------------------------------------------------------------- properties
 
-    public String getEvent() {
+    public UUID getEvent() {
         return event;
     }
 
-    public void setEvent(String event) {
+    public void setEvent(UUID event) {
         this.event = event;
     }
 
-    public String getList() {
+    public UUID getList() {
         return list;
     }
 
-    public void setList(String list) {
+    public void setList(UUID list) {
         this.list = list;
     }
 

@@ -1,6 +1,6 @@
 package io.eventos.checkin.web.organizer;
 
-import io.eventos.checkin.web.Ids;
+import io.eventos.platform.web.Ids;
 import io.eventos.checkin.service.CheckInException;
 import io.eventos.checkin.service.CheckInInputException;
 import io.eventos.checkin.service.CheckInListForm;
@@ -52,7 +52,7 @@ public class CheckInPage implements Serializable {
     @Inject
     transient TicketTypeService tickets;
 
-    private String event;
+    private UUID event;
     private SalesEvent sales;
     private List<CheckInListView> lists = List.of();
     private Map<UUID, DoorCounts> counts = new LinkedHashMap<>();
@@ -82,7 +82,7 @@ public class CheckInPage implements Serializable {
 
     /** f:viewAction: loads the event or answers 404. */
     public void load() throws IOException {
-        UUID id = Ids.parse(event);
+        UUID id = event;
         if (id == null) {
             Faces.responseSendError(404, "Not found");
             return;
@@ -257,11 +257,11 @@ public class CheckInPage implements Serializable {
         return history;
     }
 
-    public String getEvent() {
+    public UUID getEvent() {
         return event;
     }
 
-    public void setEvent(String event) {
+    public void setEvent(UUID event) {
         this.event = event;
     }
 

@@ -16,6 +16,7 @@ import io.eventos.crm.service.TimelineEntryForm;
 import io.eventos.platform.input.InputProblem;
 import io.eventos.platform.input.InputRefusedException;
 import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.web.Ids;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -59,7 +60,7 @@ public class ContactPage implements Serializable {
     @Inject
     transient ContactMergeService merging;
 
-    private String id;
+    private UUID id;
     private ContactDetails detail;
     private boolean creating;
     private List<ContactTeam.TeamMate> team;
@@ -103,7 +104,7 @@ public class ContactPage implements Serializable {
             teamNames = new LinkedHashMap<>();
             team.forEach(m -> teamNames.put(m.userId(), m.name()));
             fieldDefs = fields.list();
-            if (id == null || id.isBlank()) {
+            if (id == null) {
                 creating = true;
                 if (!Faces.getContext().isPostback()
                         && !Faces.evaluateExpressionGet("#{organizer.can('CONTACTS_MANAGE')}").equals(Boolean.TRUE)) {
@@ -111,7 +112,7 @@ public class ContactPage implements Serializable {
                 }
                 return;
             }
-            UUID contactId = UUID.fromString(id.strip());
+            UUID contactId = id;
             try {
                 detail = contacts.detail(contactId);
             } catch (AccessDeniedException notHere) {
@@ -154,7 +155,7 @@ public class ContactPage implements Serializable {
 
     private ContactForm form() {
         return new ContactForm(firstName, lastName, email, phone, company, jobTitle, addressLine, postalCode, city,
-                country, tags, ContactsPage.uuid(owner), custom);
+                country, tags, Ids.parse(owner), custom);
     }
 
     public String save() {
@@ -196,7 +197,7 @@ public class ContactPage implements Serializable {
         try {
             Instant due = entryDue == null ? null : entryDue.atTime(17, 0).toInstant(ZoneOffset.UTC);
             contacts.addEntry(detail.id(), new TimelineEntryForm(entryKind, entrySubject, entryBody, due,
-                    ContactsPage.uuid(entryAssignee)));
+                    Ids.parse(entryAssignee)));
             Messages.addGlobalInfo(switch (entryKind) {
                 case "task" -> "Task added.";
                 case "call" -> "Call recorded.";
@@ -346,11 +347,11 @@ public class ContactPage implements Serializable {
         return creating || detail != null && detail.editable();
     }
 
-    public String getId() {
+    public UUID getId() {
         return id;
     }
 
-    public void setId(String id) {
+    public void setId(UUID id) {
         this.id = id;
     }
 

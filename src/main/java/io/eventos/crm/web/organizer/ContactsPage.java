@@ -17,6 +17,7 @@ import io.eventos.crm.service.SegmentRow;
 import io.eventos.platform.input.InputRefusedException;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.web.FieldMessages;
+import io.eventos.platform.web.Ids;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -154,7 +155,7 @@ public class ContactsPage implements Serializable {
             fieldDefs = fields.list();
             if (segment != null && !segment.isBlank() && !Faces.isPostback()) {
                 segments = segmentService.list();
-                UUID id = uuid(segment);
+                UUID id = Ids.parse(segment);
                 if (id == null) {
                     throw new AccessDeniedException("No such segment.");
                 }
@@ -162,7 +163,7 @@ public class ContactsPage implements Serializable {
                 segmentName = segments.stream().filter(x -> x.id().equals(id)).map(SegmentRow::name).findFirst()
                         .orElse(null);
             } else if (view != null && !view.isBlank() && !Faces.isPostback()) {
-                UUID id = uuid(view);
+                UUID id = Ids.parse(view);
                 if (id == null) {
                     throw new AccessDeniedException("No such view.");
                 }
@@ -235,8 +236,8 @@ public class ContactsPage implements Serializable {
 
     /** The filters as typed, checked: every bad value is named next to its field (and the list stays as it was). */
     ContactFilter filter() {
-        ContactFilter base = new ContactFilter(text, tag, uuid(bought), uuid(attended), consent, uuid(owner),
-                uuid(notAttended), attendedAtLeast, buyer);
+        ContactFilter base = new ContactFilter(text, tag, Ids.parse(bought), Ids.parse(attended), consent, Ids.parse(owner),
+                Ids.parse(notAttended), attendedAtLeast, buyer);
         return ContactFilters.withSales(base, abandoned, spentCurrency, spentAtLeast, ticketType,
                 fieldDefs == null ? List.of() : fieldDefs, customKey, customOperator, customValue);
     }
@@ -371,7 +372,7 @@ public class ContactsPage implements Serializable {
 
     public void bulkOwner() {
         try {
-            UUID to = uuid(bulkOwner);
+            UUID to = Ids.parse(bulkOwner);
             int changed = contacts.bulkOwner(selectedIds(), to);
             Messages.addGlobalInfo(changed + (changed == 1 ? " contact" : " contacts") + " now owned by "
                     + (to == null ? "nobody" : teamNames.get(to)) + ".");
@@ -460,14 +461,6 @@ public class ContactsPage implements Serializable {
 
     public String at(Instant instant) {
         return instant == null ? "" : WHEN.format(instant.atZone(ZoneOffset.UTC));
-    }
-
-    static UUID uuid(String value) {
-        try {
-            return value == null || value.isBlank() ? null : UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     public Map<String, String> getRenames() {

@@ -11,6 +11,7 @@ import io.eventos.event.service.SessionInput;
 import io.eventos.event.service.SessionSaveResult;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.web.FieldMessages;
+import io.eventos.platform.web.Ids;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.ViewScoped;
@@ -40,6 +41,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -66,7 +68,7 @@ public class AgendaPage implements Serializable {
     transient AgendaService agendaService;
 
     // GET parameters
-    private String event;
+    private UUID event;
     private String view;
     private String day;
 
@@ -91,7 +93,7 @@ public class AgendaPage implements Serializable {
 
     /** View action: loads the agenda, or answers 404 for an event that is not the member's to see. */
     public void load() throws IOException {
-        eventId = parseUuid(event);
+        eventId = event;
         if (eventId == null) {
             Faces.responseSendError(404, "Not found");
             return;
@@ -192,7 +194,7 @@ public class AgendaPage implements Serializable {
 
     /** "Edit": the form filled with the session. */
     public void edit(String sessionId) {
-        UUID id = parseUuid(sessionId);
+        UUID id = Ids.parse(sessionId);
         agenda.sessions().stream().filter(s -> s.id().equals(id)).findFirst()
                 .ifPresent(s -> form.fill(s, s.toInput(agenda.event().zone())));
         warnings = List.of();
@@ -259,7 +261,7 @@ public class AgendaPage implements Serializable {
 
     /** PrimeFaces has already shifted the entry of the model; the service decides whether the new times stand. */
     private void move(ScheduleEvent<?> entry) {
-        UUID id = parseUuid(entry.getId());
+        UUID id = Ids.parse(entry.getId());
         String title = titleOf(id);
         try {
             SessionSaveResult result = agendaService.moveSession(eventId, id, entry.getStartDate(),
@@ -330,14 +332,6 @@ public class AgendaPage implements Serializable {
 
     private static String[] nonBlank(String... parts) {
         return Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toArray(String[]::new);
-    }
-
-    static UUID parseUuid(String value) {
-        try {
-            return value == null || value.isBlank() ? null : UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     static LocalDate parseDate(String value) {
@@ -454,8 +448,8 @@ public class AgendaPage implements Serializable {
             }
             LocalDateTime startsAt = date.atTime(from);
             LocalDateTime endsAt = to == LocalTime.MAX ? date.plusDays(1).atStartOfDay() : date.atTime(to);
-            return new SessionInput(title, description, kind, track, parseUuid(roomId), startsAt, endsAt, capacity,
-                    speakerIds.stream().map(AgendaPage::parseUuid).filter(java.util.Objects::nonNull).toList());
+            return new SessionInput(title, description, kind, track, Ids.parse(roomId), startsAt, endsAt, capacity,
+                    speakerIds.stream().map(Ids::parse).filter(java.util.Objects::nonNull).toList());
         }
 
         public boolean isNew() {
@@ -573,11 +567,11 @@ public class AgendaPage implements Serializable {
         return eventId == null ? null : eventId.toString();
     }
 
-    public String getEvent() {
+    public UUID getEvent() {
         return event;
     }
 
-    public void setEvent(String event) {
+    public void setEvent(UUID event) {
         this.event = event;
     }
 

@@ -12,6 +12,7 @@ import io.eventos.event.service.VenueOption;
 import io.eventos.event.service.VenueService;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.web.FieldMessages;
+import io.eventos.platform.web.Ids;
 import org.omnifaces.cdi.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -51,7 +52,7 @@ public class EventEditorPage implements Serializable {
     @Inject
     transient AccountService accounts;
 
-    private String id;
+    private UUID id;
     private UUID eventId;
     private EventDetails details;
     private List<VenueOption> venueOptions = List.of();
@@ -79,7 +80,7 @@ public class EventEditorPage implements Serializable {
 
     /** View action: loads the event of {@code ?id=}, or answers 404 if this account has no such event. */
     public void load() throws IOException {
-        if (id == null || id.isBlank()) {
+        if (id == null) {
             timeZone = accounts.currentProfile().defaultTimeZone();
             LocalDate day = LocalDate.now(ZoneId.of(timeZone)).plusWeeks(2);
             startsAt = day.atTime(LocalTime.of(18, 0));
@@ -87,7 +88,7 @@ public class EventEditorPage implements Serializable {
             venueOptions = venues.options(null);
             return;
         }
-        eventId = EventsPage.uuidOrNull(id);
+        eventId = id;
         var found = eventId == null ? java.util.Optional.<EventDetails>empty() : events.details(eventId);
         if (found.isEmpty()) {
             Faces.responseSendError(404, "No such event");
@@ -121,7 +122,7 @@ public class EventEditorPage implements Serializable {
     /** Ajax: a new event at a venue starts in the venue's time zone. */
     public void venueChanged() {
         if (eventId == null) {
-            UUID chosen = EventsPage.uuidOrNull(venueId);
+            UUID chosen = Ids.parse(venueId);
             venueOptions.stream().filter(v -> v.id().equals(chosen)).findFirst()
                     .ifPresent(v -> timeZone = v.timeZone());
         }
@@ -133,7 +134,7 @@ public class EventEditorPage implements Serializable {
             cover = new MediaUpload(coverFile.getFileName(), coverFile.getContent());
         }
         EventInput input = new EventInput(name, slug, summary, description, startsAt, endsAt, timeZone, format,
-                EventsPage.uuidOrNull(venueId), onlineUrl, capacity, visibility, cover, removeCover);
+                Ids.parse(venueId), onlineUrl, capacity, visibility, cover, removeCover);
         try {
             UUID saved;
             if (eventId == null) {
@@ -275,11 +276,11 @@ public class EventEditorPage implements Serializable {
 
     // ---------------------------------------------------------------------------------------- bound form values
 
-    public String getId() {
+    public UUID getId() {
         return id;
     }
 
-    public void setId(String id) {
+    public void setId(UUID id) {
         this.id = id;
     }
 

@@ -5,6 +5,7 @@ import io.eventos.event.service.EventRow;
 import io.eventos.event.service.EventSearch;
 import io.eventos.event.service.VenueOption;
 import io.eventos.event.service.VenueService;
+import io.eventos.platform.web.Ids;
 import jakarta.annotation.PostConstruct;
 import org.omnifaces.cdi.ViewScoped;
 import jakarta.inject.Inject;
@@ -20,7 +21,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * {@code /app/events.xhtml}: the account's events (or a limited member's own), filtered by text, status, venue and
@@ -83,7 +83,7 @@ public class EventsPage implements Serializable {
                 break;
             }
         }
-        return new EventQuery(text, status, uuidOrNull(venueId), from, to, field, ascending);
+        return new EventQuery(text, status, Ids.parse(venueId), from, to, field, ascending);
     }
 
     public LazyDataModel<Row> getRows() {
@@ -108,14 +108,6 @@ public class EventsPage implements Serializable {
 
     public void setStatus(String status) {
         this.status = status;
-    }
-
-    static UUID uuidOrNull(String text) {
-        try {
-            return text == null || text.isBlank() ? null : UUID.fromString(text.trim());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     public String getVenueId() {

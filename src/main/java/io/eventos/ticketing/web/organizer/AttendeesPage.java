@@ -32,7 +32,7 @@ public class AttendeesPage implements Serializable {
     @Inject
     transient TicketTypeService tickets;
 
-    private String event;
+    private UUID event;
     private SalesEvent sales;
     private String text;
     /** The list's total as last counted: exact up to 10,000, an estimate above (shown as "about ..."). */
@@ -60,8 +60,12 @@ public class AttendeesPage implements Serializable {
     };
 
     public void load() throws IOException {
+        if (event == null) {
+            Faces.responseSendError(404, "Not found");
+            return;
+        }
         try {
-            sales = tickets.event(UUID.fromString(String.valueOf(event).strip()));
+            sales = tickets.event(event);
         } catch (IllegalArgumentException | AccessDeniedException e) {
             Faces.responseSendError(404, "Not found");
         }
@@ -84,11 +88,11 @@ public class AttendeesPage implements Serializable {
         return sales;
     }
 
-    public String getEvent() {
+    public UUID getEvent() {
         return event;
     }
 
-    public void setEvent(String event) {
+    public void setEvent(UUID event) {
         this.event = event;
     }
 

@@ -2,6 +2,7 @@ package io.eventos.ticketing.web.organizer;
 
 import io.eventos.platform.persistence.ListTotal;
 import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.web.Ids;
 import io.eventos.ticketing.service.Money;
 import io.eventos.ticketing.service.OrderFilter;
 import io.eventos.ticketing.service.OrderRow;
@@ -41,7 +42,7 @@ public class OrdersPage implements Serializable {
     @Inject
     transient TicketTypeService tickets;
 
-    private String event;
+    private UUID event;
     private SalesEvent sales;
     private List<TicketTypeRow> ticketTypes;
     private String status;
@@ -75,8 +76,12 @@ public class OrdersPage implements Serializable {
     };
 
     public void load() throws IOException {
+        if (event == null) {
+            Faces.responseSendError(404, "Not found");
+            return;
+        }
         try {
-            sales = tickets.event(UUID.fromString(String.valueOf(event).strip()));
+            sales = tickets.event(event);
             ticketTypes = tickets.list(sales.id());
         } catch (IllegalArgumentException | AccessDeniedException e) {
             Faces.responseSendError(404, "Not found");
@@ -85,7 +90,7 @@ public class OrdersPage implements Serializable {
 
     private OrderFilter filter() {
         ZoneId zone = ZoneId.of(sales.timeZone());
-        UUID ticketId = ticket == null || ticket.isBlank() ? null : UUID.fromString(ticket);
+        UUID ticketId = Ids.parse(ticket);
         return new OrderFilter(sales.id(), status, ticketId, from == null ? null : from.atStartOfDay(zone).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), text);
     }
@@ -127,11 +132,11 @@ public class OrdersPage implements Serializable {
         return ticketTypes;
     }
 
-    public String getEvent() {
+    public UUID getEvent() {
         return event;
     }
 
-    public void setEvent(String event) {
+    public void setEvent(UUID event) {
         this.event = event;
     }
 

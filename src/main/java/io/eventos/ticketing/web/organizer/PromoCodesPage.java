@@ -1,6 +1,7 @@
 package io.eventos.ticketing.web.organizer;
 
 import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.web.Ids;
 import io.eventos.ticketing.service.PromoCodeForm;
 import io.eventos.ticketing.service.PromoCodeRow;
 import io.eventos.ticketing.service.PromoCodeService;
@@ -44,7 +45,7 @@ public class PromoCodesPage implements Serializable {
     @Inject
     transient TicketTypeService tickets;
 
-    private String event;
+    private UUID event;
     private SalesEvent sales;
     private List<PromoCodeRow> rows;
     private List<TicketTypeRow> ticketTypes;
@@ -62,7 +63,7 @@ public class PromoCodesPage implements Serializable {
 
     /** f:viewAction: loads the event or answers 404. */
     public void load() throws IOException {
-        UUID id = TicketTypesPage.parse(event);
+        UUID id = event;
         if (id == null) {
             Faces.responseSendError(404, "Not found");
             return;
@@ -104,7 +105,7 @@ public class PromoCodesPage implements Serializable {
             }
         }
         PromoCodeForm form = new PromoCodeForm(code, kind, percentOff, amountOffMinor,
-                ticketIds.stream().map(TicketTypesPage::parse).toList(), usageLimit, perOrderLimit,
+                ticketIds.stream().map(Ids::parse).toList(), usageLimit, perOrderLimit,
                 instant(validFrom), instant(validUntil));
         try {
             if (editing == null) {
@@ -198,11 +199,11 @@ public class PromoCodesPage implements Serializable {
         return ticketTypes;
     }
 
-    public String getEvent() {
+    public UUID getEvent() {
         return event;
     }
 
-    public void setEvent(String event) {
+    public void setEvent(UUID event) {
         this.event = event;
     }
 
