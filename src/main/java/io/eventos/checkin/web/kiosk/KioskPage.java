@@ -9,6 +9,7 @@ import io.eventos.checkin.service.ScanAnswer;
 import io.eventos.checkin.service.ScanRequest;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.tenancy.CurrentTenant;
+import io.eventos.platform.web.Formats;
 import org.omnifaces.cdi.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -37,7 +38,6 @@ import java.util.UUID;
 public class KioskPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
 
     @Inject
@@ -241,7 +241,7 @@ public class KioskPage implements Serializable {
 
     private String when(Instant at) {
         ZonedDateTime local = at.atZone(doorEvent.zone());
-        return (local.toLocalDate().equals(LocalDate.now(doorEvent.zone())) ? TIME : DAY_TIME).format(local);
+        return (local.toLocalDate().equals(LocalDate.now(doorEvent.zone())) ? Formats.TIME : DAY_TIME).format(local);
     }
 
     public boolean isExitsScanned() {

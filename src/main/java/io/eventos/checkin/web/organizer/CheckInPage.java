@@ -1,5 +1,6 @@
 package io.eventos.checkin.web.organizer;
 
+import io.eventos.platform.web.Formats;
 import io.eventos.platform.web.Ids;
 import io.eventos.checkin.service.CheckInException;
 import io.eventos.checkin.service.CheckInInputException;
@@ -44,7 +45,6 @@ import java.util.UUID;
 public class CheckInPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter SCAN_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm:ss", Locale.ENGLISH);
 
     @Inject
@@ -177,7 +177,7 @@ public class CheckInPage implements Serializable {
     // ------------------------------------------------------------------------------------------- formatting
 
     public String when(Instant at) {
-        return at == null ? "" : WHEN.format(at.atZone(sales.zone()));
+        return at == null ? "" : Formats.WHEN.format(at.atZone(sales.zone()));
     }
 
     public String scanTime(Instant at) {

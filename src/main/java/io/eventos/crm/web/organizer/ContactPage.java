@@ -16,6 +16,7 @@ import io.eventos.crm.service.TimelineEntryForm;
 import io.eventos.platform.input.InputProblem;
 import io.eventos.platform.input.InputRefusedException;
 import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.web.Formats;
 import io.eventos.platform.web.Ids;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -29,7 +30,6 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,8 +48,6 @@ public class ContactPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final int TIMELINE_PAGE = 20;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     @Inject
     transient ContactService contacts;
@@ -308,11 +306,11 @@ public class ContactPage implements Serializable {
     // ------------------------------------------------------------------------------------------- for the view
 
     public String at(Instant instant) {
-        return instant == null ? "" : WHEN.format(instant.atZone(ZoneOffset.UTC));
+        return instant == null ? "" : Formats.ISO_MINUTE.format(instant.atZone(ZoneOffset.UTC));
     }
 
     public String day(Instant instant) {
-        return instant == null ? "" : DAY.format(instant.atZone(ZoneOffset.UTC));
+        return instant == null ? "" : Formats.ISO_DAY.format(instant.atZone(ZoneOffset.UTC));
     }
 
     public String kindLabel(String kind) {

@@ -17,6 +17,7 @@ import io.eventos.crm.service.SegmentRow;
 import io.eventos.platform.input.InputRefusedException;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.web.FieldMessages;
+import io.eventos.platform.web.Formats;
 import io.eventos.platform.web.Ids;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -35,7 +36,6 @@ import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,7 +58,6 @@ import java.util.stream.Collectors;
 public class ContactsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Inject
     transient ContactService contacts;
@@ -460,7 +459,7 @@ public class ContactsPage implements Serializable {
     }
 
     public String at(Instant instant) {
-        return instant == null ? "" : WHEN.format(instant.atZone(ZoneOffset.UTC));
+        return instant == null ? "" : Formats.ISO_MINUTE.format(instant.atZone(ZoneOffset.UTC));
     }
 
     public Map<String, String> getRenames() {

@@ -11,6 +11,7 @@ import io.eventos.event.service.SessionInput;
 import io.eventos.event.service.SessionSaveResult;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.web.FieldMessages;
+import io.eventos.platform.web.Formats;
 import io.eventos.platform.web.Ids;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -61,7 +62,6 @@ public class AgendaPage implements Serializable {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, d MMMM uuuu", Locale.ENGLISH);
     private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter RANGE_DAY = DateTimeFormatter.ofPattern("EEE d MMM uuuu", Locale.ENGLISH);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzzz", Locale.ENGLISH);
 
     @Inject
@@ -129,7 +129,7 @@ public class AgendaPage implements Serializable {
 
     private Row row(AgendaSession s) {
         var zone = agenda.event().zone();
-        return new Row(s, TIME.format(s.startsAt().atZone(zone)) + "–" + TIME.format(s.endsAt().atZone(zone)),
+        return new Row(s, Formats.TIME.format(s.startsAt().atZone(zone)) + "–" + Formats.TIME.format(s.endsAt().atZone(zone)),
                 label(s.kind()));
     }
 
@@ -178,8 +178,8 @@ public class AgendaPage implements Serializable {
     public void onDateSelect(SelectEvent<LocalDateTime> selected) {
         LocalDateTime at = selected.getObject();
         form.clear(at.toLocalDate());
-        form.start = TIME.format(at);
-        form.end = TIME.format(at.plusHours(1));
+        form.start = Formats.TIME.format(at);
+        form.end = Formats.TIME.format(at.plusHours(1));
         warnings = List.of();
         PrimeFaces.current().ajax().update("session-dialog");
         PrimeFaces.current().executeScript("PF('sessionDialog').show()");
@@ -267,8 +267,8 @@ public class AgendaPage implements Serializable {
             SessionSaveResult result = agendaService.moveSession(eventId, id, entry.getStartDate(),
                     entry.getEndDate(), List.of());
             if (result.saved()) {
-                Messages.addGlobalInfo("Moved '" + title + "' to " + TIME.format(entry.getStartDate()) + "–"
-                        + TIME.format(entry.getEndDate()) + ".");
+                Messages.addGlobalInfo("Moved '" + title + "' to " + Formats.TIME.format(entry.getStartDate()) + "–"
+                        + Formats.TIME.format(entry.getEndDate()) + ".");
                 reload();
                 PrimeFaces.current().ajax().update("agenda-growl");
             } else {
@@ -294,8 +294,8 @@ public class AgendaPage implements Serializable {
             SessionSaveResult result = agendaService.moveSession(eventId, move.sessionId(), move.start(), move.end(),
                     move.warnings());
             if (result.saved()) {
-                Messages.addFlashGlobalInfo("Moved '" + move.title() + "' to " + TIME.format(move.start()) + "–"
-                        + TIME.format(move.end()) + " despite the overlap you confirmed.");
+                Messages.addFlashGlobalInfo("Moved '" + move.title() + "' to " + Formats.TIME.format(move.start()) + "–"
+                        + Formats.TIME.format(move.end()) + " despite the overlap you confirmed.");
             } else {
                 Messages.addFlashGlobalWarn("'" + move.title() + "' was not moved: the overlaps changed meanwhile. "
                         + String.join(" ", result.warnings()));
@@ -420,8 +420,8 @@ public class AgendaPage implements Serializable {
             track = input.track();
             roomId = input.roomId() == null ? null : input.roomId().toString();
             date = input.startsAt().toLocalDate();
-            start = TIME.format(input.startsAt());
-            end = input.endsAt().toLocalDate().equals(date) ? TIME.format(input.endsAt()) : "24:00";
+            start = Formats.TIME.format(input.startsAt());
+            end = input.endsAt().toLocalDate().equals(date) ? Formats.TIME.format(input.endsAt()) : "24:00";
             capacity = input.capacity();
             speakerIds = new ArrayList<>(input.speakerIds().stream().map(UUID::toString).toList());
         }

@@ -12,6 +12,7 @@ import io.eventos.event.service.VenueOption;
 import io.eventos.event.service.VenueService;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.web.FieldMessages;
+import io.eventos.platform.web.Formats;
 import io.eventos.platform.web.Ids;
 import org.omnifaces.cdi.ViewScoped;
 import jakarta.inject.Inject;
@@ -26,9 +27,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -41,7 +40,6 @@ public class EventEditorPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm", Locale.ENGLISH);
 
     @Inject
     transient EventService events;
@@ -262,7 +260,7 @@ public class EventEditorPage implements Serializable {
 
     /** "Sat 14 Mar 2027, 19:00 – Sat 14 Mar 2027, 23:00 (America/New_York)" as saved. */
     public String getSavedWhen() {
-        return details == null ? null : WHEN.format(details.startsAt()) + " – " + WHEN.format(details.endsAt())
+        return details == null ? null : Formats.WHEN.format(details.startsAt()) + " – " + Formats.WHEN.format(details.endsAt())
                 + " (" + details.timeZone() + ")";
     }
 

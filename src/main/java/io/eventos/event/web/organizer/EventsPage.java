@@ -5,6 +5,7 @@ import io.eventos.event.service.EventRow;
 import io.eventos.event.service.EventSearch;
 import io.eventos.event.service.VenueOption;
 import io.eventos.event.service.VenueService;
+import io.eventos.platform.web.Formats;
 import io.eventos.platform.web.Ids;
 import jakarta.annotation.PostConstruct;
 import org.omnifaces.cdi.ViewScoped;
@@ -17,9 +18,7 @@ import org.primefaces.model.SortOrder;
 
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,7 +31,6 @@ public class EventsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm", Locale.ENGLISH);
 
     @Inject
     transient EventSearch search;
@@ -138,7 +136,7 @@ public class EventsPage implements Serializable {
     public record Row(EventRow event, String when, String tickets) implements Serializable {
 
         static Row of(EventRow e) {
-            String when = WHEN.format(e.startsAt().atZone(e.zone())) + " (" + e.zone().getId() + ")";
+            String when = Formats.WHEN.format(e.startsAt().atZone(e.zone())) + " (" + e.zone().getId() + ")";
             String tickets = e.capacity() == null ? e.sold() + " sold" : e.sold() + " / " + e.capacity();
             return new Row(e, when, tickets);
         }

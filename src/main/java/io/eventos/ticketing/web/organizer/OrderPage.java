@@ -2,6 +2,7 @@ package io.eventos.ticketing.web.organizer;
 
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.web.BaseUrl;
+import io.eventos.platform.web.Formats;
 import io.eventos.platform.web.Ids;
 import io.eventos.ticketing.service.AttendeeRow;
 import io.eventos.ticketing.service.Money;
@@ -19,7 +20,6 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +35,6 @@ import java.util.UUID;
 public class OrderPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Inject
     transient OrderService orders;
@@ -169,7 +168,7 @@ public class OrderPage implements Serializable {
     }
 
     public String at(Instant instant) {
-        return instant == null ? "" : WHEN.format(instant.atZone(ZoneId.of(detail.eventTimeZone())));
+        return instant == null ? "" : Formats.ISO_MINUTE.format(instant.atZone(ZoneId.of(detail.eventTimeZone())));
     }
 
     public String status() {

@@ -1,8 +1,9 @@
 package io.eventos.ticketing.web.organizer;
 
-import io.eventos.platform.persistence.ListTotal;
 import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.web.Formats;
 import io.eventos.platform.web.Ids;
+import io.eventos.platform.web.LazyList;
 import io.eventos.ticketing.service.Money;
 import io.eventos.ticketing.service.OrderFilter;
 import io.eventos.ticketing.service.OrderRow;
@@ -14,19 +15,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.ViewScoped;
 import org.omnifaces.util.Faces;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
-import org.primefaces.model.SortOrder;
 
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** {@code /app/orders.xhtml?event=…}: the event's orders, filtered, sorted and paged in SQL, with CSV export. */
@@ -35,7 +31,6 @@ import java.util.UUID;
 public class OrdersPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Inject
     transient OrderService orders;
@@ -50,30 +45,11 @@ public class OrdersPage implements Serializable {
     private String text;
     private LocalDate from;
     private LocalDate to;
-    /** The list's total as last counted: exact up to 10,000, an estimate above (shown as "about ..."). */
-    private ListTotal total = new ListTotal(0, false);
 
-    private final LazyDataModel<OrderRow> rows = new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filters) {
-            total = orders.total(filter());
-            return (int) Math.min(Integer.MAX_VALUE, total.rows());
-        }
-
-        @Override
-        public List<OrderRow> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
-            SortMeta by = sort == null || sort.isEmpty() ? null : sort.values().iterator().next();
-            return orders.list(filter(), total, first, pageSize, by == null ? "placedAt" : by.getField(),
-                    by != null && by.getOrder() == SortOrder.ASCENDING);
-        }
-
-        @Override
-        public String getRowKey(OrderRow row) {
-            return row.id().toString();
-        }
-    };
+    private final LazyList<OrderRow> rows = new LazyList<>(() -> orders.total(filter()),
+            (total, first, pageSize, field, ascending) -> orders.list(filter(), total, first, pageSize,
+                    field == null ? "placedAt" : field, ascending),
+            OrderRow::id);
 
     public void load() throws IOException {
         if (event == null) {
@@ -100,7 +76,7 @@ public class OrdersPage implements Serializable {
     }
 
     public String placed(OrderRow row) {
-        return WHEN.format(row.placedAt().atZone(ZoneId.of(sales.timeZone())));
+        return Formats.ISO_MINUTE.format(row.placedAt().atZone(ZoneId.of(sales.timeZone())));
     }
 
     public String status(OrderRow row) {
@@ -113,11 +89,11 @@ public class OrdersPage implements Serializable {
 
     /** "1,234 orders" or "about 170,000 orders" above the table. */
     public String getTotalWords() {
-        return total.words("order", "orders");
+        return rows.total().words("order", "orders");
     }
 
     public boolean isTotalEstimated() {
-        return total.estimated();
+        return rows.total().estimated();
     }
 
     public LazyDataModel<OrderRow> getRows() {

@@ -1,6 +1,7 @@
 package io.eventos.ticketing.web.organizer;
 
 import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.web.Formats;
 import io.eventos.platform.web.Ids;
 import io.eventos.ticketing.service.PromoCodeForm;
 import io.eventos.ticketing.service.PromoCodeRow;
@@ -23,10 +24,8 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -38,7 +37,6 @@ import java.util.UUID;
 public class PromoCodesPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm", Locale.ENGLISH);
 
     @Inject
     transient PromoCodeService promoCodes;
@@ -154,8 +152,8 @@ public class PromoCodesPage implements Serializable {
         if (row.validFrom() == null && row.validUntil() == null) {
             return "always";
         }
-        String from = row.validFrom() == null ? null : WHEN.format(row.validFrom().atZone(sales.zone()));
-        String until = row.validUntil() == null ? null : WHEN.format(row.validUntil().atZone(sales.zone()));
+        String from = row.validFrom() == null ? null : Formats.WHEN.format(row.validFrom().atZone(sales.zone()));
+        String until = row.validUntil() == null ? null : Formats.WHEN.format(row.validUntil().atZone(sales.zone()));
         return from == null ? "until " + until : until == null ? "from " + from : from + " – " + until;
     }
 
