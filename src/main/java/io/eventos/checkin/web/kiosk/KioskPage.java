@@ -9,6 +9,7 @@ import io.eventos.checkin.service.ScanAnswer;
 import io.eventos.checkin.service.ScanRequest;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.tenancy.CurrentTenant;
+import io.eventos.platform.web.Ids;
 import io.eventos.platform.web.Formats;
 import org.omnifaces.cdi.ViewScoped;
 import jakarta.inject.Inject;
@@ -43,8 +44,8 @@ public class KioskPage implements Serializable {
     @Inject
     transient DoorService door;
 
-    private UUID event;
-    private UUID list;
+    private String event;
+    private String list;
     private DoorEvent doorEvent;
     private DoorCounts counts;
 
@@ -64,8 +65,8 @@ public class KioskPage implements Serializable {
 
     /** f:viewAction: the event and list, or 404 for anything else (another account's, another device's list). */
     public void load() throws IOException {
-        UUID eventId = event;
-        UUID listId = list;
+        UUID eventId = Ids.parse(event); // ids read here, not by the view: a signed-out visitor is sent to sign in first
+        UUID listId = Ids.parse(list);
         if (eventId == null || listId == null || CurrentTenant.get().isEmpty()) {
             if (CurrentTenant.get().isEmpty()) {
                 Faces.redirect(Faces.getRequestContextPath() + "/checkin/");
@@ -255,19 +256,19 @@ public class KioskPage implements Serializable {
 
     // ------------------------------------------------------------------------------------------- properties
 
-    public UUID getEvent() {
+    public String getEvent() {
         return event;
     }
 
-    public void setEvent(UUID event) {
+    public void setEvent(String event) {
         this.event = event;
     }
 
-    public UUID getList() {
+    public String getList() {
         return list;
     }
 
-    public void setList(UUID list) {
+    public void setList(String list) {
         this.list = list;
     }
 
