@@ -125,4 +125,39 @@ class ArchitectureTest {
                         "io.eventos.ticketing.web..")
                 .check(classes);
     }
+
+    /**
+     * One view scope: OmniFaces' {@code @ViewScoped} (it ends a bean when its page is left, not when the session's
+     * view map overflows). Faces' own {@code jakarta.faces.view.ViewScoped} is not used.
+     */
+    @Test
+    void oneViewScopeOmniFaces() {
+        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("jakarta.faces.view.ViewScoped")
+                .check(classes);
+    }
+
+    /**
+     * One field-problem exception: a service exception that names the form field its sentence belongs next to (a
+     * {@code String field()}) extends {@code platform.input.InputRefusedException}, so any page shows it with
+     * {@code platform.web.FieldMessages}.
+     */
+    @Test
+    void fieldProblemExceptionsExtendInputRefused() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                .that().resideInAPackage("..service..").and().areAssignableTo(RuntimeException.class)
+                .should(new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaClass>(
+                        "extend InputRefusedException when they name a field") {
+                    @Override
+                    public void check(com.tngtech.archunit.core.domain.JavaClass type,
+                                      com.tngtech.archunit.lang.ConditionEvents events) {
+                        boolean namesField = type.getMethods().stream().anyMatch(m -> m.getName().equals("field")
+                                && m.getRawParameterTypes().isEmpty() && m.getRawReturnType().isEquivalentTo(String.class));
+                        if (namesField && !type.isAssignableTo(io.eventos.platform.input.InputRefusedException.class)) {
+                            events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(type,
+                                    type.getName() + " names a field but does not extend InputRefusedException"));
+                        }
+                    }
+                })
+                .check(classes);
+    }
 }

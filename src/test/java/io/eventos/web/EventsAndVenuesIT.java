@@ -307,7 +307,8 @@ class EventsAndVenuesIT extends BrowserTest {
                     venue.toString());
         }
         for (String page : List.of("/app/event.xhtml?id=" + event, "/app/venue.xhtml?id=" + venue,
-                "/app/event.xhtml?id=not-a-uuid")) {
+                "/app/event.xhtml?id=not-a-uuid", "/app/venue.xhtml?id=not-a-uuid", "/app/order.xhtml?id=not-a-uuid",
+                "/app/tickets.xhtml?event=not-a-uuid", "/app/event-dashboard.xhtml?event=" + event + "x")) {
             browser.get(base + page);
             assertThat(browser.getTitle()).as(page).contains("Page not found");
             assertThat(browser.getPageSource()).as(page).doesNotContain("Secret");

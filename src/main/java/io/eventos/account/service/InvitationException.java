@@ -1,13 +1,16 @@
 package io.eventos.account.service;
 
+import io.eventos.platform.input.InputRefusedException;
 import jakarta.ejb.ApplicationException;
+
+import java.util.Locale;
 
 /**
  * An invitation the rules refuse (an address that is already a member, a role above the inviter's, events of another
  * account, ...): one sentence for the user, and the field of the invite form it belongs next to.
  */
 @ApplicationException(rollback = true)
-public class InvitationException extends RuntimeException {
+public class InvitationException extends InputRefusedException {
 
     private static final long serialVersionUID = 1L;
 
@@ -17,7 +20,7 @@ public class InvitationException extends RuntimeException {
     private final Field field;
 
     public InvitationException(Field field, String message) {
-        super(message);
+        super(field == Field.NONE ? null : field.name().toLowerCase(Locale.ROOT), message);
         this.field = field;
     }
 

@@ -1,5 +1,6 @@
 package io.eventos.account.service;
 
+import io.eventos.platform.input.InputRefusedException;
 import jakarta.ejb.ApplicationException;
 
 /**
@@ -7,7 +8,7 @@ import jakarta.ejb.ApplicationException;
  * An application exception, so the container hands it to the page as it is (not wrapped) and rolls back.
  */
 @ApplicationException(rollback = true)
-public class TwoFactorException extends RuntimeException {
+public class TwoFactorException extends InputRefusedException {
 
     public static final String WRONG_CODE =
             "That code is not right. Codes change every 30 seconds; use the newest one.";
@@ -19,8 +20,11 @@ public class TwoFactorException extends RuntimeException {
     public static final String NOTHING_TO_CONFIRM =
             "There is no set-up waiting to be confirmed; start setting up two-factor authentication again.";
 
+    /** The field of the form's code input, where every two-factor sentence belongs. */
+    public static final String FIELD = "code";
+
     public TwoFactorException(String message) {
-        super(message);
+        super(FIELD, message);
     }
 
     /** The sentence for a refused code: about recovery codes if the input looked like one, else about TOTP codes. */

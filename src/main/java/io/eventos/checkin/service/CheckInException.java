@@ -1,5 +1,6 @@
 package io.eventos.checkin.service;
 
+import io.eventos.platform.input.InputRefusedException;
 import jakarta.ejb.ApplicationException;
 
 /**
@@ -7,16 +8,14 @@ import jakarta.ejb.ApplicationException;
  * sentence belongs next to (e.g. "name", "activeUntil", "list"), or is null for the page as a whole.
  */
 @ApplicationException(rollback = true)
-public class CheckInException extends RuntimeException {
-
-    private final String field;
+public class CheckInException extends InputRefusedException {
 
     public CheckInException(String field, String message) {
-        super(message);
-        this.field = field;
+        super(field, message);
     }
 
+    /** The form field the sentence belongs next to. */
     public String field() {
-        return field;
+        return problems().get(0).field();
     }
 }

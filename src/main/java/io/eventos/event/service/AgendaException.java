@@ -1,5 +1,6 @@
 package io.eventos.event.service;
 
+import io.eventos.platform.input.InputRefusedException;
 import jakarta.ejb.ApplicationException;
 
 /**
@@ -7,16 +8,14 @@ import jakarta.ejb.ApplicationException;
  * sentence belongs next to ("title", "start", "end", "room", "capacity", "speakers", "name", "photo").
  */
 @ApplicationException(rollback = true)
-public class AgendaException extends RuntimeException {
-
-    private final String field;
+public class AgendaException extends InputRefusedException {
 
     public AgendaException(String field, String message) {
-        super(message);
-        this.field = field;
+        super(field, message);
     }
 
+    /** The form field the sentence belongs next to. */
     public String field() {
-        return field;
+        return problems().get(0).field();
     }
 }

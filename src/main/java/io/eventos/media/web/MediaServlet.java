@@ -4,6 +4,7 @@ import io.eventos.media.service.MediaContent;
 import io.eventos.media.service.MediaLibrary;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.tenancy.TenantDirectory;
+import io.eventos.platform.web.Ids;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -36,7 +37,7 @@ public class MediaServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Matcher matcher = PATH.matcher(String.valueOf(request.getPathInfo()));
-        UUID id = matcher.matches() ? uuid(matcher.group(2)) : null;
+        UUID id = matcher.matches() ? Ids.parse(matcher.group(2)) : null;
         Optional<UUID> account = id == null ? Optional.empty() : directory.accountIdBySlug(matcher.group(1));
         if (account.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
@@ -64,13 +65,5 @@ public class MediaServlet extends HttpServlet {
         response.setContentLengthLong(content.bytes().length);
         response.setHeader("Content-Disposition", "inline");
         response.getOutputStream().write(content.bytes());
-    }
-
-    private static UUID uuid(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

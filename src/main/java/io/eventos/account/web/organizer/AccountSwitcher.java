@@ -3,6 +3,7 @@ package io.eventos.account.web.organizer;
 import io.eventos.account.service.AccountSwitchService;
 import io.eventos.account.service.Membership;
 import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.web.Ids;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -62,7 +63,7 @@ public class AccountSwitcher {
 
     /** POST from the menu: work in the chosen account from now on, and land on its dashboard. */
     public void switchAccount() throws IOException {
-        UUID accountId = parse(Faces.getRequestParameter(PARAM));
+        UUID accountId = Ids.parse(Faces.getRequestParameter(PARAM));
         Membership target = accountId == null ? null : session.membershipIn(accountId).orElse(null);
         if (target == null || session.getUser() == null) {
             Faces.responseSendError(404, "Not found"); // the same answer as for an id that does not exist
@@ -91,13 +92,5 @@ public class AccountSwitcher {
         Map<String, List<String>> params = new LinkedHashMap<>();
         params.put(PARAM, new ArrayList<>(List.of(m.accountId().toString())));
         return params;
-    }
-
-    private static UUID parse(String value) {
-        try {
-            return value == null ? null : UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -3,19 +3,16 @@ package io.eventos.account.web.organizer;
 import io.eventos.account.service.AuditQuery;
 import io.eventos.account.service.AuditRecord;
 import io.eventos.account.service.AuditService;
-import io.eventos.platform.persistence.ListTotal;
-import jakarta.faces.view.ViewScoped;
+import io.eventos.platform.web.Ids;
+import io.eventos.platform.web.LazyList;
+import org.omnifaces.cdi.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 
 /** {@code /app/audit.xhtml}: the audit log, newest first, filtered and paged in SQL. */
 @Named
@@ -38,47 +35,20 @@ public class AuditPage implements Serializable {
             "account", "contact", "promo_code", "ticket", "attendee", "session", "speaker", "checkin_list",
             "checkin_device", "capacity_group", "invitation", "event_series", "user", "contact_import");
 
-    /** The log's total as last counted: exact up to 10,000, an estimate above (shown as "about ..."). */
-    private ListTotal total = new ListTotal(0, false);
 
-    private final LazyDataModel<AuditRecord> entries = new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filters) {
-            total = audit.total(query());
-            return (int) Math.min(Integer.MAX_VALUE, total.rows());
-        }
-
-        @Override
-        public List<AuditRecord> load(int first, int pageSize, Map<String, SortMeta> sort,
-                                      Map<String, FilterMeta> filters) {
-            return audit.page(query(), total, first, pageSize);
-        }
-
-        @Override
-        public String getRowKey(AuditRecord row) {
-            return row.id().toString();
-        }
-    };
+    private final LazyList<AuditRecord> entries = new LazyList<>(() -> audit.total(query()),
+            (total, first, pageSize, field, ascending) -> audit.page(query(), total, first, pageSize),
+            AuditRecord::id);
 
     private AuditQuery query() {
         return new AuditQuery(action, actor, from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
                 to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC),
-                isOneRecord() ? subject : null, isOneRecord() ? java.util.UUID.fromString(id.strip()) : null);
+                isOneRecord() ? subject : null, isOneRecord() ? Ids.parse(id) : null);
     }
 
     /** True when the page shows one record's history (a known kind and a well-formed id). */
     public boolean isOneRecord() {
-        if (subject == null || id == null || !SUBJECTS.contains(subject)) {
-            return false;
-        }
-        try {
-            java.util.UUID.fromString(id.strip());
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return subject != null && SUBJECTS.contains(subject) && Ids.parse(id) != null;
     }
 
     /** "order", "promo code", ...: the kind of record in words. */
@@ -104,11 +74,11 @@ public class AuditPage implements Serializable {
 
     /** "1,234 entries" or "about 1,000,000 entries" above the table. */
     public String getTotalWords() {
-        return total.words("entry", "entries");
+        return entries.total().words("entry", "entries");
     }
 
     public boolean isTotalEstimated() {
-        return total.estimated();
+        return entries.total().estimated();
     }
 
     public LazyDataModel<AuditRecord> getEntries() {

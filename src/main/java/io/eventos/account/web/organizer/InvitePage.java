@@ -7,7 +7,7 @@ import io.eventos.account.service.InvitationDesk.JoinResult;
 import io.eventos.account.service.InvitationView;
 import io.eventos.account.service.SignUpException;
 import io.eventos.platform.security.AccessDeniedException;
-import jakarta.faces.view.ViewScoped;
+import org.omnifaces.cdi.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;

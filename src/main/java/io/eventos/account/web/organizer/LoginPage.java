@@ -9,7 +9,7 @@ import io.eventos.account.service.UserDirectory;
 import io.eventos.platform.limits.Limits;
 import io.eventos.platform.web.ClientAddress;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.view.ViewScoped;
+import org.omnifaces.cdi.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;

@@ -3,7 +3,7 @@ package io.eventos.account.web.organizer;
 import io.eventos.account.service.PasswordResetService;
 import io.eventos.account.service.PasswordResetService.ResetResult;
 import io.eventos.account.service.PasswordResetService.TokenStatus;
-import jakarta.faces.view.ViewScoped;
+import org.omnifaces.cdi.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.util.Faces;

@@ -9,8 +9,9 @@ import io.eventos.account.service.UserDirectory;
 import io.eventos.account.service.WeeklySummarySettings;
 import io.eventos.platform.security.Permission;
 import io.eventos.platform.web.ClientAddress;
+import io.eventos.platform.web.FieldMessages;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.view.ViewScoped;
+import org.omnifaces.cdi.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
@@ -98,7 +99,7 @@ public class SecurityPage implements Serializable {
             status = twoFactor.status(me());
             Messages.addGlobalInfo("Two-factor authentication is on. Keep the recovery codes below somewhere safe.");
         } catch (TwoFactorException refused) {
-            Messages.addError("enrol-form:code", refused.getMessage());
+            FieldMessages.show("enrol-form", refused);
         }
     }
 
@@ -109,7 +110,7 @@ public class SecurityPage implements Serializable {
             status = twoFactor.status(me());
             Messages.addGlobalInfo("Two-factor authentication is off.");
         } catch (TwoFactorException refused) {
-            Messages.addError("disable-form:code", refused.getMessage());
+            FieldMessages.show("disable-form", refused);
         }
     }
 

@@ -5,6 +5,7 @@ import io.eventos.account.service.AccountSettingsService;
 import io.eventos.account.service.SettingsException;
 import io.eventos.media.service.MediaUpload;
 import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.web.FieldMessages;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -63,7 +64,7 @@ public class SettingsPage {
                     : "Contacts without activity for " + dataRetentionDays.strip() + " days will be anonymized.");
             Faces.redirect(Faces.getRequestContextPath() + "/app/settings.xhtml");
         } catch (SettingsException refused) {
-            Messages.addError("retention-form:" + refused.field(), refused.getMessage());
+            FieldMessages.show("retention-form", refused);
         } catch (AccessDeniedException refused) {
             Messages.addGlobalError(refused.getMessage());
         }
@@ -83,7 +84,7 @@ public class SettingsPage {
             Messages.addFlashGlobalInfo("Settings saved.");
             Faces.redirect(Faces.getRequestContextPath() + "/app/settings.xhtml");
         } catch (SettingsException refused) {
-            Messages.addError("settings-form:" + refused.field(), refused.getMessage());
+            FieldMessages.show("settings-form", refused);
         } catch (AccessDeniedException refused) {
             Messages.addGlobalError(refused.getMessage());
         }
@@ -107,7 +108,7 @@ public class SettingsPage {
             Messages.addFlashGlobalInfo("Logo saved.");
             Faces.redirect(Faces.getRequestContextPath() + "/app/settings.xhtml");
         } catch (SettingsException refused) {
-            Messages.addError("logo-form:" + refused.field(), refused.getMessage());
+            FieldMessages.show("logo-form", refused);
         } catch (AccessDeniedException refused) {
             Messages.addGlobalError(refused.getMessage());
         }

@@ -9,9 +9,10 @@ import io.eventos.account.service.TeamService;
 import io.eventos.account.service.TeamEvents;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.web.BaseUrl;
+import io.eventos.platform.web.FieldMessages;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.view.ViewScoped;
+import org.omnifaces.cdi.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.util.Faces;
@@ -113,13 +114,7 @@ public class TeamPage implements Serializable {
     }
 
     private void refuse(InvitationException refused) {
-        switch (refused.field()) {
-            case EMAIL -> Messages.addError(INVITE_FORM + ":email", refused.getMessage());
-            case ROLE -> Messages.addError(INVITE_FORM + ":role", refused.getMessage());
-            case EVENTS -> Messages.addError(INVITE_FORM + ":events", refused.getMessage());
-            case NONE -> Messages.addGlobalError(refused.getMessage());
-        }
-        FacesContext.getCurrentInstance().validationFailed();
+        FieldMessages.show(INVITE_FORM, refused);
     }
 
     public void resend(PendingInvitation invitation) {

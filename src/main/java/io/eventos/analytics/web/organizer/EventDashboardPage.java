@@ -5,6 +5,7 @@ import io.eventos.analytics.service.Dashboards;
 import io.eventos.analytics.service.EventDashboard;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.web.ChartJs;
+import io.eventos.platform.web.Formats;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -13,10 +14,8 @@ import org.omnifaces.util.Faces;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -27,14 +26,11 @@ import java.util.UUID;
 @RequestScoped
 public class EventDashboardPage {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     @Inject
     Dashboards dashboards;
 
-    private String event;
+    private UUID event;
     private EventDashboard figures;
     private String salesChart;
     private String ticketChart;
@@ -42,8 +38,12 @@ public class EventDashboardPage {
     private boolean eventDay;
 
     public void load() throws IOException {
+        if (event == null) {
+            Faces.responseSendError(404, "Not found");
+            return;
+        }
         try {
-            figures = dashboards.event(UUID.fromString(String.valueOf(event).strip()));
+            figures = dashboards.event(event);
         } catch (IllegalArgumentException | AccessDeniedException e) {
             Faces.responseSendError(404, "Not found");
             return;
@@ -54,7 +54,7 @@ public class EventDashboardPage {
         long sum = 0;
         for (AccountDashboard.Day d : figures.days()) {
             sum += d.tickets();
-            labels.add(DAY.format(d.day()));
+            labels.add(Formats.DAY_MONTH.format(d.day()));
             cumulative.add(sum);
             capacity.add(figures.capacity());
         }
@@ -71,7 +71,7 @@ public class EventDashboardPage {
         eventDay = figures.eventDay(Clock.systemUTC().instant());
         checkInChart = ChartJs.line()
                 .labels(figures.checkIns().stream()
-                        .map(q -> TIME.format(q.start().atZone(figures.eventZone()))).toList())
+                        .map(q -> Formats.TIME.format(q.start().atZone(figures.eventZone()))).toList())
                 .series("Admitted (cumulative)", figures.checkIns().stream()
                         .map(EventDashboard.Quarter::cumulative).toList())
                 .series("Admitted in the quarter hour", figures.checkIns().stream()
@@ -80,13 +80,13 @@ public class EventDashboardPage {
     }
 
     public String getWhen() {
-        return WHEN.format(ZonedDateTime.ofInstant(figures.startsAt(), figures.eventZone())) + " ("
+        return Formats.WHEN.format(ZonedDateTime.ofInstant(figures.startsAt(), figures.eventZone())) + " ("
                 + figures.eventZone().getId() + ")";
     }
 
     public String getRefreshedText() {
         return figures.refreshedAt() == null ? "not yet"
-                : WHEN.format(ZonedDateTime.ofInstant(figures.refreshedAt(), figures.accountZone()));
+                : Formats.WHEN.format(ZonedDateTime.ofInstant(figures.refreshedAt(), figures.accountZone()));
     }
 
     public EventDashboard getFigures() {
@@ -109,11 +109,11 @@ public class EventDashboardPage {
         return eventDay;
     }
 
-    public String getEvent() {
+    public UUID getEvent() {
         return event;
     }
 
-    public void setEvent(String event) {
+    public void setEvent(UUID event) {
         this.event = event;
     }
 }

@@ -4,6 +4,7 @@ import io.eventos.analytics.service.Period;
 import io.eventos.analytics.service.PeriodInput;
 import io.eventos.analytics.service.Reports;
 import io.eventos.platform.text.Table;
+import io.eventos.platform.web.Ids;
 import io.eventos.platform.web.TableDownload;
 import io.eventos.platform.security.AccessDeniedException;
 import jakarta.inject.Inject;
@@ -47,10 +48,9 @@ public class ReportServlet extends HttpServlet {
         }
         Period period;
         UUID event;
-        try {
-            event = blank(request.getParameter("event")) ? null : UUID.fromString(request.getParameter("event").strip());
-        } catch (IllegalArgumentException e) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        event = Ids.parse(request.getParameter("event"));
+        if (event == null && !blank(request.getParameter("event"))) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND); // a malformed id is an unknown one
             return;
         }
         Table table;

@@ -32,7 +32,7 @@ public class ReportsPage {
 
     private String from;
     private String to;
-    private String event;
+    private UUID event;
     private String fromProblem;
     private String toProblem;
     private Period period;
@@ -46,14 +46,7 @@ public class ReportsPage {
     static final int SHOWN_ROWS = 100;
 
     public void load() throws IOException {
-        if (event != null && !event.isBlank()) {
-            try {
-                eventId = UUID.fromString(event.strip());
-            } catch (IllegalArgumentException e) {
-                Faces.responseSendError(404, "Not found");
-                return;
-            }
-        }
+        eventId = event;
         LocalDate today = reports.today();
         period = Period.last(30, today);
         if (!PeriodInput.absent(from, to)) {
@@ -179,11 +172,11 @@ public class ReportsPage {
         this.to = to;
     }
 
-    public String getEvent() {
+    public UUID getEvent() {
         return event;
     }
 
-    public void setEvent(String event) {
+    public void setEvent(UUID event) {
         this.event = event;
     }
 

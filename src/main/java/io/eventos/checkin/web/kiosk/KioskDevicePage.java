@@ -1,6 +1,6 @@
 package io.eventos.checkin.web.kiosk;
 
-import io.eventos.checkin.web.Ids;
+import io.eventos.platform.web.Ids;
 import io.eventos.checkin.service.KioskDevices;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.tenancy.DeviceGrant;

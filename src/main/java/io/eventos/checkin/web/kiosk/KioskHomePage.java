@@ -5,15 +5,14 @@ import io.eventos.checkin.service.DoorService;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.tenancy.DeviceGrant;
+import io.eventos.platform.web.Formats;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.util.Faces;
 
 import java.io.IOException;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -25,7 +24,6 @@ import java.util.Optional;
 @RequestScoped
 public class KioskHomePage {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm", Locale.ENGLISH);
 
     @Inject
     DoorService door;
@@ -59,7 +57,7 @@ public class KioskHomePage {
     }
 
     public String when(DoorEvent event) {
-        return WHEN.format(event.startsAt().atZone(event.zone()));
+        return Formats.WHEN.format(event.startsAt().atZone(event.zone()));
     }
 
     public List<DoorEvent> getEvents() {

@@ -1,6 +1,5 @@
 package io.eventos.checkin.web.kiosk;
 
-import io.eventos.checkin.web.Ids;
 import io.eventos.checkin.service.CheckInException;
 import io.eventos.checkin.service.DoorCounts;
 import io.eventos.checkin.service.DoorEvent;
@@ -10,7 +9,9 @@ import io.eventos.checkin.service.ScanAnswer;
 import io.eventos.checkin.service.ScanRequest;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.tenancy.CurrentTenant;
-import jakarta.faces.view.ViewScoped;
+import io.eventos.platform.web.Ids;
+import io.eventos.platform.web.Formats;
+import org.omnifaces.cdi.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.util.Faces;
@@ -38,7 +39,6 @@ import java.util.UUID;
 public class KioskPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
 
     @Inject
@@ -65,7 +65,7 @@ public class KioskPage implements Serializable {
 
     /** f:viewAction: the event and list, or 404 for anything else (another account's, another device's list). */
     public void load() throws IOException {
-        UUID eventId = Ids.parse(event);
+        UUID eventId = Ids.parse(event); // ids read here, not by the view: a signed-out visitor is sent to sign in first
         UUID listId = Ids.parse(list);
         if (eventId == null || listId == null || CurrentTenant.get().isEmpty()) {
             if (CurrentTenant.get().isEmpty()) {
@@ -242,7 +242,7 @@ public class KioskPage implements Serializable {
 
     private String when(Instant at) {
         ZonedDateTime local = at.atZone(doorEvent.zone());
-        return (local.toLocalDate().equals(LocalDate.now(doorEvent.zone())) ? TIME : DAY_TIME).format(local);
+        return (local.toLocalDate().equals(LocalDate.now(doorEvent.zone())) ? Formats.TIME : DAY_TIME).format(local);
     }
 
     public boolean isExitsScanned() {

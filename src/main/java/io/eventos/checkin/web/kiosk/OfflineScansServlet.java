@@ -1,6 +1,6 @@
 package io.eventos.checkin.web.kiosk;
 
-import io.eventos.checkin.web.Ids;
+import io.eventos.platform.web.Ids;
 import io.eventos.checkin.service.DoorService;
 import io.eventos.checkin.service.OfflineList;
 import io.eventos.checkin.service.OfflineTicket;

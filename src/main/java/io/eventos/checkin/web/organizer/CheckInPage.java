@@ -1,6 +1,7 @@
 package io.eventos.checkin.web.organizer;
 
-import io.eventos.checkin.web.Ids;
+import io.eventos.platform.web.Formats;
+import io.eventos.platform.web.Ids;
 import io.eventos.checkin.service.CheckInException;
 import io.eventos.checkin.service.CheckInInputException;
 import io.eventos.checkin.service.CheckInListForm;
@@ -11,10 +12,11 @@ import io.eventos.checkin.service.DoorCounts;
 import io.eventos.checkin.service.ScanRecord;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.web.BaseUrl;
+import io.eventos.platform.web.FieldMessages;
 import io.eventos.ticketing.service.SalesEvent;
 import io.eventos.ticketing.service.TicketTypeService;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.view.ViewScoped;
+import org.omnifaces.cdi.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.util.Faces;
@@ -43,7 +45,6 @@ import java.util.UUID;
 public class CheckInPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter SCAN_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm:ss", Locale.ENGLISH);
 
     @Inject
@@ -51,7 +52,7 @@ public class CheckInPage implements Serializable {
     @Inject
     transient TicketTypeService tickets;
 
-    private String event;
+    private UUID event;
     private SalesEvent sales;
     private List<CheckInListView> lists = List.of();
     private Map<UUID, DoorCounts> counts = new LinkedHashMap<>();
@@ -81,7 +82,7 @@ public class CheckInPage implements Serializable {
 
     /** f:viewAction: loads the event or answers 404. */
     public void load() throws IOException {
-        UUID id = Ids.parse(event);
+        UUID id = event;
         if (id == null) {
             Faces.responseSendError(404, "Not found");
             return;
@@ -152,12 +153,7 @@ public class CheckInPage implements Serializable {
             deviceName = null;
             devices = checkIn.devices(sales.id());
         } catch (CheckInException refused) {
-            if (refused.field() != null) {
-                Messages.addError("device-form:" + refused.field(), refused.getMessage());
-                FacesContext.getCurrentInstance().validationFailed();
-            } else {
-                Messages.addGlobalError(refused.getMessage());
-            }
+            FieldMessages.show("device-form", refused);
         } catch (AccessDeniedException refused) {
             Messages.addGlobalError(refused.getMessage());
         }
@@ -181,7 +177,7 @@ public class CheckInPage implements Serializable {
     // ------------------------------------------------------------------------------------------- formatting
 
     public String when(Instant at) {
-        return at == null ? "" : WHEN.format(at.atZone(sales.zone()));
+        return at == null ? "" : Formats.WHEN.format(at.atZone(sales.zone()));
     }
 
     public String scanTime(Instant at) {
@@ -261,11 +257,11 @@ public class CheckInPage implements Serializable {
         return history;
     }
 
-    public String getEvent() {
+    public UUID getEvent() {
         return event;
     }
 
-    public void setEvent(String event) {
+    public void setEvent(UUID event) {
         this.event = event;
     }
 

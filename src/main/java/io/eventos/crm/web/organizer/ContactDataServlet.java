@@ -2,6 +2,7 @@ package io.eventos.crm.web.organizer;
 
 import io.eventos.crm.service.ContactPrivacyService;
 import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.web.Ids;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -27,7 +28,7 @@ public class ContactDataServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        UUID id = ContactsPage.uuid(request.getParameter("id"));
+        UUID id = Ids.parse(request.getParameter("id"));
         boolean json = request.getServletPath().endsWith(".json");
         String body;
         try {

@@ -6,6 +6,7 @@ import io.eventos.crm.service.ContactTeam;
 import io.eventos.crm.service.DuplicatePair;
 import io.eventos.platform.input.InputRefusedException;
 import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.web.Formats;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.ViewScoped;
@@ -15,7 +16,6 @@ import org.omnifaces.util.Messages;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -34,7 +34,6 @@ public class ContactDuplicatesPage implements Serializable {
     public static final int PAGE = 25;
     /** How many dismissed pairs the page lists. */
     public static final int DISMISSED = 20;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     @Inject
     transient ContactMergeService merging;
@@ -111,7 +110,7 @@ public class ContactDuplicatesPage implements Serializable {
 
     public String dismissedBy(ContactMergeService.DismissedPair pair) {
         String who = pair.dismissedBy() == null ? null : teamNames.get(pair.dismissedBy());
-        return (who == null ? "" : who + ", ") + DAY.format(pair.dismissedAt().atZone(ZoneOffset.UTC));
+        return (who == null ? "" : who + ", ") + Formats.ISO_DAY.format(pair.dismissedAt().atZone(ZoneOffset.UTC));
     }
 
     public boolean isStarted() {

@@ -42,8 +42,8 @@ public class ContactMergePage implements Serializable {
     @Inject
     transient ContactMergeService merging;
 
-    private String survivor;
-    private String other;
+    private UUID survivor;
+    private UUID other;
     private ContactDetails keep;
     private ContactDetails merged;
     private final List<FieldRow> rows = new ArrayList<>();
@@ -107,8 +107,8 @@ public class ContactMergePage implements Serializable {
             if (survivor == null || other == null) {
                 return; // the page says how to get here
             }
-            keep = contacts.detail(UUID.fromString(survivor.strip()));
-            merged = contacts.detail(UUID.fromString(other.strip()));
+            keep = contacts.detail(survivor);
+            merged = contacts.detail(other);
             if (keep.id().equals(merged.id())) {
                 Faces.responseSendError(404, "Not found");
                 return;
@@ -179,19 +179,19 @@ public class ContactMergePage implements Serializable {
         return Objects.equals(a, b);
     }
 
-    public String getSurvivor() {
+    public UUID getSurvivor() {
         return survivor;
     }
 
-    public void setSurvivor(String survivor) {
+    public void setSurvivor(UUID survivor) {
         this.survivor = survivor;
     }
 
-    public String getOther() {
+    public UUID getOther() {
         return other;
     }
 
-    public void setOther(String other) {
+    public void setOther(UUID other) {
         this.other = other;
     }
 

@@ -16,6 +16,8 @@ import io.eventos.crm.service.TimelineEntryForm;
 import io.eventos.platform.input.InputProblem;
 import io.eventos.platform.input.InputRefusedException;
 import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.web.Formats;
+import io.eventos.platform.web.Ids;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -28,7 +30,6 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,8 +48,6 @@ public class ContactPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final int TIMELINE_PAGE = 20;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     @Inject
     transient ContactService contacts;
@@ -59,7 +58,7 @@ public class ContactPage implements Serializable {
     @Inject
     transient ContactMergeService merging;
 
-    private String id;
+    private UUID id;
     private ContactDetails detail;
     private boolean creating;
     private List<ContactTeam.TeamMate> team;
@@ -103,7 +102,7 @@ public class ContactPage implements Serializable {
             teamNames = new LinkedHashMap<>();
             team.forEach(m -> teamNames.put(m.userId(), m.name()));
             fieldDefs = fields.list();
-            if (id == null || id.isBlank()) {
+            if (id == null) {
                 creating = true;
                 if (!Faces.getContext().isPostback()
                         && !Faces.evaluateExpressionGet("#{organizer.can('CONTACTS_MANAGE')}").equals(Boolean.TRUE)) {
@@ -111,7 +110,7 @@ public class ContactPage implements Serializable {
                 }
                 return;
             }
-            UUID contactId = UUID.fromString(id.strip());
+            UUID contactId = id;
             try {
                 detail = contacts.detail(contactId);
             } catch (AccessDeniedException notHere) {
@@ -154,7 +153,7 @@ public class ContactPage implements Serializable {
 
     private ContactForm form() {
         return new ContactForm(firstName, lastName, email, phone, company, jobTitle, addressLine, postalCode, city,
-                country, tags, ContactsPage.uuid(owner), custom);
+                country, tags, Ids.parse(owner), custom);
     }
 
     public String save() {
@@ -196,7 +195,7 @@ public class ContactPage implements Serializable {
         try {
             Instant due = entryDue == null ? null : entryDue.atTime(17, 0).toInstant(ZoneOffset.UTC);
             contacts.addEntry(detail.id(), new TimelineEntryForm(entryKind, entrySubject, entryBody, due,
-                    ContactsPage.uuid(entryAssignee)));
+                    Ids.parse(entryAssignee)));
             Messages.addGlobalInfo(switch (entryKind) {
                 case "task" -> "Task added.";
                 case "call" -> "Call recorded.";
@@ -307,11 +306,11 @@ public class ContactPage implements Serializable {
     // ------------------------------------------------------------------------------------------- for the view
 
     public String at(Instant instant) {
-        return instant == null ? "" : WHEN.format(instant.atZone(ZoneOffset.UTC));
+        return instant == null ? "" : Formats.ISO_MINUTE.format(instant.atZone(ZoneOffset.UTC));
     }
 
     public String day(Instant instant) {
-        return instant == null ? "" : DAY.format(instant.atZone(ZoneOffset.UTC));
+        return instant == null ? "" : Formats.ISO_DAY.format(instant.atZone(ZoneOffset.UTC));
     }
 
     public String kindLabel(String kind) {
@@ -346,11 +345,11 @@ public class ContactPage implements Serializable {
         return creating || detail != null && detail.editable();
     }
 
-    public String getId() {
+    public UUID getId() {
         return id;
     }
 
-    public void setId(String id) {
+    public void setId(UUID id) {
         this.id = id;
     }
 

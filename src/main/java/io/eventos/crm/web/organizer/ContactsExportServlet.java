@@ -7,6 +7,7 @@ import io.eventos.platform.input.InputRefusedException;
 import io.eventos.crm.service.ContactService;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.text.Table;
+import io.eventos.platform.web.Ids;
 import io.eventos.platform.web.TableDownload;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -39,9 +40,9 @@ public class ContactsExportServlet extends HttpServlet {
         Table table;
         try {
             ContactFilter base = new ContactFilter(request.getParameter("text"), request.getParameter("tag"),
-                    ContactsPage.uuid(request.getParameter("bought")), ContactsPage.uuid(request.getParameter("attended")),
-                    request.getParameter("consent"), ContactsPage.uuid(request.getParameter("owner")),
-                    ContactsPage.uuid(request.getParameter("not_attended")),
+                    Ids.parse(request.getParameter("bought")), Ids.parse(request.getParameter("attended")),
+                    request.getParameter("consent"), Ids.parse(request.getParameter("owner")),
+                    Ids.parse(request.getParameter("not_attended")),
                     number(request.getParameter("attended_at_least")), request.getParameter("buyer"));
             String customField = request.getParameter("custom_field");
             table = contacts.export(ContactFilters.withSales(base, request.getParameter("abandoned"),

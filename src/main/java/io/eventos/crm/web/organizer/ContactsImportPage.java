@@ -8,6 +8,7 @@ import io.eventos.crm.service.ImportStatus;
 import io.eventos.platform.input.InputProblem;
 import io.eventos.platform.input.InputRefusedException;
 import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.web.Ids;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.ViewScoped;
@@ -82,7 +83,7 @@ public class ContactsImportPage implements Serializable {
         try {
             fields = imports.fieldChoices();
             if (importId != null && !Faces.isPostback()) {
-                UUID id = ContactsPage.uuid(importId);
+                UUID id = Ids.parse(importId);
                 status = id == null ? null : imports.status(id);
                 if (status == null) {
                     Faces.responseSendError(404, "Not found");

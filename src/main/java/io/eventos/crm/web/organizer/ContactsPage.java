@@ -14,9 +14,11 @@ import io.eventos.crm.service.ContactSegmentService;
 import io.eventos.crm.service.ContactService;
 import io.eventos.crm.service.ContactTeam;
 import io.eventos.crm.service.SegmentRow;
-import io.eventos.platform.input.InputProblem;
 import io.eventos.platform.input.InputRefusedException;
 import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.web.FieldMessages;
+import io.eventos.platform.web.Formats;
+import io.eventos.platform.web.Ids;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -34,7 +36,6 @@ import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,7 +58,6 @@ import java.util.stream.Collectors;
 public class ContactsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Inject
     transient ContactService contacts;
@@ -154,7 +154,7 @@ public class ContactsPage implements Serializable {
             fieldDefs = fields.list();
             if (segment != null && !segment.isBlank() && !Faces.isPostback()) {
                 segments = segmentService.list();
-                UUID id = uuid(segment);
+                UUID id = Ids.parse(segment);
                 if (id == null) {
                     throw new AccessDeniedException("No such segment.");
                 }
@@ -162,7 +162,7 @@ public class ContactsPage implements Serializable {
                 segmentName = segments.stream().filter(x -> x.id().equals(id)).map(SegmentRow::name).findFirst()
                         .orElse(null);
             } else if (view != null && !view.isBlank() && !Faces.isPostback()) {
-                UUID id = uuid(view);
+                UUID id = Ids.parse(view);
                 if (id == null) {
                     throw new AccessDeniedException("No such view.");
                 }
@@ -235,8 +235,8 @@ public class ContactsPage implements Serializable {
 
     /** The filters as typed, checked: every bad value is named next to its field (and the list stays as it was). */
     ContactFilter filter() {
-        ContactFilter base = new ContactFilter(text, tag, uuid(bought), uuid(attended), consent, uuid(owner),
-                uuid(notAttended), attendedAtLeast, buyer);
+        ContactFilter base = new ContactFilter(text, tag, Ids.parse(bought), Ids.parse(attended), consent, Ids.parse(owner),
+                Ids.parse(notAttended), attendedAtLeast, buyer);
         return ContactFilters.withSales(base, abandoned, spentCurrency, spentAtLeast, ticketType,
                 fieldDefs == null ? List.of() : fieldDefs, customKey, customOperator, customValue);
     }
@@ -258,8 +258,7 @@ public class ContactsPage implements Serializable {
             applied = filter();
             firstPage();
         } catch (InputRefusedException refused) {
-            refused.problems().forEach(p -> Messages.addError("contacts-form:" + p.field(), p.message()));
-            Faces.validationFailed();
+            FieldMessages.show("contacts-form", refused);
         }
     }
 
@@ -284,8 +283,7 @@ public class ContactsPage implements Serializable {
                     : ". Only you see it."));
             views = viewService.list();
         } catch (InputRefusedException refused) {
-            refused.problems().forEach(p -> Messages.addError("contacts-form:" + p.field(), p.message()));
-            Faces.validationFailed();
+            FieldMessages.show("contacts-form", refused);
         } catch (AccessDeniedException refused) {
             Messages.addGlobalError(refused.getMessage());
         }
@@ -325,8 +323,7 @@ public class ContactsPage implements Serializable {
             Messages.addGlobalInfo("Segment “" + segmentName.strip() + "” saved.");
             segments = segmentService.list();
         } catch (InputRefusedException refused) {
-            refused.problems().forEach(p -> Messages.addError("contacts-form:" + p.field(), p.message()));
-            Faces.validationFailed();
+            FieldMessages.show("contacts-form", refused);
         } catch (AccessDeniedException refused) {
             Messages.addGlobalError(refused.getMessage());
         }
@@ -366,7 +363,7 @@ public class ContactsPage implements Serializable {
                     + (changed == 1 ? " contact." : " contacts."));
             bulkTag = null;
         } catch (InputRefusedException refused) {
-            refused.problems().forEach(p -> Messages.addError("contacts-form:" + p.field(), p.message()));
+            FieldMessages.show("contacts-form", refused);
         } catch (AccessDeniedException refused) {
             Messages.addGlobalError(refused.getMessage());
         }
@@ -374,12 +371,12 @@ public class ContactsPage implements Serializable {
 
     public void bulkOwner() {
         try {
-            UUID to = uuid(bulkOwner);
+            UUID to = Ids.parse(bulkOwner);
             int changed = contacts.bulkOwner(selectedIds(), to);
             Messages.addGlobalInfo(changed + (changed == 1 ? " contact" : " contacts") + " now owned by "
                     + (to == null ? "nobody" : teamNames.get(to)) + ".");
         } catch (InputRefusedException refused) {
-            refused.problems().forEach(p -> Messages.addError("contacts-form:" + p.field(), p.message()));
+            FieldMessages.show("contacts-form", refused);
         } catch (AccessDeniedException refused) {
             Messages.addGlobalError(refused.getMessage());
         }
@@ -393,10 +390,7 @@ public class ContactsPage implements Serializable {
             fieldChoices = null;
             fieldDefs = fields.list();
         } catch (InputRefusedException refused) {
-            for (InputProblem p : refused.problems()) {
-                Messages.addError("fields-form:" + p.field(), p.message());
-            }
-            Faces.validationFailed();
+            FieldMessages.show("fields-form", refused);
         } catch (AccessDeniedException refused) {
             Messages.addGlobalError(refused.getMessage());
         }
@@ -465,15 +459,7 @@ public class ContactsPage implements Serializable {
     }
 
     public String at(Instant instant) {
-        return instant == null ? "" : WHEN.format(instant.atZone(ZoneOffset.UTC));
-    }
-
-    static UUID uuid(String value) {
-        try {
-            return value == null || value.isBlank() ? null : UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return instant == null ? "" : Formats.ISO_MINUTE.format(instant.atZone(ZoneOffset.UTC));
     }
 
     public Map<String, String> getRenames() {

@@ -3,6 +3,7 @@ package io.eventos.crm.web.organizer;
 import io.eventos.crm.service.ContactService;
 import io.eventos.crm.service.TaskRow;
 import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.web.Formats;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -10,7 +11,6 @@ import jakarta.inject.Named;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -21,7 +21,6 @@ import java.util.List;
 @RequestScoped
 public class MyTasks {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     @Inject
     ContactService contacts;
@@ -42,7 +41,7 @@ public class MyTasks {
     }
 
     public String due(Instant at) {
-        return at == null ? "no due date" : "due " + DAY.format(at.atZone(ZoneOffset.UTC));
+        return at == null ? "no due date" : "due " + Formats.ISO_DAY.format(at.atZone(ZoneOffset.UTC));
     }
 
     public boolean overdue(Instant at) {

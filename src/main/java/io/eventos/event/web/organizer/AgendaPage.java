@@ -10,6 +10,9 @@ import io.eventos.event.service.AgendaSpeaker;
 import io.eventos.event.service.SessionInput;
 import io.eventos.event.service.SessionSaveResult;
 import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.web.FieldMessages;
+import io.eventos.platform.web.Formats;
+import io.eventos.platform.web.Ids;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.ViewScoped;
@@ -39,6 +42,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -58,14 +62,13 @@ public class AgendaPage implements Serializable {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, d MMMM uuuu", Locale.ENGLISH);
     private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter RANGE_DAY = DateTimeFormatter.ofPattern("EEE d MMM uuuu", Locale.ENGLISH);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzzz", Locale.ENGLISH);
 
     @Inject
     transient AgendaService agendaService;
 
     // GET parameters
-    private String event;
+    private UUID event;
     private String view;
     private String day;
 
@@ -90,7 +93,7 @@ public class AgendaPage implements Serializable {
 
     /** View action: loads the agenda, or answers 404 for an event that is not the member's to see. */
     public void load() throws IOException {
-        eventId = parseUuid(event);
+        eventId = event;
         if (eventId == null) {
             Faces.responseSendError(404, "Not found");
             return;
@@ -126,7 +129,7 @@ public class AgendaPage implements Serializable {
 
     private Row row(AgendaSession s) {
         var zone = agenda.event().zone();
-        return new Row(s, TIME.format(s.startsAt().atZone(zone)) + "–" + TIME.format(s.endsAt().atZone(zone)),
+        return new Row(s, Formats.TIME.format(s.startsAt().atZone(zone)) + "–" + Formats.TIME.format(s.endsAt().atZone(zone)),
                 label(s.kind()));
     }
 
@@ -175,8 +178,8 @@ public class AgendaPage implements Serializable {
     public void onDateSelect(SelectEvent<LocalDateTime> selected) {
         LocalDateTime at = selected.getObject();
         form.clear(at.toLocalDate());
-        form.start = TIME.format(at);
-        form.end = TIME.format(at.plusHours(1));
+        form.start = Formats.TIME.format(at);
+        form.end = Formats.TIME.format(at.plusHours(1));
         warnings = List.of();
         PrimeFaces.current().ajax().update("session-dialog");
         PrimeFaces.current().executeScript("PF('sessionDialog').show()");
@@ -191,7 +194,7 @@ public class AgendaPage implements Serializable {
 
     /** "Edit": the form filled with the session. */
     public void edit(String sessionId) {
-        UUID id = parseUuid(sessionId);
+        UUID id = Ids.parse(sessionId);
         agenda.sessions().stream().filter(s -> s.id().equals(id)).findFirst()
                 .ifPresent(s -> form.fill(s, s.toInput(agenda.event().zone())));
         warnings = List.of();
@@ -225,7 +228,7 @@ public class AgendaPage implements Serializable {
             redirectHere(input.startsAt().toLocalDate());
         } catch (AgendaException refused) {
             warnings = List.of();
-            Messages.addError("session-form:" + refused.field(), refused.getMessage());
+            FieldMessages.show("session-form", refused);
         } catch (AccessDeniedException refused) {
             warnings = List.of();
             Messages.addGlobalError(refused.getMessage());
@@ -258,14 +261,14 @@ public class AgendaPage implements Serializable {
 
     /** PrimeFaces has already shifted the entry of the model; the service decides whether the new times stand. */
     private void move(ScheduleEvent<?> entry) {
-        UUID id = parseUuid(entry.getId());
+        UUID id = Ids.parse(entry.getId());
         String title = titleOf(id);
         try {
             SessionSaveResult result = agendaService.moveSession(eventId, id, entry.getStartDate(),
                     entry.getEndDate(), List.of());
             if (result.saved()) {
-                Messages.addGlobalInfo("Moved '" + title + "' to " + TIME.format(entry.getStartDate()) + "–"
-                        + TIME.format(entry.getEndDate()) + ".");
+                Messages.addGlobalInfo("Moved '" + title + "' to " + Formats.TIME.format(entry.getStartDate()) + "–"
+                        + Formats.TIME.format(entry.getEndDate()) + ".");
                 reload();
                 PrimeFaces.current().ajax().update("agenda-growl");
             } else {
@@ -291,8 +294,8 @@ public class AgendaPage implements Serializable {
             SessionSaveResult result = agendaService.moveSession(eventId, move.sessionId(), move.start(), move.end(),
                     move.warnings());
             if (result.saved()) {
-                Messages.addFlashGlobalInfo("Moved '" + move.title() + "' to " + TIME.format(move.start()) + "–"
-                        + TIME.format(move.end()) + " despite the overlap you confirmed.");
+                Messages.addFlashGlobalInfo("Moved '" + move.title() + "' to " + Formats.TIME.format(move.start()) + "–"
+                        + Formats.TIME.format(move.end()) + " despite the overlap you confirmed.");
             } else {
                 Messages.addFlashGlobalWarn("'" + move.title() + "' was not moved: the overlaps changed meanwhile. "
                         + String.join(" ", result.warnings()));
@@ -329,14 +332,6 @@ public class AgendaPage implements Serializable {
 
     private static String[] nonBlank(String... parts) {
         return Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toArray(String[]::new);
-    }
-
-    static UUID parseUuid(String value) {
-        try {
-            return value == null || value.isBlank() ? null : UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     static LocalDate parseDate(String value) {
@@ -425,8 +420,8 @@ public class AgendaPage implements Serializable {
             track = input.track();
             roomId = input.roomId() == null ? null : input.roomId().toString();
             date = input.startsAt().toLocalDate();
-            start = TIME.format(input.startsAt());
-            end = input.endsAt().toLocalDate().equals(date) ? TIME.format(input.endsAt()) : "24:00";
+            start = Formats.TIME.format(input.startsAt());
+            end = input.endsAt().toLocalDate().equals(date) ? Formats.TIME.format(input.endsAt()) : "24:00";
             capacity = input.capacity();
             speakerIds = new ArrayList<>(input.speakerIds().stream().map(UUID::toString).toList());
         }
@@ -453,8 +448,8 @@ public class AgendaPage implements Serializable {
             }
             LocalDateTime startsAt = date.atTime(from);
             LocalDateTime endsAt = to == LocalTime.MAX ? date.plusDays(1).atStartOfDay() : date.atTime(to);
-            return new SessionInput(title, description, kind, track, parseUuid(roomId), startsAt, endsAt, capacity,
-                    speakerIds.stream().map(AgendaPage::parseUuid).filter(java.util.Objects::nonNull).toList());
+            return new SessionInput(title, description, kind, track, Ids.parse(roomId), startsAt, endsAt, capacity,
+                    speakerIds.stream().map(Ids::parse).filter(java.util.Objects::nonNull).toList());
         }
 
         public boolean isNew() {
@@ -572,11 +567,11 @@ public class AgendaPage implements Serializable {
         return eventId == null ? null : eventId.toString();
     }
 
-    public String getEvent() {
+    public UUID getEvent() {
         return event;
     }
 
-    public void setEvent(String event) {
+    public void setEvent(UUID event) {
         this.event = event;
     }
 

@@ -7,6 +7,7 @@ import io.eventos.analytics.service.Period;
 import io.eventos.analytics.service.PeriodInput;
 import io.eventos.event.service.EventSearch;
 import io.eventos.platform.web.ChartJs;
+import io.eventos.platform.web.Formats;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -28,8 +29,6 @@ import java.util.Locale;
 @RequestScoped
 public class DashboardPage {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH);
 
     @Inject
@@ -70,7 +69,7 @@ public class DashboardPage {
         }
         figures = dashboards.account(period);
         upcoming = figures.upcoming().stream()
-                .map(e -> new Row(e, WHEN.format(ZonedDateTime.ofInstant(e.startsAt(), e.zone())) + " ("
+                .map(e -> new Row(e, Formats.WHEN.format(ZonedDateTime.ofInstant(e.startsAt(), e.zone())) + " ("
                         + e.zone().getId() + ")"))
                 .toList();
         salesChart = salesChart();
@@ -83,7 +82,7 @@ public class DashboardPage {
     }
 
     private String salesChart() {
-        ChartJs chart = ChartJs.bar().labels(figures.days().stream().map(d -> DAY.format(d.day())).toList())
+        ChartJs chart = ChartJs.bar().labels(figures.days().stream().map(d -> Formats.DAY_MONTH.format(d.day())).toList())
                 .series("Tickets sold", figures.days().stream().map(AccountDashboard.Day::tickets).toList());
         chart.series("Revenue (" + figures.currency() + ")", figures.days().stream()
                 .map(d -> MoneyText.decimal(d.revenueMinor(), figures.currency()).doubleValue()).toList(), "line",
@@ -117,7 +116,7 @@ public class DashboardPage {
 
     public String getRefreshedText() {
         return figures.refreshedAt() == null ? "not yet"
-                : WHEN.format(ZonedDateTime.ofInstant(figures.refreshedAt(), figures.zone())) + " ("
+                : Formats.WHEN.format(ZonedDateTime.ofInstant(figures.refreshedAt(), figures.zone())) + " ("
                 + figures.zone().getId() + ")";
     }
 

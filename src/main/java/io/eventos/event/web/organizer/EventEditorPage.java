@@ -11,7 +11,10 @@ import io.eventos.event.service.PublishRefusedException;
 import io.eventos.event.service.VenueOption;
 import io.eventos.event.service.VenueService;
 import io.eventos.platform.security.AccessDeniedException;
-import jakarta.faces.view.ViewScoped;
+import io.eventos.platform.web.FieldMessages;
+import io.eventos.platform.web.Formats;
+import io.eventos.platform.web.Ids;
+import org.omnifaces.cdi.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.util.Faces;
@@ -24,9 +27,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -39,7 +40,6 @@ public class EventEditorPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm", Locale.ENGLISH);
 
     @Inject
     transient EventService events;
@@ -50,7 +50,7 @@ public class EventEditorPage implements Serializable {
     @Inject
     transient AccountService accounts;
 
-    private String id;
+    private UUID id;
     private UUID eventId;
     private EventDetails details;
     private List<VenueOption> venueOptions = List.of();
@@ -78,7 +78,7 @@ public class EventEditorPage implements Serializable {
 
     /** View action: loads the event of {@code ?id=}, or answers 404 if this account has no such event. */
     public void load() throws IOException {
-        if (id == null || id.isBlank()) {
+        if (id == null) {
             timeZone = accounts.currentProfile().defaultTimeZone();
             LocalDate day = LocalDate.now(ZoneId.of(timeZone)).plusWeeks(2);
             startsAt = day.atTime(LocalTime.of(18, 0));
@@ -86,7 +86,7 @@ public class EventEditorPage implements Serializable {
             venueOptions = venues.options(null);
             return;
         }
-        eventId = EventsPage.uuidOrNull(id);
+        eventId = id;
         var found = eventId == null ? java.util.Optional.<EventDetails>empty() : events.details(eventId);
         if (found.isEmpty()) {
             Faces.responseSendError(404, "No such event");
@@ -120,7 +120,7 @@ public class EventEditorPage implements Serializable {
     /** Ajax: a new event at a venue starts in the venue's time zone. */
     public void venueChanged() {
         if (eventId == null) {
-            UUID chosen = EventsPage.uuidOrNull(venueId);
+            UUID chosen = Ids.parse(venueId);
             venueOptions.stream().filter(v -> v.id().equals(chosen)).findFirst()
                     .ifPresent(v -> timeZone = v.timeZone());
         }
@@ -132,7 +132,7 @@ public class EventEditorPage implements Serializable {
             cover = new MediaUpload(coverFile.getFileName(), coverFile.getContent());
         }
         EventInput input = new EventInput(name, slug, summary, description, startsAt, endsAt, timeZone, format,
-                EventsPage.uuidOrNull(venueId), onlineUrl, capacity, visibility, cover, removeCover);
+                Ids.parse(venueId), onlineUrl, capacity, visibility, cover, removeCover);
         try {
             UUID saved;
             if (eventId == null) {
@@ -260,7 +260,7 @@ public class EventEditorPage implements Serializable {
 
     /** "Sat 14 Mar 2027, 19:00 – Sat 14 Mar 2027, 23:00 (America/New_York)" as saved. */
     public String getSavedWhen() {
-        return details == null ? null : WHEN.format(details.startsAt()) + " – " + WHEN.format(details.endsAt())
+        return details == null ? null : Formats.WHEN.format(details.startsAt()) + " – " + Formats.WHEN.format(details.endsAt())
                 + " (" + details.timeZone() + ")";
     }
 
@@ -274,11 +274,11 @@ public class EventEditorPage implements Serializable {
 
     // ---------------------------------------------------------------------------------------- bound form values
 
-    public String getId() {
+    public UUID getId() {
         return id;
     }
 
-    public void setId(String id) {
+    public void setId(UUID id) {
         this.id = id;
     }
 

@@ -5,8 +5,10 @@ import io.eventos.event.service.EventRow;
 import io.eventos.event.service.EventSearch;
 import io.eventos.event.service.VenueOption;
 import io.eventos.event.service.VenueService;
+import io.eventos.platform.web.Formats;
+import io.eventos.platform.web.Ids;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.view.ViewScoped;
+import org.omnifaces.cdi.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.primefaces.model.FilterMeta;
@@ -16,11 +18,8 @@ import org.primefaces.model.SortOrder;
 
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * {@code /app/events.xhtml}: the account's events (or a limited member's own), filtered by text, status, venue and
@@ -32,7 +31,6 @@ public class EventsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm", Locale.ENGLISH);
 
     @Inject
     transient EventSearch search;
@@ -83,7 +81,7 @@ public class EventsPage implements Serializable {
                 break;
             }
         }
-        return new EventQuery(text, status, uuidOrNull(venueId), from, to, field, ascending);
+        return new EventQuery(text, status, Ids.parse(venueId), from, to, field, ascending);
     }
 
     public LazyDataModel<Row> getRows() {
@@ -108,14 +106,6 @@ public class EventsPage implements Serializable {
 
     public void setStatus(String status) {
         this.status = status;
-    }
-
-    static UUID uuidOrNull(String text) {
-        try {
-            return text == null || text.isBlank() ? null : UUID.fromString(text.trim());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     public String getVenueId() {
@@ -146,7 +136,7 @@ public class EventsPage implements Serializable {
     public record Row(EventRow event, String when, String tickets) implements Serializable {
 
         static Row of(EventRow e) {
-            String when = WHEN.format(e.startsAt().atZone(e.zone())) + " (" + e.zone().getId() + ")";
+            String when = Formats.WHEN.format(e.startsAt().atZone(e.zone())) + " (" + e.zone().getId() + ")";
             String tickets = e.capacity() == null ? e.sold() + " sold" : e.sold() + " / " + e.capacity();
             return new Row(e, when, tickets);
         }

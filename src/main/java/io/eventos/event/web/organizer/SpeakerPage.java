@@ -8,6 +8,7 @@ import io.eventos.media.service.MediaLibrary;
 import io.eventos.media.service.MediaUpload;
 import io.eventos.event.service.SpeakerInput;
 import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.web.FieldMessages;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.ViewScoped;
@@ -33,8 +34,8 @@ public class SpeakerPage implements Serializable {
     @Inject
     transient AgendaService agendaService;
 
-    private String event;
-    private String id;
+    private UUID event;
+    private UUID id;
 
     private UUID eventId;
     private UUID speakerId;
@@ -53,9 +54,9 @@ public class SpeakerPage implements Serializable {
         if (Faces.getContext().getResponseComplete()) {
             return; // the role check before this answered 404
         }
-        eventId = AgendaPage.parseUuid(event);
-        speakerId = AgendaPage.parseUuid(id);
-        if (eventId == null || (id != null && !id.isBlank() && speakerId == null)) {
+        eventId = event;
+        speakerId = id;
+        if (eventId == null) {
             Faces.responseSendError(404, "Not found");
             return;
         }
@@ -88,7 +89,7 @@ public class SpeakerPage implements Serializable {
             }
             backToAgenda();
         } catch (AgendaException refused) {
-            Messages.addError("speaker-form:" + refused.field(), refused.getMessage());
+            FieldMessages.show("speaker-form", refused);
         } catch (AccessDeniedException refused) {
             Messages.addGlobalError(refused.getMessage());
         } finally {
@@ -130,19 +131,19 @@ public class SpeakerPage implements Serializable {
         return MediaLibrary.MAX_PHOTO_BYTES;
     }
 
-    public String getEvent() {
+    public UUID getEvent() {
         return event;
     }
 
-    public void setEvent(String event) {
+    public void setEvent(UUID event) {
         this.event = event;
     }
 
-    public String getId() {
+    public UUID getId() {
         return id;
     }
 
-    public void setId(String id) {
+    public void setId(UUID id) {
         this.id = id;
     }
 

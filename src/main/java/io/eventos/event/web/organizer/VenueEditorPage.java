@@ -8,7 +8,8 @@ import io.eventos.event.service.VenueDetails;
 import io.eventos.event.service.VenueInput;
 import io.eventos.event.service.VenueService;
 import io.eventos.platform.security.AccessDeniedException;
-import jakarta.faces.view.ViewScoped;
+import io.eventos.platform.web.FieldMessages;
+import org.omnifaces.cdi.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.util.Faces;
@@ -44,7 +45,7 @@ public class VenueEditorPage implements Serializable {
     @Inject
     transient AccountService accounts;
 
-    private String id;
+    private UUID id;
     private UUID venueId;
     private VenueDetails details;
     private String name;
@@ -63,16 +64,11 @@ public class VenueEditorPage implements Serializable {
 
     /** View action: loads the venue of {@code ?id=}, or answers 404 if this account has no such venue. */
     public void load() throws IOException {
-        if (id == null || id.isBlank()) {
+        if (id == null) {
             timeZone = accounts.currentProfile().defaultTimeZone();
             return;
         }
-        try {
-            venueId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            Faces.responseSendError(404, "No such venue");
-            return;
-        }
+        venueId = id;
         var found = venues.find(venueId);
         if (found.isEmpty()) {
             Faces.responseSendError(404, "No such venue");
@@ -175,11 +171,11 @@ public class VenueEditorPage implements Serializable {
         return generatedMapLink;
     }
 
-    public String getId() {
+    public UUID getId() {
         return id;
     }
 
-    public void setId(String id) {
+    public void setId(UUID id) {
         this.id = id;
     }
 

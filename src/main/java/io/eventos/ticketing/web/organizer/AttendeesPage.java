@@ -1,7 +1,7 @@
 package io.eventos.ticketing.web.organizer;
 
-import io.eventos.platform.persistence.ListTotal;
 import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.web.LazyList;
 import io.eventos.ticketing.service.AttendeeRow;
 import io.eventos.ticketing.service.OrderService;
 import io.eventos.ticketing.service.SalesEvent;
@@ -10,14 +10,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.ViewScoped;
 import org.omnifaces.util.Faces;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** {@code /app/attendees.xhtml?event=…}: one row per issued ticket, searchable, paged in SQL, exportable. */
@@ -32,36 +28,21 @@ public class AttendeesPage implements Serializable {
     @Inject
     transient TicketTypeService tickets;
 
-    private String event;
+    private UUID event;
     private SalesEvent sales;
     private String text;
-    /** The list's total as last counted: exact up to 10,000, an estimate above (shown as "about ..."). */
-    private ListTotal total = new ListTotal(0, false);
 
-    private final LazyDataModel<AttendeeRow> rows = new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filters) {
-            total = orders.attendeeTotal(sales.id(), text);
-            return (int) Math.min(Integer.MAX_VALUE, total.rows());
-        }
-
-        @Override
-        public List<AttendeeRow> load(int first, int pageSize, Map<String, SortMeta> sort,
-                                      Map<String, FilterMeta> filters) {
-            return orders.attendees(sales.id(), text, total, first, pageSize);
-        }
-
-        @Override
-        public String getRowKey(AttendeeRow row) {
-            return row.id().toString();
-        }
-    };
+    private final LazyList<AttendeeRow> rows = new LazyList<>(() -> orders.attendeeTotal(sales.id(), text),
+            (total, first, pageSize, field, ascending) -> orders.attendees(sales.id(), text, total, first, pageSize),
+            AttendeeRow::id);
 
     public void load() throws IOException {
+        if (event == null) {
+            Faces.responseSendError(404, "Not found");
+            return;
+        }
         try {
-            sales = tickets.event(UUID.fromString(String.valueOf(event).strip()));
+            sales = tickets.event(event);
         } catch (IllegalArgumentException | AccessDeniedException e) {
             Faces.responseSendError(404, "Not found");
         }
@@ -69,11 +50,11 @@ public class AttendeesPage implements Serializable {
 
     /** "1,234 tickets" or "about 400,000 tickets" above the table. */
     public String getTotalWords() {
-        return total.words("ticket", "tickets");
+        return rows.total().words("ticket", "tickets");
     }
 
     public boolean isTotalEstimated() {
-        return total.estimated();
+        return rows.total().estimated();
     }
 
     public LazyDataModel<AttendeeRow> getRows() {
@@ -84,11 +65,11 @@ public class AttendeesPage implements Serializable {
         return sales;
     }
 
-    public String getEvent() {
+    public UUID getEvent() {
         return event;
     }
 
-    public void setEvent(String event) {
+    public void setEvent(UUID event) {
         this.event = event;
     }
 

@@ -1,6 +1,7 @@
 package io.eventos.ticketing.web.organizer;
 
 import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.web.Ids;
 import io.eventos.ticketing.service.OrderService;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -29,9 +30,14 @@ public class ExportServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         boolean tickets = request.getServletPath().endsWith("attendees.csv");
         String csv;
+        UUID event = Ids.parse(request.getParameter("event"));
+        if (event == null) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND); // a malformed id is an unknown one
+            return;
+        }
         try {
-            csv = orders.exportCsv(UUID.fromString(String.valueOf(request.getParameter("event")).strip()), tickets);
-        } catch (IllegalArgumentException | AccessDeniedException e) {
+            csv = orders.exportCsv(event, tickets);
+        } catch (AccessDeniedException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }

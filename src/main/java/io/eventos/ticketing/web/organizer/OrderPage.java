@@ -2,6 +2,8 @@ package io.eventos.ticketing.web.organizer;
 
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.web.BaseUrl;
+import io.eventos.platform.web.Formats;
+import io.eventos.platform.web.Ids;
 import io.eventos.ticketing.service.AttendeeRow;
 import io.eventos.ticketing.service.Money;
 import io.eventos.ticketing.service.OrderDetail;
@@ -18,10 +20,10 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -33,12 +35,11 @@ import java.util.UUID;
 public class OrderPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Inject
     transient OrderService orders;
 
-    private String id;
+    private UUID id;
     private OrderDetail detail;
     private List<String> refundTickets = new ArrayList<>();
     private String note;
@@ -50,8 +51,12 @@ public class OrderPage implements Serializable {
     private String declineReply;
 
     public void load() throws IOException {
+        if (id == null) {
+            Faces.responseSendError(404, "Not found");
+            return;
+        }
         try {
-            detail = orders.detail(UUID.fromString(String.valueOf(id).strip()));
+            detail = orders.detail(id);
             note = detail.internalNote();
         } catch (IllegalArgumentException | AccessDeniedException e) {
             Faces.responseSendError(404, "Not found");
@@ -74,7 +79,7 @@ public class OrderPage implements Serializable {
 
     public void refund() {
         HashSet<UUID> chosen = new HashSet<>();
-        refundTickets.forEach(t -> chosen.add(UUID.fromString(t)));
+        refundTickets.stream().map(Ids::parse).filter(Objects::nonNull).forEach(chosen::add);
         try {
             long amount = orders.refund(detail.order().id(), chosen, BaseUrl.of(Faces.getRequest()));
             Messages.addGlobalInfo(Money.format(amount, detail.order().currency()) + " refunded for "
@@ -163,7 +168,7 @@ public class OrderPage implements Serializable {
     }
 
     public String at(Instant instant) {
-        return instant == null ? "" : WHEN.format(instant.atZone(ZoneId.of(detail.eventTimeZone())));
+        return instant == null ? "" : Formats.ISO_MINUTE.format(instant.atZone(ZoneId.of(detail.eventTimeZone())));
     }
 
     public String status() {
@@ -187,11 +192,11 @@ public class OrderPage implements Serializable {
         return detail;
     }
 
-    public String getId() {
+    public UUID getId() {
         return id;
     }
 
-    public void setId(String id) {
+    public void setId(UUID id) {
         this.id = id;
     }
 

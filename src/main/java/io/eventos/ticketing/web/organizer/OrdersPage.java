@@ -1,7 +1,9 @@
 package io.eventos.ticketing.web.organizer;
 
-import io.eventos.platform.persistence.ListTotal;
 import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.web.Formats;
+import io.eventos.platform.web.Ids;
+import io.eventos.platform.web.LazyList;
 import io.eventos.ticketing.service.Money;
 import io.eventos.ticketing.service.OrderFilter;
 import io.eventos.ticketing.service.OrderRow;
@@ -13,19 +15,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.ViewScoped;
 import org.omnifaces.util.Faces;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
-import org.primefaces.model.SortOrder;
 
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** {@code /app/orders.xhtml?event=…}: the event's orders, filtered, sorted and paged in SQL, with CSV export. */
@@ -34,14 +31,13 @@ import java.util.UUID;
 public class OrdersPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Inject
     transient OrderService orders;
     @Inject
     transient TicketTypeService tickets;
 
-    private String event;
+    private UUID event;
     private SalesEvent sales;
     private List<TicketTypeRow> ticketTypes;
     private String status;
@@ -49,34 +45,19 @@ public class OrdersPage implements Serializable {
     private String text;
     private LocalDate from;
     private LocalDate to;
-    /** The list's total as last counted: exact up to 10,000, an estimate above (shown as "about ..."). */
-    private ListTotal total = new ListTotal(0, false);
 
-    private final LazyDataModel<OrderRow> rows = new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filters) {
-            total = orders.total(filter());
-            return (int) Math.min(Integer.MAX_VALUE, total.rows());
-        }
-
-        @Override
-        public List<OrderRow> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
-            SortMeta by = sort == null || sort.isEmpty() ? null : sort.values().iterator().next();
-            return orders.list(filter(), total, first, pageSize, by == null ? "placedAt" : by.getField(),
-                    by != null && by.getOrder() == SortOrder.ASCENDING);
-        }
-
-        @Override
-        public String getRowKey(OrderRow row) {
-            return row.id().toString();
-        }
-    };
+    private final LazyList<OrderRow> rows = new LazyList<>(() -> orders.total(filter()),
+            (total, first, pageSize, field, ascending) -> orders.list(filter(), total, first, pageSize,
+                    field == null ? "placedAt" : field, ascending),
+            OrderRow::id);
 
     public void load() throws IOException {
+        if (event == null) {
+            Faces.responseSendError(404, "Not found");
+            return;
+        }
         try {
-            sales = tickets.event(UUID.fromString(String.valueOf(event).strip()));
+            sales = tickets.event(event);
             ticketTypes = tickets.list(sales.id());
         } catch (IllegalArgumentException | AccessDeniedException e) {
             Faces.responseSendError(404, "Not found");
@@ -85,7 +66,7 @@ public class OrdersPage implements Serializable {
 
     private OrderFilter filter() {
         ZoneId zone = ZoneId.of(sales.timeZone());
-        UUID ticketId = ticket == null || ticket.isBlank() ? null : UUID.fromString(ticket);
+        UUID ticketId = Ids.parse(ticket);
         return new OrderFilter(sales.id(), status, ticketId, from == null ? null : from.atStartOfDay(zone).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), text);
     }
@@ -95,7 +76,7 @@ public class OrdersPage implements Serializable {
     }
 
     public String placed(OrderRow row) {
-        return WHEN.format(row.placedAt().atZone(ZoneId.of(sales.timeZone())));
+        return Formats.ISO_MINUTE.format(row.placedAt().atZone(ZoneId.of(sales.timeZone())));
     }
 
     public String status(OrderRow row) {
@@ -108,11 +89,11 @@ public class OrdersPage implements Serializable {
 
     /** "1,234 orders" or "about 170,000 orders" above the table. */
     public String getTotalWords() {
-        return total.words("order", "orders");
+        return rows.total().words("order", "orders");
     }
 
     public boolean isTotalEstimated() {
-        return total.estimated();
+        return rows.total().estimated();
     }
 
     public LazyDataModel<OrderRow> getRows() {
@@ -127,11 +108,11 @@ public class OrdersPage implements Serializable {
         return ticketTypes;
     }
 
-    public String getEvent() {
+    public UUID getEvent() {
         return event;
     }
 
-    public void setEvent(String event) {
+    public void setEvent(UUID event) {
         this.event = event;
     }
 

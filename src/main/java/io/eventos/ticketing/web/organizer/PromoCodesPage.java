@@ -1,6 +1,8 @@
 package io.eventos.ticketing.web.organizer;
 
 import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.web.Formats;
+import io.eventos.platform.web.Ids;
 import io.eventos.ticketing.service.PromoCodeForm;
 import io.eventos.ticketing.service.PromoCodeRow;
 import io.eventos.ticketing.service.PromoCodeService;
@@ -22,10 +24,8 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -37,14 +37,13 @@ import java.util.UUID;
 public class PromoCodesPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm", Locale.ENGLISH);
 
     @Inject
     transient PromoCodeService promoCodes;
     @Inject
     transient TicketTypeService tickets;
 
-    private String event;
+    private UUID event;
     private SalesEvent sales;
     private List<PromoCodeRow> rows;
     private List<TicketTypeRow> ticketTypes;
@@ -62,7 +61,7 @@ public class PromoCodesPage implements Serializable {
 
     /** f:viewAction: loads the event or answers 404. */
     public void load() throws IOException {
-        UUID id = TicketTypesPage.parse(event);
+        UUID id = event;
         if (id == null) {
             Faces.responseSendError(404, "Not found");
             return;
@@ -104,7 +103,7 @@ public class PromoCodesPage implements Serializable {
             }
         }
         PromoCodeForm form = new PromoCodeForm(code, kind, percentOff, amountOffMinor,
-                ticketIds.stream().map(TicketTypesPage::parse).toList(), usageLimit, perOrderLimit,
+                ticketIds.stream().map(Ids::parse).toList(), usageLimit, perOrderLimit,
                 instant(validFrom), instant(validUntil));
         try {
             if (editing == null) {
@@ -153,8 +152,8 @@ public class PromoCodesPage implements Serializable {
         if (row.validFrom() == null && row.validUntil() == null) {
             return "always";
         }
-        String from = row.validFrom() == null ? null : WHEN.format(row.validFrom().atZone(sales.zone()));
-        String until = row.validUntil() == null ? null : WHEN.format(row.validUntil().atZone(sales.zone()));
+        String from = row.validFrom() == null ? null : Formats.WHEN.format(row.validFrom().atZone(sales.zone()));
+        String until = row.validUntil() == null ? null : Formats.WHEN.format(row.validUntil().atZone(sales.zone()));
         return from == null ? "until " + until : until == null ? "from " + from : from + " – " + until;
     }
 
@@ -198,11 +197,11 @@ public class PromoCodesPage implements Serializable {
         return ticketTypes;
     }
 
-    public String getEvent() {
+    public UUID getEvent() {
         return event;
     }
 
-    public void setEvent(String event) {
+    public void setEvent(UUID event) {
         this.event = event;
     }
 

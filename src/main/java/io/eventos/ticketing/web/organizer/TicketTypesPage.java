@@ -1,6 +1,8 @@
 package io.eventos.ticketing.web.organizer;
 
 import io.eventos.platform.security.AccessDeniedException;
+import io.eventos.platform.web.FieldMessages;
+import io.eventos.platform.web.Ids;
 import io.eventos.ticketing.service.CancellationPolicy;
 import io.eventos.ticketing.service.Money;
 import io.eventos.ticketing.service.SalesEvent;
@@ -38,7 +40,7 @@ public class TicketTypesPage implements Serializable {
     @Inject
     transient TicketTypeService tickets;
 
-    private String event;
+    private UUID event;
     private SalesEvent sales;
     private List<TicketTypeRow> rows;
     private List<Stock.GroupStock> groups;
@@ -68,7 +70,7 @@ public class TicketTypesPage implements Serializable {
 
     /** f:viewAction: loads the event or answers 404. */
     public void load() throws IOException {
-        UUID id = parse(event);
+        UUID id = event;
         if (id == null) {
             Faces.responseSendError(404, "Not found");
             return;
@@ -107,7 +109,7 @@ public class TicketTypesPage implements Serializable {
             showPolicy(tickets.cancellationPolicy(sales.id()));
             Messages.addGlobalInfo("Cancellation policy saved. " + policy.summary());
         } catch (TicketingException refused) {
-            addError("policy-form", refused);
+            FieldMessages.show("policy-form", refused);
         } catch (AccessDeniedException refused) {
             Messages.addGlobalError(refused.getMessage());
         }
@@ -164,7 +166,7 @@ public class TicketTypesPage implements Serializable {
         TicketTypeForm form = new TicketTypeForm(name, description, priceMinor, quantity,
                 salesStart == null ? null : salesStart.atZone(zone).toInstant(),
                 salesEnd == null ? null : salesEnd.atZone(zone).toInstant(), minPerOrder, maxPerOrder, hidden,
-                sortOrder, paused, parse(capacityGroup));
+                sortOrder, paused, Ids.parse(capacityGroup));
         try {
             if (editing == null) {
                 tickets.create(sales.id(), form);
@@ -179,7 +181,7 @@ public class TicketTypesPage implements Serializable {
             // a fresh form after every save: typing the next type never overwrites the one just saved
             startNew();
         } catch (TicketingException refused) {
-            addError("ticket-form", refused);
+            FieldMessages.show("ticket-form", refused);
         } catch (AccessDeniedException refused) {
             Messages.addGlobalError(refused.getMessage());
         }
@@ -206,15 +208,7 @@ public class TicketTypesPage implements Serializable {
             groupCapacity = null;
             refresh();
         } catch (TicketingException refused) {
-            addError("group-form", refused);
-        }
-    }
-
-    private static void addError(String form, TicketingException refused) {
-        if (refused.field() == null) {
-            Messages.addGlobalError(refused.getMessage());
-        } else {
-            Messages.addError(form + ":" + refused.field(), refused.getMessage());
+            FieldMessages.show("group-form", refused);
         }
     }
 
@@ -233,15 +227,6 @@ public class TicketTypesPage implements Serializable {
 
     private ZoneId zone() {
         return sales.zone();
-    }
-
-    /** An id from a request parameter or a select; null for empty or malformed text. */
-    static UUID parse(String id) {
-        try {
-            return id == null || id.isBlank() ? null : UUID.fromString(id.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     public boolean isEditingExisting() {
@@ -264,11 +249,11 @@ public class TicketTypesPage implements Serializable {
         return stock;
     }
 
-    public String getEvent() {
+    public UUID getEvent() {
         return event;
     }
 
-    public void setEvent(String event) {
+    public void setEvent(UUID event) {
         this.event = event;
     }
 
