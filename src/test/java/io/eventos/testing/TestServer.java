@@ -105,6 +105,9 @@ public final class TestServer {
             withMailAndAddress(env, smtp, port);
             // the weekly summary job looks every 5 s (not 5 min): WeeklySummaryUnsubscribeIT waits for its email
             env.put("EVENTOS_WEEKLY_SUMMARY_EVERY_SECONDS", "5");
+            // an event page's data leaves memory 15 s after it was read (no stale answers while it is read again):
+            // PublicPageRenderingsIT then sees the rendering kept in the database answer
+            env.put("EVENTOS_PUBLIC_PAGE_STALE_SECONDS", "0");
             // a second loopback address stands for a reverse proxy (LoginThrottlingIT); nothing else connects from it
             env.put("EVENTOS_TRUSTED_PROXIES", TRUSTED_PROXY);
             PayaraProcess payara = startPayara(env, port, workDir.resolve("test-server.log"));

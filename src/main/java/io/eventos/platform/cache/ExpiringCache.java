@@ -89,6 +89,15 @@ public final class ExpiringCache<K, V> {
      * background refuse the task, the value is loaded here and now.
      */
     public V getOrRefresh(K key, Function<? super K, ? extends V> loader, Executor background) {
+        V held = getIfHeld(key, loader, background);
+        return held != null ? held : get(key, loader);
+    }
+
+    /**
+     * Like {@link #getOrRefresh}, but loads nothing here and now: a fresh value; an expired one still within
+     * {@code staleFor} (while {@code background} loads the new one, as there); else null.
+     */
+    public V getIfHeld(K key, Function<? super K, ? extends V> loader, Executor background) {
         Objects.requireNonNull(key, "key");
         long now = nanoClock.getAsLong();
         Entry<V> entry = entries.get(key);
@@ -113,12 +122,12 @@ public final class ExpiringCache<K, V> {
                     });
                 } catch (RejectedExecutionException e) {
                     refreshing.remove(key);
-                    return get(key, loader);
+                    return null;
                 }
             }
             return entry.value();
         }
-        return get(key, loader);
+        return null;
     }
 
     /** The cached value if there is a fresh one, else null (nothing is loaded). */

@@ -91,6 +91,14 @@ public class RenderedPages {
         response.getOutputStream().write(html);
     }
 
+    /**
+     * Keeps in memory a rendering that was kept elsewhere ({@link #serveStored}) under its entity tag, for a page whose
+     * data this server holds with that same tag: its next visitors are answered from memory.
+     */
+    public void remember(String etag, byte[] html) {
+        pages.put(etag, html);
+    }
+
     /** The rendering as it is kept and sent: UTF-8 HTML without nonce attributes. */
     byte[] keep(String etag, byte[] renderedUtf8) {
         byte[] kept = withoutNonces(renderedUtf8);

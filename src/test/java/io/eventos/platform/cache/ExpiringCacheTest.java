@@ -87,6 +87,24 @@ class ExpiringCacheTest {
     }
 
     @Test
+    void whatIsHeldIsAnsweredFreshOrStaleButNothingIsLoadedHereAndNow() {
+        var cache = new ExpiringCache<String, String>(Duration.ofNanos(100), Duration.ofNanos(1_000), 10, now::get);
+        java.util.List<Runnable> background = new java.util.ArrayList<>();
+        assertThat(cache.getIfHeld("a", this::load, background::add)).as("absent: nothing loaded").isNull();
+        assertThat(background).isEmpty();
+        assertThat(cache.getOrRefresh("a", this::load, background::add)).isEqualTo("a#1");
+        assertThat(cache.getIfHeld("a", this::load, background::add)).isEqualTo("a#1");
+        now.addAndGet(150);
+        assertThat(cache.getIfHeld("a", this::load, background::add)).as("stale, at once").isEqualTo("a#1");
+        assertThat(background).as("refreshed in the background").hasSize(1);
+        background.remove(0).run();
+        assertThat(cache.getIfHeld("a", this::load, background::add)).isEqualTo("a#2");
+        now.addAndGet(2_000);
+        assertThat(cache.getIfHeld("a", this::load, background::add)).as("beyond the stale window").isNull();
+        assertThat(background).isEmpty();
+    }
+
+    @Test
     void anInvalidatedEntryIsNeverAnsweredStaleNorPutBackByARefreshThatBeganBefore() {
         var cache = new ExpiringCache<String, String>(Duration.ofNanos(100), Duration.ofNanos(1_000), 10, now::get);
         java.util.List<Runnable> background = new java.util.ArrayList<>();

@@ -64,21 +64,33 @@ public class EventPageShortcut implements PageShortcut {
             return false;
         }
         String baseUrl = BaseUrl.forPage(request);
-        EventPageModel model = cache.eventIfFresh(slug, baseUrl, request.getContextPath());
+        String contextPath = request.getContextPath();
+        // what this server holds (a popular page: no database at all)
+        EventPageModel model = cache.eventIfHeld(slug, baseUrl, contextPath);
+        if (model != null && renderedPages.serveKept(request, response, model.etag())) {
+            visited(model, request, response);
+            return true;
+        }
+        // else the rendering kept in the database, if it is current
+        PublicPageStore.Lookup kept = store.lookUp(slug, PublicPageCache.variant(baseUrl, contextPath));
+        if (kept.page() != null) {
+            PublicPageStore.KeptPage page = kept.page();
+            renderedPages.serveStored(request, response, page.etag(), page.html());
+            counted(request, response, CurrentTenant.require(), page.eventId(), page.noIndex());
+            if (model == null) {
+                cache.askedWithoutData(slug, baseUrl, contextPath);
+            } else if (model.etag().equals(page.etag())) {
+                renderedPages.remember(page.etag(), page.html()); // held data, same content: memory from now on
+            }
+            return true;
+        }
+        if (kept.freshness() == PublicPageStore.Freshness.OUTDATED) {
+            // what this server still holds of the page (to answer once more while reading it again) is older
+            // than the outdated rendering: read it now instead
+            cache.forgetEvent(slug, baseUrl, contextPath);
+            model = null;
+        }
         if (model == null) {
-            PublicPageStore.Lookup kept =
-                    store.lookUp(slug, PublicPageCache.variant(baseUrl, request.getContextPath()));
-            if (kept.page() != null) {
-                PublicPageStore.KeptPage page = kept.page();
-                renderedPages.serveStored(request, response, page.etag(), page.html());
-                counted(request, response, CurrentTenant.require(), page.eventId(), page.noIndex());
-                return true;
-            }
-            if (kept.freshness() == PublicPageStore.Freshness.OUTDATED) {
-                // what this server still holds of the page (to answer once more while reading it again) is older
-                // than the outdated rendering: read it now instead
-                cache.forgetEvent(slug, baseUrl, request.getContextPath());
-            }
             model = model(request);
         }
         if (model == null || !renderedPages.serveKept(request, response, model.etag())) {

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The public pages' data, shared by every visitor: the page models of {@code /e/{account}/{event}} and
@@ -43,8 +44,17 @@ public class PublicPageCache {
 
     /** How long after expiry a page's data is still answered while it is read again in the background. */
     static final Duration STALE_FOR = Duration.ofSeconds(60);
+    /**
+     * Overrides {@link #STALE_FOR} in seconds (EVENTOS_PUBLIC_PAGE_STALE_SECONDS). The test server sets 0, so that a
+     * page's data leaves memory 15 s after it was read and the page's rendering kept in the database is seen answering.
+     */
+    static final String STALE_SETTING = "eventos.public-page.stale-seconds";
 
-    private final ExpiringCache<EventKey, EventPageModel> events = new ExpiringCache<>(TTL, STALE_FOR, 5_000);
+    private final ExpiringCache<EventKey, EventPageModel> events = new ExpiringCache<>(TTL, staleFor(), 5_000);
+    /** Event pages asked for without their data held here ({@link #askedWithoutData}). */
+    private final ExpiringCache<EventKey, AtomicInteger> asked = new ExpiringCache<>(TTL, 20_000);
+    /** How many visits within {@link #TTL} make a page worth holding in memory again. */
+    static final int POPULAR_AFTER = 3;
     private final ExpiringCache<OrganizerKey, OrganizerPageModel> organizers =
             new ExpiringCache<>(TTL, STALE_FOR, 2_000);
 
@@ -57,20 +67,44 @@ public class PublicPageCache {
 
     /** The event page of the bound account, or null when there is no such public event. */
     public EventPageModel event(String slug, String baseUrl, String contextPath) {
-        UUID account = CurrentTenant.require();
-        return events.getOrRefresh(new EventKey(account, slug, baseUrl, contextPath), key -> {
-            try (var tenant = CurrentTenant.bind(key.accountId())) {
-                return service.findEventDetails(slug)
-                        .map(details -> EventPageModels.build(details, baseUrl, contextPath, clock.instant(),
-                                DEPLOYMENT))
-                        .orElse(null);
-            }
-        }, background);
+        return events.getOrRefresh(eventKey(slug, baseUrl, contextPath), this::readEvent, background);
     }
 
-    /** The event page's data if this server holds it fresh, else null (nothing is read). */
-    public EventPageModel eventIfFresh(String slug, String baseUrl, String contextPath) {
-        return events.getIfPresent(new EventKey(CurrentTenant.require(), slug, baseUrl, contextPath));
+    /**
+     * The event page's data if this server holds it: fresh, or expired within {@link #STALE_FOR} (then read again in
+     * the background, as {@link #event} does); else null, and nothing is read here and now.
+     */
+    public EventPageModel eventIfHeld(String slug, String baseUrl, String contextPath) {
+        return events.getIfHeld(eventKey(slug, baseUrl, contextPath), this::readEvent, background);
+    }
+
+    /**
+     * Reads an event page's data in the background once it has been asked for {@link #POPULAR_AFTER} times within
+     * {@link #TTL} without being held here (answered from its kept rendering in the database): a page that is
+     * popular again after a restart, or after it left this server's memory, goes back to being answered from memory.
+     */
+    public void askedWithoutData(String slug, String baseUrl, String contextPath) {
+        EventKey key = eventKey(slug, baseUrl, contextPath);
+        if (asked.get(key, k -> new AtomicInteger()).incrementAndGet() == POPULAR_AFTER) {
+            try {
+                background.execute(() -> events.getOrRefresh(key, this::readEvent, Runnable::run));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // the next visitor asks again
+            }
+        }
+    }
+
+    private EventKey eventKey(String slug, String baseUrl, String contextPath) {
+        return new EventKey(CurrentTenant.require(), slug, baseUrl, contextPath);
+    }
+
+    private EventPageModel readEvent(EventKey key) {
+        try (var tenant = CurrentTenant.bind(key.accountId())) {
+            return service.findEventDetails(key.slug())
+                    .map(details -> EventPageModels.build(details, key.baseUrl(), key.contextPath(), clock.instant(),
+                            DEPLOYMENT))
+                    .orElse(null);
+        }
     }
 
     /**
@@ -102,6 +136,11 @@ public class PublicPageCache {
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) PublicContentChanged change) {
         events.invalidateIf(key -> key.accountId().equals(change.accountId()));
         organizers.invalidateIf(key -> key.accountId().equals(change.accountId()));
+    }
+
+    private static Duration staleFor() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue(STALE_SETTING, Long.class).map(Duration::ofSeconds).orElse(STALE_FOR);
     }
 
     Instant now() {
