@@ -65,22 +65,24 @@ public class EventPageShortcut implements PageShortcut {
         }
         String baseUrl = BaseUrl.forPage(request);
         String contextPath = request.getContextPath();
-        // what this server holds (a popular page: no database at all)
-        EventPageModel model = cache.eventIfHeld(slug, baseUrl, contextPath);
-        if (model != null && renderedPages.serveKept(request, response, model.etag())) {
+        // fresh data held here (a popular page): no database at all
+        EventPageModel model = cache.eventIfFresh(slug, baseUrl, contextPath);
+        if (model != null) {
+            if (!renderedPages.serveKept(request, response, model.etag())) {
+                return false;
+            }
             visited(model, request, response);
             return true;
         }
-        // else the rendering kept in the database, if it is current
+        // else the rendering kept in the database, if it is current (no refresh of data nobody may ask for again)
         PublicPageStore.Lookup kept = store.lookUp(slug, PublicPageCache.variant(baseUrl, contextPath));
         if (kept.page() != null) {
             PublicPageStore.KeptPage page = kept.page();
             renderedPages.serveStored(request, response, page.etag(), page.html());
             counted(request, response, CurrentTenant.require(), page.eventId(), page.noIndex());
-            if (model == null) {
-                cache.askedWithoutData(slug, baseUrl, contextPath);
-            } else if (model.etag().equals(page.etag())) {
-                renderedPages.remember(page.etag(), page.html()); // held data, same content: memory from now on
+            // a page asked for again and again goes back to memory
+            if (cache.askedWithoutData(slug, baseUrl, contextPath)) {
+                renderedPages.remember(page.etag(), page.html());
             }
             return true;
         }
@@ -88,11 +90,8 @@ public class EventPageShortcut implements PageShortcut {
             // what this server still holds of the page (to answer once more while reading it again) is older
             // than the outdated rendering: read it now instead
             cache.forgetEvent(slug, baseUrl, contextPath);
-            model = null;
         }
-        if (model == null) {
-            model = model(request);
-        }
+        model = model(request);
         if (model == null || !renderedPages.serveKept(request, response, model.etag())) {
             return false;
         }

@@ -70,27 +70,27 @@ public class PublicPageCache {
         return events.getOrRefresh(eventKey(slug, baseUrl, contextPath), this::readEvent, background);
     }
 
-    /**
-     * The event page's data if this server holds it: fresh, or expired within {@link #STALE_FOR} (then read again in
-     * the background, as {@link #event} does); else null, and nothing is read here and now.
-     */
-    public EventPageModel eventIfHeld(String slug, String baseUrl, String contextPath) {
-        return events.getIfHeld(eventKey(slug, baseUrl, contextPath), this::readEvent, background);
+    /** The event page's data if this server holds it fresh, else null (nothing is read). */
+    public EventPageModel eventIfFresh(String slug, String baseUrl, String contextPath) {
+        return events.getIfPresent(eventKey(slug, baseUrl, contextPath));
     }
 
     /**
      * Reads an event page's data in the background once it has been asked for {@link #POPULAR_AFTER} times within
      * {@link #TTL} without being held here (answered from its kept rendering in the database): a page that is
      * popular again after a restart, or after it left this server's memory, goes back to being answered from memory.
+     * True when that read was started (the caller may then keep the page's HTML in memory for the data to find).
      */
-    public void askedWithoutData(String slug, String baseUrl, String contextPath) {
+    public boolean askedWithoutData(String slug, String baseUrl, String contextPath) {
         EventKey key = eventKey(slug, baseUrl, contextPath);
-        if (asked.get(key, k -> new AtomicInteger()).incrementAndGet() == POPULAR_AFTER) {
-            try {
-                background.execute(() -> events.getOrRefresh(key, this::readEvent, Runnable::run));
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                // the next visitor asks again
-            }
+        if (asked.get(key, k -> new AtomicInteger()).incrementAndGet() != POPULAR_AFTER) {
+            return false;
+        }
+        try {
+            background.execute(() -> events.get(key, this::readEvent));
+            return true;
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return false; // the next visitors ask again
         }
     }
 
