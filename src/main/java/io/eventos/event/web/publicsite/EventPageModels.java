@@ -135,11 +135,19 @@ final class EventPageModels {
 
     /**
      * A weak entity tag over everything the page shows: the service's records (all values, written out by their
-     * toString), whether the event is over, the address the links use and the deployment. Weak because the bytes
+     * toString; of the ticket types, what the page says of their availability rather than the exact count left),
+     * whether the event is over, the address the links use and the build. Weak because the bytes
      * differ between responses (the script nonce) while the content is the same.
      */
     static String etag(PublicEventDetails details, boolean ended, String baseUrl, String version) {
-        return "W/\"" + hash(details + "|" + ended + "|" + baseUrl + "|" + version) + "\"";
+        // what is shown only: the offers' availability as the page says it (not the exact count left, which every
+        // sale moves), and not the account's content version, which moves with a change to any of its pages
+        List<TicketOffer> shown = details.offers().stream()
+                .map(o -> new TicketOffer(o.id(), o.name(), o.description(), o.priceMinor(), o.currency(), o.state(),
+                        o.salesStart(), o.salesEnd(), null, o.minPerOrder(), o.maxPerOrder(), o.discountMinor()))
+                .toList();
+        return "W/\"" + hash(details.organizer() + "|" + details.event() + "|" + shown + "|"
+                + PublicAvailability.of(details.offers()) + "|" + ended + "|" + baseUrl + "|" + version) + "\"";
     }
 
     static String hash(String content) {
