@@ -45,8 +45,10 @@ public class PublicPageCache {
     /** How long after expiry a page's data is still answered while it is read again in the background. */
     static final Duration STALE_FOR = Duration.ofSeconds(60);
     /**
-     * Overrides {@link #STALE_FOR} in seconds (EVENTOS_PUBLIC_PAGE_STALE_SECONDS). The test server sets 0, so that a
-     * page's data leaves memory 15 s after it was read and the page's rendering kept in the database is seen answering.
+     * Overrides {@link #STALE_FOR} in seconds (EVENTOS_PUBLIC_PAGE_STALE_SECONDS) for event and organizer pages. The
+     * test server sets 0, so that a page's data leaves memory 15 s after it was read and the page's rendering kept in
+     * the database is seen answering, and no page's data is read again in the background while a test counts the
+     * statements of another (PublicPageQueriesIT).
      */
     static final String STALE_SETTING = "eventos.public-page.stale-seconds";
 
@@ -56,7 +58,7 @@ public class PublicPageCache {
     /** How many visits within {@link #TTL} make a page worth holding in memory again. */
     static final int POPULAR_AFTER = 3;
     private final ExpiringCache<OrganizerKey, OrganizerPageModel> organizers =
-            new ExpiringCache<>(TTL, STALE_FOR, 2_000);
+            new ExpiringCache<>(TTL, staleFor(), 2_000);
 
     @Inject
     PublicEventService service;
