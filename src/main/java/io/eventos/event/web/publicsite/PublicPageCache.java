@@ -55,8 +55,13 @@ public class PublicPageCache {
     private final ExpiringCache<EventKey, EventPageModel> events = new ExpiringCache<>(TTL, staleFor(), 5_000);
     /** Event pages asked for without their data held here ({@link #askedWithoutData}). */
     private final ExpiringCache<EventKey, AtomicInteger> asked = new ExpiringCache<>(TTL, 20_000);
-    /** How many visits within {@link #TTL} make a page worth holding in memory again. */
-    static final int POPULAR_AFTER = 3;
+    /**
+     * How many visits within {@link #TTL} make a page worth holding in memory again: 10 in 15 s is a page shared
+     * right now, which is back in memory within seconds; under traffic spread over thousands of pages almost no page
+     * reaches it, so their data is not read for visitors that the kept rendering answers with one statement less
+     * (with 3, about 8 % of pages were read again at 540 req/s over 10,000 pages: docs/benchmarks.md, run 6).
+     */
+    static final int POPULAR_AFTER = 10;
     private final ExpiringCache<OrganizerKey, OrganizerPageModel> organizers =
             new ExpiringCache<>(TTL, staleFor(), 2_000);
 
