@@ -245,6 +245,16 @@ final class BenchServer implements AutoCloseable {
      */
     static <C> long[][] drive(List<C> clients, int kinds, Duration duration, Request<C> request)
             throws InterruptedException {
+        return drive(clients, kinds, duration, Duration.ZERO, request);
+    }
+
+    /**
+     * As {@link #drive(List, int, Duration, Request)}, each client pausing between its requests for a random time
+     * between half and one and a half times {@code think} (a person reading the page before the next click); zero:
+     * back to back.
+     */
+    static <C> long[][] drive(List<C> clients, int kinds, Duration duration, Duration think, Request<C> request)
+            throws InterruptedException {
         List<List<Long>> perKind = new ArrayList<>();
         for (int k = 0; k < kinds; k++) {
             perKind.add(java.util.Collections.synchronizedList(new ArrayList<>()));
@@ -273,6 +283,11 @@ final class BenchServer implements AutoCloseable {
                             continue;
                         }
                         perKind.get(k).add(System.nanoTime() - start);
+                        if (!think.isZero()) {
+                            long pause = (long) (think.toMillis()
+                                    * (0.5 + java.util.concurrent.ThreadLocalRandom.current().nextDouble()));
+                            Thread.sleep(Math.max(0, Math.min(pause, (end - System.nanoTime()) / 1_000_000)));
+                        }
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -40,6 +40,12 @@ public final class DashboardBenchmark {
 
     private final Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmup", 20));
     private final Duration measured = Duration.ofSeconds(Integer.getInteger("bench.seconds", 40));
+    /**
+     * The organizers' pause between two pages in the paced phase (-Dbench.thinkMillis, default 2,000: a page read
+     * for 1 to 3 s before the next click, which is quick for a person reading figures); the saturation phase after it
+     * has none.
+     */
+    private final Duration think = Duration.ofMillis(Integer.getInteger("bench.thinkMillis", 2000));
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     private BenchServer bench;
@@ -255,24 +261,47 @@ public final class DashboardBenchmark {
             organizers.add(new Organizer(bench.signIn("organizer" + n + "@bench.eventos.test"), events));
         }
         say("Signed in " + ORGANIZERS + " organizers; warm-up " + warmup.toSeconds() + " s ...");
-        load(organizers, warmup);
+        load(organizers, warmup, Duration.ZERO);
+        // paced: each organizer reads a page for a while before the next click, as people do
+        int pacedFrom = bench.accessLines().size();
+        say("Measuring " + measured.toSeconds() + " s, each organizer pausing " + think.toMillis() / 2 + "–"
+                + think.toMillis() * 3 / 2 + " ms between pages ...");
+        long[][] pacedClient = load(organizers, measured, think);
+        List<String> pacedLines = bench.accessLines();
+        List<String> paced = pacedLines.subList(Math.min(pacedFrom, pacedLines.size()), pacedLines.size());
+        // saturation: every organizer clicks again as soon as a page has arrived (16 requests always in flight)
         int logLines = bench.accessLines().size();
-        say("Measuring " + measured.toSeconds() + " s ...");
-        long[][] client = load(organizers, measured);
+        say("Measuring " + measured.toSeconds() + " s back to back ...");
+        long[][] client = load(organizers, measured, Duration.ZERO);
         List<String> lines = bench.accessLines();
         List<String> window = lines.subList(Math.min(logLines, lines.size()), lines.size());
         // the same pages for one organizer alone: the work of a request without the queue of the others
         say("One organizer alone, " + ALONE_SECONDS + " s ...");
         int aloneFrom = bench.accessLines().size();
-        load(organizers.subList(0, 1), Duration.ofSeconds(ALONE_SECONDS));
+        load(organizers.subList(0, 1), Duration.ofSeconds(ALONE_SECONDS), Duration.ZERO);
         List<String> after = bench.accessLines();
         List<String> alone = after.subList(Math.min(aloneFrom, after.size()), after.size());
 
         List<String> out = new ArrayList<>();
-        out.add("Run " + Instant.now() + ": " + ORGANIZERS + " organizers (one client thread each, back to back), "
-                + "warm-up " + warmup.toSeconds() + " s, measured " + measured.toSeconds() + " s; PostgreSQL with fsync "
-                + "and synchronous_commit on; " + Runtime.getRuntime().availableProcessors() + " cores; load average "
-                + "after the run: " + BenchServer.loadAverage());
+        out.add("Run " + Instant.now() + ": " + ORGANIZERS + " organizers (one client thread each), warm-up "
+                + warmup.toSeconds() + " s, then " + measured.toSeconds() + " s paced (a pause of " + think.toMillis() / 2
+                + "–" + think.toMillis() * 3 / 2 + " ms between an organizer's pages) and " + measured.toSeconds()
+                + " s back to back; PostgreSQL with fsync and synchronous_commit on; "
+                + Runtime.getRuntime().availableProcessors() + " cores; load average after the run: "
+                + BenchServer.loadAverage());
+        out.add("");
+        out.add("Paced (" + ORGANIZERS + " organizers reading their pages):");
+        out.add("");
+        out.add("| page | requests | on the server: p50 / p95 / p99 (ms) | at the client: p50 / p95 / p99 (ms) |");
+        out.add("|---|---:|---:|---:|");
+        for (int page = 0; page < PAGES.length; page++) {
+            long[] atClient = Arrays.stream(pacedClient[page]).sorted().toArray();
+            out.add(String.format(Locale.ROOT, "| %s | %d | %s | %s |", PAGES[page], atClient.length,
+                    BenchServer.percentiles(serverTimes(paced, page), 1e3), BenchServer.percentiles(atClient, 1e6)));
+        }
+        out.add("");
+        out.add("Back to back (saturation: " + ORGANIZERS + " requests always in flight on "
+                + Runtime.getRuntime().availableProcessors() + " cores):");
         out.add("");
         out.add("| page | requests | " + ORGANIZERS + " organizers, on the server: p50 / p95 / p99 (ms) | "
                 + "at the client: p50 / p95 / p99 (ms) | one organizer alone, on the server: p50 / p95 (ms) |");
@@ -300,9 +329,12 @@ public final class DashboardBenchmark {
         return BenchServer.serverTimes(lines, prefix);
     }
 
-    /** Latencies in ns per page (0..3) of {@code duration} of every organizer requesting its pages in turn. */
-    private long[][] load(List<Organizer> organizers, Duration duration) throws InterruptedException {
-        return BenchServer.drive(organizers, PAGES.length, duration, (organizer, page) -> http.send(
+    /**
+     * Latencies in ns per page (0..3) of {@code duration} of every organizer requesting its pages in turn, pausing
+     * about {@code pause} between two (zero: back to back).
+     */
+    private long[][] load(List<Organizer> organizers, Duration duration, Duration pause) throws InterruptedException {
+        return BenchServer.drive(organizers, PAGES.length, duration, pause, (organizer, page) -> http.send(
                 HttpRequest.newBuilder(base.resolve(path(page, organizer))).header("Cookie", organizer.cookie())
                         .header("User-Agent", PublicPagesBenchmark.BROWSER_AGENT).timeout(Duration.ofSeconds(60))
                         .build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode());

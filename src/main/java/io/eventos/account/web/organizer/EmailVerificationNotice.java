@@ -30,9 +30,17 @@ public class EmailVerificationNotice {
 
     private boolean shown;
 
+    /** Asks the database only until the address is confirmed (it cannot become unconfirmed again). */
     @PostConstruct
     void load() {
-        shown = session.getUser() != null && !accounts.isEmailVerified(session.getUser().id());
+        if (session.getUser() == null || session.isEmailConfirmed()) {
+            shown = false;
+            return;
+        }
+        shown = !accounts.isEmailVerified(session.getUser().id());
+        if (!shown) {
+            session.emailConfirmed();
+        }
     }
 
     public void sendAgain() throws IOException {

@@ -34,6 +34,8 @@ public class OrganizerSession implements Serializable {
     private List<Membership> memberships = List.of();
     private Membership current;
     private Boolean twoFactorOn;
+    /** The user's address is confirmed (read until it is; a confirmed address stays confirmed). */
+    private boolean emailConfirmed;
     private final Map<UUID, Instant> lastActivity = new HashMap<>();
     private UUID next;
 
@@ -45,6 +47,7 @@ public class OrganizerSession implements Serializable {
         if (user == null || !user.id().equals(userId)) {
             user = users.find(userId).orElse(null);
             current = null;
+            emailConfirmed = false;
         }
         memberships = user == null ? List.of() : users.memberships(userId);
         twoFactorOn = null; // read when asked: only where an account requires it
@@ -99,6 +102,15 @@ public class OrganizerSession implements Serializable {
             twoFactorOn = user != null && twoFactor.isEnabled(user.id());
         }
         return twoFactorOn;
+    }
+
+    /** Whether the signed-in user's address is known to be confirmed (no need to ask the database again). */
+    boolean isEmailConfirmed() {
+        return emailConfirmed;
+    }
+
+    void emailConfirmed() {
+        emailConfirmed = true;
     }
 
     public SignedInUser getUser() {
