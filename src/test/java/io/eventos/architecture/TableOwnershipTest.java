@@ -110,7 +110,6 @@ class TableOwnershipTest {
             read("event.EventFacts", Kind.TO_DO, "the organizer's name, slug and contact address beside the event, "
                     + "in the one statement the checkout and the order pages spend on the event (an account "
                     + "service call would add a statement per paid order)", "accounts"),
-            read("event.EventService", Kind.TO_DO, "the account's default currency for a new event", "accounts"),
             // ticketing
             read("ticketing.SalesLock", Kind.CONTRACT, "the sales lock: the event's row, the one named cross-context "
                     + "lock (docs/architecture.md, \"Locking\")", "events"),
