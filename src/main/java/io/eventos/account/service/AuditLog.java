@@ -3,6 +3,7 @@ package io.eventos.account.service;
 import io.eventos.account.domain.ActorKind;
 import io.eventos.account.domain.AuditEntry;
 import io.eventos.platform.persistence.OneStatement;
+import io.eventos.platform.persistence.SqlValues;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.tenancy.RequestOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,8 @@ import jakarta.persistence.PersistenceContext;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,6 +31,33 @@ public class AuditLog {
 
     @PersistenceContext(unitName = "eventos")
     EntityManager em;
+
+    /**
+     * One line of a subject's history as the audit log keeps it: when, what, who ({@code actorEmail}: the signed-in
+     * user's address, or null for the system or an anonymous buyer, then {@code actorKind} says which), and the JSON
+     * of the state before and after.
+     */
+    public record HistoryLine(Instant occurredAt, String action, String actorEmail, String actorKind, String before,
+                              String after) {
+    }
+
+    /**
+     * The history of one subject (e.g. an order), oldest first, read in the caller's transaction: one statement. The
+     * caller checks that the user may see the subject.
+     */
+    public List<HistoryLine> history(String subjectType, UUID subjectId) {
+        List<HistoryLine> lines = new ArrayList<>();
+        for (Object row : em.createNativeQuery("""
+                        select a.occurred_at, a.action, u.email, a.actor_kind, a.before::text, a.after::text
+                        from audit_log a left join users u on u.id = a.actor_user_id
+                        where a.subject_type = ?1 and a.subject_id = ?2 order by a.occurred_at, a.id""")
+                .setParameter(1, subjectType).setParameter(2, subjectId).getResultList()) {
+            Object[] r = (Object[]) row;
+            lines.add(new HistoryLine(SqlValues.instant(r[0]), (String) r[1], (String) r[2],
+                    r[3] == null ? null : String.valueOf(r[3]), (String) r[4], (String) r[5]));
+        }
+        return lines;
+    }
 
     /** Records {@code action} (e.g. "member.role_changed") on a subject, with its state before and after. */
     public AuditEntry record(String action, String subjectType, UUID subjectId, Map<String, ?> before,

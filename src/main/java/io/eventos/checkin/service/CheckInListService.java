@@ -10,6 +10,7 @@ import io.eventos.platform.security.Permission;
 import io.eventos.platform.security.RequiresPermission;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.tenancy.TenantBound;
+import io.eventos.ticketing.service.TicketTypeNames;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -44,25 +45,27 @@ public class CheckInListService {
     AuditLog audit;
     @Inject
     DoorCountsCache countsCache;
+    @Inject
+    TicketTypeNames ticketTypeNames;
 
     Clock clock = Clock.systemUTC();
 
     @RequiresPermission(Permission.VIEW)
     public List<CheckInListView> lists(@EventRef UUID eventId) {
-        Map<UUID, String> types = CheckInQueries.ticketTypes(em, eventId);
+        Map<UUID, String> types = ticketTypeNames.of(eventId);
         return CheckInQueries.lists(em, eventId).stream().map(l -> view(l, types)).toList();
     }
 
     /** The event's ticket types, id → name, for choosing what a list admits. */
     @RequiresPermission(Permission.VIEW)
     public Map<UUID, String> ticketTypes(@EventRef UUID eventId) {
-        return CheckInQueries.ticketTypes(em, eventId);
+        return ticketTypeNames.of(eventId);
     }
 
     /** Creates a list ({@code listId} null) or changes one; every refused value is named with its field. */
     @RequiresPermission(Permission.EVENTS_MANAGE)
     public UUID saveList(@EventRef UUID eventId, UUID listId, CheckInListForm form) {
-        Map<UUID, String> types = CheckInQueries.ticketTypes(em, eventId);
+        Map<UUID, String> types = ticketTypeNames.of(eventId);
         CheckInListForm clean = validate(form, types);
         if (listId == null) {
             UUID id = UUID.randomUUID();

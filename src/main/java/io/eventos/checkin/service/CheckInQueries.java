@@ -87,15 +87,6 @@ final class CheckInQueries {
                 .executeUpdate();
     }
 
-    /** The event's ticket types, id → name, in the organizer's order. */
-    static java.util.LinkedHashMap<UUID, String> ticketTypes(EntityManager em, UUID eventId) {
-        java.util.LinkedHashMap<UUID, String> types = new java.util.LinkedHashMap<>();
-        em.createNativeQuery("select id, name from tickets where event_id = ?1 order by sort_order, name")
-                .setParameter(1, eventId).getResultStream()
-                .forEach(r -> types.put(uuid(((Object[]) r)[0]), (String) ((Object[]) r)[1]));
-        return types;
-    }
-
     // ------------------------------------------------------------------------------------------- the door
 
     /** The event and list a door admits to; empty if the list is not the event's. */

@@ -64,6 +64,16 @@ public class BuyerContacts {
     EntityManager em;
 
     /**
+     * Takes the contact's row lock ({@code for no key update}) until the transaction ends: a cancellation or refund
+     * takes its buyer's contact before the ticket rows and the timeline, in the same order as a payment does (the
+     * lock order in docs/architecture.md, "Locking"). Nothing happens for a contact the bound account does not have.
+     */
+    public void lock(UUID contactId) {
+        em.createNativeQuery("select id from contacts where id = cast(?1 as uuid) for no key update")
+                .setParameter(1, contactId.toString()).getResultList();
+    }
+
+    /**
      * The contact of a buyer, created or brought up to date. {@code consentSource} says where a consent was given
      * (e.g. "order K7Q2XM"); it is stored only with a new consent.
      */

@@ -3,6 +3,7 @@ package io.eventos.event.service;
 import io.eventos.platform.input.InputRefusedException;
 import io.eventos.media.service.MediaLibrary;
 import io.eventos.platform.input.InputProblem;
+import io.eventos.account.service.AccountDefaults;
 import io.eventos.account.service.AccountService;
 import io.eventos.account.service.AuditLog;
 import io.eventos.event.domain.Event;
@@ -77,6 +78,8 @@ public class EventService {
     @Inject
     AccountService accounts;
     @Inject
+    AccountDefaults defaults;
+    @Inject
     EventTicketTypes tickets;
 
     Clock clock = Clock.systemUTC();
@@ -107,7 +110,7 @@ public class EventService {
         EventRecords.requireAccountWide(authorizer, "create events");
         Clean clean = validate(input, null);
         Event event = new Event(clean.slug, clean.name, clean.startsAt, clean.endsAt, clean.timeZone,
-                defaultCurrency());
+                defaults.currency());
         apply(event, clean);
         event.setCreatedBy(CurrentTenant.user().orElse(null));
         em.persist(event);
@@ -435,11 +438,6 @@ public class EventService {
             cause = cause.getCause();
         }
         return cause.getMessage();
-    }
-
-    private String defaultCurrency() {
-        return em.createNativeQuery("select default_currency from accounts where id = ?1")
-                .setParameter(1, CurrentTenant.require()).getSingleResult().toString().trim();
     }
 
     static String code(Enum<?> value) {

@@ -28,7 +28,7 @@ public class DatabaseReadiness implements HealthCheck {
         var response = HealthCheckResponse.named("database");
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select count(*) from accounts where false")) {
+             ResultSet rs = statement.executeQuery("select count(*) from outbox where false")) {
             rs.next();
             return response.up().build();
         } catch (Exception e) {

@@ -1,6 +1,7 @@
 package io.eventos.ticketing.service;
 
 import io.eventos.account.service.AuditLog;
+import io.eventos.event.service.EventFacts;
 import io.eventos.platform.tenancy.TenantBound;
 import io.eventos.ticketing.domain.Order;
 import io.eventos.ticketing.domain.OrderStatus;
@@ -34,6 +35,9 @@ public class BuyerCancellationService {
 
     @PersistenceContext(unitName = "eventos")
     EntityManager em;
+
+    @Inject
+    EventFacts events;
 
     @Inject
     AuditLog audit;
@@ -85,7 +89,7 @@ public class BuyerCancellationService {
                     + "try again later or write to " + terms.contact() + ".");
         }
         em.flush();
-        OrderTickets tickets = OrderTicketsQuery.of(em, order);
+        OrderTickets tickets = OrderTicketsQuery.of(em, events, order);
         mails.cancelled(tickets, OrderAccess.link(baseUrl, tickets.accountSlug(), orderAccessToken), refunded,
                 terms.byHand());
         return new BuyerCancelled(refunded, order.getCurrency(), terms.byHand() && refunded > 0, false);
@@ -120,7 +124,7 @@ public class BuyerCancellationService {
         }
         audit.record("order.refund_requested", "order", order.getId(), null, after).setEventId(order.getEventId());
         em.flush();
-        OrderTickets tickets = OrderTicketsQuery.of(em, order);
+        OrderTickets tickets = OrderTicketsQuery.of(em, events, order);
         mails.refundRequested(tickets, OrderAccess.link(baseUrl, tickets.accountSlug(), orderAccessToken));
         if (tickets.organizerEmail() != null) {
             mails.refundRequestToOrganizer(tickets.organizerEmail(), tickets, note,
@@ -140,14 +144,12 @@ public class BuyerCancellationService {
 
     /** The terms of one order at {@code now}: its state, the policy, the event's start and whom to write to. */
     CancellationTerms terms(Order order, Instant now) {
-        Object[] event = (Object[]) em.createNativeQuery("""
-                        select e.starts_at, e.time_zone, coalesce(e.organizer_email, a.contact_email, a.name)
-                        from events e join accounts a on a.id = e.account_id where e.id = ?1""")
-                .setParameter(1, order.getEventId()).getSingleResult();
-        Instant startsAt = SqlValues.instant(event[0]);
-        String zone = (String) event[1];
-        String contact = (String) event[2];
-        CancellationPolicy policy = CancellationPolicy.of(em, order.getEventId());
+        EventFacts.ForBuyers event = events.forBuyers(order.getEventId()).orElseThrow(
+                () -> new jakarta.persistence.NoResultException("No such event: " + order.getEventId()));
+        Instant startsAt = event.startsAt();
+        String zone = event.timeZone();
+        String contact = event.organizerEmail() != null ? event.organizerEmail() : event.accountName();
+        CancellationPolicy policy = CancellationPolicy.forEvent(events, order.getEventId());
         Instant deadline = policy.kind() == CancellationPolicy.Kind.NONE ? null : policy.deadline(startsAt);
         boolean paid = order.getStatus() == OrderStatus.PAID;
         long refundable = paid ? order.getTotalMinor() - order.getRefundedMinor() : 0;

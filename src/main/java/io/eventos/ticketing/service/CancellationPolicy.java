@@ -1,12 +1,20 @@
 package io.eventos.ticketing.service;
 
-import jakarta.persistence.EntityManager;
+import io.eventos.event.service.EventFacts;
+import io.eventos.platform.text.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
+import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * What an event's buyers may do with their order themselves, set by the organizer on the tickets page and kept in
@@ -56,19 +64,27 @@ public record CancellationPolicy(Kind kind, int hoursBefore) {
         return NONE;
     }
 
-    /** The policy of an event (of the bound account), read from its settings. */
-    static CancellationPolicy of(EntityManager em, java.util.UUID eventId) {
-        List<?> rows = em.createNativeQuery("""
-                        select settings -> 'cancellation' ->> 'policy',
-                               case when jsonb_typeof(settings -> 'cancellation' -> 'hours_before') = 'number'
-                                    then (settings -> 'cancellation' ->> 'hours_before')::numeric end
-                        from events where id = ?1""")
-                .setParameter(1, eventId).getResultList();
-        if (rows.isEmpty()) {
+    /**
+     * The policy of an event (of the bound account), read from its settings through the event context
+     * ({@link EventFacts#setting}, one statement in the caller's transaction).
+     */
+    static CancellationPolicy forEvent(EventFacts events, UUID eventId) {
+        return events.setting(eventId, SETTINGS_KEY).map(CancellationPolicy::ofJson).orElse(NONE);
+    }
+
+    /** The stored JSON ({@link #json()}); anything else reads as {@link #NONE}. */
+    static CancellationPolicy ofJson(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            if (!(reader.readValue() instanceof JsonObject stored)) {
+                return NONE;
+            }
+            JsonValue kind = stored.get("policy");
+            String code = kind == null || kind.getValueType() == JsonValue.ValueType.NULL ? null
+                    : kind instanceof JsonString text ? text.getString() : kind.toString();
+            return of(code, stored.get("hours_before") instanceof JsonNumber hours ? hours.bigDecimalValue() : null);
+        } catch (JsonException e) {
             return NONE;
         }
-        Object[] row = (Object[]) rows.get(0);
-        return of((String) row[0], (Number) row[1]);
     }
 
     /** The last moment (exclusive) a buyer may act, for an event starting at {@code startsAt}. */

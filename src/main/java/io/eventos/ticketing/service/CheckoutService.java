@@ -1,6 +1,7 @@
 package io.eventos.ticketing.service;
 
 import io.eventos.account.service.AuditLog;
+import io.eventos.event.service.EventFacts;
 import io.eventos.platform.crypto.RandomTokens;
 import io.eventos.platform.limits.AddressKey;
 import io.eventos.platform.limits.Limits;
@@ -91,6 +92,9 @@ public class CheckoutService {
 
     @Inject
     OpenHolds openHolds;
+
+    @Inject
+    EventFacts events;
 
     @Resource
     SessionContext context;
@@ -393,7 +397,8 @@ public class CheckoutService {
         after.put("payment_provider", provider.id());
         em.flush(); // the attendees first: a free order's records link those with an email to contacts
         UUID contact = trail.orderPlaced(order, slots.size(), after, total == 0, now);
-        OrderTickets tickets = total == 0 || provider.paysLater() ? OrderTicketsQuery.of(em, order) : null;
+        OrderTickets tickets = total == 0 || provider.paysLater() ? OrderTicketsQuery.of(em, events, order)
+                : null;
 
         // Under the lock until the commit: the hold must still be live now. A count that ran before took the same
         // lock with an earlier clock, so it counted the hold; a count after the commit sees the order instead.
@@ -425,7 +430,7 @@ public class CheckoutService {
 
     /** The event of a checkout with its date, place and organizer, for the top of the page. */
     public CheckoutEvent event(UUID eventId) {
-        return OrderTicketsQuery.event(em, eventId);
+        return OrderTicketsQuery.event(events, eventId);
     }
 
     /**
@@ -503,7 +508,7 @@ public class CheckoutService {
         }
         em.flush();
         if (switched && provider.paysLater()) {
-            OrderTickets tickets = OrderTicketsQuery.of(em, order);
+            OrderTickets tickets = OrderTicketsQuery.of(em, events, order);
             mails.awaitingPayment(tickets, OrderAccess.link(baseUrl, tickets.accountSlug(), orderAccessToken));
         }
         return placed(order, orderAccessToken, true);
@@ -564,7 +569,8 @@ public class CheckoutService {
                     .setEventId(order.getEventId());
             return PaymentAttempt.refused(result.failureReason());
         }
-        OrderTickets tickets = OrderTicketsQuery.of(em, order); // flushes the payment: none of it under the lock
+        // flushes the payment: none of it under the lock
+        OrderTickets tickets = OrderTicketsQuery.of(em, events, order);
         String link = OrderAccess.link(baseUrl, tickets.accountSlug(), orderAccessToken);
         UUID contact = trail.orderPaid(order, tickets.validTickets().size(), Map.of("status", "pending"),
                 Map.of("status", "paid", "provider", provider.id(), "amount_minor", order.getTotalMinor()), now,
@@ -609,7 +615,7 @@ public class CheckoutService {
 
     /** The order behind a private link, as its buyer sees it; empty for a wrong or tampered link. */
     public Optional<OrderTickets> order(String orderAccessToken) {
-        return orderByToken(orderAccessToken).map(o -> OrderTicketsQuery.of(em, o));
+        return orderByToken(orderAccessToken).map(o -> OrderTicketsQuery.of(em, events, o));
     }
 
     /** The PDF of the order's valid tickets; empty for a wrong link or an order that is not paid. */
@@ -664,7 +670,7 @@ public class CheckoutService {
         }
         List<Map.Entry<OrderTickets, String>> links = new ArrayList<>();
         for (Order o : found) {
-            OrderTickets tickets = OrderTicketsQuery.of(em, o);
+            OrderTickets tickets = OrderTicketsQuery.of(em, events, o);
             links.add(Map.entry(tickets, OrderAccess.link(baseUrl, tickets.accountSlug(), access.token(o))));
         }
         mails.orderLinks(found.get(0).getBuyerEmail(), links);
@@ -792,17 +798,10 @@ public class CheckoutService {
     }
 
     SaleEvent saleEvent(UUID eventId) {
-        List<?> rows = em.createNativeQuery("""
-                        select status, visibility, starts_at, ends_at, currency,
-                               coalesce((settings ->> 'hold_minutes')::int, ?2)
-                        from events where id = ?1""")
-                .setParameter(1, eventId).setParameter(2, (int) DEFAULT_HOLD.toMinutes()).getResultList();
-        if (rows.isEmpty()) {
-            throw new SaleRefusedException(Field.EVENT, "Tickets for this event are not on sale.");
-        }
-        Object[] row = (Object[]) rows.get(0);
-        return new SaleEvent((String) row[0], (String) row[1], SqlValues.instant(row[2]), SqlValues.instant(row[3]),
-                String.valueOf(row[4]).strip(), Duration.ofMinutes(((Number) row[5]).longValue()));
+        EventFacts.SaleTerms e = events.forSale(eventId).orElseThrow(
+                () -> new SaleRefusedException(Field.EVENT, "Tickets for this event are not on sale."));
+        return new SaleEvent(e.status(), e.visibility(), e.startsAt(), e.endsAt(), e.currency(),
+                e.holdMinutes() == null ? DEFAULT_HOLD : Duration.ofMinutes(e.holdMinutes()));
     }
 
     /** The longest name (a buyer's, an attendee's first or last name) and email address a checkout keeps. */

@@ -2,6 +2,7 @@ package io.eventos.ticketing.service;
 
 import io.eventos.account.domain.AuditEntry;
 import io.eventos.account.service.AuditLog;
+import io.eventos.crm.service.BuyerContacts;
 import io.eventos.ticketing.domain.Attendee;
 import io.eventos.ticketing.domain.AttendeeStatus;
 import io.eventos.ticketing.domain.Order;
@@ -55,6 +56,9 @@ class OrderCancellation {
     AuditLog audit;
 
     @Inject
+    BuyerContacts contacts;
+
+    @Inject
     PaymentProviders providers;
 
     @Inject
@@ -69,8 +73,7 @@ class OrderCancellation {
     Order lock(Order order) {
         em.refresh(order, LockModeType.PESSIMISTIC_WRITE);
         if (order.getBuyerContactId() != null) {
-            em.createNativeQuery("select id from contacts where id = cast(?1 as uuid) for no key update")
-                    .setParameter(1, order.getBuyerContactId().toString()).getResultList();
+            contacts.lock(order.getBuyerContactId());
         }
         return order;
     }

@@ -1,6 +1,7 @@
 package io.eventos.ticketing.service;
 
 import io.eventos.account.service.AuditLog;
+import io.eventos.event.service.EventFacts;
 import io.eventos.platform.persistence.ListTotal;
 import io.eventos.platform.persistence.SqlValues;
 import io.eventos.platform.security.AccessDeniedException;
@@ -62,6 +63,9 @@ public class OrderService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    EventFacts events;
 
     @Inject
     SalesTrail trail;
@@ -190,20 +194,15 @@ public class OrderService {
                         p.getStatus().name().toLowerCase(Locale.ROOT), p.getAmountMinor(), p.getProviderRef(),
                         p.getFailureReason(), p.getCreatedAt())).toList();
         List<OrderDetail.HistoryEntry> history = new ArrayList<>();
-        for (Object row : em.createNativeQuery("""
-                        select a.occurred_at, a.action, u.email, a.actor_kind, a.before::text, a.after::text
-                        from audit_log a left join users u on u.id = a.actor_user_id
-                        where a.subject_type = 'order' and a.subject_id = ?1 order by a.occurred_at, a.id""")
-                .setParameter(1, orderId).getResultList()) {
-            Object[] r = (Object[]) row;
-            String actor = r[2] != null ? (String) r[2]
-                    : OrderHistory.actor((String) r[1], String.valueOf(r[3]), (String) r[5]);
-            history.add(new OrderDetail.HistoryEntry(SqlValues.instant(r[0]), (String) r[1], actor,
-                    OrderHistory.sentence((String) r[1], (String) r[4], (String) r[5], order.getCurrency())));
+        for (AuditLog.HistoryLine line : audit.history("order", orderId)) {
+            String actor = line.actorEmail() != null ? line.actorEmail()
+                    : OrderHistory.actor(line.action(), String.valueOf(line.actorKind()), line.after());
+            history.add(new OrderDetail.HistoryEntry(line.occurredAt(), line.action(), actor,
+                    OrderHistory.sentence(line.action(), line.before(), line.after(), order.getCurrency())));
         }
-        Object[] event = (Object[]) em.createNativeQuery("select name, time_zone from events where id = ?1")
-                .setParameter(1, order.getEventId()).getSingleResult();
-        return new OrderDetail(row(order), (String) event[0], (String) event[1],
+        EventFacts.Named event = events.named(order.getEventId()).orElseThrow(
+                () -> new jakarta.persistence.NoResultException("No such event: " + order.getEventId()));
+        return new OrderDetail(row(order), event.name(), event.timeZone(),
                 order.getPromoCode() == null ? null : order.getPromoCode().getCode(), order.isMarketingConsent(),
                 order.getMarketingConsentAt(), order.getInternalNote(), lines, attendeesOf(order), payments, history,
                 order.getRefundRequestedAt() == null ? null : new OrderDetail.RefundRequest(
@@ -299,8 +298,7 @@ public class OrderService {
     @RequiresPermission(Permission.DATA_EXPORT)
     public String exportCsv(@EventRef UUID eventId, boolean tickets) {
         // another account's event is hidden by row level security: not found, like its pages (not an empty file)
-        if (em.createNativeQuery("select 1 from events where id = ?1").setParameter(1, eventId).getResultList()
-                .isEmpty()) {
+        if (events.named(eventId).isEmpty()) {
             throw new AccessDeniedException("No such event.");
         }
         StringBuilder csv = new StringBuilder();
@@ -378,7 +376,7 @@ public class OrderService {
 
     private void sendConfirmation(Order order, String baseUrl) {
         String token = access.token(order);
-        OrderTickets tickets = OrderTicketsQuery.of(em, order);
+        OrderTickets tickets = OrderTicketsQuery.of(em, events, order);
         String link = OrderAccess.link(baseUrl, tickets.accountSlug(), token);
         if (order.getStatus() == OrderStatus.PAID) {
             mails.confirmation(tickets, link);
@@ -398,7 +396,7 @@ public class OrderService {
         cancellation.cancel(order, reason, OrderCancellation.Actor.ORGANIZER, clock.instant());
         if (!wasCancelled) {
             em.flush();
-            OrderTickets tickets = OrderTicketsQuery.of(em, order);
+            OrderTickets tickets = OrderTicketsQuery.of(em, events, order);
             mails.cancelled(tickets, OrderAccess.link(baseUrl, tickets.accountSlug(), access.token(order)), 0, false);
         }
     }
@@ -414,7 +412,7 @@ public class OrderService {
         Set<UUID> chosen = attendeeIds == null ? Set.of() : attendeeIds;
         long amount = cancellation.refund(order, chosen, OrderCancellation.Actor.ORGANIZER, clock.instant());
         em.flush();
-        OrderTickets tickets = OrderTicketsQuery.of(em, order);
+        OrderTickets tickets = OrderTicketsQuery.of(em, events, order);
         String link = OrderAccess.link(baseUrl, tickets.accountSlug(), access.token(order));
         if (order.getStatus() == OrderStatus.CANCELLED) {
             mails.cancelled(tickets, link, amount, cancellation.refundsByHand(order));
@@ -462,7 +460,7 @@ public class OrderService {
         requireOpenRequest(order);
         long amount = cancellation.refund(order, null, OrderCancellation.Actor.ORGANIZER, clock.instant());
         em.flush();
-        OrderTickets tickets = OrderTicketsQuery.of(em, order);
+        OrderTickets tickets = OrderTicketsQuery.of(em, events, order);
         mails.cancelled(tickets, OrderAccess.link(baseUrl, tickets.accountSlug(), access.token(order)), amount,
                 cancellation.refundsByHand(order));
         return amount;
@@ -486,7 +484,7 @@ public class OrderService {
                 Map.of("refund_request", "declined", "reply", sentence, "by", "organizer"))
                 .setEventId(order.getEventId());
         em.flush();
-        OrderTickets tickets = OrderTicketsQuery.of(em, order);
+        OrderTickets tickets = OrderTicketsQuery.of(em, events, order);
         mails.refundDeclined(tickets, OrderAccess.link(baseUrl, tickets.accountSlug(), access.token(order)), sentence);
     }
 

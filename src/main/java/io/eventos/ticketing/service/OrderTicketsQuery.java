@@ -1,44 +1,43 @@
 package io.eventos.ticketing.service;
 
+import io.eventos.event.service.EventFacts;
 import io.eventos.ticketing.domain.Attendee;
 import io.eventos.ticketing.domain.Order;
 import jakarta.persistence.EntityManager;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Reads an order with its event, venue and tickets in three queries, for the buyer's views of it. */
+/**
+ * Reads an order with its event and venue (the event context's answer, {@link EventFacts}) and its tickets in three
+ * queries, for the buyer's views of it.
+ */
 final class OrderTicketsQuery {
 
     private OrderTicketsQuery() {
     }
 
-    /** The event with its place and organizer, as the checkout's header and the buyer's order show them. */
-    static CheckoutEvent event(EntityManager em, java.util.UUID eventId) {
-        Object[] e = (Object[]) em.createNativeQuery("""
-                        select a.name, a.slug, e.name, e.slug, e.starts_at, e.ends_at, e.time_zone,
-                               v.name, v.address_line1, v.address_line2, v.postal_code, v.city, v.country,
-                               e.online_url, coalesce(e.organizer_email, a.contact_email)
-                        from events e
-                        join accounts a on a.id = e.account_id
-                        left join venues v on v.account_id = e.account_id and v.id = e.venue_id
-                        where e.id = ?1""")
-                .setParameter(1, eventId).getSingleResult();
-        String address = Stream.of((String) e[8], (String) e[9],
-                        Stream.of((String) e[10], (String) e[11]).filter(Objects::nonNull).collect(Collectors.joining(" ")),
-                        e[12] == null ? null : String.valueOf(e[12]))
+    /**
+     * The event with its place and organizer, as the checkout's header and the buyer's order show them: asked of the
+     * event context ({@link EventFacts#forBuyers}, one statement, in this transaction).
+     */
+    static CheckoutEvent event(EventFacts events, java.util.UUID eventId) {
+        EventFacts.ForBuyers e = events.forBuyers(eventId).orElseThrow(
+                () -> new jakarta.persistence.NoResultException("No such event: " + eventId));
+        String address = Stream.of(e.venueAddressLine1(), e.venueAddressLine2(),
+                        Stream.of(e.venuePostalCode(), e.venueCity()).filter(Objects::nonNull)
+                                .collect(Collectors.joining(" ")),
+                        e.venueCountry())
                 .filter(s -> s != null && !s.isBlank()).collect(Collectors.joining(", "));
-        return new CheckoutEvent((String) e[0], (String) e[1], (String) e[2], (String) e[3], SqlValues.instant(e[4]),
-                SqlValues.instant(e[5]), (String) e[6], (String) e[7], address.isEmpty() ? null : address,
-                (String) e[13], (String) e[14]);
+        return new CheckoutEvent(e.accountName(), e.accountSlug(), e.name(), e.slug(), e.startsAt(), e.endsAt(),
+                e.timeZone(), e.venueName(), address.isEmpty() ? null : address, e.onlineUrl(), e.organizerEmail());
     }
 
-    static OrderTickets of(EntityManager em, Order order) {
-        CheckoutEvent e = event(em, order.getEventId());
+    static OrderTickets of(EntityManager em, EventFacts events, Order order) {
+        CheckoutEvent e = event(events, order.getEventId());
         List<OrderTickets.Ticket> tickets = em.createQuery("""
                         select a from Attendee a join fetch a.ticket where a.order = :order
                         order by a.createdAt, a.id""", Attendee.class)

@@ -1,6 +1,7 @@
 package io.eventos.ticketing.service;
 
 import io.eventos.account.service.AuditLog;
+import io.eventos.event.service.EventFacts;
 import io.eventos.platform.input.InputProblem;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.security.EventRef;
@@ -49,6 +50,9 @@ public class PromoCodeService {
     EntityManager em;
 
     @Inject
+    EventFacts events;
+
+    @Inject
     AuditLog audit;
 
     Clock clock = Clock.systemUTC();
@@ -56,7 +60,7 @@ public class PromoCodeService {
     /** The event's codes, alphabetically, each with its uses and state now. */
     @RequiresPermission(Permission.VIEW)
     public List<PromoCodeRow> list(@EventRef UUID eventId) {
-        String currency = TicketTypeService.eventCurrency(em, eventId);
+        String currency = TicketTypeService.eventCurrency(events, eventId);
         Map<UUID, Ticket> tickets = tickets(eventId);
         Instant now = clock.instant();
         return em.createQuery("select p from PromoCode p where p.eventId = :event order by lower(p.code)",
@@ -67,7 +71,7 @@ public class PromoCodeService {
 
     @RequiresPermission(Permission.TICKETS_MANAGE)
     public UUID create(@EventRef UUID eventId, PromoCodeForm form) {
-        TicketTypeService.eventCurrency(em, eventId);
+        TicketTypeService.eventCurrency(events, eventId);
         SalesLock.lockEvent(em, eventId);
         String code = validate(eventId, null, form, 0);
         PromoCode promo = new PromoCode(eventId, code, kind(form.kind()));

@@ -1,6 +1,7 @@
 package io.eventos.ticketing.service;
 
 import io.eventos.account.service.AuditLog;
+import io.eventos.event.service.EventFacts;
 import io.eventos.event.service.EventSettings;
 import jakarta.ejb.EJB;
 import io.eventos.platform.security.EventRef;
@@ -39,6 +40,8 @@ public class TicketTypeService {
     AuditLog audit;
     @EJB
     EventSettings settings;
+    @Inject
+    EventFacts events;
 
     Clock clock = Clock.systemUTC();
 
@@ -57,22 +60,15 @@ public class TicketTypeService {
     /** The event the ticketing pages are about: name, time zone, currency, capacity; 404 outside the scope. */
     @RequiresPermission(Permission.VIEW)
     public SalesEvent event(@EventRef UUID eventId) {
-        List<?> rows = em.createNativeQuery("""
-                        select e.name, e.slug, e.time_zone, e.currency, e.capacity, e.status, a.slug
-                        from events e join accounts a on a.id = e.account_id where e.id = ?1""")
-                .setParameter(1, eventId).getResultList();
-        if (rows.isEmpty()) {
-            throw new AccessDeniedException("No such event.");
-        }
-        Object[] r = (Object[]) rows.get(0);
-        return new SalesEvent(eventId, (String) r[0], (String) r[1], (String) r[2], String.valueOf(r[3]).strip(),
-                r[4] == null ? null : ((Number) r[4]).intValue(), (String) r[5], (String) r[6]);
+        EventFacts.Outline e = events.outline(eventId).orElseThrow(() -> new AccessDeniedException("No such event."));
+        return new SalesEvent(eventId, e.name(), e.slug(), e.timeZone(), e.currency(), e.capacity(), e.status(),
+                e.accountSlug());
     }
 
     /** The event's cancellation policy for buyers (default: they cannot cancel). */
     @RequiresPermission(Permission.VIEW)
     public CancellationPolicy cancellationPolicy(@EventRef UUID eventId) {
-        return CancellationPolicy.of(em, eventId);
+        return CancellationPolicy.forEvent(events, eventId);
     }
 
     /**
@@ -90,7 +86,7 @@ public class TicketTypeService {
             throw new TicketingException("before", "Enter how long before the start buyers may still cancel: 0 "
                     + "(until the start) up to 365 days.");
         }
-        CancellationPolicy before = CancellationPolicy.of(em, eventId);
+        CancellationPolicy before = CancellationPolicy.forEvent(events, eventId);
         CancellationPolicy policy = new CancellationPolicy(kind, hoursBefore == null ? 0 : hoursBefore);
         boolean changed = settings.put(eventId, CancellationPolicy.SETTINGS_KEY, policy.json());
         if (!changed) {
@@ -115,7 +111,7 @@ public class TicketTypeService {
 
     @RequiresPermission(Permission.TICKETS_MANAGE)
     public UUID create(@EventRef UUID eventId, TicketTypeForm form) {
-        String currency = eventCurrency(em, eventId);
+        String currency = eventCurrency(events, eventId);
         validate(form);
         Ticket ticket = new Ticket(eventId, form.name().strip(), form.priceMinor(), currency);
         apply(ticket, form, eventId);
@@ -167,7 +163,7 @@ public class TicketTypeService {
 
     @RequiresPermission(Permission.TICKETS_MANAGE)
     public UUID createGroup(@EventRef UUID eventId, String name, int capacity) {
-        eventCurrency(em, eventId);
+        eventCurrency(events, eventId);
         String clean = groupName(name, capacity);
         CapacityGroup group = new CapacityGroup(eventId, clean, capacity);
         em.persist(group);
@@ -298,13 +294,8 @@ public class TicketTypeService {
     }
 
     /** The event's currency; "no such event" outside the bound account (or the member's events). */
-    static String eventCurrency(EntityManager em, UUID eventId) {
-        List<?> rows = em.createNativeQuery("select currency from events where id = ?1").setParameter(1, eventId)
-                .getResultList();
-        if (rows.isEmpty()) {
-            throw new AccessDeniedException("No such event.");
-        }
-        return String.valueOf(rows.get(0)).strip();
+    static String eventCurrency(EventFacts events, UUID eventId) {
+        return events.currency(eventId).orElseThrow(() -> new AccessDeniedException("No such event."));
     }
 
     private static Map<String, Object> describe(Ticket t) {

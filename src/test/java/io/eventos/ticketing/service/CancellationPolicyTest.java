@@ -36,6 +36,20 @@ class CancellationPolicyTest {
     }
 
     @Test
+    void theStoredSettingReadsBackAsTheSamePolicyAndDamagedOnesAsCannotCancel() {
+        CancellationPolicy policy = new CancellationPolicy(CancellationPolicy.Kind.REQUEST, 36);
+        assertEquals(policy, CancellationPolicy.ofJson(policy.json()));
+        assertEquals(new CancellationPolicy(CancellationPolicy.Kind.REFUND, 0),
+                CancellationPolicy.ofJson("{\"policy\": \"refund\"}"));
+        assertEquals(new CancellationPolicy(CancellationPolicy.Kind.REFUND, 0),
+                CancellationPolicy.ofJson("{\"policy\": \"refund\", \"hours_before\": \"48\"}"),
+                "hours as text are not a number of hours");
+        assertEquals(CancellationPolicy.NONE, CancellationPolicy.ofJson("\"refund\""));
+        assertEquals(CancellationPolicy.NONE, CancellationPolicy.ofJson("{\"policy\": 1, \"hours_before\": 48}"));
+        assertEquals(CancellationPolicy.NONE, CancellationPolicy.ofJson("{not json"));
+    }
+
+    @Test
     void theOrganizerReadsThePolicyInOneSentence() {
         assertEquals("Buyers can cancel until 3 days before the start and are refunded in full at once.",
                 new CancellationPolicy(CancellationPolicy.Kind.REFUND, 72).summary());
