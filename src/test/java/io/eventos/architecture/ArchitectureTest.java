@@ -160,4 +160,49 @@ class ArchitectureTest {
                 })
                 .check(classes);
     }
+
+    /**
+     * Contexts register their own public addresses ({@code platform.web.PublicRoutes}): no class of platform.web
+     * holds a string naming a context's public view or address (a view under {@code /public/} or {@code /shop/}, a
+     * checkout, order, tickets or calendar address), as {@code PublicSiteFilter} once did.
+     */
+    @Test
+    void platformWebNamesNoContextsPublicViews() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                .that().resideInAPackage("io.eventos.platform.web..")
+                .should(new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaClass>(
+                        "name no context's public view or address") {
+                    @Override
+                    public void check(com.tngtech.archunit.core.domain.JavaClass type,
+                                      com.tngtech.archunit.lang.ConditionEvents events) {
+                        for (String constant : ClassFileStrings.of(type.getName())) {
+                            if (namesPublicView(constant)) {
+                                events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(type,
+                                        type.getName() + " names \"" + constant + "\": let the context register it"
+                                                + " as a PublicRoute"));
+                            }
+                        }
+                    }
+                })
+                .check(classes);
+    }
+
+    /** A view or address of the public site's pages (the folder {@code /public/} alone is a setting, not a view). */
+    static boolean namesPublicView(String constant) {
+        return constant.startsWith("/shop/") || constant.startsWith("/public/") && constant.length() > 8
+                || constant.contains("checkout/") || constant.contains("orders/") || constant.contains("/tickets")
+                || constant.contains(".ics");
+    }
+
+    @Test
+    void theRuleOnPublicViewsSeesWhatItLooksFor() {
+        org.junit.jupiter.api.Assertions.assertTrue(namesPublicView("/shop/checkout.xhtml"));
+        org.junit.jupiter.api.Assertions.assertTrue(namesPublicView("/public/event.xhtml"));
+        org.junit.jupiter.api.Assertions.assertTrue(namesPublicView("^/e/([a-z0-9-]{1,63})/(?:checkout/([A-Za-z0-9_-]"));
+        org.junit.jupiter.api.Assertions.assertFalse(namesPublicView("/public/"));
+        org.junit.jupiter.api.Assertions.assertFalse(namesPublicView("private, no-store"));
+        // the string constants of a class are read from its class file
+        org.junit.jupiter.api.Assertions.assertTrue(ClassFileStrings.of(io.eventos.event.web.publicsite
+                .PublicPageRoutes.class.getName()).contains("/public/event.xhtml"));
+    }
 }

@@ -23,10 +23,7 @@ import org.primefaces.model.file.UploadedFile;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -55,21 +52,9 @@ public class EventEditorPage implements Serializable {
     private EventDetails details;
     private List<VenueOption> venueOptions = List.of();
 
-    private String name;
-    private String slug;
+    private EventFields form = new EventFields();
     private String suggestedSlug;
-    private String summary;
-    private String description;
-    private LocalDateTime startsAt;
-    private LocalDateTime endsAt;
-    private String timeZone;
-    private String format = "in_person";
-    private String venueId;
-    private String onlineUrl;
-    private Integer capacity;
-    private String visibility = "public";
     private transient UploadedFile coverFile;
-    private boolean removeCover;
 
     private String cancelReason;
     private LocalDateTime cloneStartsAt;
@@ -79,10 +64,7 @@ public class EventEditorPage implements Serializable {
     /** View action: loads the event of {@code ?id=}, or answers 404 if this account has no such event. */
     public void load() throws IOException {
         if (id == null) {
-            timeZone = accounts.currentProfile().defaultTimeZone();
-            LocalDate day = LocalDate.now(ZoneId.of(timeZone)).plusWeeks(2);
-            startsAt = day.atTime(LocalTime.of(18, 0));
-            endsAt = day.atTime(LocalTime.of(21, 0));
+            form = EventFields.blank(accounts.currentProfile().defaultTimeZone());
             venueOptions = venues.options(null);
             return;
         }
@@ -93,36 +75,26 @@ public class EventEditorPage implements Serializable {
             return;
         }
         details = found.get();
-        name = details.name();
-        slug = details.slug();
-        summary = details.summary();
-        description = details.descriptionHtml();
-        startsAt = details.startsAt();
-        endsAt = details.endsAt();
-        timeZone = details.timeZone();
-        format = details.format();
-        venueId = details.venueId() == null ? null : details.venueId().toString();
-        onlineUrl = details.onlineUrl();
-        capacity = details.capacity();
-        visibility = details.visibility();
+        form = EventFields.from(details);
         cloneStartsAt = details.startsAt();
         venueOptions = venues.options(details.venueId());
     }
 
     /** Ajax: a new name suggests a free slug, unless the organizer typed their own. */
     public void nameChanged() {
+        String slug = form.getSlug();
         if (slug == null || slug.isBlank() || slug.equals(suggestedSlug)) {
-            suggestedSlug = events.suggestSlug(name, eventId);
-            slug = suggestedSlug;
+            suggestedSlug = events.suggestSlug(form.getName(), eventId);
+            form.setSlug(suggestedSlug);
         }
     }
 
     /** Ajax: a new event at a venue starts in the venue's time zone. */
     public void venueChanged() {
         if (eventId == null) {
-            UUID chosen = Ids.parse(venueId);
+            UUID chosen = Ids.parse(form.getVenueId());
             venueOptions.stream().filter(v -> v.id().equals(chosen)).findFirst()
-                    .ifPresent(v -> timeZone = v.timeZone());
+                    .ifPresent(v -> form.setTimeZone(v.timeZone()));
         }
     }
 
@@ -131,8 +103,7 @@ public class EventEditorPage implements Serializable {
         if (coverFile != null && coverFile.getSize() > 0) {
             cover = new MediaUpload(coverFile.getFileName(), coverFile.getContent());
         }
-        EventInput input = new EventInput(name, slug, summary, description, startsAt, endsAt, timeZone, format,
-                Ids.parse(venueId), onlineUrl, capacity, visibility, cover, removeCover);
+        EventInput input = form.toInput(cover);
         try {
             UUID saved;
             if (eventId == null) {
@@ -264,15 +235,12 @@ public class EventEditorPage implements Serializable {
                 + " (" + details.timeZone() + ")";
     }
 
-    public boolean isShowVenue() {
-        return !"online".equals(format);
-    }
-
-    public boolean isShowOnlineUrl() {
-        return !"in_person".equals(format);
-    }
-
     // ---------------------------------------------------------------------------------------- bound form values
+
+    /** The event's fields as typed. */
+    public EventFields getForm() {
+        return form;
+    }
 
     public UUID getId() {
         return id;
@@ -282,116 +250,12 @@ public class EventEditorPage implements Serializable {
         this.id = id;
     }
 
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
-
-    public String getSlug() {
-        return slug;
-    }
-
-    public void setSlug(String slug) {
-        this.slug = slug;
-    }
-
-    public String getSummary() {
-        return summary;
-    }
-
-    public void setSummary(String summary) {
-        this.summary = summary;
-    }
-
-    public String getDescription() {
-        return description;
-    }
-
-    public void setDescription(String description) {
-        this.description = description;
-    }
-
-    public LocalDateTime getStartsAt() {
-        return startsAt;
-    }
-
-    public void setStartsAt(LocalDateTime startsAt) {
-        this.startsAt = startsAt;
-    }
-
-    public LocalDateTime getEndsAt() {
-        return endsAt;
-    }
-
-    public void setEndsAt(LocalDateTime endsAt) {
-        this.endsAt = endsAt;
-    }
-
-    public String getTimeZone() {
-        return timeZone;
-    }
-
-    public void setTimeZone(String timeZone) {
-        this.timeZone = timeZone;
-    }
-
-    public String getFormat() {
-        return format;
-    }
-
-    public void setFormat(String format) {
-        this.format = format;
-    }
-
-    public String getVenueId() {
-        return venueId;
-    }
-
-    public void setVenueId(String venueId) {
-        this.venueId = venueId;
-    }
-
-    public String getOnlineUrl() {
-        return onlineUrl;
-    }
-
-    public void setOnlineUrl(String onlineUrl) {
-        this.onlineUrl = onlineUrl;
-    }
-
-    public Integer getCapacity() {
-        return capacity;
-    }
-
-    public void setCapacity(Integer capacity) {
-        this.capacity = capacity;
-    }
-
-    public String getVisibility() {
-        return visibility;
-    }
-
-    public void setVisibility(String visibility) {
-        this.visibility = visibility;
-    }
-
     public UploadedFile getCoverFile() {
         return coverFile;
     }
 
     public void setCoverFile(UploadedFile coverFile) {
         this.coverFile = coverFile;
-    }
-
-    public boolean isRemoveCover() {
-        return removeCover;
-    }
-
-    public void setRemoveCover(boolean removeCover) {
-        this.removeCover = removeCover;
     }
 
     public String getCancelReason() {

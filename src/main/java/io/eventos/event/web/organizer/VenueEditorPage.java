@@ -3,7 +3,6 @@ package io.eventos.event.web.organizer;
 import io.eventos.account.service.AccountService;
 import io.eventos.event.service.EventInputException;
 import io.eventos.event.service.EventService;
-import io.eventos.event.service.RoomInput;
 import io.eventos.event.service.VenueDetails;
 import io.eventos.event.service.VenueInput;
 import io.eventos.event.service.VenueService;
@@ -17,7 +16,6 @@ import org.omnifaces.util.Messages;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -48,24 +46,13 @@ public class VenueEditorPage implements Serializable {
     private UUID id;
     private UUID venueId;
     private VenueDetails details;
-    private String name;
-    private String addressLine1;
-    private String addressLine2;
-    private String postalCode;
-    private String city;
-    private String region;
-    private String country;
-    private String timeZone;
-    private Integer capacity;
-    private String accessibilityNotes;
-    private String mapUrl;
-    private List<RoomRow> rooms = new ArrayList<>();
+    private VenueFields form = new VenueFields();
     private String generatedMapLink;
 
     /** View action: loads the venue of {@code ?id=}, or answers 404 if this account has no such venue. */
     public void load() throws IOException {
         if (id == null) {
-            timeZone = accounts.currentProfile().defaultTimeZone();
+            form = VenueFields.blank(accounts.currentProfile().defaultTimeZone());
             return;
         }
         venueId = id;
@@ -75,33 +62,21 @@ public class VenueEditorPage implements Serializable {
             return;
         }
         details = found.get();
-        name = details.name();
-        addressLine1 = details.addressLine1();
-        addressLine2 = details.addressLine2();
-        postalCode = details.postalCode();
-        city = details.city();
-        region = details.region();
-        country = details.country();
-        timeZone = details.timeZone();
-        capacity = details.capacity();
-        accessibilityNotes = details.accessibilityNotes();
-        mapUrl = details.mapUrl();
-        rooms = new ArrayList<>(details.rooms().stream().map(RoomRow::of).toList());
-        generatedMapLink = VenueService.generatedMapLink(addressLine1, postalCode, city, region, country);
+        form = VenueFields.from(details);
+        generatedMapLink = VenueService.generatedMapLink(details.addressLine1(), details.postalCode(), details.city(),
+                details.region(), details.country());
     }
 
     public void addRoom() {
-        rooms.add(new RoomRow());
+        form.addRoom();
     }
 
-    public void removeRoom(RoomRow row) {
-        rooms.remove(row);
+    public void removeRoom(VenueFields.RoomRow row) {
+        form.removeRoom(row);
     }
 
     public void save() throws IOException {
-        VenueInput input = new VenueInput(name, addressLine1, addressLine2, postalCode, city, region, country,
-                timeZone, capacity, accessibilityNotes, mapUrl,
-                rooms.stream().map(r -> new RoomInput(r.getId(), r.getName(), r.getCapacity())).toList());
+        VenueInput input = form.toInput();
         try {
             UUID saved;
             if (venueId == null) {
@@ -171,6 +146,11 @@ public class VenueEditorPage implements Serializable {
         return generatedMapLink;
     }
 
+    /** The venue's fields and rooms as typed. */
+    public VenueFields getForm() {
+        return form;
+    }
+
     public UUID getId() {
         return id;
     }
@@ -179,142 +159,7 @@ public class VenueEditorPage implements Serializable {
         this.id = id;
     }
 
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
-
-    public String getAddressLine1() {
-        return addressLine1;
-    }
-
-    public void setAddressLine1(String addressLine1) {
-        this.addressLine1 = addressLine1;
-    }
-
-    public String getAddressLine2() {
-        return addressLine2;
-    }
-
-    public void setAddressLine2(String addressLine2) {
-        this.addressLine2 = addressLine2;
-    }
-
-    public String getPostalCode() {
-        return postalCode;
-    }
-
-    public void setPostalCode(String postalCode) {
-        this.postalCode = postalCode;
-    }
-
-    public String getCity() {
-        return city;
-    }
-
-    public void setCity(String city) {
-        this.city = city;
-    }
-
-    public String getRegion() {
-        return region;
-    }
-
-    public void setRegion(String region) {
-        this.region = region;
-    }
-
-    public String getCountry() {
-        return country;
-    }
-
-    public void setCountry(String country) {
-        this.country = country;
-    }
-
-    public String getTimeZone() {
-        return timeZone;
-    }
-
-    public void setTimeZone(String timeZone) {
-        this.timeZone = timeZone;
-    }
-
-    public Integer getCapacity() {
-        return capacity;
-    }
-
-    public void setCapacity(Integer capacity) {
-        this.capacity = capacity;
-    }
-
-    public String getAccessibilityNotes() {
-        return accessibilityNotes;
-    }
-
-    public void setAccessibilityNotes(String accessibilityNotes) {
-        this.accessibilityNotes = accessibilityNotes;
-    }
-
-    public String getMapUrl() {
-        return mapUrl;
-    }
-
-    public void setMapUrl(String mapUrl) {
-        this.mapUrl = mapUrl;
-    }
-
-    public List<RoomRow> getRooms() {
-        return rooms;
-    }
-
     /** A country to choose: ISO code and English name. */
     public record Country(String code, String name) implements Serializable {
-    }
-
-    /** A room as edited (a new one has no id yet). */
-    public static class RoomRow implements Serializable {
-
-        private static final long serialVersionUID = 1L;
-
-        private final String key = UUID.randomUUID().toString();
-        private UUID id;
-        private String name;
-        private Integer capacity;
-
-        static RoomRow of(RoomInput room) {
-            RoomRow row = new RoomRow();
-            row.id = room.id();
-            row.name = room.name();
-            row.capacity = room.capacity();
-            return row;
-        }
-
-        public String getKey() {
-            return key;
-        }
-
-        public UUID getId() {
-            return id;
-        }
-
-        public String getName() {
-            return name;
-        }
-
-        public void setName(String name) {
-            this.name = name;
-        }
-
-        public Integer getCapacity() {
-            return capacity;
-        }
-
-        public void setCapacity(Integer capacity) {
-            this.capacity = capacity;
-        }
     }
 }

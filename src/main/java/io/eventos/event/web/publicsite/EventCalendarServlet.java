@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
  * {@link PublicSiteFilter}, with the account bound): the calendar file of a public event or of one of its
  * sessions, from the same cached data as the page. Unknown, private or draft events and unknown sessions are 404.
  */
-@WebServlet(PublicSiteFilter.CALENDAR_PATH)
+@WebServlet(PublicPageRoutes.CALENDAR_PATH)
 public class EventCalendarServlet extends HttpServlet {
 
     @Inject
@@ -30,14 +30,14 @@ public class EventCalendarServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String slug = (String) request.getAttribute(PublicSiteFilter.EVENT_SLUG);
+        String slug = (String) request.getAttribute(PublicPageRoutes.EVENT_SLUG);
         EventPageModel model = slug == null ? null
                 : cache.event(slug, BaseUrl.forPage(request), request.getContextPath());
         if (model == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        String sessionId = (String) request.getAttribute(PublicSiteFilter.SESSION_ID);
+        String sessionId = (String) request.getAttribute(PublicPageRoutes.SESSION_ID);
         String body;
         String fileName;
         if (sessionId == null) {

@@ -7,7 +7,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import io.eventos.platform.web.BaseUrl;
 import io.eventos.platform.web.PageShortcut;
-import io.eventos.platform.web.PublicSiteFilter;
 import io.eventos.platform.web.RenderedPages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,12 +53,12 @@ public class EventPageShortcut implements PageShortcut {
 
     @Override
     public String view() {
-        return "/public/event.xhtml";
+        return PublicPageRoutes.EVENT_VIEW;
     }
 
     @Override
     public boolean answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String slug = (String) request.getAttribute(PublicSiteFilter.EVENT_SLUG);
+        String slug = (String) request.getAttribute(PublicPageRoutes.EVENT_SLUG);
         if (slug == null) {
             return false;
         }
@@ -131,7 +130,7 @@ public class EventPageShortcut implements PageShortcut {
 
     /** The page's data (cached), or null when the URL names no public event of the bound account. */
     EventPageModel model(HttpServletRequest request) {
-        String slug = (String) request.getAttribute(PublicSiteFilter.EVENT_SLUG);
+        String slug = (String) request.getAttribute(PublicPageRoutes.EVENT_SLUG);
         return slug == null ? null : cache.event(slug, BaseUrl.forPage(request), request.getContextPath());
     }
 

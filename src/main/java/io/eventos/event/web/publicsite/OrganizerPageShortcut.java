@@ -24,7 +24,7 @@ public class OrganizerPageShortcut implements PageShortcut {
 
     @Override
     public String view() {
-        return "/public/account.xhtml";
+        return PublicPageRoutes.ACCOUNT_VIEW;
     }
 
     @Override

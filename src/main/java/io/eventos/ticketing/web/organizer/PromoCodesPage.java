@@ -2,7 +2,6 @@ package io.eventos.ticketing.web.organizer;
 
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.web.Formats;
-import io.eventos.platform.web.Ids;
 import io.eventos.ticketing.service.PromoCodeForm;
 import io.eventos.ticketing.service.PromoCodeRow;
 import io.eventos.ticketing.service.PromoCodeService;
@@ -21,10 +20,6 @@ import org.omnifaces.util.Messages;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -48,16 +43,7 @@ public class PromoCodesPage implements Serializable {
     private List<PromoCodeRow> rows;
     private List<TicketTypeRow> ticketTypes;
 
-    private UUID editing;
-    private String code;
-    private String kind = "percent";
-    private Integer percentOff;
-    private BigDecimal amountOff;
-    private List<String> ticketIds = new ArrayList<>();
-    private Integer usageLimit;
-    private Integer perOrderLimit;
-    private LocalDateTime validFrom;
-    private LocalDateTime validUntil;
+    private PromoCodeFields form = new PromoCodeFields();
 
     /** f:viewAction: loads the event or answers 404. */
     public void load() throws IOException {
@@ -77,41 +63,21 @@ public class PromoCodesPage implements Serializable {
     }
 
     public void edit(PromoCodeRow row) {
-        editing = row.id();
-        code = row.code();
-        kind = row.kind();
-        percentOff = row.percentOff();
-        amountOff = row.amountOffMinor() == null ? null
-                : BigDecimal.valueOf(row.amountOffMinor(), sales.currencyDigits());
-        ticketIds = new ArrayList<>(row.ticketIds().stream().map(UUID::toString).toList());
-        usageLimit = row.usageLimit();
-        perOrderLimit = row.perOrderLimit();
-        validFrom = local(row.validFrom());
-        validUntil = local(row.validUntil());
+        form = PromoCodeFields.from(row, sales.currencyDigits(), sales.zone());
     }
 
     public void save() throws IOException {
-        Long amountOffMinor = null;
-        if ("fixed".equals(kind) && amountOff != null) {
-            try {
-                amountOffMinor = amountOff.movePointRight(sales.currencyDigits()).longValueExact();
-            } catch (ArithmeticException e) {
-                Messages.addError("promo-form:amountOff", "Enter the amount with at most " + sales.currencyDigits()
-                        + " decimals.");
-                FacesContext.getCurrentInstance().validationFailed();
-                return;
-            }
+        PromoCodeForm input = form.toInput(sales.currencyDigits(), sales.zone());
+        if (input == null) {
+            return;
         }
-        PromoCodeForm form = new PromoCodeForm(code, kind, percentOff, amountOffMinor,
-                ticketIds.stream().map(Ids::parse).toList(), usageLimit, perOrderLimit,
-                instant(validFrom), instant(validUntil));
         try {
-            if (editing == null) {
-                promoCodes.create(sales.id(), form);
-                Messages.addFlashGlobalInfo("The code " + code.strip() + " was added.");
+            if (form.id() == null) {
+                promoCodes.create(sales.id(), input);
+                Messages.addFlashGlobalInfo("The code " + input.code().strip() + " was added.");
             } else {
-                promoCodes.update(sales.id(), editing, form);
-                Messages.addFlashGlobalInfo("The code " + code.strip() + " was saved.");
+                promoCodes.update(sales.id(), form.id(), input);
+                Messages.addFlashGlobalInfo("The code " + input.code().strip() + " was saved.");
             }
             reload();
         } catch (TicketingInputException refused) {
@@ -173,16 +139,13 @@ public class PromoCodesPage implements Serializable {
         return ticketTypes.stream().anyMatch(TicketTypeRow::hidden);
     }
 
-    private LocalDateTime local(Instant instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant, sales.zone());
-    }
-
-    private Instant instant(LocalDateTime local) {
-        return local == null ? null : local.atZone(sales.zone()).toInstant();
-    }
-
     public boolean isEditingExisting() {
-        return editing != null;
+        return form.id() != null;
+    }
+
+    /** The code being added or changed, as typed. */
+    public PromoCodeFields getForm() {
+        return form;
     }
 
     public SalesEvent getSales() {
@@ -203,77 +166,5 @@ public class PromoCodesPage implements Serializable {
 
     public void setEvent(UUID event) {
         this.event = event;
-    }
-
-    public String getCode() {
-        return code;
-    }
-
-    public void setCode(String code) {
-        this.code = code;
-    }
-
-    public String getKind() {
-        return kind;
-    }
-
-    public void setKind(String kind) {
-        this.kind = kind;
-    }
-
-    public Integer getPercentOff() {
-        return percentOff;
-    }
-
-    public void setPercentOff(Integer percentOff) {
-        this.percentOff = percentOff;
-    }
-
-    public BigDecimal getAmountOff() {
-        return amountOff;
-    }
-
-    public void setAmountOff(BigDecimal amountOff) {
-        this.amountOff = amountOff;
-    }
-
-    public List<String> getTicketIds() {
-        return ticketIds;
-    }
-
-    public void setTicketIds(List<String> ticketIds) {
-        this.ticketIds = ticketIds == null ? new ArrayList<>() : new ArrayList<>(ticketIds);
-    }
-
-    public Integer getUsageLimit() {
-        return usageLimit;
-    }
-
-    public void setUsageLimit(Integer usageLimit) {
-        this.usageLimit = usageLimit;
-    }
-
-    public Integer getPerOrderLimit() {
-        return perOrderLimit;
-    }
-
-    public void setPerOrderLimit(Integer perOrderLimit) {
-        this.perOrderLimit = perOrderLimit;
-    }
-
-    public LocalDateTime getValidFrom() {
-        return validFrom;
-    }
-
-    public void setValidFrom(LocalDateTime validFrom) {
-        this.validFrom = validFrom;
-    }
-
-    public LocalDateTime getValidUntil() {
-        return validUntil;
-    }
-
-    public void setValidUntil(LocalDateTime validUntil) {
-        this.validUntil = validUntil;
     }
 }

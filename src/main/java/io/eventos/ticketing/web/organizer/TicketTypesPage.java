@@ -2,7 +2,6 @@ package io.eventos.ticketing.web.organizer;
 
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.web.FieldMessages;
-import io.eventos.platform.web.Ids;
 import io.eventos.ticketing.service.CancellationPolicy;
 import io.eventos.ticketing.service.Money;
 import io.eventos.ticketing.service.SalesEvent;
@@ -19,8 +18,6 @@ import org.omnifaces.util.Messages;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.math.BigDecimal;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
@@ -46,19 +43,7 @@ public class TicketTypesPage implements Serializable {
     private List<Stock.GroupStock> groups;
     private Stock stock;
 
-    private UUID editing;
-    private String name;
-    private String description;
-    private BigDecimal price = BigDecimal.ZERO;
-    private Integer quantity;
-    private LocalDateTime salesStart;
-    private LocalDateTime salesEnd;
-    private int minPerOrder = 1;
-    private int maxPerOrder = 10;
-    private boolean hidden;
-    private boolean paused;
-    private int sortOrder;
-    private String capacityGroup;
+    private TicketTypeFields form = new TicketTypeFields();
 
     private String groupName;
     private Integer groupCapacity;
@@ -122,60 +107,27 @@ public class TicketTypesPage implements Serializable {
     }
 
     public void edit(TicketTypeRow row) {
-        editing = row.id();
-        name = row.name();
-        description = row.description();
-        price = BigDecimal.valueOf(row.priceMinor(), digits());
-        quantity = row.quantity();
-        ZoneId zone = zone();
-        salesStart = row.salesStart() == null ? null : LocalDateTime.ofInstant(row.salesStart(), zone);
-        salesEnd = row.salesEnd() == null ? null : LocalDateTime.ofInstant(row.salesEnd(), zone);
-        minPerOrder = row.minPerOrder();
-        maxPerOrder = row.maxPerOrder();
-        hidden = row.hidden();
-        paused = row.paused();
-        sortOrder = row.sortOrder();
-        capacityGroup = row.capacityGroupId() == null ? null : row.capacityGroupId().toString();
+        form = TicketTypeFields.from(row, digits(), zone());
     }
 
     public void startNew() {
-        editing = null;
-        name = null;
-        description = null;
-        price = BigDecimal.ZERO;
-        quantity = null;
-        salesStart = null;
-        salesEnd = null;
-        minPerOrder = 1;
-        maxPerOrder = 10;
-        hidden = false;
-        paused = false;
-        sortOrder = rows == null ? 0 : rows.size();
-        capacityGroup = null;
+        form = TicketTypeFields.blank(rows == null ? 0 : rows.size());
     }
 
     public void save() {
-        long priceMinor;
-        try {
-            priceMinor = price == null ? 0 : price.movePointRight(digits()).longValueExact();
-        } catch (ArithmeticException e) {
-            Messages.addError("ticket-form:price", "Enter the price with at most " + digits() + " decimals.");
+        TicketTypeForm input = form.toInput(digits(), zone());
+        if (input == null) {
             return;
         }
-        ZoneId zone = zone();
-        TicketTypeForm form = new TicketTypeForm(name, description, priceMinor, quantity,
-                salesStart == null ? null : salesStart.atZone(zone).toInstant(),
-                salesEnd == null ? null : salesEnd.atZone(zone).toInstant(), minPerOrder, maxPerOrder, hidden,
-                sortOrder, paused, Ids.parse(capacityGroup));
         try {
-            if (editing == null) {
-                tickets.create(sales.id(), form);
-                Messages.addGlobalInfo("“" + name.strip() + "” was added. The form below is ready for another ticket "
-                        + "type.");
+            if (form.id() == null) {
+                tickets.create(sales.id(), input);
+                Messages.addGlobalInfo("“" + input.name().strip() + "” was added. The form below is ready for "
+                        + "another ticket type.");
             } else {
-                tickets.update(sales.id(), editing, form);
-                Messages.addGlobalInfo("“" + name.strip() + "” was saved. The form below is ready for a new ticket "
-                        + "type.");
+                tickets.update(sales.id(), form.id(), input);
+                Messages.addGlobalInfo("“" + input.name().strip() + "” was saved. The form below is ready for a new "
+                        + "ticket type.");
             }
             refresh();
             // a fresh form after every save: typing the next type never overwrites the one just saved
@@ -191,7 +143,7 @@ public class TicketTypesPage implements Serializable {
         try {
             tickets.delete(sales.id(), row.id());
             Messages.addGlobalInfo("“" + row.name() + "” was deleted.");
-            if (row.id().equals(editing)) {
+            if (row.id().equals(form.id())) {
                 startNew();
             }
             refresh();
@@ -230,7 +182,12 @@ public class TicketTypesPage implements Serializable {
     }
 
     public boolean isEditingExisting() {
-        return editing != null;
+        return form.id() != null;
+    }
+
+    /** The ticket type being added or changed, as typed. */
+    public TicketTypeFields getForm() {
+        return form;
     }
 
     public SalesEvent getSales() {
@@ -255,102 +212,6 @@ public class TicketTypesPage implements Serializable {
 
     public void setEvent(UUID event) {
         this.event = event;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
-
-    public String getDescription() {
-        return description;
-    }
-
-    public void setDescription(String description) {
-        this.description = description;
-    }
-
-    public BigDecimal getPrice() {
-        return price;
-    }
-
-    public void setPrice(BigDecimal price) {
-        this.price = price;
-    }
-
-    public Integer getQuantity() {
-        return quantity;
-    }
-
-    public void setQuantity(Integer quantity) {
-        this.quantity = quantity;
-    }
-
-    public LocalDateTime getSalesStart() {
-        return salesStart;
-    }
-
-    public void setSalesStart(LocalDateTime salesStart) {
-        this.salesStart = salesStart;
-    }
-
-    public LocalDateTime getSalesEnd() {
-        return salesEnd;
-    }
-
-    public void setSalesEnd(LocalDateTime salesEnd) {
-        this.salesEnd = salesEnd;
-    }
-
-    public int getMinPerOrder() {
-        return minPerOrder;
-    }
-
-    public void setMinPerOrder(int minPerOrder) {
-        this.minPerOrder = minPerOrder;
-    }
-
-    public int getMaxPerOrder() {
-        return maxPerOrder;
-    }
-
-    public void setMaxPerOrder(int maxPerOrder) {
-        this.maxPerOrder = maxPerOrder;
-    }
-
-    public boolean isHidden() {
-        return hidden;
-    }
-
-    public void setHidden(boolean hidden) {
-        this.hidden = hidden;
-    }
-
-    public boolean isPaused() {
-        return paused;
-    }
-
-    public void setPaused(boolean paused) {
-        this.paused = paused;
-    }
-
-    public int getSortOrder() {
-        return sortOrder;
-    }
-
-    public void setSortOrder(int sortOrder) {
-        this.sortOrder = sortOrder;
-    }
-
-    public String getCapacityGroup() {
-        return capacityGroup;
-    }
-
-    public void setCapacityGroup(String capacityGroup) {
-        this.capacityGroup = capacityGroup;
     }
 
     public CancellationPolicy getPolicy() {

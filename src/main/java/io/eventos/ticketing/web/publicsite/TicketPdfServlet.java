@@ -14,7 +14,7 @@ import java.util.Optional;
  * The PDF of a paid order's tickets, forwarded here from {@code /e/{account}/orders/{token}/tickets.pdf} with the
  * tenant bound. Asked for directly (no token attribute), or for a wrong link, it is a 404.
  */
-@WebServlet("/shop/tickets-pdf")
+@WebServlet(ShopRoutes.TICKETS_PDF)
 public class TicketPdfServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
