@@ -39,35 +39,52 @@ class PublicPageQueriesIT {
         }
     }
 
+    /**
+     * The server's background jobs (the rollups' refresh every 30 s, the weekly summary's round every 5 s on the test
+     * server) run statements of their own at moments no test controls, and one of them may fall inside a page's
+     * window: so a page pair is measured up to {@value #ATTEMPTS} times, each time with two new events, and the pages
+     * must cost the same in one of them. A query per session, speaker or ticket type would make the larger page cost
+     * more every time.
+     */
     @Test
     void theNumberOfQueriesDoesNotGrowWithTheAgendaAndACachedPageNeedsNone() throws Exception {
-        ZoneId zone = ZoneId.of("Europe/Berlin");
-        LocalDateTime day = LocalDateTime.of(2031, 5, 20, 0, 0);
-        var small = PublicEventFixture.event("few-sessions").at(zone, day.withHour(9), day.withHour(18))
-                .session("Only talk", day.withHour(9), day.withHour(10), null, "talk", "Speaker One")
-                .ticket("Seat", 1000, 10)
-                .create();
-        var big = PublicEventFixture.event("many-sessions").at(zone, day.withHour(9), day.withHour(18));
-        for (int i = 0; i < 16; i++) {
-            big.session("Talk " + i, day.withHour(9 + i / 2), day.withHour(9 + i / 2).withMinute(45),
-                    i % 2 == 0 ? "Product" : "Engineering", "talk", "Speaker " + i, "Speaker " + (i + 1) % 16);
-        }
-        for (int i = 0; i < 6; i++) {
-            big.ticket("Ticket " + i, 1000L * i, 100);
-        }
-        var bigEvent = big.create();
         page("/e/demo"); // the account's slug is remembered from here on
+        List<String> seen = new ArrayList<>();
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            ZoneId zone = ZoneId.of("Europe/Berlin");
+            LocalDateTime day = LocalDateTime.of(2031, 5, 20, 0, 0);
+            var small = PublicEventFixture.event("few-sessions").at(zone, day.withHour(9), day.withHour(18))
+                    .session("Only talk", day.withHour(9), day.withHour(10), null, "talk", "Speaker One")
+                    .ticket("Seat", 1000, 10)
+                    .create();
+            var big = PublicEventFixture.event("many-sessions").at(zone, day.withHour(9), day.withHour(18));
+            for (int i = 0; i < 16; i++) {
+                big.session("Talk " + i, day.withHour(9 + i / 2), day.withHour(9 + i / 2).withMinute(45),
+                        i % 2 == 0 ? "Product" : "Engineering", "talk", "Speaker " + i, "Speaker " + (i + 1) % 16);
+            }
+            for (int i = 0; i < 6; i++) {
+                big.ticket("Ticket " + i, 1000L * i, 100);
+            }
+            var bigEvent = big.create();
+            page("/e/demo"); // the organizer page's data read again now, not during the measurement
 
-        List<String> smallQueries = queriesFor("/e/demo/" + small.slug());
-        List<String> bigQueries = queriesFor("/e/demo/" + bigEvent.slug());
-        // 10: the page's reads, plus the look-up of a rendering kept in the database (none yet) and the account's
-        // public content version read before the data (issue 18, "render once per change")
-        assertThat(smallQueries).as("statements for one session: " + smallQueries).isNotEmpty()
-                .hasSizeLessThanOrEqualTo(10);
-        assertThat(bigQueries).as("statements for 16 sessions, 16 speakers, 6 ticket types: " + bigQueries)
-                .hasSameSizeAs(smallQueries);
-        assertThat(queriesFor("/e/demo/" + bigEvent.slug())).as("the cached page").isEmpty();
+            List<String> smallQueries = queriesFor("/e/demo/" + small.slug());
+            List<String> bigQueries = queriesFor("/e/demo/" + bigEvent.slug());
+            // 10: the page's reads, plus the look-up of a rendering kept in the database (none yet) and the account's
+            // public content version read before the data (issue 18, "render once per change")
+            assertThat(smallQueries).as("statements for one session: " + smallQueries).isNotEmpty();
+            assertThat(queriesFor("/e/demo/" + bigEvent.slug())).as("the cached page").isEmpty();
+            if (smallQueries.size() <= 10 && bigQueries.size() == smallQueries.size()) {
+                return;
+            }
+            seen.add("attempt " + attempt + ": " + smallQueries.size() + " statements for one session " + smallQueries
+                    + "; " + bigQueries.size() + " for 16 sessions, 16 speakers, 6 ticket types " + bigQueries);
+        }
+        throw new AssertionError("a page's first rendering should run at most 10 statements, the same for a long "
+                + "agenda as for a short one:\n" + String.join("\n", seen));
     }
+
+    private static final int ATTEMPTS = 3;
 
     /**
      * The application role's statements (calls) while the page is fetched, other than binding the tenant, writing
