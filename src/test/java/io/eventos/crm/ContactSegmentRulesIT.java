@@ -329,6 +329,60 @@ public class ContactSegmentRulesIT extends EventOnSaleIT {
                 null, null)).spentAtLeastMinor(), "a currency without decimals");
     }
 
+    /**
+     * Several custom field conditions in one filter ("Industry is Media and Budget ≥ 5000"): a contact must meet all
+     * of them; they survive a segment, a saved view and the export; each bad value is named with the field of its own
+     * row; rules stored with one condition (before there could be several) still read.
+     */
+    @Test
+    void severalCustomFieldConditionsMustAllHold() {
+        as(() -> fields.add("Industry", "choice", "Media, Tech"));
+        as(() -> fields.add("Budget", "number", null));
+        as(() -> contacts.create(form("Mia", "Media", "mia@example.org", Map.of("industry", "Media",
+                "budget", "8000"))));
+        as(() -> contacts.create(form("Max", "Small", "max@example.org", Map.of("industry", "Media",
+                "budget", "3000"))));
+        as(() -> contacts.create(form("Tom", "Tech", "tom@example.org", Map.of("industry", "Tech",
+                "budget", "9000"))));
+        as(() -> contacts.create(form("Nia", "Unknown", "nia@example.org", Map.of("industry", "Media"))));
+
+        ContactFilter both = customs(List.of(new ContactFilters.TypedCondition("industry", "is", "media"),
+                new ContactFilters.TypedCondition("", null, null), // a row left at "Any": no condition
+                new ContactFilters.TypedCondition("budget", "at_least", "5000")));
+        assertEquals(2, both.custom().size());
+        assertEquals(List.of("max@example.org", "mia@example.org", "nia@example.org"),
+                emails(custom("industry", "is", "Media")));
+        assertEquals(List.of("mia@example.org", "tom@example.org"), emails(custom("budget", "at_least", "5000")));
+        assertEquals(List.of("mia@example.org"), emails(both), "both conditions hold only for Mia");
+        assertEquals(1L, (long) as(() -> contacts.count(both)));
+        assertEquals(List.of("Mia"), as(() -> contacts.export(both)).rows().stream().map(r -> (String) r.get(0))
+                .toList(), "the export has the same people");
+
+        as(() -> segments.save("Media with budget", both));
+        assertEquals(List.of("Media with budget|1"), as(() -> segments.list()).stream()
+                .map(x -> x.name() + "|" + x.count()).toList());
+        assertEquals(both, as(() -> segments.rules(as(() -> segments.list()).get(0).id())), "stored and read back");
+        UUID view = as(() -> views.save("Media budgets", both, "name", true, false));
+        assertEquals(both, as(() -> views.find(view)).filter());
+
+        InputRefusedException refused = assertThrows(InputRefusedException.class, () -> customs(List.of(
+                new ContactFilters.TypedCondition("industry", "is", "Media"),
+                new ContactFilters.TypedCondition("budget", "at_least", "lots"))));
+        assertEquals(List.of("customValue2"), refused.problems().stream().map(InputProblem::field).toList(),
+                "the second row's value is named, not the first's");
+        List<ContactFilters.TypedCondition> six = new ArrayList<>();
+        for (int i = 0; i < ContactFilter.MAX_CUSTOM_CONDITIONS + 1; i++) {
+            six.add(new ContactFilters.TypedCondition("budget", "at_least", String.valueOf(i)));
+        }
+        assertEquals(List.of("customField6"), assertThrows(InputRefusedException.class, () -> customs(six))
+                .problems().stream().map(InputProblem::field).toList());
+
+        ContactFilter stored = ContactSegmentService.rules(
+                "{\"custom\":{\"key\":\"budget\",\"kind\":\"number\",\"operator\":\"at_least\",\"value\":\"5000\"}}");
+        assertEquals(List.of(new CustomFieldCondition("budget", "number", "at_least", "5000")), stored.custom(),
+                "one condition as stored before");
+    }
+
     @Test
     void anotherAccountsSalesAndHoldsAreInvisibleToTheRules() {
         as(() -> contacts.create(form("Kim", "Elsewhere", "kim@example.org", Map.of())));
@@ -457,6 +511,10 @@ public class ContactSegmentRulesIT extends EventOnSaleIT {
 
     private ContactFilter custom(String key, String operator, String value) {
         return as(() -> ContactFilters.withSales(all(), null, null, null, null, fields.list(), key, operator, value));
+    }
+
+    private ContactFilter customs(List<ContactFilters.TypedCondition> conditions) {
+        return as(() -> ContactFilters.withSales(all(), null, null, null, null, fields.list(), conditions));
     }
 
     private List<String> emails(ContactFilter filter) {
