@@ -383,6 +383,57 @@ public class ContactSegmentRulesIT extends EventOnSaleIT {
                 "one condition as stored before");
     }
 
+    /**
+     * The address field's change event is public (any visitor with a checkout): one checkout keeps at most 5 addresses
+     * (a buyer fixing typos), one client address at most 100 an hour over all its checkouts; beyond that nothing is
+     * written and nothing is said, so no script can rotate holds through other people's addresses into the CRM's
+     * "abandoned checkout".
+     */
+    @Test
+    void rememberingTypedAddressesIsLimitedPerCheckoutAndPerClient() {
+        String token = as(() -> shop.reserve(new Cart(event, Map.of(regular, 1), null))).token();
+        for (int i = 1; i <= 5; i++) {
+            String typed = "typo" + i + "@example.org";
+            as(() -> {
+                shop.rememberEmail(token, typed, "127.0.0.240");
+                return null;
+            });
+            assertEquals(typed, as(() -> rules.holdEmail(token)), "a buyer correcting their address");
+        }
+        as(() -> {
+            shop.rememberEmail(token, "someone.else@example.org", "127.0.0.243");
+            return null;
+        });
+        assertEquals("typo5@example.org", as(() -> rules.holdEmail(token)),
+                "a sixth address for the same checkout is ignored, from any client");
+
+        // one client, many checkouts: 100 addresses within the hour, then none
+        int kept = 0;
+        String last = null;
+        for (int n = 0; n < 21; n++) {
+            String hold = as(() -> shop.reserve(new Cart(event, Map.of(regular, 1), null))).token();
+            for (int i = 1; i <= 5; i++) {
+                String typed = "c" + n + "-" + i + "@example.org";
+                as(() -> {
+                    shop.rememberEmail(hold, typed, "127.0.0.241");
+                    return null;
+                });
+                if (typed.equals(as(() -> rules.holdEmail(hold)))) {
+                    kept++;
+                }
+            }
+            last = hold;
+        }
+        assertEquals(100, kept, "100 addresses from one client address, then nothing");
+        String lastHold = last;
+        as(() -> {
+            shop.rememberEmail(lastHold, "other.client@example.org", "127.0.0.242");
+            return null;
+        });
+        assertEquals("other.client@example.org", as(() -> rules.holdEmail(lastHold)),
+                "another client is not held back by the first one's count");
+    }
+
     @Test
     void anotherAccountsSalesAndHoldsAreInvisibleToTheRules() {
         as(() -> contacts.create(form("Kim", "Elsewhere", "kim@example.org", Map.of())));
