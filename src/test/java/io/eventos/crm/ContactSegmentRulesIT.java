@@ -203,6 +203,34 @@ public class ContactSegmentRulesIT extends EventOnSaleIT {
         assertEquals(0, as(() -> rules.eventRowsOf(benId)), "the erased person's event behaviour goes");
     }
 
+    /**
+     * A first check-in at the very moment its person is erased: the door waits for the erasure and then records no
+     * event behaviour on the erased contact (before V38 it could leave one fact row there), while the ticket still
+     * admits its holder.
+     */
+    @Test
+    void aFirstCheckInDuringAnErasureLeavesNoEventBehaviourOnTheErasedContact() throws Exception {
+        PlacedOrder ben = buy(event, regular, 1, "Ben Door", "ben@example.org");
+        String code = as(() -> orders.detail(ben.orderId())).attendees().get(0).code();
+        UUID benId = as(() -> rules.contactOf("ben@example.org"));
+        ExecutorService pool = Executors.newFixedThreadPool(2, threads);
+        try {
+            CountDownLatch erased = new CountDownLatch(1);
+            Future<Object> erasure = pool.submit(() -> as(() -> {
+                rules.eraseAndWaitForAWaiter(benId, erased);
+                return null;
+            }));
+            assertTrue(erased.await(2, TimeUnit.MINUTES), "the erasure ran");
+            Future<Object> checkIn = pool.submit(() -> scan(event, code)); // while the erasure is not committed yet
+            erasure.get(2, TimeUnit.MINUTES);
+            assertEquals("admitted", checkIn.get(2, TimeUnit.MINUTES), "the ticket still admits its holder");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(0, as(() -> rules.eventRowsOf(benId)), "no event behaviour on the erased contact");
+        assertBehaviour("after a check-in during an erasure");
+    }
+
     /** The counters and every event-behaviour filter agree with ticketing's and check-in's tables. */
     private void assertBehaviour(String when) {
         Map<String, String> expected = as(() -> rules.eventBehaviour());
