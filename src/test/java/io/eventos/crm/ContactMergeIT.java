@@ -3,6 +3,7 @@ package io.eventos.crm;
 import io.eventos.account.service.AuditQuery;
 import io.eventos.account.service.AuditService;
 import io.eventos.crm.service.ContactDetails;
+import io.eventos.crm.service.ContactFilter;
 import io.eventos.crm.service.ContactForm;
 import io.eventos.crm.service.ContactMergeService;
 import io.eventos.crm.service.ContactRow;
@@ -34,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -127,6 +129,34 @@ public class ContactMergeIT extends ContactsOnSaleIT {
             return null;
         }), "undone once");
         assertEquals(1, as(() -> audit.count(new AuditQuery("contact.merge_undone", null, null, null))));
+    }
+
+    /**
+     * A consent ticked at a checkout with an address that was merged into another contact is the person's: the
+     * survivor's page, the consent filter and the survivor's consent history show it (it stayed on the merged row
+     * only, before).
+     */
+    @Test
+    void aConsentGivenAtAMergedAddressIsTheSurvivors() {
+        buy("Bo Brown", "bo@work.example", false);
+        buy("Bo Brown", "bo@home.example", false);
+        UUID work = only(names("bo@work")).id();
+        UUID home = only(names("bo@home")).id();
+        as(() -> merging.merge(work, home, Set.of()));
+        assertFalse(as(() -> contacts.detail(work)).consent());
+
+        PlacedOrder again = buy("Bo Brown", "bo@home.example", true);
+        ContactDetails survivor = as(() -> contacts.detail(work));
+        assertTrue(survivor.consent(), "the person consented at the checkout");
+        assertEquals("order " + again.code(), survivor.consentSource());
+        assertNotNull(survivor.consentAt());
+        assertTrue(as(() -> contacts.consentHistory(work)).stream()
+                .anyMatch(c -> c.granted() && ("order " + again.code()).equals(c.source())), "its history says so");
+        assertEquals(List.of(work), as(() -> contacts.list(new ContactFilter("bo", null, null, null, "yes", null), 0,
+                25, "name", true)).stream().map(ContactRow::id).toList(), "the consent filter finds the person");
+
+        buy("Bo Brown", "bo@home.example", false); // an unticked box later withdraws nothing
+        assertTrue(as(() -> contacts.detail(work)).consent());
     }
 
     @Test

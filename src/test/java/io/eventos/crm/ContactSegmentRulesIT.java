@@ -203,6 +203,34 @@ public class ContactSegmentRulesIT extends EventOnSaleIT {
         assertEquals(0, as(() -> rules.eventRowsOf(benId)), "the erased person's event behaviour goes");
     }
 
+    /**
+     * A first check-in at the very moment its person is erased: the door waits for the erasure and then records no
+     * event behaviour on the erased contact (before V38 it could leave one fact row there), while the ticket still
+     * admits its holder.
+     */
+    @Test
+    void aFirstCheckInDuringAnErasureLeavesNoEventBehaviourOnTheErasedContact() throws Exception {
+        PlacedOrder ben = buy(event, regular, 1, "Ben Door", "ben@example.org");
+        String code = as(() -> orders.detail(ben.orderId())).attendees().get(0).code();
+        UUID benId = as(() -> rules.contactOf("ben@example.org"));
+        ExecutorService pool = Executors.newFixedThreadPool(2, threads);
+        try {
+            CountDownLatch erased = new CountDownLatch(1);
+            Future<Object> erasure = pool.submit(() -> as(() -> {
+                rules.eraseAndWaitForAWaiter(benId, erased);
+                return null;
+            }));
+            assertTrue(erased.await(2, TimeUnit.MINUTES), "the erasure ran");
+            Future<Object> checkIn = pool.submit(() -> scan(event, code)); // while the erasure is not committed yet
+            erasure.get(2, TimeUnit.MINUTES);
+            assertEquals("admitted", checkIn.get(2, TimeUnit.MINUTES), "the ticket still admits its holder");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(0, as(() -> rules.eventRowsOf(benId)), "no event behaviour on the erased contact");
+        assertBehaviour("after a check-in during an erasure");
+    }
+
     /** The counters and every event-behaviour filter agree with ticketing's and check-in's tables. */
     private void assertBehaviour(String when) {
         Map<String, String> expected = as(() -> rules.eventBehaviour());
@@ -327,6 +355,111 @@ public class ContactSegmentRulesIT extends EventOnSaleIT {
                 null, null)).spentAtLeastMinor());
         assertEquals(5000L, as(() -> ContactFilters.withSales(all(), null, "JPY", "5000", null, List.of(), null,
                 null, null)).spentAtLeastMinor(), "a currency without decimals");
+    }
+
+    /**
+     * Several custom field conditions in one filter ("Industry is Media and Budget ≥ 5000"): a contact must meet all
+     * of them; they survive a segment, a saved view and the export; each bad value is named with the field of its own
+     * row; rules stored with one condition (before there could be several) still read.
+     */
+    @Test
+    void severalCustomFieldConditionsMustAllHold() {
+        as(() -> fields.add("Industry", "choice", "Media, Tech"));
+        as(() -> fields.add("Budget", "number", null));
+        as(() -> contacts.create(form("Mia", "Media", "mia@example.org", Map.of("industry", "Media",
+                "budget", "8000"))));
+        as(() -> contacts.create(form("Max", "Small", "max@example.org", Map.of("industry", "Media",
+                "budget", "3000"))));
+        as(() -> contacts.create(form("Tom", "Tech", "tom@example.org", Map.of("industry", "Tech",
+                "budget", "9000"))));
+        as(() -> contacts.create(form("Nia", "Unknown", "nia@example.org", Map.of("industry", "Media"))));
+
+        ContactFilter both = customs(List.of(new ContactFilters.TypedCondition("industry", "is", "media"),
+                new ContactFilters.TypedCondition("", null, null), // a row left at "Any": no condition
+                new ContactFilters.TypedCondition("budget", "at_least", "5000")));
+        assertEquals(2, both.custom().size());
+        assertEquals(List.of("max@example.org", "mia@example.org", "nia@example.org"),
+                emails(custom("industry", "is", "Media")));
+        assertEquals(List.of("mia@example.org", "tom@example.org"), emails(custom("budget", "at_least", "5000")));
+        assertEquals(List.of("mia@example.org"), emails(both), "both conditions hold only for Mia");
+        assertEquals(1L, (long) as(() -> contacts.count(both)));
+        assertEquals(List.of("Mia"), as(() -> contacts.export(both)).rows().stream().map(r -> (String) r.get(0))
+                .toList(), "the export has the same people");
+
+        as(() -> segments.save("Media with budget", both));
+        assertEquals(List.of("Media with budget|1"), as(() -> segments.list()).stream()
+                .map(x -> x.name() + "|" + x.count()).toList());
+        assertEquals(both, as(() -> segments.rules(as(() -> segments.list()).get(0).id())), "stored and read back");
+        UUID view = as(() -> views.save("Media budgets", both, "name", true, false));
+        assertEquals(both, as(() -> views.find(view)).filter());
+
+        InputRefusedException refused = assertThrows(InputRefusedException.class, () -> customs(List.of(
+                new ContactFilters.TypedCondition("industry", "is", "Media"),
+                new ContactFilters.TypedCondition("budget", "at_least", "lots"))));
+        assertEquals(List.of("customValue2"), refused.problems().stream().map(InputProblem::field).toList(),
+                "the second row's value is named, not the first's");
+        List<ContactFilters.TypedCondition> six = new ArrayList<>();
+        for (int i = 0; i < ContactFilter.MAX_CUSTOM_CONDITIONS + 1; i++) {
+            six.add(new ContactFilters.TypedCondition("budget", "at_least", String.valueOf(i)));
+        }
+        assertEquals(List.of("customField6"), assertThrows(InputRefusedException.class, () -> customs(six))
+                .problems().stream().map(InputProblem::field).toList());
+
+        ContactFilter stored = ContactSegmentService.rules(
+                "{\"custom\":{\"key\":\"budget\",\"kind\":\"number\",\"operator\":\"at_least\",\"value\":\"5000\"}}");
+        assertEquals(List.of(new CustomFieldCondition("budget", "number", "at_least", "5000")), stored.custom(),
+                "one condition as stored before");
+    }
+
+    /**
+     * The address field's change event is public (any visitor with a checkout): one checkout keeps at most 5 addresses
+     * (a buyer fixing typos), one client address at most 100 an hour over all its checkouts; beyond that nothing is
+     * written and nothing is said, so no script can rotate holds through other people's addresses into the CRM's
+     * "abandoned checkout".
+     */
+    @Test
+    void rememberingTypedAddressesIsLimitedPerCheckoutAndPerClient() {
+        String token = as(() -> shop.reserve(new Cart(event, Map.of(regular, 1), null))).token();
+        for (int i = 1; i <= 5; i++) {
+            String typed = "typo" + i + "@example.org";
+            as(() -> {
+                shop.rememberEmail(token, typed, "127.0.0.240");
+                return null;
+            });
+            assertEquals(typed, as(() -> rules.holdEmail(token)), "a buyer correcting their address");
+        }
+        as(() -> {
+            shop.rememberEmail(token, "someone.else@example.org", "127.0.0.243");
+            return null;
+        });
+        assertEquals("typo5@example.org", as(() -> rules.holdEmail(token)),
+                "a sixth address for the same checkout is ignored, from any client");
+
+        // one client, many checkouts: 100 addresses within the hour, then none
+        int kept = 0;
+        String last = null;
+        for (int n = 0; n < 21; n++) {
+            String hold = as(() -> shop.reserve(new Cart(event, Map.of(regular, 1), null))).token();
+            for (int i = 1; i <= 5; i++) {
+                String typed = "c" + n + "-" + i + "@example.org";
+                as(() -> {
+                    shop.rememberEmail(hold, typed, "127.0.0.241");
+                    return null;
+                });
+                if (typed.equals(as(() -> rules.holdEmail(hold)))) {
+                    kept++;
+                }
+            }
+            last = hold;
+        }
+        assertEquals(100, kept, "100 addresses from one client address, then nothing");
+        String lastHold = last;
+        as(() -> {
+            shop.rememberEmail(lastHold, "other.client@example.org", "127.0.0.242");
+            return null;
+        });
+        assertEquals("other.client@example.org", as(() -> rules.holdEmail(lastHold)),
+                "another client is not held back by the first one's count");
     }
 
     @Test
@@ -457,6 +590,10 @@ public class ContactSegmentRulesIT extends EventOnSaleIT {
 
     private ContactFilter custom(String key, String operator, String value) {
         return as(() -> ContactFilters.withSales(all(), null, null, null, null, fields.list(), key, operator, value));
+    }
+
+    private ContactFilter customs(List<ContactFilters.TypedCondition> conditions) {
+        return as(() -> ContactFilters.withSales(all(), null, null, null, null, fields.list(), conditions));
     }
 
     private List<String> emails(ContactFilter filter) {

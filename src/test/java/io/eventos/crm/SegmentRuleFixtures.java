@@ -1,13 +1,17 @@
 package io.eventos.crm;
 
+import io.eventos.crm.service.ContactPrivacyService;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.tenancy.TenantBound;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * Test-only: an event in another currency, and the expected members of the segment rules computed straight from
@@ -19,6 +23,35 @@ public class SegmentRuleFixtures {
 
     @PersistenceContext(unitName = "eventos")
     EntityManager em;
+
+    @Inject
+    ContactPrivacyService privacy;
+
+    /**
+     * Erases the contact, says so through {@code erased}, and keeps the erasure's transaction open until another
+     * session of the database waits for a lock (at most 30 s): a check-in started meanwhile runs into the erasure
+     * and goes on only once it has committed.
+     */
+    public void eraseAndWaitForAWaiter(UUID contactId, CountDownLatch erased) {
+        privacy.erase(contactId);
+        erased.countDown();
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            Number waiting = (Number) em.createNativeQuery("""
+                            select count(*) from pg_stat_activity
+                            where wait_event_type = 'Lock' and pid <> pg_backend_pid()
+                              and datname = current_database()""").getSingleResult();
+            if (waiting.longValue() > 0) {
+                return;
+            }
+            try {
+                Thread.sleep(20); // polling the database's view of who waits
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
 
     /** A published event on sale in {@code currency} with one ticket type at {@code priceMinor}; returns the type. */
     public UUID eventWithTicketType(String slug, String currency, String ticketName, long priceMinor) {

@@ -4,6 +4,7 @@ import io.eventos.testing.Browser;
 import io.eventos.testing.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -92,7 +93,15 @@ class ContactSegmentsJourneyIT extends BrowserTest {
         browser.findElement(By.id("contacts-form:save-segment")).click();
         await(browser).until(d -> d.findElement(By.id("segments")).getText()
                 .contains(segment + " · " + String.format("%,d", leavers.size()) + " now"));
-        Browser.clickToNavigate(browser, browser.findElement(By.linkText(segment)));
+        // saving re-renders the segments' form, whose remote command then counts them again (and re-renders the link)
+        await(browser).until(d -> {
+            try {
+                Browser.clickToNavigate(browser, browser.findElement(By.linkText(segment)));
+                return true;
+            } catch (StaleElementReferenceException replaced) {
+                return false;
+            }
+        });
         assertThat(browser.findElement(By.id("contacts-form:match-count")).getText()).isEqualTo(count);
         assertThat(browser.findElement(By.id("contacts-form:abandoned_label")).getText())
                 .isEqualTo("Left a checkout unfinished: " + SUMMIT_NAME);
@@ -129,6 +138,8 @@ class ContactSegmentsJourneyIT extends BrowserTest {
         // reopened from "Saved views" on a fresh list: the same filters, search and people
         browser.get(base + "/app/contacts.xhtml");
         assertThat(rows(browser).size()).isGreaterThan(1);
+        assertThat(sortShown("lastActivity")).as("the default: latest activity first").isEqualTo("descending");
+        assertThat(sortShown("name")).isEqualTo("none");
         browser.findElement(By.id("contacts-form:open-views")).click();
         await(browser).until(d -> !d.findElements(By.linkText(view)).isEmpty());
         Browser.clickToNavigate(browser, browser.findElement(By.linkText(view)));
@@ -138,6 +149,9 @@ class ContactSegmentsJourneyIT extends BrowserTest {
                 .isEqualTo("Left a checkout unfinished: " + SUMMIT_NAME);
         assertThat(rows(browser)).hasSize(1);
         assertThat(rows(browser).get(0)).contains("Lea " + lastName);
+        // the column headers say the sort the view was saved with (A–Z by name), not the list's default
+        assertThat(sortShown("name")).as("the name column's arrow").isEqualTo("ascending");
+        assertThat(sortShown("lastActivity")).as("last activity is not the sort").isEqualTo("none");
         Browser.screenshot(browser, "crm-8-saved-view");
 
         // renamed, then removed; the segment too: the demo account as it was
@@ -151,6 +165,76 @@ class ContactSegmentsJourneyIT extends BrowserTest {
         await(browser).until(d -> d.findElements(By.linkText("Renamed " + suffix)).isEmpty());
         assertThat(query("select 1 from contact_views where name like ?", "%" + suffix)).isEmpty();
         execute("delete from segments where name = ?", segment);
+    }
+
+    /**
+     * "Industry is Media and Budget ≥ 5000", on the demo's custom fields ("Sponsorship level is Gold and Company size
+     * ≥ the largest Gold sponsor's"): two conditions narrow the list together
+     * (exactly the count the database gives for both, fewer than for the first alone); a bad number in the second row
+     * is named next to that row's value; the export carries both conditions.
+     */
+    @Test
+    void severalCustomFieldConditionsNarrowTheListTogether() {
+        String demo = "(select id from accounts where slug = 'demo')";
+        String visible = " from contacts c where c.account_id = " + demo + " and c.erased_at is null"
+                + " and c.merged_into_id is null and c.custom_fields ->> 'sponsorship_level' = 'Gold'";
+        String size = "(case when jsonb_typeof(c.custom_fields -> 'company_size') = 'number'"
+                + " then (c.custom_fields ->> 'company_size')::numeric end)";
+        long gold = Long.parseLong(query("select count(*)" + visible).get(0));
+        String biggest = query("select cast(max(" + size + ") as text)" + visible).get(0); // the largest sponsor
+        long goldAndBig = Long.parseLong(query("select count(*)" + visible + " and " + size + " >= cast(? as numeric)",
+                biggest).get(0));
+        assertThat(goldAndBig).as("the demo has Gold sponsors of both sizes").isGreaterThan(0).isLessThan(gold);
+
+        signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        browser.get(base + "/app/contacts.xhtml");
+        browser.findElement(By.id("contacts-form:more-filters-button")).click();
+        await(browser).until(d -> !d.findElements(By.id("contacts-form:customField")).isEmpty());
+        Browser.chooseFromMenu(browser, "contacts-form:customField", "Sponsorship level");
+        await(browser).until(d -> !d.findElements(By.id("contacts-form:customValue")).isEmpty());
+        browser.findElement(By.id("contacts-form:customValue")).sendKeys("Gold");
+        browser.findElement(By.id("contacts-form:filter")).click();
+        await(browser).until(d -> d.findElement(By.id("contacts-form:match-count")).getText().equals(count(gold)));
+
+        browser.findElement(By.id("contacts-form:add-custom-condition")).click();
+        await(browser).until(d -> !d.findElements(By.id("contacts-form:customField2")).isEmpty());
+        assertThat(browser.findElement(By.id("contacts-form:customValue")).getAttribute("value"))
+                .as("the first condition as typed").isEqualTo("Gold");
+        Browser.chooseFromMenu(browser, "contacts-form:customField2", "Company size");
+        await(browser).until(d -> !d.findElements(By.id("contacts-form:customValue2")).isEmpty());
+        browser.findElement(By.id("contacts-form:customValue2")).sendKeys("lots");
+        browser.findElement(By.id("contacts-form:filter")).click();
+        await(browser).until(d -> d.findElement(By.id("contacts-form:customValue2-message")).getText()
+                .equals("Company size: Enter a number, e.g. 42 or 3.5 (\"lots\" is not)."));
+        assertThat(browser.findElement(By.id("contacts-form:customValue-message")).getText()).isEmpty();
+        assertThat(browser.findElement(By.id("contacts-form:match-count")).getText()).isEqualTo(count(gold));
+
+        browser.findElement(By.id("contacts-form:customValue2")).clear();
+        browser.findElement(By.id("contacts-form:customValue2")).sendKeys(biggest);
+        browser.findElement(By.id("contacts-form:filter")).click();
+        await(browser).until(d -> d.findElement(By.id("contacts-form:match-count")).getText()
+                .equals(count(goldAndBig)));
+        assertThat(browser.findElement(By.id("contacts-form:export-contacts")).getAttribute("href"))
+                .contains("custom_field=sponsorship_level").contains("custom_field=company_size")
+                .contains("custom_value=" + biggest);
+        Browser.screenshot(browser, "crm-9-two-custom-conditions");
+    }
+
+    private static String count(long n) {
+        return String.format("%,d", n) + (n == 1 ? " contact" : " contacts");
+    }
+
+    /**
+     * The sort a column header shows: "ascending" or "descending" (highlighted, with the arrow up or down), "none".
+     */
+    private String sortShown(String column) {
+        WebElement header = browser.findElement(By.id("contacts-form:contacts:" + column));
+        if (!header.getAttribute("class").contains("ui-state-active")) {
+            return "none";
+        }
+        String icon = header.findElement(By.cssSelector(".ui-sortable-column-icon")).getAttribute("class");
+        return icon.contains("ui-icon-triangle-1-n") ? "ascending" : icon.contains("ui-icon-triangle-1-s")
+                ? "descending" : "active, no arrow: " + icon;
     }
 
     /** The row of a saved view in the list of views. */

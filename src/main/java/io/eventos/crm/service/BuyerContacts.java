@@ -31,9 +31,9 @@ import java.util.UUID;
  * kept: names are only filled in where empty; consent is only ever added here (an unticked box at checkout is not a
  * withdrawal), and a new consent ends an earlier unsubscribe.
  * <p>An address whose contact was merged into another (V27) names the survivor: the upserts return
- * {@code coalesce(merged_into_id, id)}, so the order, its tickets and the timeline entry go to the survivor. (A consent
- * ticked at such a checkout stays on the merged contact's row and history, not the survivor's: no marketing without
- * a consent the survivor's page shows.)
+ * {@code coalesce(merged_into_id, id)}, so the order, its tickets and the timeline entry go to the survivor, and a
+ * consent ticked at such a checkout is the survivor's too ({@link #consentAtMergedAddress}; the merged row's own
+ * history keeps it as well).
  */
 @ApplicationScoped
 public class BuyerContacts {
@@ -58,7 +58,7 @@ public class BuyerContacts {
                 marketing_consent    = contacts.marketing_consent or excluded.marketing_consent,
                 last_activity_at     = greatest(contacts.last_activity_at, excluded.last_activity_at),
                 updated_at           = now()
-            returning coalesce(contacts.merged_into_id, contacts.id) as id""";
+            returning coalesce(contacts.merged_into_id, contacts.id) as id, contacts.id as row_id""";
 
     @PersistenceContext(unitName = "eventos")
     EntityManager em;
@@ -91,6 +91,27 @@ public class BuyerContacts {
         return new OneStatement.Part(UPSERT, UUID.randomUUID().toString(), CurrentTenant.require().toString(),
                 email.strip(), names[0], names[1], consent, consent ? Timestamp.from(at) : null,
                 consent ? consentSource : null, Timestamp.from(at));
+    }
+
+    /**
+     * A consent ticked at a checkout whose address belongs to a contact merged into another: the part named
+     * {@code upsertPart} ({@link #upsert}) gave it to the merged row, this part gives it to the survivor the same way
+     * (consent only added, a new one with its time and source, an earlier unsubscribe ended), so the person's page,
+     * list and segments show it and its history records it. Add it only when the buyer consented. Nothing when the
+     * address is the survivor's own. Left out when the part {@code attendeePart} ({@link #attendeeUpserts}) touches
+     * the survivor's row too (an attendee of the same order with the survivor's address): PostgreSQL applies only
+     * one update of a row per statement.
+     */
+    public OneStatement.Part consentAtMergedAddress(String upsertPart, String attendeePart, Instant at,
+                                                    String consentSource) {
+        return new OneStatement.Part("update contacts s set"
+                + " marketing_consent_at = case when s.marketing_consent then s.marketing_consent_at"
+                + " else cast(? as timestamptz) end,"
+                + " consent_source = case when s.marketing_consent then s.consent_source else ? end,"
+                + " unsubscribed_at = null, marketing_consent = true, updated_at = now()"
+                + " from " + upsertPart + " b where s.id = b.id and b.id <> b.row_id"
+                + " and not exists (select 1 from " + attendeePart + " a where a.id = s.id) returning s.id",
+                Timestamp.from(at), consentSource);
     }
 
     /**

@@ -24,7 +24,9 @@ import java.util.stream.Collectors;
  * upsert waits for the first's row and then finds the column set. The door takes a transaction-level advisory lock on
  * the contact before it records a new fact (a first check-in of that person at that event; repeats write nothing),
  * which a merge and its undo take too, so a merge's rebuild ({@link #rebuild}) never overwrites a check-in it could
- * not see yet. Locks are taken in one order everywhere: contact row (sale, merge), advisory lock (door, merge), fact
+ * not see yet, and an erasure too ({@link #lockForErasure}), so no fact is left on an erased contact (the door reads
+ * the contact again after the lock: {@code contact_fact_lock}, V38). Locks are taken in one order everywhere: contact
+ * row (sale, merge, erasure), advisory lock (door, merge, erasure), fact
  * row, counter row.
  */
 final class ContactEventFacts {
@@ -68,12 +70,15 @@ final class ContactEventFacts {
             return statement;
         }
         String column = column(kind);
-        statement.add(name + "_contact", new OneStatement.Part("select c.account_id, c.id, " + LOCK + " as locked"
-                + " from contacts c where c.id = cast(? as uuid) and not exists (select 1 from contact_event_facts f"
-                + " where f.account_id = c.account_id and f.contact_id = c.id and f.event_id = cast(? as uuid)"
-                + " and f." + column + " is not null)", contactId.toString(), eventId.toString()));
-        return record(statement, name, new OneStatement.Part("select account_id, id from " + name + "_contact"),
-                kind, eventId, at);
+        // contact_fact_lock (V38) takes the advisory lock, then reads the contact afresh: a fact is recorded only
+        // for a contact that is not erased, even when an erasure committed while this statement waited for the lock
+        statement.add(name + "_contact", new OneStatement.Part("select c.account_id, c.id, contact_fact_lock(c.id)"
+                + " as live from contacts c where c.id = cast(? as uuid) and not exists (select 1 from"
+                + " contact_event_facts f where f.account_id = c.account_id and f.contact_id = c.id"
+                + " and f.event_id = cast(? as uuid) and f." + column + " is not null)", contactId.toString(),
+                eventId.toString()));
+        return record(statement, name, new OneStatement.Part("select account_id, id from " + name + "_contact"
+                + " where live"), kind, eventId, at);
     }
 
     private static OneStatement record(OneStatement statement, String name, OneStatement.Part contact,
@@ -105,6 +110,21 @@ final class ContactEventFacts {
 
     private static String column(ActivityKind kind) {
         return kind == ActivityKind.ORDER_PAID ? "bought_at" : "attended_at";
+    }
+
+    /**
+     * Before an erasure deletes the facts of the contact {@code contactId} and of the contacts merged into it: locks
+     * their rows, then takes their advisory locks, each in id order. A check-in that holds one has its fact committed
+     * before the erasure's next statement reads (and deletes) it; one that comes later waits, then finds the contact
+     * erased ({@code contact_fact_lock}, V38) and records no fact.
+     */
+    static void lockForErasure(EntityManager em, UUID contactId) {
+        // the contact rows first, as a merge does (contact row, then advisory lock: one order everywhere)
+        em.createNativeQuery("select id from contacts where id = ?1 or merged_into_id = ?1 order by id for update")
+                .setParameter(1, contactId).getResultList();
+        em.createNativeQuery("select count(*) from (select id from contacts where id = ?1 or merged_into_id = ?1"
+                        + " order by id) c, " + LOCK + " l")
+                .setParameter(1, contactId).getSingleResult();
     }
 
     /**

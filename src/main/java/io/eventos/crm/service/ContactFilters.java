@@ -29,10 +29,31 @@ public final class ContactFilters {
     private ContactFilters() {
     }
 
+    /** A custom field condition as typed: the field's key, how to compare, the value. */
+    public record TypedCondition(String key, String operator, String value) {
+
+        boolean blank() {
+            return key == null || key.isBlank();
+        }
+    }
+
     /** Checked "sales" and custom rules, or every problem at once. {@code abandoned}: "", "any" or an event id. */
     public static ContactFilter withSales(ContactFilter base, String abandoned, String spentCurrency,
                                           String spentAtLeast, String ticketType, List<ContactFieldDef> fields,
                                           String customKey, String customOperator, String customValue) {
+        return withSales(base, abandoned, spentCurrency, spentAtLeast, ticketType, fields,
+                List.of(new TypedCondition(customKey, customOperator, customValue)));
+    }
+
+    /**
+     * Checked "sales" rules and custom field conditions (rows without a field are left out; all the others must
+     * hold), or every problem at once. The problems of the n-th condition (from 1) name the fields
+     * {@code customField}, {@code customOperator}, {@code customValue} followed by n when n > 1
+     * ({@link #conditionSuffix}).
+     */
+    public static ContactFilter withSales(ContactFilter base, String abandoned, String spentCurrency,
+                                          String spentAtLeast, String ticketType, List<ContactFieldDef> fields,
+                                          List<TypedCondition> customs) {
         List<InputProblem> problems = new ArrayList<>();
         String currency = null;
         Long minor = null;
@@ -40,11 +61,33 @@ public final class ContactFilters {
             currency = currency(spentCurrency, problems);
             minor = minor(spentAtLeast, currency, problems);
         }
-        CustomFieldCondition custom = custom(fields, customKey, customOperator, customValue, problems);
+        List<CustomFieldCondition> conditions = new ArrayList<>();
+        for (int i = 0; i < customs.size(); i++) {
+            TypedCondition typed = customs.get(i);
+            if (typed == null || typed.blank()) {
+                continue;
+            }
+            String suffix = conditionSuffix(i);
+            if (conditions.size() == ContactFilter.MAX_CUSTOM_CONDITIONS) {
+                problems.add(new InputProblem("customField" + suffix, "At most "
+                        + ContactFilter.MAX_CUSTOM_CONDITIONS + " custom field conditions."));
+                break;
+            }
+            CustomFieldCondition condition = custom(fields, typed.key(), typed.operator(), typed.value(), suffix,
+                    problems);
+            if (condition != null) {
+                conditions.add(condition);
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InputRefusedException(problems);
         }
-        return base.withSales(abandoned(abandoned), currency, minor, uuid(ticketType), custom);
+        return base.withSales(abandoned(abandoned), currency, minor, uuid(ticketType), null).withCustom(conditions);
+    }
+
+    /** What the fields of the custom field condition at {@code index} (from 0) end with: "", then "2", "3"... */
+    public static String conditionSuffix(int index) {
+        return index == 0 ? "" : String.valueOf(index + 1);
     }
 
     static String abandoned(String value) {
@@ -88,23 +131,25 @@ public final class ContactFilters {
 
     /** The condition on the field {@code key} (none when no field is chosen), checked against its definition. */
     static CustomFieldCondition custom(List<ContactFieldDef> fields, String key, String operator, String typed,
-                                       List<InputProblem> problems) {
+                                       String suffix, List<InputProblem> problems) {
         if (key == null || key.isBlank()) {
             return null;
         }
         ContactFieldDef field = fields.stream().filter(f -> f.key().equals(key.strip())).findFirst().orElse(null);
         if (field == null || !KEY.matcher(field.key()).matches()) {
-            problems.add(new InputProblem("customField", "Choose one of your custom fields."));
+            problems.add(new InputProblem("customField" + suffix, "Choose one of your custom fields."));
             return null;
         }
         String op = operator == null ? "" : operator.strip();
         if (!CustomFieldCondition.OPERATORS.getOrDefault(field.kind(), java.util.Set.of()).contains(op)) {
-            problems.add(new InputProblem("customOperator", "Choose how to compare " + field.label() + "."));
+            problems.add(new InputProblem("customOperator" + suffix, "Choose how to compare " + field.label()
+                    + "."));
             return null;
         }
         String value = typed == null ? "" : typed.strip();
         if (value.isEmpty()) {
-            problems.add(new InputProblem("customValue", "Enter the value to compare " + field.label() + " with."));
+            problems.add(new InputProblem("customValue" + suffix, "Enter the value to compare " + field.label()
+                    + " with."));
             return null;
         }
         String problem = null;
@@ -143,7 +188,7 @@ public final class ContactFilters {
             }
         }
         if (problem != null) {
-            problems.add(new InputProblem("customValue", field.label() + ": " + problem));
+            problems.add(new InputProblem("customValue" + suffix, field.label() + ": " + problem));
             return null;
         }
         return new CustomFieldCondition(field.key(), field.kind(), op, value);

@@ -288,7 +288,9 @@ public class ContactPrivacyService {
                 .setParameter(1, contactId).executeUpdate();
         // consent and its history stay as they are (proof); the generated search column follows the cleared fields;
         // contacts merged into this one (ContactMergeService) are the same person: their rows are cleared too
-        // and the person's event behaviour (V36) goes with them: an erased contact is in no list or segment
+        // and the person's event behaviour (V36) goes with them: an erased contact is in no list or segment. The
+        // door's lock first, so that a check-in at this moment leaves no fact behind (ContactEventFacts)
+        ContactEventFacts.lockForErasure(em, contactId);
         em.createNativeQuery("""
                         with person as (select id from contacts where id = ?1 or merged_into_id = ?1),
                         facts as (delete from contact_event_facts where contact_id in (select id from person)),

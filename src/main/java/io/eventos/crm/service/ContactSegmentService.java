@@ -10,8 +10,10 @@ import io.eventos.platform.tenancy.TenantBound;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import io.eventos.platform.text.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -105,10 +107,11 @@ public class ContactSegmentService {
             json.add("spent_at_least_minor", rules.spentAtLeastMinor());
         }
         text(json, "ticket_type", rules.ticketType());
-        if (rules.custom() != null) {
-            json.add("custom", Json.createObjectBuilder().add("key", rules.custom().key())
-                    .add("kind", rules.custom().kind()).add("operator", rules.custom().operator())
-                    .add("value", rules.custom().value()));
+        if (!rules.custom().isEmpty()) { // an array since several conditions (one object before)
+            var conditions = Json.createArrayBuilder();
+            rules.custom().forEach(c -> conditions.add(Json.createObjectBuilder().add("key", c.key())
+                    .add("kind", c.kind()).add("operator", c.operator()).add("value", c.value())));
+            json.add("custom", conditions);
         }
         return json.build().toString();
     }
@@ -124,14 +127,23 @@ public class ContactSegmentService {
                     o.getString("buyer", null))
                     .withSales(o.getString("abandoned", null), o.getString("spent_currency", null),
                             o.containsKey("spent_at_least_minor") ? o.getJsonNumber("spent_at_least_minor").longValue()
-                                    : null, uuid(o, "ticket_type"), custom(o.getJsonObject("custom")));
+                                    : null, uuid(o, "ticket_type"), null)
+                    .withCustom(customs(o.get("custom")));
         }
     }
 
-    private static CustomFieldCondition custom(JsonObject o) {
-        if (o == null) {
-            return null;
+    /** The custom field conditions: an array of them, or one object (rules stored before several were possible). */
+    private static List<CustomFieldCondition> customs(JsonValue value) {
+        if (value instanceof JsonObject one) {
+            return List.of(custom(one));
         }
+        if (value instanceof JsonArray many) {
+            return many.getValuesAs(JsonObject.class).stream().map(ContactSegmentService::custom).toList();
+        }
+        return List.of();
+    }
+
+    private static CustomFieldCondition custom(JsonObject o) {
         return new CustomFieldCondition(o.getString("key", ""), o.getString("kind", ""), o.getString("operator", ""),
                 o.getString("value", ""));
     }

@@ -174,8 +174,8 @@ public class ContactService {
         return Arrays.stream(row).map(SqlValues::number).toList();
     }
 
-    /** How many numbered parameters {@link #where} uses at most. */
-    private static final int WHERE_PARAMETERS = 12;
+    /** How many numbered parameters {@link #where} uses at most: ten, and two per custom field condition. */
+    private static final int WHERE_PARAMETERS = 10 + 2 * ContactFilter.MAX_CUSTOM_CONDITIONS;
 
     private String where(ContactFilter filter, Map<Integer, Object> parameters) {
         return where(filter, parameters, 0);
@@ -237,7 +237,8 @@ public class ContactService {
     /**
      * The rules read from ticketing's read model (V30: {@code abandoned_checkout_emails}, {@code contact_spend},
      * {@code contact_ticket_types}, SQL functions PostgreSQL inlines into this statement, under row level security)
-     * and the custom field condition; parameters {@code base + 7} to {@code base + 12}.
+     * and the custom field conditions (each one more clause, all of which must hold); parameters {@code base + 7}
+     * to {@code base + 10}, then two per custom field condition.
      */
     private static void salesAndCustomFields(ContactFilter filter, Map<Integer, Object> parameters, int base,
                                              List<String> clauses) {
@@ -262,27 +263,33 @@ public class ContactService {
             clauses.add("c.id in (select b.contact_id from contact_ticket_types() b where b.ticket_id = ?%d)"
                     .formatted(base + 10));
         }
-        CustomFieldCondition custom = filter.custom();
-        if (custom != null) {
-            String field = "(c.custom_fields ->> cast(?%d as text))".formatted(base + 11);
-            String value = "?%d".formatted(base + 12);
+        if (filter.custom().size() > ContactFilter.MAX_CUSTOM_CONDITIONS) {
+            clauses.add("false"); // ContactFilters allows no more: matches nobody rather than more than asked
+            return;
+        }
+        int number = base + 10;
+        for (CustomFieldCondition custom : filter.custom()) { // all of them hold
+            int keyNumber = ++number;
+            int valueNumber = ++number;
+            String field = "(c.custom_fields ->> cast(?%d as text))".formatted(keyNumber);
+            String value = "?%d".formatted(valueNumber);
             String condition = switch (custom.kind() + ":" + custom.operator()) {
                 case "text:contains" -> "strpos(lower(" + field + "), lower(cast(" + value + " as text))) > 0";
                 case "text:equals" -> "lower(" + field + ") = lower(cast(" + value + " as text))";
                 case "number:at_least", "number:at_most" -> "(case when jsonb_typeof(c.custom_fields -> cast(?%d as"
-                        .formatted(base + 11) + " text)) = 'number' then " + field + "::numeric end) "
+                        .formatted(keyNumber) + " text)) = 'number' then " + field + "::numeric end) "
                         + (custom.operator().equals("at_least") ? ">=" : "<=") + " cast(" + value + " as numeric)";
                 case "date:before", "date:after" -> "(case when " + field + " ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' then "
                         + field + " end) " + (custom.operator().equals("before") ? "<" : ">") + " cast(" + value
                         + " as text)";
                 case "choice:is" -> field + " = cast(" + value + " as text)";
-                case "yes_no:is" -> "(c.custom_fields -> cast(?%d as text))".formatted(base + 11)
+                case "yes_no:is" -> "(c.custom_fields -> cast(?%d as text))".formatted(keyNumber)
                         + " = cast(" + value + " as jsonb)";
                 default -> "false";
             }; // an unknown condition matches nobody rather than everybody
             if (!condition.equals("false")) {
-                parameters.put(base + 11, custom.key());
-                parameters.put(base + 12, custom.kind().equals("yes_no")
+                parameters.put(keyNumber, custom.key());
+                parameters.put(valueNumber, custom.kind().equals("yes_no")
                         ? (custom.value().equals("yes") ? "true" : "false") : custom.value());
             }
             clauses.add(condition);

@@ -80,6 +80,21 @@ public final class Limits {
      * the hold the event's full time. Tickets taken by a script that never opens the form go back on sale soon.
      */
     public static final Duration HOLD_BEFORE_DETAILS = Duration.ofMinutes(5);
+    /**
+     * Addresses typed at one checkout that its hold keeps ({@code CheckoutService.rememberEmail}, for the CRM's
+     * "abandoned checkout"): enough for a buyer correcting typos; more are ignored silently (the hold keeps the last
+     * one it took), so a script cannot rotate one hold through a list of other people's addresses.
+     */
+    public static final Limit REMEMBERED_EMAILS_PER_CHECKOUT =
+            new Limit("addresses remembered per checkout", 5, Duration.ofMinutes(15));
+    /**
+     * Addresses kept by the holds of one client address, whatever checkout they come from (silent as above): with
+     * {@link #OPEN_HOLDS_PER_ADDRESS} checkouts open, a client could otherwise plant 50 new addresses every few
+     * minutes, and every call is a database write. Generous, because many buyers can share one address (an office,
+     * a campus) and the sale itself never depends on it: past it, only the CRM's "abandoned checkout" misses them.
+     */
+    public static final Limit REMEMBERED_EMAILS_PER_ADDRESS =
+            new Limit("addresses remembered per client address", 100, Duration.ofHours(1));
     /** Audit records of refused hold bursts, per address and event: the organizer sees one, not thousands. */
     public static final Limit HOLD_BURST_RECORDS =
             new Limit("hold burst records per address and event", 1, Duration.ofMinutes(15));

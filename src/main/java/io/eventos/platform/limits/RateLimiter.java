@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * keys; expired ones go first), so a restart forgets and each instance of a cluster counts for itself
  * (docs/security.md, "Known limits"). A null key is never limited: there is nothing to count it by.
  * <p>The one rate-limit mechanism of the application: the sign-in throttle's per-address count, password reset,
- * "find my orders" and sign-up all count here, with the limits of {@link Limits}.
+ * "find my orders", sign-up and the addresses typed at checkout all count here, with the limits of {@link Limits}.
  */
 @ApplicationScoped
 public class RateLimiter {

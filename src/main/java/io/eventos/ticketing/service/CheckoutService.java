@@ -275,6 +275,16 @@ public class CheckoutService {
      * itself says what is wrong with the address when it is sent.
      */
     public void rememberEmail(String token, String email) {
+        rememberEmail(token, email, null);
+    }
+
+    /**
+     * {@link #rememberEmail(String, String)} for a buyer on the public page, limited (silently: nothing is said,
+     * the hold keeps the address it had): one checkout keeps at most {@link Limits#REMEMBERED_EMAILS_PER_CHECKOUT}
+     * different addresses, and the checkouts of one client address {@code clientAddress} (null: not limited by it)
+     * at most {@link Limits#REMEMBERED_EMAILS_PER_ADDRESS}.
+     */
+    public void rememberEmail(String token, String email, String clientAddress) {
         if (blank(token) || blank(email) || email.strip().length() > EMAIL_MAX) {
             return;
         }
@@ -282,6 +292,11 @@ public class CheckoutService {
         int at = address.indexOf('@');
         if (at < 1 || address.indexOf('.', at) < 0 || address.chars().anyMatch(Character::isWhitespace)) {
             return;
+        }
+        if (limiter.waitFor(Limits.REMEMBERED_EMAILS_PER_CHECKOUT, token).isPresent()
+                || limiter.tryAcquire(Limits.REMEMBERED_EMAILS_PER_ADDRESS, AddressKey.of(clientAddress)).isPresent()
+                || limiter.tryAcquire(Limits.REMEMBERED_EMAILS_PER_CHECKOUT, token).isPresent()) {
+            return; // the address field's change event fires only when the address changed: each call counts
         }
         em.createNativeQuery("""
                         update holds set buyer_email = ?2

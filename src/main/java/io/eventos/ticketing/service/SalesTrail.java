@@ -95,6 +95,11 @@ public class SalesTrail {
                 .add("attendee_contacts", contacts.attendeeUpserts(order.getId(), order.getBuyerEmail(), at))
                 .add("attendee_links", contacts.linkAttendees("attendee_contacts", "contact", order.getId(),
                         order.getBuyerEmail()));
+        if (order.isMarketingConsent()) { // an address merged into another contact: the survivor consents too
+            records.add("contact_consent", contacts.consentAtMergedAddress("contact", "attendee_contacts",
+                    order.getMarketingConsentAt() == null ? at : order.getMarketingConsentAt(),
+                    "order " + order.getCode()));
+        }
         Object contact = contacts.addActivityOf(records, "activity", "contact", ActivityKind.ORDER_PAID, "Order "
                         + order.getCode() + " paid: " + tickets + (tickets == 1 ? " ticket, " : " tickets, ")
                         + Money.format(order.getTotalMinor(), order.getCurrency()), order.getEventId(), auditId,

@@ -61,6 +61,40 @@ class ContactRulesTest {
     }
 
     @Test
+    void severalCustomFieldConditionsAreCheckedEachNextToItsRowAndKeptInOrder() {
+        List<ContactFieldDef> defs = List.of(
+                new ContactFieldDef(UUID.randomUUID(), "industry", "Industry", "choice", List.of("Media", "Tech")),
+                new ContactFieldDef(UUID.randomUUID(), "budget", "Budget", "number", List.of()));
+        ContactFilter both = ContactFilters.withSales(ContactFilter.all(), null, null, null, null, defs, List.of(
+                new ContactFilters.TypedCondition("industry", "is", "media"),
+                new ContactFilters.TypedCondition(null, null, "left at Any: no condition"),
+                new ContactFilters.TypedCondition("budget", "at_least", "5000")));
+        assertThat(both.custom()).containsExactly(new CustomFieldCondition("industry", "choice", "is", "Media"),
+                new CustomFieldCondition("budget", "number", "at_least", "5000"));
+        assertThat(both.usesMoreFilters()).isTrue();
+
+        String json = ContactSegmentService.json(both);
+        assertThat(json).isEqualTo("{\"custom\":[{\"key\":\"industry\",\"kind\":\"choice\",\"operator\":\"is\","
+                + "\"value\":\"Media\"},{\"key\":\"budget\",\"kind\":\"number\",\"operator\":\"at_least\","
+                + "\"value\":\"5000\"}]}");
+        assertThat(ContactSegmentService.rules(json)).isEqualTo(both);
+        assertThat(ContactSegmentService.rules("{\"custom\":{\"key\":\"budget\",\"kind\":\"number\","
+                + "\"operator\":\"at_most\",\"value\":\"10\"}}").custom())
+                .as("a segment saved with one condition, before there could be several")
+                .containsExactly(new CustomFieldCondition("budget", "number", "at_most", "10"));
+
+        List<InputProblem> problems = org.junit.jupiter.api.Assertions.assertThrows(
+                io.eventos.platform.input.InputRefusedException.class,
+                () -> ContactFilters.withSales(ContactFilter.all(), null, null, null, null, defs, List.of(
+                        new ContactFilters.TypedCondition("industry", "is", "Film"),
+                        new ContactFilters.TypedCondition("budget", "at_least", "lots"),
+                        new ContactFilters.TypedCondition("budget", "around", "5")))).problems();
+        assertThat(problems).extracting(InputProblem::field)
+                .containsExactly("customValue", "customValue2", "customOperator3");
+        assertThat(problems.get(1).message()).isEqualTo("Budget: Enter a number, e.g. 42 or 3.5 (\"lots\" is not).");
+    }
+
+    @Test
     void aFieldKeyIsMadeFromItsLabel() {
         assertThat(ContactFieldService.key("Dietary needs")).isEqualTo("dietary_needs");
         assertThat(ContactFieldService.key("  Größe (cm) ")).isEqualTo("grosse_cm");

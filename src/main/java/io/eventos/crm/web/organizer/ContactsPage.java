@@ -38,7 +38,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,9 +82,9 @@ public class ContactsPage implements Serializable {
     private String spentCurrency;
     private String spentAtLeast;
     private String ticketType;
-    private String customKey;
-    private String customOperator;
-    private String customValue;
+    /** The custom field conditions' rows (as many as a filter may have); the first {@link #customShown} show. */
+    private final List<CustomRow> customRows = new ArrayList<>();
+    private int customShown = 1;
     private boolean moreFilters;
     private List<ContactTicketTypes.TicketTypeChoice> ticketTypes;
     private List<String> currencies;
@@ -112,6 +111,46 @@ public class ContactsPage implements Serializable {
     private String fieldKind = "text";
     private String fieldChoices;
     private long matches;
+
+    {
+        for (int i = 0; i < ContactFilter.MAX_CUSTOM_CONDITIONS; i++) {
+            customRows.add(new CustomRow());
+        }
+    }
+
+    /** One custom field condition as typed: the field, how to compare, the value. */
+    public static class CustomRow implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private String key;
+        private String operator;
+        private String value;
+
+        public String getKey() {
+            return key;
+        }
+
+        public void setKey(String key) {
+            this.key = key;
+        }
+
+        public String getOperator() {
+            return operator;
+        }
+
+        public void setOperator(String operator) {
+            this.operator = operator;
+        }
+
+        public String getValue() {
+            return value;
+        }
+
+        public void setValue(String value) {
+            this.value = value;
+        }
+    }
 
     private final LazyDataModel<ContactRow> rows = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
@@ -194,10 +233,14 @@ public class ContactsPage implements Serializable {
         spentCurrency = rules.spentCurrency();
         spentAtLeast = ContactFilters.amount(rules.spentAtLeastMinor(), rules.spentCurrency());
         ticketType = string(rules.ticketType());
-        CustomFieldCondition custom = rules.custom();
-        customKey = custom == null ? null : custom.key();
-        customOperator = custom == null ? null : custom.operator();
-        customValue = custom == null ? null : custom.value();
+        List<CustomFieldCondition> custom = rules.custom();
+        for (int i = 0; i < customRows.size(); i++) {
+            CustomFieldCondition condition = i < custom.size() ? custom.get(i) : null;
+            customRows.get(i).setKey(condition == null ? null : condition.key());
+            customRows.get(i).setOperator(condition == null ? null : condition.operator());
+            customRows.get(i).setValue(condition == null ? null : condition.value());
+        }
+        customShown = Math.max(1, Math.min(custom.size(), customRows.size()));
         applied = rules;
         if (rules.usesMoreFilters()) {
             openMoreFilters();
@@ -237,8 +280,10 @@ public class ContactsPage implements Serializable {
     ContactFilter filter() {
         ContactFilter base = new ContactFilter(text, tag, Ids.parse(bought), Ids.parse(attended), consent, Ids.parse(owner),
                 Ids.parse(notAttended), attendedAtLeast, buyer);
+        List<ContactFilters.TypedCondition> customs = customRows.subList(0, customShown).stream()
+                .map(r -> new ContactFilters.TypedCondition(r.getKey(), r.getOperator(), r.getValue())).toList();
         return ContactFilters.withSales(base, abandoned, spentCurrency, spentAtLeast, ticketType,
-                fieldDefs == null ? List.of() : fieldDefs, customKey, customOperator, customValue);
+                fieldDefs == null ? List.of() : fieldDefs, customs);
     }
 
     private ContactFilter applied() {
@@ -422,31 +467,38 @@ public class ContactsPage implements Serializable {
 
     private String exportQuery() {
         ContactFilter shown = applied();
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("text", shown.text());
-        query.put("tag", shown.tag());
-        query.put("bought", string(shown.boughtEvent()));
-        query.put("attended", string(shown.attendedEvent()));
-        query.put("consent", shown.consent());
-        query.put("owner", string(shown.owner()));
-        query.put("not_attended", string(shown.boughtNotAttendedEvent()));
-        query.put("attended_at_least", shown.attendedAtLeast() == null ? null : shown.attendedAtLeast().toString());
-        query.put("buyer", shown.buyer());
-        query.put("abandoned", shown.abandoned());
+        List<Map.Entry<String, String>> query = new ArrayList<>();
+        query.add(parameter("text", shown.text()));
+        query.add(parameter("tag", shown.tag()));
+        query.add(parameter("bought", string(shown.boughtEvent())));
+        query.add(parameter("attended", string(shown.attendedEvent())));
+        query.add(parameter("consent", shown.consent()));
+        query.add(parameter("owner", string(shown.owner())));
+        query.add(parameter("not_attended", string(shown.boughtNotAttendedEvent())));
+        query.add(parameter("attended_at_least", shown.attendedAtLeast() == null ? null
+                : shown.attendedAtLeast().toString()));
+        query.add(parameter("buyer", shown.buyer()));
+        query.add(parameter("abandoned", shown.abandoned()));
         if (shown.spentAtLeastMinor() != null) {
-            query.put("spent_currency", shown.spentCurrency());
-            query.put("spent_at_least", ContactFilters.amount(shown.spentAtLeastMinor(), shown.spentCurrency()));
+            query.add(parameter("spent_currency", shown.spentCurrency()));
+            query.add(parameter("spent_at_least", ContactFilters.amount(shown.spentAtLeastMinor(),
+                    shown.spentCurrency())));
         }
-        query.put("ticket_type", string(shown.ticketType()));
-        if (shown.custom() != null) {
-            query.put("custom_field", shown.custom().key());
-            query.put("custom_op", shown.custom().operator());
-            query.put("custom_value", shown.custom().value());
+        query.add(parameter("ticket_type", string(shown.ticketType())));
+        for (CustomFieldCondition condition : shown.custom()) { // once per condition, in order
+            query.add(parameter("custom_field", condition.key()));
+            query.add(parameter("custom_op", condition.operator()));
+            query.add(parameter("custom_value", condition.value()));
         }
-        String parameters = query.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().isBlank())
+        String parameters = query.stream().filter(e -> e.getValue() != null && !e.getValue().isBlank())
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return parameters.isEmpty() ? "" : "?" + parameters;
+    }
+
+    /** A parameter of the export's address (the value may be null: left out). */
+    private static Map.Entry<String, String> parameter(String name, String value) {
+        return new java.util.AbstractMap.SimpleImmutableEntry<>(name, value);
     }
 
     public String matchesText() {
@@ -466,9 +518,10 @@ public class ContactsPage implements Serializable {
         return renames;
     }
 
-    /** The operators the chosen custom field allows, with their words. */
-    public List<String[]> getCustomOperators() {
-        String kind = fieldDefs == null ? null : fieldDefs.stream().filter(f -> f.key().equals(customKey))
+    /** The operators the custom field chosen in condition {@code row} (from 0) allows, with their words. */
+    public List<String[]> customOperators(int row) {
+        String key = customRows.get(row).getKey();
+        String kind = fieldDefs == null ? null : fieldDefs.stream().filter(f -> f.key().equals(key))
                 .map(ContactFieldDef::kind).findFirst().orElse(null);
         if (kind == null) {
             return List.of();
@@ -481,9 +534,10 @@ public class ContactsPage implements Serializable {
         };
     }
 
-    /** A hint for the value of the chosen custom field: its choices, yes/no, or the date format. */
-    public String getCustomHint() {
-        ContactFieldDef field = fieldDefs == null ? null : fieldDefs.stream().filter(f -> f.key().equals(customKey))
+    /** A hint for the value of the custom field chosen in condition {@code row}: its choices, yes/no, format. */
+    public String customHint(int row) {
+        String key = customRows.get(row).getKey();
+        ContactFieldDef field = fieldDefs == null ? null : fieldDefs.stream().filter(f -> f.key().equals(key))
                 .findFirst().orElse(null);
         if (field == null) {
             return "";
@@ -497,10 +551,23 @@ public class ContactsPage implements Serializable {
         };
     }
 
-    /** The custom field changed: its operator starts at the first one it allows. */
-    public void customFieldChanged() {
-        List<String[]> operators = getCustomOperators();
-        customOperator = operators.isEmpty() ? null : operators.get(0)[0];
+    /** The custom field of condition {@code row} changed: its operator starts at the first one it allows. */
+    public void customFieldChanged(int row) {
+        List<String[]> operators = customOperators(row);
+        customRows.get(row).setOperator(operators.isEmpty() ? null : operators.get(0)[0]);
+    }
+
+    /** "Add a condition": one more custom field condition row (all of them must hold). */
+    public void addCustomCondition() {
+        customShown = Math.min(customRows.size(), customShown + 1);
+    }
+
+    public List<CustomRow> getCustomRows() {
+        return customRows;
+    }
+
+    public int getCustomShown() {
+        return customShown;
     }
 
     public String getNotAttended() {
@@ -699,30 +766,6 @@ public class ContactsPage implements Serializable {
         this.ticketType = ticketType;
     }
 
-    public String getCustomKey() {
-        return customKey;
-    }
-
-    public void setCustomKey(String customKey) {
-        this.customKey = customKey;
-    }
-
-    public String getCustomOperator() {
-        return customOperator;
-    }
-
-    public void setCustomOperator(String customOperator) {
-        this.customOperator = customOperator;
-    }
-
-    public String getCustomValue() {
-        return customValue;
-    }
-
-    public void setCustomValue(String customValue) {
-        this.customValue = customValue;
-    }
-
     public String getViewName() {
         return viewName;
     }
@@ -757,6 +800,14 @@ public class ContactsPage implements Serializable {
 
     public String getOpenViewName() {
         return openViewName;
+    }
+
+    /**
+     * The order the column {@code field} shows as its sort arrow when the table is first drawn: the sort the list is
+     * read with (the default, or a reopened view's), so the arrow never disagrees with the rows.
+     */
+    public String sortOrderOf(String field) {
+        return !field.equals(sortField) ? "unsorted" : sortAscending ? "asc" : "desc";
     }
 
     public String getSortField() {

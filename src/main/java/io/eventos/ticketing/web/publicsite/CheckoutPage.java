@@ -1,6 +1,7 @@
 package io.eventos.ticketing.web.publicsite;
 
 import io.eventos.platform.web.BaseUrl;
+import io.eventos.platform.web.ClientAddress;
 import io.eventos.ticketing.service.CheckoutEvent;
 import io.eventos.ticketing.service.CheckoutService;
 import io.eventos.ticketing.service.HoldView;
@@ -127,7 +128,7 @@ public class CheckoutPage implements Serializable {
     /** The address field lost focus with a value: the hold keeps it (an unfinished checkout can be followed up). */
     public void rememberEmail() {
         if (orderToken == null) {
-            checkout.rememberEmail(holdToken, buyerEmail);
+            checkout.rememberEmail(holdToken, buyerEmail, ClientAddress.of(Faces.getRequest()));
         }
     }
 
