@@ -134,7 +134,7 @@ public final class ListsBenchmark {
                     from generate_series(1, %d) k""".formatted(VENUES, events));
             sql.execute("""
                     insert into events (id, account_id, venue_id, slug, name, summary, starts_at, ends_at, time_zone,
-                                        status, visibility, currency, published_at)
+                                        status, visibility, currency, published_at, cancel_reason)
                     select e.id, (select id from large), e.venue_id, 'show-' || e.k,
                            case when e.k = 1 then 'Summer Festival Main Weekend'
                                 else (array['Jazz','Rock','Comedy','Opera','Techno','Folk','Poetry','Tech Talk'])
@@ -144,7 +144,8 @@ public final class ListsBenchmark {
                            'Show number ' || e.k, e.starts_at, e.starts_at + interval '3 hours', 'Europe/Berlin',
                            case when e.k % 10 = 0 then 'draft' when e.k % 23 = 0 then 'cancelled'
                                 when e.starts_at < now() then 'completed' else 'published' end,
-                           'public', 'EUR', now() - interval '400 days'
+                           'public', 'EUR', now() - interval '400 days',
+                           case when e.k % 10 <> 0 and e.k % 23 = 0 then 'The artist fell ill.' end
                     from large_events e""");
             sql.execute("""
                     insert into tickets (id, account_id, event_id, name, price_minor, currency, quantity, sales_start,
