@@ -13,7 +13,7 @@ run() { # $1 title, $2 sql (as the app role, the account bound), $3 optional ind
 }
 W="o.event_id = '$EV'"
 run "orders: exact count (before)" "select count(*) from orders o where true and $W"
-run "orders: bounded count + estimate (after)" "select n, case when n > 10000 then planned_rows('select 1 from orders o where true and o.event_id = ''$EV''') end from (select count(*) as n from (select 1 from orders o where true and $W limit 10001) x) y"
+run "orders: total, exact or estimated in one statement (after)" "select case when p.cost * least(1, 10001.0 / greatest(p.rows, 1)) <= 25000 then (select count(*) from (select 1 from orders o where true and $W limit 10001) x) end, p.rows from planned('select 1 from orders o where true and o.event_id = ''$EV''') p"
 run "orders: newest first, page 1, no index (before)" "select o.id from orders o where true and $W order by o.placed_at desc, o.id limit 25 offset 0" "orders_event_placed_at_idx"
 run "orders: newest first, page 1 (after)" "select o.id from orders o where true and $W order by o.placed_at desc, o.id desc limit 25 offset 0"
 N=$($Q -c "select count(*) from orders where event_id='$EV'")

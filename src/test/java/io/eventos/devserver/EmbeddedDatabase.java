@@ -1,5 +1,6 @@
 package io.eventos.devserver;
 
+import io.eventos.platform.persistence.DatabaseBootstrap;
 import io.eventos.platform.persistence.DatabaseSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -82,11 +83,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /**
      * What the README asks of a PostgreSQL 14 server (this embedded one is 14): the owner role owns schema public,
-     * so its migrations may revoke CREATE there from everyone else (afterMigrate.sql).
+     * so its migrations may revoke CREATE there from everyone else (afterMigrate.sql); and the superuser's one step,
+     * {@code db/superuser/leakproof.sql}.
      */
     private void ownSchema(String database) throws SQLException {
         try (Connection admin = superuserConnection(database); Statement sql = admin.createStatement()) {
             sql.execute("alter schema public owner to " + OWNER);
+            // and what the README's set-up runs as a superuser: the search functions leakproof (V40)
+            sql.execute(DatabaseBootstrap.leakproofStatements());
         }
     }
 

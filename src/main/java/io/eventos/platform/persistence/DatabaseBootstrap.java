@@ -3,14 +3,23 @@ package io.eventos.platform.persistence;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Brings a database up to date: makes sure the application role exists and cannot bypass row level security, then
@@ -20,6 +29,9 @@ import java.util.logging.Logger;
 public final class DatabaseBootstrap {
 
     private static final Logger LOG = Logger.getLogger(DatabaseBootstrap.class.getName());
+    /** The superuser's one step for a database (README), packaged with the migrations. */
+    static final String LEAKPROOF_SQL = "db/superuser/leakproof.sql";
+    private static final Pattern LEAKPROOF_FUNCTION = Pattern.compile("(?m)^alter function (\\S+\\(.*?\\)) leakproof;");
 
     private DatabaseBootstrap() {
     }
@@ -41,7 +53,50 @@ public final class DatabaseBootstrap {
         LOG.info(() -> "Database schema at version " + flyway.info().current().getVersion() + " ("
                 + result.migrationsExecuted + " migrations applied now)");
         checkApplicationRole(settings);
+        warnUnlessLeakproof(settings);
         return result.migrationsExecuted;
+    }
+
+    /** The superuser's one step ({@code db/superuser/leakproof.sql}, README), as one string of statements. */
+    public static String leakproofStatements() {
+        try (InputStream in = DatabaseBootstrap.class.getClassLoader().getResourceAsStream(LEAKPROOF_SQL)) {
+            if (in == null) {
+                throw new IllegalStateException(LEAKPROOF_SQL + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Says at start-up when the search functions are not leakproof in this database: everything works, but under row
+     * level security the organizers' searches cannot use their indexes (V40) and read every row of the event or
+     * account instead.
+     */
+    private static void warnUnlessLeakproof(DatabaseSettings settings) {
+        Matcher m = LEAKPROOF_FUNCTION.matcher(leakproofStatements());
+        List<String> missing = new ArrayList<>();
+        try (Connection app = connect(settings, false);
+             PreparedStatement query = app.prepareStatement(
+                     "select proleakproof from pg_proc where oid = cast(cast(? as text) as regprocedure)")) {
+            while (m.find()) {
+                query.setString(1, m.group(1));
+                try (ResultSet rs = query.executeQuery()) {
+                    if (!rs.next() || !rs.getBoolean(1)) {
+                        missing.add(m.group(1));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Could not check the search functions' leakproof marks", e);
+            return;
+        }
+        if (!missing.isEmpty()) {
+            LOG.warning(() -> "Not marked leakproof in this database: " + String.join(", ", missing) + ". The "
+                    + "organizers' searches work but cannot use their indexes under row level security (slow on large "
+                    + "accounts). As a superuser, run db/superuser/leakproof.sql in this database (README).");
+        }
     }
 
     static Connection connect(DatabaseSettings settings, boolean asOwner) throws SQLException {

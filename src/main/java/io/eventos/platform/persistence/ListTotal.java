@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
 
 /**
  * How many rows an organizer list has, at a cost that does not grow with the list (issue 18): counted exactly up to
- * {@value #EXACT_UP_TO} rows; above that the planner's estimate for the same filters (V35's {@code planned_rows}), which
- * the page shows as "about ..." — an exact count of 200,000 orders or a million audit entries reads every one of them
- * on every page turn. One statement either way.
+ * {@value #EXACT_UP_TO} rows when the planner says counting them is cheap; otherwise the planner's estimate for the
+ * same filters (V40's {@code planned}), which the page shows as "about ..." — an exact count of 200,000 orders or a
+ * million audit entries reads every one of them on every page turn, and so does counting the 4,000 pending orders of
+ * an event whose status no index holds. One statement either way.
  *
  * <p>Paging works with an estimate: {@link #window} reads a page near the end from the end (the order reversed), so the
  * last page shows the real last rows whatever the estimate said.
@@ -29,26 +30,40 @@ public record ListTotal(long rows, boolean estimated) implements Serializable {
     /** Up to this many rows a list's total is exact. */
     public static final int EXACT_UP_TO = 10_000;
 
+    /**
+     * The most an exact count may cost, in the planner's units (its estimate for reading up to
+     * {@value #EXACT_UP_TO} + 1 matching rows). Measured on the 1,000,000-order benchmark account (docs/benchmarks.md,
+     * "Organizer lists at scale"): counts the indexes answer cost 30–17,000 (1–30 ms); the status "pending" and a ticket
+     * type among an event's 200,000 orders cost 34,000–53,000 (130–200 ms).
+     */
+    static final double COUNT_BUDGET = 25_000;
+
     private static final Pattern PARAMETER = Pattern.compile("\\?(\\d+)");
 
     /**
      * The total of {@code select 1 from ... where ...} ({@code fromWhere} without the {@code select}) with its
-     * positional parameters ({@code ?1}, {@code ?2}, ...).
+     * positional parameters ({@code ?1}, {@code ?2}, ...). The count runs only when the planner prices reading its
+     * rows (at most {@value #EXACT_UP_TO} + 1 of them: the plan's cost scaled to that share of its rows) within
+     * {@link #COUNT_BUDGET}; PostgreSQL evaluates the sub-select of the {@code case} only when its branch is taken.
      */
     public static ListTotal count(EntityManager em, String fromWhere, Map<Integer, Object> parameters) {
         int estimate = parameters.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
-        Query query = em.createNativeQuery("select n, case when n > " + EXACT_UP_TO + " then planned_rows(?" + estimate
-                + ") end from (select count(*) as n from (select 1 " + fromWhere + " limit " + (EXACT_UP_TO + 1)
-                + ") x) y");
+        Query query = em.createNativeQuery("select case when p.cost * least(1, " + (EXACT_UP_TO + 1)
+                + ".0 / greatest(p.rows, 1)) <= " + COUNT_BUDGET + " then (select count(*) from (select 1 " + fromWhere
+                + " limit " + (EXACT_UP_TO + 1) + ") x) end, p.rows from planned(?" + estimate + ") p");
         parameters.forEach(query::setParameter);
         query.setParameter(estimate, "select 1 " + inline(fromWhere, parameters));
         Object[] row = (Object[]) query.getSingleResult();
+        long planned = SqlValues.number(row[1]);
+        if (row[0] == null) { // too dear to count
+            return new ListTotal(planned, true);
+        }
         long exact = SqlValues.number(row[0]);
         if (exact <= EXACT_UP_TO) {
             return new ListTotal(exact, false);
         }
         // the planner may think there are fewer than the counted EXACT_UP_TO + 1
-        return new ListTotal(Math.max(exact, SqlValues.number(row[1])), true);
+        return new ListTotal(Math.max(exact, planned), true);
     }
 
     /** "1,234 orders", "about 170,000 orders" (an estimate is rounded to two digits), "1 order", "No orders". */
@@ -86,7 +101,7 @@ public record ListTotal(long rows, boolean estimated) implements Serializable {
     }
 
     /**
-     * The statement with its parameters written in as literals, for EXPLAIN inside {@code planned_rows} (which cannot
+     * The statement with its parameters written in as literals, for EXPLAIN inside {@code planned} (which cannot
      * take parameters). Text is written as an escape string with quotes and backslashes doubled, so a value never ends
      * its literal whatever the server's standard_conforming_strings; other types are written by Java.
      */

@@ -9,7 +9,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** The organizer lists' totals in words, which rows a page reads, and the literals written into planned_rows' text. */
+/** The organizer lists' totals in words, which rows a page reads, and the literals written into the text planned() explains. */
 class ListTotalTest {
 
     @Test

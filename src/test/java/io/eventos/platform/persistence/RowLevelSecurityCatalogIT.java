@@ -49,6 +49,18 @@ class RowLevelSecurityCatalogIT {
                 if (!rs.getBoolean(4)) problems.add(table + ": no policy on app.account_id");
             }
         }
+        // the account compared with the setting itself, not a sub-select the planner cannot see into (V40): with one,
+        // it estimated an average account's share of every table and planned the large account's lists for a
+        // handful of rows
+        try (Statement sql = connection.createStatement(); ResultSet rs = sql.executeQuery("""
+                select tablename || ': policy ' || policyname || ' reads the account through a sub-select'
+                from pg_policies where schemaname = 'public'
+                  and (qual ~* 'select[^)]*app\\.account_id' or with_check ~* 'select[^)]*app\\.account_id')
+                order by 1""")) {
+            while (rs.next()) {
+                problems.add(rs.getString(1));
+            }
+        }
         return problems;
     }
 
