@@ -231,15 +231,25 @@ public class OrderService {
         String where = attendeeCondition(eventId, text, parameters);
         ListTotal.Window window = total.window(first, Math.max(1, pageSize));
         String dir = window.reversed() ? " desc" : " asc";
+        String order = " order by lower(a.last_name)" + dir + ", lower(a.first_name)" + dir + ", a.id" + dir;
+        // The page's tickets are chosen first, from attendees alone, and only they are joined with their order, ticket
+        // type and line. A search of three letters or more reads its matches through the trigram index and sorts
+        // them ("offset 0" keeps the planner from walking the name index instead: the holders of one surname sit
+        // together in name order, so "hoffmann" walked 170,000 names to reach them); shorter text has no trigram to
+        // look up, and walking the name order until the page is full is then the cheaper way.
+        String source = text != null && text.strip().length() >= 3
+                ? "(select a.* from attendees a " + where + " offset 0) a"
+                : "attendees a " + where;
         Query query = em.createNativeQuery("""
                 select a.id, a.order_id, o.code, t.name, a.first_name, a.last_name, a.email, a.code, a.status,
                        l.total_minor / l.quantity
-                from attendees a
+                from (select a.* from""" + " " + source + order + " limit " + window.limit() + " offset "
+                + window.offset() + ") a" + """
+
                 join orders o on o.account_id = a.account_id and o.id = a.order_id
                 join tickets t on t.account_id = a.account_id and t.id = a.ticket_id
                 join order_lines l on l.account_id = a.account_id and l.id = a.order_line_id
-                """ + where + " order by lower(a.last_name)" + dir + ", lower(a.first_name)" + dir + ", a.id" + dir
-                + " limit " + window.limit() + " offset " + window.offset());
+                """ + order);
         parameters.forEach(query::setParameter);
         List<AttendeeRow> rows = new ArrayList<>();
         for (Object row : query.getResultList()) {
@@ -282,8 +292,10 @@ public class OrderService {
             return "where a.event_id = ?1";
         }
         parameters.put(2, like);
-        return "where a.event_id = ?1 and (" + ATTENDEE_TEXT + " like ?2 or a.order_id in (select o.id from orders o "
-                + "where o.event_id = ?1 and " + ORDER_TEXT + " like ?2 and lower(o.code) like ?2))";
+        // "= any(array(...))": the matching orders' ids become one value, so both halves are index conditions of one
+        // bitmap scan (an "in (select ...)" beside the LIKE made PostgreSQL read every ticket of the event: 2.9 s)
+        return "where a.event_id = ?1 and (" + ATTENDEE_TEXT + " like ?2 or a.order_id = any(array(select o.id from "
+                + "orders o where o.event_id = ?1 and " + ORDER_TEXT + " like ?2 and lower(o.code) like ?2)))";
     }
 
     /** {@code %text%} in lower case with LIKE's own characters taken literally, or null for no text. */
