@@ -52,9 +52,6 @@ class TableOwnershipTest {
     static final Set<String> KNOWN = Set.of(
             // the retention sweep's own bookkeeping column on accounts (V27); belongs in a crm table of its own
             "crm -> accounts",
-            // an audited merge moves the person's campaign deliveries to the survivor (issue 15); marketing has no
-            // service yet to ask
-            "crm -> campaign_deliveries",
             // the CRM links each attendee with an email to its contact (attendees.contact_id, issue 15)
             "crm -> attendees");
 
@@ -100,8 +97,6 @@ class TableOwnershipTest {
             // crm
             read("crm.BuyerContacts", Kind.TO_DO, "links a paid order's attendees to contacts in the checkout's one "
                     + "statement (the write is listed in KNOWN too)", "attendees"),
-            read("crm.ContactMergeService", Kind.TO_DO, "a merge moves campaign deliveries (listed in KNOWN); "
-                    + "marketing has no service yet", "campaign_deliveries"),
             read("crm.ContactPrivacyService", Kind.TO_DO, "the account's data retention days; belongs in a crm "
                     + "setting (as the write in KNOWN)", "accounts"),
             read("crm.RetentionSweep", Kind.TO_DO, "the retention sweep's bookkeeping on accounts (listed in KNOWN)",
