@@ -111,9 +111,7 @@ class TableOwnershipTest {
             read("ticketing.TicketTypesForContacts", Kind.READ_MODEL, "ticketing's answer to the CRM: ticket types "
                     + "with their event's name, newest event first, in one statement", "events"),
             read("ticketing.PurchasesForContacts", Kind.READ_MODEL, "ticketing's answer to the CRM: a person's "
-                    + "orders and tickets with their event's name in one statement each", "events"),
-            read("ticketing.PurchasesForContacts", Kind.TO_DO, "whether each of a person's tickets was checked in: "
-                    + "check-in is above ticketing, so the CRM should ask check-in itself", "check_ins"));
+                    + "orders and tickets with their event's name in one statement each", "events"));
 
     private static final Pattern WRITE = Pattern.compile(
             "\\b(?:insert\\s+into|update|delete\\s+from|for\\s+(?:no\\s+key\\s+)?update\\s+of|lock\\s+table)\\s+"

@@ -29,8 +29,9 @@ import java.util.UUID;
 /**
  * GDPR for one person (owner and admin: {@link Permission#CONTACTS_ERASE}): everything the account holds about them
  * as one JSON document (and the same facts as CSV), and their erasure. The person is a contact; their orders and
- * tickets across every event come from ticketing through {@link ContactPurchases}, the audit entry through
- * {@link ContactAudit}, so the CRM imports neither.
+ * tickets across every event come from ticketing through {@link ContactPurchases}, the tickets' check-ins from
+ * check-in through {@link ContactCheckIns}, the audit entry through {@link ContactAudit}, so the CRM imports none of
+ * them.
  * <p>Erasure runs in the caller's one transaction: the contact's personal fields are cleared (its name becomes
  * {@link #ERASED_NAME}), its timeline keeps every entry without its text, its consent history stays as proof, the
  * orders it bought and the tickets issued to it lose their names and addresses but keep amounts, status, codes and
@@ -51,6 +52,9 @@ public class ContactPrivacyService {
 
     @Inject
     ContactPurchases purchases;
+
+    @Inject
+    ContactCheckIns checkInHistory;
 
     @Inject
     ContactAudit audit;
@@ -184,7 +188,10 @@ public class ContactPrivacyService {
         }
 
         JsonArrayBuilder tickets = Json.createArrayBuilder();
-        for (ContactPurchases.IssuedTicket t : purchases.tickets(contactId, f.email())) {
+        List<ContactPurchases.IssuedTicket> issued = purchases.tickets(contactId, f.email());
+        Map<UUID, List<ContactCheckIns.CheckInFact>> scans =
+                checkInHistory.of(issued.stream().map(ContactPurchases.IssuedTicket::id).toList());
+        for (ContactPurchases.IssuedTicket t : issued) {
             JsonObjectBuilder b = Json.createObjectBuilder();
             add(b, "orderCode", t.orderCode());
             add(b, "event", t.eventName());
@@ -194,7 +201,7 @@ public class ContactPrivacyService {
             add(b, "email", t.email());
             add(b, "status", t.status());
             JsonArrayBuilder checkIns = Json.createArrayBuilder();
-            for (ContactPurchases.CheckInFact c : t.checkIns()) {
+            for (ContactCheckIns.CheckInFact c : scans.getOrDefault(t.id(), List.of())) {
                 JsonObjectBuilder ci = Json.createObjectBuilder();
                 add(ci, "direction", c.direction());
                 add(ci, "at", c.at());
