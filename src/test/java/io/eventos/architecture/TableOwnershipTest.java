@@ -39,7 +39,7 @@ class TableOwnershipTest {
             owned("checkin", "check_ins", "checkin_devices", "checkin_lists", "checkin_rollup", "checkin_scans"),
             owned("crm", "contacts", "activities", "contact_consents", "contact_duplicate_dismissals",
                     "contact_event_counts", "contact_event_facts", "contact_fields", "contact_imports",
-                    "contact_merges", "contact_views", "segments"),
+                    "contact_merges", "contact_retention_sweeps", "contact_views", "segments"),
             owned("analytics", "analytics", "sales_daily", "rollup_state"),
             owned("platform", "outbox", "notifications"),
             owned("media", "media"),
@@ -50,8 +50,6 @@ class TableOwnershipTest {
 
     /** Writes across contexts that are still there, each with its reason ("context -> table"). */
     static final Set<String> KNOWN = Set.of(
-            // the retention sweep's own bookkeeping column on accounts (V27); belongs in a crm table of its own
-            "crm -> accounts",
             // the CRM links each attendee with an email to its contact (attendees.contact_id, issue 15)
             "crm -> attendees");
 
@@ -97,10 +95,6 @@ class TableOwnershipTest {
             // crm
             read("crm.BuyerContacts", Kind.TO_DO, "links a paid order's attendees to contacts in the checkout's one "
                     + "statement (the write is listed in KNOWN too)", "attendees"),
-            read("crm.ContactPrivacyService", Kind.TO_DO, "the account's data retention days; belongs in a crm "
-                    + "setting (as the write in KNOWN)", "accounts"),
-            read("crm.RetentionSweep", Kind.TO_DO, "the retention sweep's bookkeeping on accounts (listed in KNOWN)",
-                    "accounts"),
             // event
             read("event.EventFacts", Kind.TO_DO, "the organizer's name, slug and contact address beside the event, "
                     + "in the one statement the checkout and the order pages spend on the event (an account "
