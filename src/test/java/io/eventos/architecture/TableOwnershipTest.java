@@ -39,7 +39,7 @@ class TableOwnershipTest {
             owned("checkin", "check_ins", "checkin_devices", "checkin_lists", "checkin_rollup", "checkin_scans"),
             owned("crm", "contacts", "activities", "contact_consents", "contact_duplicate_dismissals",
                     "contact_event_counts", "contact_event_facts", "contact_fields", "contact_imports",
-                    "contact_merges", "contact_views", "segments"),
+                    "contact_merges", "contact_retention_sweeps", "contact_views", "segments"),
             owned("analytics", "analytics", "sales_daily", "rollup_state"),
             owned("platform", "outbox", "notifications"),
             owned("media", "media"),
@@ -50,11 +50,6 @@ class TableOwnershipTest {
 
     /** Writes across contexts that are still there, each with its reason ("context -> table"). */
     static final Set<String> KNOWN = Set.of(
-            // the retention sweep's own bookkeeping column on accounts (V27); belongs in a crm table of its own
-            "crm -> accounts",
-            // an audited merge moves the person's campaign deliveries to the survivor (issue 15); marketing has no
-            // service yet to ask
-            "crm -> campaign_deliveries",
             // the CRM links each attendee with an email to its contact (attendees.contact_id, issue 15)
             "crm -> attendees");
 
@@ -100,12 +95,6 @@ class TableOwnershipTest {
             // crm
             read("crm.BuyerContacts", Kind.TO_DO, "links a paid order's attendees to contacts in the checkout's one "
                     + "statement (the write is listed in KNOWN too)", "attendees"),
-            read("crm.ContactMergeService", Kind.TO_DO, "a merge moves campaign deliveries (listed in KNOWN); "
-                    + "marketing has no service yet", "campaign_deliveries"),
-            read("crm.ContactPrivacyService", Kind.TO_DO, "the account's data retention days; belongs in a crm "
-                    + "setting (as the write in KNOWN)", "accounts"),
-            read("crm.RetentionSweep", Kind.TO_DO, "the retention sweep's bookkeeping on accounts (listed in KNOWN)",
-                    "accounts"),
             // event
             read("event.EventFacts", Kind.TO_DO, "the organizer's name, slug and contact address beside the event, "
                     + "in the one statement the checkout and the order pages spend on the event (an account "
@@ -116,9 +105,7 @@ class TableOwnershipTest {
             read("ticketing.TicketTypesForContacts", Kind.READ_MODEL, "ticketing's answer to the CRM: ticket types "
                     + "with their event's name, newest event first, in one statement", "events"),
             read("ticketing.PurchasesForContacts", Kind.READ_MODEL, "ticketing's answer to the CRM: a person's "
-                    + "orders and tickets with their event's name in one statement each", "events"),
-            read("ticketing.PurchasesForContacts", Kind.TO_DO, "whether each of a person's tickets was checked in: "
-                    + "check-in is above ticketing, so the CRM should ask check-in itself", "check_ins"));
+                    + "orders and tickets with their event's name in one statement each", "events"));
 
     private static final Pattern WRITE = Pattern.compile(
             "\\b(?:insert\\s+into|update|delete\\s+from|for\\s+(?:no\\s+key\\s+)?update\\s+of|lock\\s+table)\\s+"

@@ -53,6 +53,8 @@ public class ContactMergeIT extends ContactsOnSaleIT {
     ContactMergeService merging;
     @Inject
     AuditService audit;
+    @Inject
+    CampaignFixtures campaigns;
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
 
@@ -157,6 +159,36 @@ public class ContactMergeIT extends ContactsOnSaleIT {
 
         buy("Bo Brown", "bo@home.example", false); // an unticked box later withdraws nothing
         assertTrue(as(() -> contacts.detail(work)).consent());
+    }
+
+    /**
+     * The merged contact's campaign deliveries follow it to the survivor (marketing moves them for the merge), except
+     * one of a campaign the survivor got too (a campaign reaches a contact once); undo puts back exactly those moved.
+     */
+    @Test
+    void campaignDeliveriesFollowTheMergeUnlessTheSurvivorGotTheCampaignAndGoBackOnUndo() {
+        UUID survivor = as(() -> contacts.create(new ContactForm("Grace", "Hopper", "grace@navy.example", null, null,
+                null, null, null, null, null, List.of(), null, Map.of())));
+        UUID other = as(() -> contacts.create(new ContactForm("Grace", "Hopper", "grace@home.example", null, null,
+                null, null, null, null, null, List.of(), null, Map.of())));
+        UUID newsletter = as(() -> campaigns.campaign("Spring newsletter"));
+        UUID invitation = as(() -> campaigns.campaign("Summit invitation"));
+        UUID survivorsNewsletter = as(() -> campaigns.delivery(newsletter, survivor, "grace@navy.example"));
+        UUID othersNewsletter = as(() -> campaigns.delivery(newsletter, other, "grace@home.example"));
+        UUID othersInvitation = as(() -> campaigns.delivery(invitation, other, "grace@home.example"));
+
+        UUID merge = as(() -> merging.merge(survivor, other, Set.of()));
+        assertEquals(survivor, as(() -> campaigns.contactOf(othersInvitation)), "moved to the survivor");
+        assertEquals(other, as(() -> campaigns.contactOf(othersNewsletter)), "the survivor got that campaign itself");
+        assertEquals(survivor, as(() -> campaigns.contactOf(survivorsNewsletter)));
+
+        as(() -> {
+            merging.undo(merge);
+            return null;
+        });
+        assertEquals(other, as(() -> campaigns.contactOf(othersInvitation)), "back with the merged contact");
+        assertEquals(other, as(() -> campaigns.contactOf(othersNewsletter)));
+        assertEquals(survivor, as(() -> campaigns.contactOf(survivorsNewsletter)));
     }
 
     @Test

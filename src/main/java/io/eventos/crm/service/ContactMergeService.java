@@ -66,6 +66,9 @@ public class ContactMergeService {
     ContactPurchases purchases;
 
     @Inject
+    ContactDeliveries campaignDeliveries;
+
+    @Inject
     ContactAudit audit;
 
     // ------------------------------------------------------------------------------------------- suggestions
@@ -300,11 +303,7 @@ public class ContactMergeService {
         List<UUID> consents = moved("""
                 with moved as (update contact_consents set contact_id = ?2 where contact_id = ?1 returning id)
                 select id from moved""", mergedId, survivorId);
-        List<UUID> deliveries = moved("""
-                with moved as (update campaign_deliveries d set contact_id = ?2 where d.contact_id = ?1
-                                 and not exists (select 1 from campaign_deliveries x
-                                                 where x.contact_id = ?2 and x.campaign_id = d.campaign_id)
-                               returning d.id) select id from moved""", mergedId, survivorId);
+        List<UUID> deliveries = campaignDeliveries.move(mergedId, survivorId);
         List<UUID> repointed = moved("""
                 with moved as (update contacts set merged_into_id = ?2, updated_at = now() where merged_into_id = ?1
                                returning id) select id from moved""", mergedId, survivorId);
@@ -401,7 +400,7 @@ public class ContactMergeService {
         back("update activities set contact_id = ?1, updated_at = now()", "activities", m[5], mergedId, survivorId);
         ContactEventFacts.rebuild(em, List.of(survivorId, mergedId));
         back("update contact_consents set contact_id = ?1", "contact_consents", m[8], mergedId, survivorId);
-        back("update campaign_deliveries set contact_id = ?1", "campaign_deliveries", m[9], mergedId, survivorId);
+        campaignDeliveries.moveBack(mergedId, survivorId, uuids((String) m[9]));
         em.createNativeQuery("""
                         update contacts set merged_into_id = ?1, updated_at = now()
                         where id = any(cast(?3 as uuid[])) and merged_into_id = ?2""")

@@ -5,7 +5,6 @@ import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.security.Permission;
 import io.eventos.platform.persistence.SqlValues;
 import io.eventos.platform.security.RequiresPermission;
-import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.tenancy.TenantBound;
 import io.eventos.platform.text.Csv;
 import jakarta.ejb.Stateless;
@@ -29,8 +28,9 @@ import java.util.UUID;
 /**
  * GDPR for one person (owner and admin: {@link Permission#CONTACTS_ERASE}): everything the account holds about them
  * as one JSON document (and the same facts as CSV), and their erasure. The person is a contact; their orders and
- * tickets across every event come from ticketing through {@link ContactPurchases}, the audit entry through
- * {@link ContactAudit}, so the CRM imports neither.
+ * tickets across every event come from ticketing through {@link ContactPurchases}, the tickets' check-ins from
+ * check-in through {@link ContactCheckIns}, the audit entry and the account's retention period from the account
+ * context through {@link ContactAudit} and {@link RetentionPeriods}, so the CRM imports none of them.
  * <p>Erasure runs in the caller's one transaction: the contact's personal fields are cleared (its name becomes
  * {@link #ERASED_NAME}), its timeline keeps every entry without its text, its consent history stays as proof, the
  * orders it bought and the tickets issued to it lose their names and addresses but keep amounts, status, codes and
@@ -51,6 +51,12 @@ public class ContactPrivacyService {
 
     @Inject
     ContactPurchases purchases;
+
+    @Inject
+    ContactCheckIns checkInHistory;
+
+    @Inject
+    RetentionPeriods retentionPeriods;
 
     @Inject
     ContactAudit audit;
@@ -184,7 +190,10 @@ public class ContactPrivacyService {
         }
 
         JsonArrayBuilder tickets = Json.createArrayBuilder();
-        for (ContactPurchases.IssuedTicket t : purchases.tickets(contactId, f.email())) {
+        List<ContactPurchases.IssuedTicket> issued = purchases.tickets(contactId, f.email());
+        Map<UUID, List<ContactCheckIns.CheckInFact>> scans =
+                checkInHistory.of(issued.stream().map(ContactPurchases.IssuedTicket::id).toList());
+        for (ContactPurchases.IssuedTicket t : issued) {
             JsonObjectBuilder b = Json.createObjectBuilder();
             add(b, "orderCode", t.orderCode());
             add(b, "event", t.eventName());
@@ -194,7 +203,7 @@ public class ContactPrivacyService {
             add(b, "email", t.email());
             add(b, "status", t.status());
             JsonArrayBuilder checkIns = Json.createArrayBuilder();
-            for (ContactPurchases.CheckInFact c : t.checkIns()) {
+            for (ContactCheckIns.CheckInFact c : scans.getOrDefault(t.id(), List.of())) {
                 JsonObjectBuilder ci = Json.createObjectBuilder();
                 add(ci, "direction", c.direction());
                 add(ci, "at", c.at());
@@ -242,14 +251,14 @@ public class ContactPrivacyService {
 
     /**
      * The retention sweep of the bound account (called by {@link ContactRetention}, never by a page; it needs no
-     * permission because it does only what the account's own setting, {@code accounts.data_retention_days}, says):
-     * anonymizes, exactly as {@link #erase} does, up to {@code batch} contacts whose last activity (or creation, when
-     * they have none) is older than that many days and who have no timeline entry since, oldest first, each audited
-     * as {@code contact.erased} with {@code "reason": "retention"}. Nothing when the account keeps contacts forever.
+     * permission because it does only what the account's own setting says, as the account context hands it over
+     * through {@link RetentionPeriods}): anonymizes, exactly as {@link #erase} does, up to {@code batch} contacts
+     * whose last activity (or creation, when they have none) is older than that many days and who have no timeline
+     * entry since, oldest first, each audited as {@code contact.erased} with {@code "reason": "retention"}. Nothing
+     * when the account keeps contacts forever.
      */
     public Retention eraseStale(int batch) {
-        Object days = em.createNativeQuery("select data_retention_days from accounts where id = ?1")
-                .setParameter(1, CurrentTenant.require()).getSingleResult();
+        Integer days = retentionPeriods.days();
         if (days == null) {
             return new Retention(0, 0, 0);
         }
@@ -260,12 +269,12 @@ public class ContactPrivacyService {
                           and not exists (select 1 from activities a where a.contact_id = c.id
                                           and a.occurred_at >= now() - make_interval(days => ?1))
                         order by coalesce(c.last_activity_at, c.created_at), c.id limit ?2""")
-                .setParameter(1, ((Number) days).intValue()).setParameter(2, Math.max(1, batch)).getResultList();
+                .setParameter(1, days).setParameter(2, Math.max(1, batch)).getResultList();
         int orders = 0;
         int attendees = 0;
         for (Object id : stale) {
             Erasure erased = anonymize(em.find(Contact.class, SqlValues.uuid(id)),
-                    Map.of("reason", "retention", "retentionDays", ((Number) days).intValue()));
+                    Map.of("reason", "retention", "retentionDays", days));
             orders += erased.orders();
             attendees += erased.attendees();
         }

@@ -18,13 +18,12 @@ public interface ContactPurchases {
                           Instant placedAt, Instant paidAt, Instant cancelledAt) {
     }
 
-    /** One admission or exit at the door. */
-    record CheckInFact(String direction, Instant at) {
-    }
-
-    /** A ticket of the person: by attendee contact or email, or on their order without an address of its own. */
-    record IssuedTicket(String orderCode, String eventName, String ticketType, String firstName, String lastName,
-                        String email, String status, List<CheckInFact> checkIns) {
+    /**
+     * A ticket of the person: by attendee contact or email, or on their order without an address of its own. Its id
+     * (the attendee's) is what check-in knows it by ({@link ContactCheckIns}).
+     */
+    record IssuedTicket(UUID id, String orderCode, String eventName, String ticketType, String firstName,
+                        String lastName, String email, String status) {
     }
 
     /** How many rows an erasure anonymized. */
@@ -34,7 +33,7 @@ public interface ContactPurchases {
     /** The orders bought by this contact or with this email (may be null), oldest first. */
     List<PurchasedOrder> orders(UUID contactId, String email);
 
-    /** The tickets issued to this contact or to this email (may be null), oldest first, with their check-ins. */
+    /** The tickets issued to this contact or to this email (may be null), oldest first. */
     List<IssuedTicket> tickets(UUID contactId, String email);
 
     /**

@@ -17,11 +17,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps each account's retention period ({@code accounts.data_retention_days}, set on the settings page): once an
- * hour every server looks at the accounts that set one (V27's {@code retention_accounts()}: ids only), and for each,
- * the account bound, {@link RetentionSweep} anonymizes the contacts without activity for that long — on one server of
- * the cluster per account and round (advisory lock plus the account's stamp). Each account in a transaction of its
- * own; a failure is logged and the next account goes on.
+ * Keeps each account's retention period (an account setting, set on the settings page; the account context hands it
+ * over through {@link RetentionPeriods}): once an hour every server looks at the accounts that set one (ids only), and
+ * for each, the account bound, {@link RetentionSweep} anonymizes the contacts without activity for that long — on one
+ * server of the cluster per account and round (advisory lock plus the account's stamp). Each account in a transaction
+ * of its own; a failure is logged and the next account goes on.
  */
 @ApplicationScoped
 public class ContactRetention {

@@ -1,25 +1,25 @@
 package io.eventos.crm.service;
 
-import io.eventos.platform.persistence.SqlValues;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 
 import java.util.List;
 import java.util.UUID;
 
-/** The accounts that set a retention period (V27's {@code retention_accounts()}: ids only). */
+/**
+ * The accounts that set a retention period, as the account context answers ({@link RetentionPeriods}), read in a
+ * transaction of its own before the round binds each account in turn.
+ */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class RetentionAccounts {
 
-    @PersistenceContext(unitName = "eventos")
-    EntityManager em;
+    @Inject
+    RetentionPeriods periods;
 
     public List<UUID> withRetention() {
-        List<?> ids = em.createNativeQuery("select retention_accounts()").getResultList();
-        return ids.stream().map(SqlValues::uuid).toList();
+        return periods.accountsWithPeriod();
     }
 }

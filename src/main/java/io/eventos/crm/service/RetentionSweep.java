@@ -11,10 +11,11 @@ import java.time.Duration;
 
 /**
  * One account's retention sweep in one transaction of its own, done by one server of a cluster at a time: a
- * transaction-level advisory lock taken with "try" (a second server skips instead of waiting), then
- * {@code accounts.retention_checked_at} (V27) says whether another server already swept the account within
- * {@code every}; if not, {@link ContactPrivacyService#eraseStale} anonymizes up to {@link #BATCH} stale contacts and
- * the stamp is written. A full batch leaves the stamp alone, so the next round goes on where this one stopped.
+ * transaction-level advisory lock taken with "try" (a second server skips instead of waiting), then the account's
+ * stamp in the CRM's {@code contact_retention_sweeps} (V39; a column of accounts before, V27) says whether another
+ * server already swept the account within {@code every}; if not, {@link ContactPrivacyService#eraseStale} anonymizes
+ * up to {@link #BATCH} stale contacts and the stamp is written. A full batch leaves the stamp alone, so the next round
+ * goes on where this one stopped.
  */
 @Stateless
 @TenantBound
@@ -38,16 +39,18 @@ public class RetentionSweep {
         if (!"true".equals(locked)) {
             return null;
         }
-        Object due = em.createNativeQuery("""
-                        select (retention_checked_at is null or retention_checked_at <= now() - make_interval(secs => ?2))::text
-                        from accounts where id = cast(?1 as uuid)""")
-                .setParameter(1, account).setParameter(2, (double) every.toSeconds()).getSingleResult();
-        if (!"true".equals(due)) {
+        boolean sweptRecently = !em.createNativeQuery("""
+                        select 1 from contact_retention_sweeps
+                        where account_id = cast(?1 as uuid) and checked_at > now() - make_interval(secs => ?2)""")
+                .setParameter(1, account).setParameter(2, (double) every.toSeconds()).getResultList().isEmpty();
+        if (sweptRecently) {
             return null;
         }
         ContactPrivacyService.Retention done = privacy.eraseStale(BATCH);
         if (done.contacts() < BATCH) {
-            em.createNativeQuery("update accounts set retention_checked_at = now() where id = cast(?1 as uuid)")
+            em.createNativeQuery("""
+                            insert into contact_retention_sweeps (account_id, checked_at) values (cast(?1 as uuid), now())
+                            on conflict (account_id) do update set checked_at = excluded.checked_at""")
                     .setParameter(1, account).executeUpdate();
         }
         return done;

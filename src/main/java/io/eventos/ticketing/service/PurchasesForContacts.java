@@ -5,10 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -61,24 +58,9 @@ public class PurchasesForContacts implements ContactPurchases {
                         join tickets t on t.account_id = a.account_id and t.id = a.ticket_id
                         where\s""" + ATTENDEES + " order by a.created_at, a.id")
                 .setParameter(1, contactId).setParameter(2, email).getResultList();
-        Map<UUID, Object[]> byId = new LinkedHashMap<>();
-        rows.stream().map(r -> (Object[]) r).forEach(r -> byId.put((UUID) r[0], r));
-        Map<UUID, List<CheckInFact>> checkIns = new LinkedHashMap<>();
-        if (!byId.isEmpty()) {
-            List<?> scans = em.createNativeQuery("""
-                            select c.attendee_id, c.direction, c.created_at from check_ins c
-                            where c.attendee_id = any(cast(?1 as uuid[])) and c.undone_at is null
-                            order by c.created_at, c.id""")
-                    .setParameter(1, byId.keySet().stream().map(UUID::toString)
-                            .collect(java.util.stream.Collectors.joining(",", "{", "}")))
-                    .getResultList();
-            scans.stream().map(r -> (Object[]) r).forEach(r -> checkIns
-                    .computeIfAbsent((UUID) r[0], k -> new ArrayList<>())
-                    .add(new CheckInFact((String) r[1], SqlValues.instant(r[2]))));
-        }
-        return byId.values().stream().map(r -> new IssuedTicket((String) r[1], (String) r[2], (String) r[3],
-                (String) r[4], (String) r[5], (String) r[6], (String) r[7],
-                List.copyOf(checkIns.getOrDefault((UUID) r[0], List.of())))).toList();
+        return rows.stream().map(r -> (Object[]) r).map(r -> new IssuedTicket(
+                io.eventos.platform.persistence.SqlValues.uuid(r[0]), (String) r[1], (String) r[2], (String) r[3],
+                (String) r[4], (String) r[5], (String) r[6], (String) r[7])).toList();
     }
 
     @Override

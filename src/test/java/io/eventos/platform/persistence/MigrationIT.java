@@ -98,6 +98,49 @@ class MigrationIT {
         }
     }
 
+    /**
+     * V39: the retention sweep's stamp moves from a column of accounts (V27) to the CRM's own table, one row per
+     * account swept; an account never swept gets none, and the column is gone.
+     */
+    @Test
+    void anUpgradedDatabaseKeepsEachAccountsRetentionStampInTheCrmsTable() throws SQLException {
+        EmbeddedDatabase database = TestDatabase.get();
+        database.createDatabase("migration_retention_stamp");
+        DatabaseSettings settings = database.settings("migration_retention_stamp");
+        DatabaseBootstrap.migrate(database.settings(), getClass().getClassLoader()); // the application role exists
+        Flyway.configure(getClass().getClassLoader())
+                .dataSource(settings.url(), settings.ownerUser(), settings.ownerPassword())
+                .locations("classpath:db/migration")
+                .placeholders(Map.of("appRole", DatabaseBootstrap.quoteIdentifier(settings.appUser())))
+                .target("38").load().migrate();
+        String swept = "00000000-0000-0000-0000-00000000a101";
+        String never = "00000000-0000-0000-0000-00000000a102";
+        try (Connection admin = database.superuserConnection("migration_retention_stamp");
+             Statement sql = admin.createStatement()) {
+            sql.execute("insert into accounts (id, slug, name, data_retention_days, retention_checked_at) values "
+                    + "('" + swept + "', 'swept', 'Swept', 365, timestamptz '2026-11-30 10:00:00+00'), "
+                    + "('" + never + "', 'never-swept', 'Never swept', 365, null)");
+        }
+
+        DatabaseBootstrap.migrate(settings, getClass().getClassLoader());
+
+        try (Connection admin = database.superuserConnection("migration_retention_stamp");
+             Statement sql = admin.createStatement()) {
+            try (ResultSet rs = sql.executeQuery("select account_id::text, checked_at = timestamptz "
+                    + "'2026-11-30 10:00:00+00' from contact_retention_sweeps")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo(swept);
+                assertThat(rs.getBoolean(2)).as("the stamp as it was").isTrue();
+                assertThat(rs.next()).as("no stamp for the account never swept").isFalse();
+            }
+            try (ResultSet rs = sql.executeQuery("select count(*) from information_schema.columns "
+                    + "where table_name = 'accounts' and column_name = 'retention_checked_at'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("the column on accounts").isZero();
+            }
+        }
+    }
+
     private static void order(Statement sql, String account, String event, String ticket, int n, String status,
                               String deadline, int tickets) throws SQLException {
         String order = "00000000-0000-0000-0000-0000000000" + (10 + n);
