@@ -1,7 +1,9 @@
 package io.eventos.web;
 
+import io.eventos.crm.web.organizer.ContactPages;
 import io.eventos.testing.Browser;
 import io.eventos.testing.BrowserTest;
+import io.eventos.ticketing.web.publicsite.CheckoutIT;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
