@@ -6,6 +6,8 @@ import io.eventos.devserver.EmbeddedDatabase;
 import io.eventos.devserver.PayaraProcess;
 import io.eventos.platform.persistence.DatabaseSettings;
 import io.eventos.testing.Browser;
+import io.eventos.testing.BrowserTest;
+import io.eventos.testing.BrowserTest.OwnServers;
 import io.eventos.testing.QrReader;
 import io.eventos.testing.TestDatabase;
 import io.eventos.testing.TestMail;
@@ -32,9 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The outbox's promise, with a real crash: a buyer pays, the server is killed (SIGKILL) right after the order
  * committed and before any mail went out, a new server starts on the same database, and the confirmation with its
  * PDF arrives exactly once. The first server runs with EVENTOS_OUTBOX_PAUSED so "before any mail went out" is certain
- * rather than a race; it shares nothing else with the second but the database.
+ * rather than a race; it shares nothing else with the second but the database. Its servers are its own, not the
+ * shared test server ({@link OwnServers}); the buyer's browser is the base's ({@link #anotherBrowser}).
  */
-class OutboxRestartIT {
+@OwnServers
+class OutboxRestartIT extends BrowserTest {
 
     private static final String SECRET_KEY = "b3V0Ym94LXJlc3RhcnQtdGVzdC1rZXktMzItYnl0ZXM=";
 
@@ -85,13 +89,9 @@ class OutboxRestartIT {
         }
     }
 
-    private static String buyOneTicket(PayaraProcess server, String buyer) {
-        ChromeDriver browser = Browser.open();
-        try {
-            return Browser.buyOneSummitTicket(browser, server.baseUri().toString(), buyer);
-        } finally {
-            browser.quit();
-        }
+    private String buyOneTicket(PayaraProcess server, String buyer) {
+        ChromeDriver buyerBrowser = anotherBrowser();
+        return Browser.buyOneSummitTicket(buyerBrowser, server.baseUri().toString(), buyer);
     }
 
     private static PayaraProcess start(Map<String, String> env, Map<String, String> extra, int port, Path log)

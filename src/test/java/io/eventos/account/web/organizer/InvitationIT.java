@@ -3,6 +3,7 @@ package io.eventos.account.web.organizer;
 import io.eventos.testing.Browser;
 import io.eventos.testing.BrowserTest;
 import io.eventos.testing.BrowserTest.BrowsersOnDemand;
+import io.eventos.testing.DemoLogin;
 import io.eventos.testing.TestMail;
 import io.eventos.testing.TestServer;
 import jakarta.mail.internet.MimeMessage;
@@ -32,8 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @BrowsersOnDemand
 class InvitationIT extends BrowserTest {
 
-    private static final String OWNER = "owner@demo.eventos.test";
-    private static final String OWNER_PASSWORD = "demo-owner-2026";
+    private static final String OWNER = DemoLogin.OWNER.email();
     private static final String PASSWORD = "quayside-orchard-5317";
     private static final Pattern LINK = Pattern.compile(
             "(https?://\\S+/invite\\.xhtml\\?account=[0-9a-f-]{36}&token=[A-Za-z0-9_-]+)");
@@ -296,7 +296,7 @@ class InvitationIT extends BrowserTest {
     /** The owner's browser, signed in (not through the sign-in page: not the subject here) on the team page. */
     private ChromeDriver ownerOnTheTeamPage() {
         ChromeDriver browser = anotherBrowser();
-        signInDirectly(browser, OWNER, OWNER_PASSWORD);
+        signInAs(browser, DemoLogin.OWNER);
         browser.get(base + "/app/team.xhtml");
         return browser;
     }

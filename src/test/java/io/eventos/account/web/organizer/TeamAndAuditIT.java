@@ -2,6 +2,7 @@ package io.eventos.account.web.organizer;
 
 import io.eventos.testing.Browser;
 import io.eventos.testing.BrowserTest;
+import io.eventos.testing.DemoLogin;
 import io.eventos.testing.RawHttp;
 import io.eventos.testing.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class TeamAndAuditIT extends BrowserTest {
 
     @Test
     void anOwnerChangesARoleAndFindsItInTheAuditLog() {
-        signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        signInAs(browser, DemoLogin.OWNER);
         browser.get(base + "/app/team.xhtml");
         assertThat(browser.findElement(By.id("team-form:members")).getText())
                 .contains("Olivia Owner", "Vera Viewer", "Dana Doors", "(selected events)");
@@ -37,7 +38,7 @@ class TeamAndAuditIT extends BrowserTest {
 
     @Test
     void theLastOwnerCannotRemoveThemselves() {
-        signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        signInAs(browser, DemoLogin.OWNER);
         browser.get(base + "/app/team.xhtml");
         WebElement row = rowOf("Olivia Owner");
         row.findElement(By.xpath(".//button[.//span[text()='Remove']]")).click();
@@ -58,7 +59,7 @@ class TeamAndAuditIT extends BrowserTest {
             assertThat(TestUsers.signIn(membersBrowser, member, TestUsers.PASSWORD)).contains("/app/");
             assertThat(membersBrowser.get("/app/events.xhtml", Map.of()).status()).isEqualTo(200);
 
-            signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
+            signInAs(browser, DemoLogin.OWNER);
             browser.get(base + "/app/team.xhtml");
             rowOf("Tess removed").findElement(By.xpath(".//button[.//span[text()='Remove']]")).click();
             confirm();
@@ -76,7 +77,7 @@ class TeamAndAuditIT extends BrowserTest {
 
     @Test
     void aViewerSeesTheTeamButCannotChangeItAndHasNoAuditLog() throws Exception {
-        signInDirectly(browser, "viewer@demo.eventos.test", "demo-viewer-2026");
+        signInAs(browser, DemoLogin.VIEWER);
         browser.get(base + "/app/team.xhtml");
         assertThat(browser.findElement(By.id("team-form:members")).getText()).contains("Olivia Owner");
         assertThat(browser.findElements(By.xpath("//button[.//span[text()='Remove']]"))).isEmpty();
@@ -90,7 +91,7 @@ class TeamAndAuditIT extends BrowserTest {
 
     @Test
     void settingsRefuseABadSlugNextToTheFieldAndKeepWhatWasTyped() {
-        signInDirectly(browser, "admin@demo.eventos.test", "demo-admin-2026");
+        signInAs(browser, DemoLogin.ADMIN);
         browser.get(base + "/app/settings.xhtml");
         WebElement name = browser.findElement(By.id("settings-form:name"));
         name.clear();

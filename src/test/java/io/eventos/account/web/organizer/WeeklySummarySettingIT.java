@@ -2,6 +2,7 @@ package io.eventos.account.web.organizer;
 
 import io.eventos.testing.Browser;
 import io.eventos.testing.BrowserTest;
+import io.eventos.testing.DemoLogin;
 import io.eventos.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WeeklySummarySettingIT extends BrowserTest {
 
-    private static final String ADMIN = "admin@demo.eventos.test";
+    private static final String ADMIN = DemoLogin.ADMIN.email();
 
     @AfterEach
     void close() throws SQLException {
@@ -35,7 +36,7 @@ class WeeklySummarySettingIT extends BrowserTest {
 
     @Test
     void anAdminTurnsTheWeeklySummaryOnAndSeesItSaved() throws SQLException {
-        signInDirectly(browser, ADMIN, "demo-admin-2026");
+        signInAs(browser, DemoLogin.ADMIN);
         browser.get(base + "/app/security.xhtml#weekly-summary");
         assertThat(browser.findElement(By.id("weekly-summary")).getText()).isEqualTo("Weekly summary email");
         assertThat(checkbox().isSelected()).as("off unless turned on").isFalse();
@@ -69,7 +70,7 @@ class WeeklySummarySettingIT extends BrowserTest {
 
     @Test
     void aViewerIsNotOfferedTheWeeklySummary() {
-        signInDirectly(browser, "viewer@demo.eventos.test", "demo-viewer-2026");
+        signInAs(browser, DemoLogin.VIEWER);
         browser.get(base + "/app/security.xhtml");
         assertThat(browser.findElement(By.id("password-form")).isDisplayed()).isTrue();
         assertThat(browser.findElements(By.id("summary-form"))).as("owners and admins only").isEmpty();

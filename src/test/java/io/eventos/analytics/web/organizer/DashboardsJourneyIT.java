@@ -3,6 +3,7 @@ package io.eventos.analytics.web.organizer;
 import io.eventos.testing.Browser;
 import io.eventos.testing.BrowserTest;
 import io.eventos.analytics.service.DashboardsIT;
+import io.eventos.testing.DemoLogin;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -32,7 +33,7 @@ class DashboardsJourneyIT extends BrowserTest {
 
     @Test
     void theOwnerSeesFiguresChartsAndTheEventsDashboard() {
-        signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        signInAs(browser, DemoLogin.OWNER);
         browser.get(base + "/app/?days=90");
         assertThat(browser.findElement(By.id("period-90")).getAttribute("class")).contains("active");
         long orders = Long.parseLong(browser.findElement(By.id("orders-paid")).getText());
@@ -76,7 +77,7 @@ class DashboardsJourneyIT extends BrowserTest {
 
     @Test
     void theReportsFilesHoldTheRowsThePageShows() throws Exception {
-        signInDirectly(browser, "admin@demo.eventos.test", "demo-admin-2026");
+        signInAs(browser, DemoLogin.ADMIN);
         browser.get(base + "/app/");
         Browser.submit(browser, By.id("nav-reports"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Reports");
@@ -124,7 +125,7 @@ class DashboardsJourneyIT extends BrowserTest {
 
     @Test
     void aViewerSeesTheFiguresButNoFiles() {
-        signInDirectly(browser, "viewer@demo.eventos.test", "demo-viewer-2026");
+        signInAs(browser, DemoLogin.VIEWER);
         browser.get(base + "/app/reports.xhtml");
         assertThat(browser.findElements(By.cssSelector("#by-day table tbody tr"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("a.export-csv"))).isEmpty();

@@ -3,6 +3,7 @@ package io.eventos.checkin.web.kiosk;
 import io.eventos.testing.Browser;
 import io.eventos.testing.BrowserTest;
 import io.eventos.testing.BrowserTest.BrowsersOnDemand;
+import io.eventos.testing.DemoLogin;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -59,7 +60,7 @@ class CheckInJourneyIT extends BrowserTest {
 
         // the organizer, on a laptop, makes a kiosk link for the north door
         ChromeDriver organizer = browser(1280, 900);
-        signInDirectly(organizer, "owner@demo.eventos.test", "demo-owner-2026");
+        signInAs(organizer, DemoLogin.OWNER);
         organizer.get(base + "/app/event.xhtml?id=" + summit);
         Browser.clickToNavigate(organizer, organizer.findElement(By.id("checkin-link")));
         assertThat(organizer.getCurrentUrl()).contains("/app/checkin.xhtml?event=" + summit);
@@ -251,7 +252,7 @@ class CheckInJourneyIT extends BrowserTest {
 
         // another door, online, admits one of the two tickets meanwhile
         ChromeDriver otherDoor = browser(1280, 800);
-        signInDirectly(otherDoor, "owner@demo.eventos.test", "demo-owner-2026");
+        signInAs(otherDoor, DemoLogin.OWNER);
         otherDoor.get(base + "/checkin/");
         otherDoor.get(base + "/app/checkin.xhtml?event=" + summit);
         Browser.clickToNavigate(otherDoor, otherDoor.findElement(By.cssSelector(".open-scanner")));

@@ -2,6 +2,7 @@ package io.eventos.crm.web.organizer;
 
 import io.eventos.testing.Browser;
 import io.eventos.testing.BrowserTest;
+import io.eventos.testing.DemoLogin;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -27,7 +28,7 @@ class ContactMergeJourneyIT extends BrowserTest {
         String typed = "l.berg-" + System.nanoTime() + "@example.org";
         String orderCode = Browser.buyOneSummitTicket(browser, base.toString(), "Linnea", lastName, bought);
 
-        signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        signInAs(browser, DemoLogin.OWNER);
         // the buyer works at Fjord Labs
         String buyerPage = contactPage(lastName);
         browser.findElement(By.id("contact-form:company")).sendKeys("Fjord Labs");
@@ -105,7 +106,7 @@ class ContactMergeJourneyIT extends BrowserTest {
     @Test
     void aPairThatIsNotADuplicateIsDismissedRestoredAndDismissedAgain() {
         String lastName = "Aho" + ContactPages.letters(6);
-        signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        signInAs(browser, DemoLogin.OWNER);
         String first = newContact("Aada", lastName, "aada-" + System.nanoTime() + "@example.org");
         String second = newContact("Aada", lastName, "a.aho-" + System.nanoTime() + "@example.org");
 
@@ -158,7 +159,7 @@ class ContactMergeJourneyIT extends BrowserTest {
 
     @Test
     void theRetentionPeriodRefusesADayCountItCannotMeanNextToTheFieldAndKeepsIt() {
-        signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        signInAs(browser, DemoLogin.OWNER);
         browser.get(base + "/app/settings.xhtml");
         browser.findElement(By.id("retention-form:dataRetentionDays")).sendKeys("7");
         Browser.clickToNavigate(browser, browser.findElement(By.id("retention-form:save-retention")));

@@ -2,6 +2,7 @@ package io.eventos.crm.web.organizer;
 
 import io.eventos.testing.Browser;
 import io.eventos.testing.BrowserTest;
+import io.eventos.testing.DemoLogin;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -75,7 +76,7 @@ class ContactSegmentsJourneyIT extends BrowserTest {
                 order by 1""", summit, summit);
         assertThat(leavers).contains("Lea " + lastName);
 
-        signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        signInAs(browser, DemoLogin.OWNER);
         browser.get(base + "/app/contacts.xhtml");
         browser.findElement(By.id("contacts-form:more-filters-button")).click();
         await(browser).until(d -> !d.findElements(By.id("contacts-form:abandoned")).isEmpty());
@@ -186,7 +187,7 @@ class ContactSegmentsJourneyIT extends BrowserTest {
                 biggest).get(0));
         assertThat(goldAndBig).as("the demo has Gold sponsors of both sizes").isGreaterThan(0).isLessThan(gold);
 
-        signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        signInAs(browser, DemoLogin.OWNER);
         browser.get(base + "/app/contacts.xhtml");
         browser.findElement(By.id("contacts-form:more-filters-button")).click();
         await(browser).until(d -> !d.findElements(By.id("contacts-form:customField")).isEmpty());

@@ -2,6 +2,7 @@ package io.eventos.crm.web.organizer;
 
 import io.eventos.testing.Browser;
 import io.eventos.testing.BrowserTest;
+import io.eventos.testing.DemoLogin;
 import io.eventos.testing.TestUsers;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -47,7 +48,7 @@ class ContactsImportIT extends BrowserTest {
                 values (gen_random_uuid(), (select id from accounts where slug = 'demo'), ?, 'Erna', 'Vorhanden',
                         'Old Company', 'manual')""", existing);
 
-        signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        signInAs(browser, DemoLogin.OWNER);
         browser.get(base + "/app/contacts.xhtml");
         Browser.clickToNavigate(browser, browser.findElement(By.id("import-contacts")));
         assertThat(browser.getCurrentUrl()).contains("/app/contacts-import.xhtml");

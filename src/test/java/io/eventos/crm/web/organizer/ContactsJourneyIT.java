@@ -2,6 +2,7 @@ package io.eventos.crm.web.organizer;
 
 import io.eventos.testing.Browser;
 import io.eventos.testing.BrowserTest;
+import io.eventos.testing.DemoLogin;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -31,7 +32,7 @@ class ContactsJourneyIT extends BrowserTest {
         String buyer = "ottilie-" + System.nanoTime() + "@example.org";
         String orderCode = Browser.buyOneSummitTicket(browser, base.toString(), "Ottilie", lastName, buyer);
 
-        signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        signInAs(browser, DemoLogin.OWNER);
         browser.get(base + "/app/events.xhtml"); // a light page with the navigation (the dashboard is not the subject)
         Browser.clickToNavigate(browser, browser.findElement(By.id("nav-contacts")));
         assertThat(browser.getCurrentUrl()).contains("/app/contacts.xhtml");
@@ -123,7 +124,7 @@ class ContactsJourneyIT extends BrowserTest {
                 order by lower(c.last_name), lower(c.first_name)""", summit, summit);
         assertThat(noShows).as("the summit has buyers who have not come yet").isNotEmpty();
 
-        signInDirectly(browser, "viewer@demo.eventos.test", "demo-viewer-2026");
+        signInAs(browser, DemoLogin.VIEWER);
         browser.get(base + "/app/contacts.xhtml");
         // the segments and their counts arrive just after the list
         ContactPages.await(browser).until(d -> d.findElements(By.id("segments-loading")).isEmpty());
@@ -150,7 +151,7 @@ class ContactsJourneyIT extends BrowserTest {
         String orderCode = Browser.buyOneSummitTicket(browser, base.toString(), "Erika", lastName, buyer);
         String orderId = query("select cast(id as text) from orders where code = ?", orderCode).get(0);
 
-        signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        signInAs(browser, DemoLogin.OWNER);
         browser.get(base + "/app/order.xhtml?id=" + orderId);
         String total = browser.findElement(By.id("total")).getText();
         assertThat(browser.findElement(By.id("buyer")).getText()).contains("Erika " + lastName, buyer);

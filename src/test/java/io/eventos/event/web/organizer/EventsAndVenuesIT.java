@@ -2,6 +2,7 @@ package io.eventos.event.web.organizer;
 
 import io.eventos.testing.Browser;
 import io.eventos.testing.BrowserTest;
+import io.eventos.testing.DemoLogin;
 import io.eventos.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class EventsAndVenuesIT extends BrowserTest {
 
     @BeforeEach
     void open() {
-        signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        signInAs(browser, DemoLogin.OWNER);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.eventos.ticketing.web.organizer;
 
 import io.eventos.testing.Browser;
 import io.eventos.testing.BrowserTest;
+import io.eventos.testing.DemoLogin;
 import io.eventos.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -38,7 +39,7 @@ class PromoCodesIT extends BrowserTest {
 
     @Test
     void aCodeForOneUseIsMadeAppliedAtTheCheckoutAndThenUsedUp() throws Exception {
-        signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        signInAs(browser, DemoLogin.OWNER);
         String eventId = summitId();
         browser.get(base + "/app/event.xhtml?id=" + eventId);
         Browser.clickToNavigate(browser, browser.findElement(By.id("promo-codes-link")));
@@ -151,7 +152,7 @@ class PromoCodesIT extends BrowserTest {
 
     @Test
     void aViewerSeesTheCodesButNoEditControlsAndAnotherAccountsEventIsNotFound() throws Exception {
-        signInDirectly(browser, "viewer@demo.eventos.test", "demo-viewer-2026");
+        signInAs(browser, DemoLogin.VIEWER);
         String eventId = summitId();
         browser.get(base + "/app/promo-codes.xhtml?event=" + eventId);
         assertThat(browser.findElement(By.id("codes-form:codes")).getText()).contains("NORDIC10");

@@ -2,6 +2,7 @@ package io.eventos.ticketing.web.publicsite;
 
 import io.eventos.testing.Browser;
 import io.eventos.testing.BrowserTest;
+import io.eventos.testing.DemoLogin;
 import io.eventos.testing.TestMail;
 import io.eventos.testing.TestServer;
 import jakarta.mail.internet.MimeMessage;
@@ -151,7 +152,7 @@ class BuyerCancellationJourneyIT extends BrowserTest {
 
     /** Signs the owner in and sets the summit's policy: radio {@code choice} (0 none, 1 refund, 2 request). */
     private void signInAndSetPolicy(int choice, String amount, String unit) throws Exception {
-        signInDirectly(organizer, "owner@demo.eventos.test", "demo-owner-2026");
+        signInAs(organizer, DemoLogin.OWNER);
         organizer.get(base + "/app/tickets.xhtml?event=" + CheckoutIT.eventId());
         assertThat(organizer.findElement(By.id("policy-summary")).getText())
                 .isEqualTo("Buyers cannot cancel their orders themselves; they write to you.");

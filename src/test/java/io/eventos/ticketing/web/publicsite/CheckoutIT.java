@@ -2,6 +2,7 @@ package io.eventos.ticketing.web.publicsite;
 
 import io.eventos.testing.Browser;
 import io.eventos.testing.BrowserTest;
+import io.eventos.testing.DemoLogin;
 import io.eventos.testing.QrReader;
 import io.eventos.testing.TestMail;
 import io.eventos.testing.TestServer;
@@ -143,7 +144,7 @@ public class CheckoutIT extends BrowserTest {
 
         // the organizer refunds one of the two tickets
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
-        signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        signInAs(browser, DemoLogin.OWNER);
         browser.get(base + "/app/orders.xhtml?event=" + eventId());
         browser.findElement(By.id("orders-form:text")).sendKeys(buyer);
         WebElement unfiltered = browser.findElement(By.id("orders-form:orders"));
