@@ -23,7 +23,8 @@ public final class SuiteDeployment {
     private static final List<String> HELPERS = List.of(
             "io.eventos.isolation.UnboundProbe",
             "io.eventos.account.domain.PermissionsDoc",
-            "io.eventos.platform.web.FailingServlet");
+            "io.eventos.platform.web.FailingServlet",
+            "io.eventos.testing.Poll");
 
     private SuiteDeployment() {
     }

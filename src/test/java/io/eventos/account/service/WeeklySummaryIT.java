@@ -12,6 +12,7 @@ import io.eventos.platform.mail.MailMessage;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.platform.text.MoneyText;
+import io.eventos.testing.Poll;
 import io.eventos.ticketing.service.EventOnSaleIT;
 import io.eventos.ticketing.service.OrderDetail;
 import io.eventos.ticketing.service.OrderService;
@@ -20,6 +21,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -260,26 +262,15 @@ public class WeeklySummaryIT extends EventOnSaleIT {
 
     /** Waits until every outbox row of {@code topic} is done (delivered, then settled: the mail is in the box). */
     private void awaitDelivered(String topic) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        List<String> rows = as(() -> fixtures.outbox(topic));
-        while (!rows.stream().allMatch(row -> row.split("\\|")[1].equals("done"))) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not delivered within 30 s: " + rows);
-            }
-            Thread.sleep(100);
-            rows = as(() -> fixtures.outbox(topic));
-        }
+        Poll.until("every " + topic + " delivered", Duration.ofSeconds(30), Duration.ofMillis(100),
+                () -> as(() -> fixtures.outbox(topic)).stream().allMatch(row -> row.split("\\|")[1].equals("done")));
     }
 
     private List<MailMessage> awaitMails(String address, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            List<MailMessage> mails = mailsTo(address);
-            if (mails.size() >= count) {
-                return mails;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("No weekly summary to " + address + " within 30 s");
+        return Poll.until(count + " weekly summaries to " + address, Duration.ofSeconds(30), Duration.ofMillis(200),
+                () -> {
+                    List<MailMessage> mails = mailsTo(address);
+                    return mails.size() >= count ? mails : null;
+                });
     }
 }

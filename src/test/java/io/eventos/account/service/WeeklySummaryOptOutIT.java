@@ -7,11 +7,13 @@ import io.eventos.platform.mail.ConfiguredMailer;
 import io.eventos.platform.mail.DevOutbox;
 import io.eventos.platform.mail.MailMessage;
 import io.eventos.platform.tenancy.CurrentTenant;
+import io.eventos.testing.Poll;
 import io.eventos.ticketing.service.EventOnSaleIT;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -120,15 +122,10 @@ public class WeeklySummaryOptOutIT extends EventOnSaleIT {
 
     private MailMessage awaitMail(String address) throws InterruptedException {
         DevOutbox box = mailer.devOutbox().orElseThrow();
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline) {
+        return Poll.until("a weekly summary to " + address, Duration.ofSeconds(30), Duration.ofMillis(200), () -> {
             List<MailMessage> mails = box.list().stream().map(DevOutbox.Mail::message)
                     .filter(m -> m.to().equals(address) && m.subject().contains("your week")).toList();
-            if (!mails.isEmpty()) {
-                return mails.get(mails.size() - 1);
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("No weekly summary to " + address + " within 30 s");
+            return mails.isEmpty() ? null : mails.get(mails.size() - 1);
+        });
     }
 }

@@ -1,5 +1,6 @@
 package io.eventos.analytics.service;
 
+import io.eventos.testing.Poll;
 import io.eventos.testing.PublicEventFixture;
 import io.eventos.testing.TestDatabase;
 import io.eventos.testing.TestServer;
@@ -62,11 +63,8 @@ public class PublicPageViewsIT {
         // another flush (a later view arrived), and nothing was counted twice
         long organizerViews = organizerViewsToday();
         get("/e/demo", BROWSER, Map.of());
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (organizerViewsToday() <= organizerViews && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertThat(organizerViewsToday()).as("a later flush ran").isGreaterThan(organizerViews);
+        Poll.until("a later flush ran", Duration.ofSeconds(30), Duration.ofMillis(200),
+                () -> organizerViewsToday() > organizerViews);
         assertThat(counts(event.id())).isEqualTo(counts);
     }
 
@@ -87,22 +85,16 @@ public class PublicPageViewsIT {
         long before = organizerViewsToday();
         get("/e/demo", BROWSER, Map.of());
         get("/e/demo", "Wget/1.21.4", Map.of());
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (organizerViewsToday() < before + 1 && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-        }
-        // other tests may count their own views meanwhile; at least this one arrived
-        assertThat(organizerViewsToday()).isGreaterThanOrEqualTo(before + 1);
+        // other tests may count their own views meanwhile; at least this one arrives
+        Poll.until("the organizer page's view counted", Duration.ofSeconds(30), Duration.ofMillis(500),
+                () -> organizerViewsToday() >= before + 1);
     }
 
     private static Map<String, Long> awaitCounts(UUID eventId, long total) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Map<String, Long> counts = counts(eventId);
-        while (counts.values().stream().mapToLong(Long::longValue).sum() < total && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            counts = counts(eventId);
-        }
-        return counts;
+        return Poll.until(total + " views counted", Duration.ofSeconds(30), Duration.ofMillis(500), () -> {
+            Map<String, Long> counts = counts(eventId);
+            return counts.values().stream().mapToLong(Long::longValue).sum() >= total ? counts : null;
+        });
     }
 
     private static Map<String, Long> counts(UUID eventId) throws SQLException {

@@ -8,6 +8,7 @@ import io.eventos.platform.persistence.DatabaseSettings;
 import io.eventos.testing.Browser;
 import io.eventos.testing.BrowserTest;
 import io.eventos.testing.BrowserTest.OwnServers;
+import io.eventos.testing.Poll;
 import io.eventos.testing.QrReader;
 import io.eventos.testing.TestDatabase;
 import io.eventos.testing.TestMail;
@@ -26,7 +27,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,14 +103,9 @@ class OutboxRestartIT extends BrowserTest {
 
     /** Polls until the confirmation's outbox row is done; returns its id. */
     private static String awaitDone(EmbeddedDatabase cluster, String database) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            if (outbox(cluster, database, "status").equals(List.of("done"))) {
-                return outbox(cluster, database, "id::text").get(0);
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
-        throw new AssertionError("The confirmation's outbox row is " + outbox(cluster, database, "status"));
+        Poll.until("the confirmation's outbox row done", Duration.ofSeconds(30), Duration.ofMillis(200),
+                () -> outbox(cluster, database, "status").equals(List.of("done")));
+        return outbox(cluster, database, "id::text").get(0);
     }
 
     private static List<String> outbox(EmbeddedDatabase cluster, String database, String column) throws Exception {

@@ -2,6 +2,7 @@ package io.eventos.ticketing.service;
 
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.testing.InContainer;
+import io.eventos.testing.Poll;
 import io.eventos.testing.SuiteDeployment;
 import io.eventos.ticketing.service.payment.TestCardGateway;
 import jakarta.annotation.Resource;
@@ -12,6 +13,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -391,18 +393,11 @@ public class SalesConcurrencyIT {
     /** Polls {@code condition} (the account bound) every 20 ms until it holds; fails after 20 s. */
     private static void awaitInContainer(UUID account, java.util.function.BooleanSupplier condition)
             throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (true) {
+        Poll.until("the condition", Duration.ofSeconds(20), Duration.ofMillis(20), () -> {
             try (var t = CurrentTenant.bind(account)) {
-                if (condition.getAsBoolean()) {
-                    return;
-                }
+                return condition.getAsBoolean();
             }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the condition did not come true within 20 s");
-            }
-            Thread.sleep(20);
-        }
+        });
     }
 
     private PlacedOrder placedWithDeadlineIn(UUID account, UUID event, UUID ticket, long millis) {

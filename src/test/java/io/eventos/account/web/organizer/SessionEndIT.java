@@ -1,5 +1,6 @@
 package io.eventos.account.web.organizer;
 
+import io.eventos.testing.Poll;
 import io.eventos.testing.RawHttp;
 import io.eventos.testing.TestMail;
 import io.eventos.testing.TestServer;
@@ -116,14 +117,11 @@ class SessionEndIT {
         try {
             RawHttp browser = signedIn("127.0.0.77", user, TestUsers.PASSWORD);
             TestUsers.update("update users set status = 'disabled' where email = ?", user);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            RawHttp.Response next;
-            do {
-                next = browser.get("/app/", Map.of());
-                if (next.status() == 200) {
-                    Thread.sleep(250); // polling: the generation is cached for 5 s
-                }
-            } while (next.status() == 200 && System.nanoTime() < deadline);
+            // the generation is cached for 5 s
+            RawHttp.Response next = Poll.until("signed out", Duration.ofSeconds(30), Duration.ofMillis(250), () -> {
+                RawHttp.Response page = browser.get("/app/", Map.of());
+                return page.status() == 200 ? null : page;
+            });
             assertEquals(302, next.status(), "signed out within 30 s");
             assertTrue(TestUsers.pathOf(next.header("Location")).startsWith("/login.xhtml?ended=1"));
         } finally {

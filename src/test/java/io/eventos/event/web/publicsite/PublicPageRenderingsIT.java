@@ -1,6 +1,7 @@
 package io.eventos.event.web.publicsite;
 
 import io.eventos.analytics.service.PublicPageViewsIT;
+import io.eventos.testing.Poll;
 import io.eventos.testing.PublicEventFixture;
 import io.eventos.testing.TestDatabase;
 import io.eventos.testing.TestServer;
@@ -15,7 +16,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,14 +41,16 @@ class PublicPageRenderingsIT {
         assertThat(timing(first)).as("rendered").doesNotContain("stored");
         assertThat(new String(first.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("Available");
 
-        byte[] kept = poll(Duration.ofSeconds(20), () -> keptHtml(event.slug()));
+        byte[] kept = Poll.until("the rendering kept", Duration.ofSeconds(20), Duration.ofMillis(250),
+                () -> keptHtml(event.slug()));
         assertThat(kept).as("the kept rendering is what the visitor got").isEqualTo(first.body());
 
         // once the server's memory no longer holds the page's data (15 s), the kept rendering answers
-        HttpResponse<byte[]> stored = poll(Duration.ofSeconds(45), () -> {
-            HttpResponse<byte[]> r = get(base, path, null);
-            return r.statusCode() == 200 && timing(r).contains("stored") ? r : null;
-        });
+        HttpResponse<byte[]> stored = Poll.until("the kept rendering answered", Duration.ofSeconds(45),
+                Duration.ofMillis(250), () -> {
+                    HttpResponse<byte[]> r = get(base, path, null);
+                    return r.statusCode() == 200 && timing(r).contains("stored") ? r : null;
+                });
         assertThat(stored.body()).isEqualTo(first.body());
         assertThat(stored.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
         assertThat(stored.headers().firstValue("Content-Security-Policy"))
@@ -93,22 +95,6 @@ class PublicPageRenderingsIT {
                     return in.readAllBytes();
                 }
             }
-        }
-    }
-
-    interface Attempt<T> {
-        T get() throws Exception;
-    }
-
-    private static <T> T poll(Duration limit, Attempt<T> attempt) throws Exception {
-        Instant deadline = Instant.now().plus(limit);
-        while (true) {
-            T value = attempt.get();
-            if (value != null) {
-                return value;
-            }
-            assertThat(Instant.now()).as("waited " + limit).isBefore(deadline);
-            Thread.sleep(250);
         }
     }
 }
