@@ -3,7 +3,7 @@ package io.eventos.bench;
 import io.eventos.isolation.IsolationFixtures;
 import io.eventos.platform.mail.DevOutbox;
 import io.eventos.platform.tenancy.CurrentTenant;
-import io.eventos.ticketing.SalesFixtures;
+import io.eventos.ticketing.service.SalesFixtures;
 import io.eventos.ticketing.service.Cart;
 import io.eventos.ticketing.service.CheckoutService;
 import io.eventos.ticketing.service.HoldView;

@@ -23,16 +23,19 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The base of every browser journey: before each test the shared test server's address ({@link TestServer}, demo
+ * The base of every browser test: before each test the shared test server's address ({@link TestServer}, demo
  * data) and a fresh Chromium ({@link Browser#open()}) in {@link #browser}; after it the browser quits. A journey with
  * several people (an organizer and a phone at the door) opens more with {@link #anotherBrowser}; they quit after the
  * test too. When a test fails, every browser it had is saved first, as
- * {@code target/screenshots/FAILED-Class-method.png} (then {@code -2}, {@code -3} for the others).
+ * {@code target/screenshots/FAILED-Class-method.png} (then {@code -2}, {@code -3} for the others). A test signs a
+ * browser in as a role of the demo account with {@link #signInAs}, or as a user of its own with
+ * {@link #signInDirectly}.
  * <p>
  * A class whose tests only read public pages may keep one browser for all its tests ({@link OneBrowserPerClass}):
  * it saves a Chromium start per test; such a class clears what its tests leave behind (cookies) itself. A journey of
  * several people, each with their own device, opens each browser when its person appears ({@link BrowsersOnDemand}:
- * no {@link #browser}, only {@link #anotherBrowser}).
+ * no {@link #browser}, only {@link #anotherBrowser}). A test that starts servers of its own ({@link OwnServers}) gets
+ * neither the shared test server nor a default browser.
  */
 @ExtendWith(BrowserTest.ClassDone.class)
 public abstract class BrowserTest {
@@ -51,6 +54,16 @@ public abstract class BrowserTest {
     public @interface BrowsersOnDemand {
     }
 
+    /**
+     * The test drives servers of its own (a crash and a restart), not the shared test server: {@link #base} stays
+     * null, so the shared server is not started for it, and there is no default browser ({@link #anotherBrowser}).
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    @Inherited
+    public @interface OwnServers {
+    }
+
     protected URI base;
     protected ChromeDriver browser;
     private final List<ChromeDriver> others = new ArrayList<>();
@@ -63,8 +76,11 @@ public abstract class BrowserTest {
 
         @Override
         public void beforeEach(ExtensionContext context) {
-            base = TestServer.baseUri();
             Class<?> test = BrowserTest.this.getClass(); // the test class (getClass() here would be this callback's)
+            if (test.isAnnotationPresent(OwnServers.class)) {
+                return;
+            }
+            base = TestServer.baseUri();
             if (test.isAnnotationPresent(OneBrowserPerClass.class)) {
                 browser = SHARED.computeIfAbsent(test, type -> Browser.open()); // quit by ClassDone
             } else if (!test.isAnnotationPresent(BrowsersOnDemand.class)) {
@@ -92,6 +108,11 @@ public abstract class BrowserTest {
                 }
             }
         }
+    }
+
+    /** Signs {@code driver} in as this role of the demo account, as {@link #signInDirectly} does. */
+    protected void signInAs(ChromeDriver driver, DemoLogin login) {
+        signInDirectly(driver, login.email(), login.password());
     }
 
     /**

@@ -22,8 +22,9 @@ public final class SuiteDeployment {
     /** Test classes the in-container tests use besides themselves (all {@code *Fixtures} classes are added too). */
     private static final List<String> HELPERS = List.of(
             "io.eventos.isolation.UnboundProbe",
-            "io.eventos.account.PermissionsDoc",
-            "io.eventos.web.FailingServlet");
+            "io.eventos.account.domain.PermissionsDoc",
+            "io.eventos.platform.web.FailingServlet",
+            "io.eventos.testing.Poll");
 
     private SuiteDeployment() {
     }

@@ -1,7 +1,10 @@
 package io.eventos.web;
 
+import io.eventos.crm.web.organizer.ContactPages;
 import io.eventos.testing.Browser;
 import io.eventos.testing.BrowserTest;
+import io.eventos.testing.DemoLogin;
+import io.eventos.ticketing.web.publicsite.CheckoutIT;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -41,7 +44,7 @@ class AccessibilityIT extends BrowserTest {
         check("/unsubscribe.xhtml?t=" + "not-a-valid-link", "a11y-phone-unsubscribe");
 
         browser.manage().window().setSize(new Dimension(1280, 900));
-        signInDirectly(browser, "owner@demo.eventos.test", "demo-owner-2026");
+        signInAs(browser, DemoLogin.OWNER);
         String summit = CheckoutIT.eventId();
         for (String path : List.of("/app/events.xhtml", "/app/event.xhtml?id=" + summit, "/app/agenda.xhtml?event=" + summit,
                 "/app/tickets.xhtml?event=" + summit, "/app/promo-codes.xhtml?event=" + summit,

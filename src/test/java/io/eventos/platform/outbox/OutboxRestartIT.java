@@ -6,6 +6,9 @@ import io.eventos.devserver.EmbeddedDatabase;
 import io.eventos.devserver.PayaraProcess;
 import io.eventos.platform.persistence.DatabaseSettings;
 import io.eventos.testing.Browser;
+import io.eventos.testing.BrowserTest;
+import io.eventos.testing.BrowserTest.OwnServers;
+import io.eventos.testing.Poll;
 import io.eventos.testing.QrReader;
 import io.eventos.testing.TestDatabase;
 import io.eventos.testing.TestMail;
@@ -24,7 +27,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,9 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The outbox's promise, with a real crash: a buyer pays, the server is killed (SIGKILL) right after the order
  * committed and before any mail went out, a new server starts on the same database, and the confirmation with its
  * PDF arrives exactly once. The first server runs with EVENTOS_OUTBOX_PAUSED so "before any mail went out" is certain
- * rather than a race; it shares nothing else with the second but the database.
+ * rather than a race; it shares nothing else with the second but the database. Its servers are its own, not the
+ * shared test server ({@link OwnServers}); the buyer's browser is the base's ({@link #anotherBrowser}).
  */
-class OutboxRestartIT {
+@OwnServers
+class OutboxRestartIT extends BrowserTest {
 
     private static final String SECRET_KEY = "b3V0Ym94LXJlc3RhcnQtdGVzdC1rZXktMzItYnl0ZXM=";
 
@@ -85,13 +89,9 @@ class OutboxRestartIT {
         }
     }
 
-    private static String buyOneTicket(PayaraProcess server, String buyer) {
-        ChromeDriver browser = Browser.open();
-        try {
-            return Browser.buyOneSummitTicket(browser, server.baseUri().toString(), buyer);
-        } finally {
-            browser.quit();
-        }
+    private String buyOneTicket(PayaraProcess server, String buyer) {
+        ChromeDriver buyerBrowser = anotherBrowser();
+        return Browser.buyOneSummitTicket(buyerBrowser, server.baseUri().toString(), buyer);
     }
 
     private static PayaraProcess start(Map<String, String> env, Map<String, String> extra, int port, Path log)
@@ -103,14 +103,9 @@ class OutboxRestartIT {
 
     /** Polls until the confirmation's outbox row is done; returns its id. */
     private static String awaitDone(EmbeddedDatabase cluster, String database) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            if (outbox(cluster, database, "status").equals(List.of("done"))) {
-                return outbox(cluster, database, "id::text").get(0);
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
-        throw new AssertionError("The confirmation's outbox row is " + outbox(cluster, database, "status"));
+        Poll.until("the confirmation's outbox row done", Duration.ofSeconds(30), Duration.ofMillis(200),
+                () -> outbox(cluster, database, "status").equals(List.of("done")));
+        return outbox(cluster, database, "id::text").get(0);
     }
 
     private static List<String> outbox(EmbeddedDatabase cluster, String database, String column) throws Exception {
