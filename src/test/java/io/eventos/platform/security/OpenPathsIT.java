@@ -1,4 +1,4 @@
-package io.eventos.web;
+package io.eventos.platform.security;
 
 import io.eventos.testing.RawHttp;
 import io.eventos.testing.TestServer;
