@@ -1,4 +1,4 @@
-package io.eventos.crm;
+package io.eventos.crm.service;
 
 import io.eventos.platform.persistence.SqlValues;
 import io.eventos.platform.tenancy.CurrentTenant;
