@@ -7,6 +7,7 @@ import io.eventos.testing.RawHttp;
 import io.eventos.testing.TestServer;
 import io.eventos.testing.TestUsers;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -31,6 +32,15 @@ class LoginThrottlingIT extends BrowserTest {
     private static final String EMAIL = "manager@demo.eventos.test";
     private static final String PASSWORD = "demo-manager-2026";
     private static final String GUESSER = "127.0.0.51";
+
+    /**
+     * Before each test too: the demo manager is shared with the other browser tests, and failed sign-ins another class
+     * left on the account (its account-wide count) would pause the owner's own sign-in here.
+     */
+    @BeforeEach
+    void startClean() {
+        restore();
+    }
 
     @AfterEach
     void restore() {
