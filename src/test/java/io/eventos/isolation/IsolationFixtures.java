@@ -37,7 +37,11 @@ public class IsolationFixtures {
         addMember(userId, "owner", null);
         Venue venue = new Venue("Hall of " + slug, "Europe/Berlin");
         em.persist(venue);
-        Instant start = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        // 30 days ahead at 09:00 in Berlin, whatever the time of day the tests run: an hour-long session from the
+        // start stays within one day (at 22:00 UTC a start of "now, to the hour" was 23:00 in Berlin, and an
+        // agenda warning then named two dates where the test expected two times)
+        Instant start = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).plusDays(30).atTime(9, 0)
+                .atZone(java.time.ZoneId.of("Europe/Berlin")).toInstant();
         Event event = new Event("launch", "Launch of " + slug, start, start.plus(3, ChronoUnit.HOURS),
                 "Europe/Berlin", "EUR");
         event.setVenue(venue);

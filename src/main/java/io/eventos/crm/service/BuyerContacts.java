@@ -98,7 +98,7 @@ public class BuyerContacts {
      * {@code upsertPart} ({@link #upsert}) gave it to the merged row, this part gives it to the survivor the same way
      * (consent only added, a new one with its time and source, an earlier unsubscribe ended), so the person's page,
      * list and segments show it and its history records it. Add it only when the buyer consented. Nothing when the
-     * address is the survivor's own. Left out when the part {@code attendeePart} ({@link #attendeeUpserts}) touches
+     * address is the survivor's own. Left out when the part {@code attendeePart} ({@link #peopleUpserts}) touches
      * the survivor's row too (an attendee of the same order with the survivor's address): PostgreSQL applies only
      * one update of a row per statement.
      */
@@ -115,38 +115,39 @@ public class BuyerContacts {
     }
 
     /**
-     * The attendees of the order who have an email become contacts of the account too (created or brought up to date
-     * like a buyer, names only filled in where empty, no consent), as a part of one statement with the buyer's
-     * {@link #upsert} named {@code buyerPart}: attendees with the buyer's address are linked to the buyer's contact,
-     * the others (one upsert per address) to their own. A second part ({@link #linkAttendees}) writes the links.
-     * Attendees without an email stay unlinked (the door then credits the buyer's contact).
+     * The people of a sale who have an email (an order's attendees) become contacts of the account too, created or
+     * brought up to date like a buyer (names only filled in where empty, no consent), as a part of one statement with
+     * the buyer's {@link #upsert}. {@code peoplePart} names a part of the caller's with the columns
+     * {@code id, email, first_name, last_name} (the CRM reads no other context's table: ticketing says who its
+     * attendees are); people with the buyer's address are left to the buyer's contact, the others get one upsert per
+     * address. The part returns {@code id} (the contact, or the survivor it was merged into) and {@code email_key}
+     * (the lower-cased address): {@link #contactsByAddress} puts it together with the buyer's.
      */
-    public OneStatement.Part attendeeUpserts(UUID orderId, String buyerEmail, Instant at) {
+    public OneStatement.Part peopleUpserts(String peoplePart, String buyerEmail, Instant at) {
         return new OneStatement.Part("""
                 insert into contacts (id, account_id, email, first_name, last_name, source, last_activity_at)
-                select distinct on (lower(a.email)) gen_random_uuid(), a.account_id, a.email, a.first_name,
-                       a.last_name, 'attendee', cast(? as timestamptz)
-                from attendees a
-                where a.order_id = cast(? as uuid) and a.email is not null and lower(a.email) <> lower(?)
-                order by lower(a.email), a.id
+                select distinct on (lower(p.email)) gen_random_uuid(), cast(? as uuid), p.email, p.first_name,
+                       p.last_name, 'attendee', cast(? as timestamptz)
+                from %s p
+                where p.email is not null and lower(p.email) <> lower(?)
+                order by lower(p.email), p.id
                 on conflict (account_id, lower(email)) where email is not null do update set
                     first_name       = coalesce(contacts.first_name, excluded.first_name),
                     last_name        = coalesce(contacts.last_name, excluded.last_name),
                     last_activity_at = greatest(contacts.last_activity_at, excluded.last_activity_at),
                     updated_at       = now()
-                returning coalesce(contacts.merged_into_id, contacts.id) as id, lower(email) as email_key""",
-                Timestamp.from(at), orderId.toString(), buyerEmail.strip());
+                returning coalesce(contacts.merged_into_id, contacts.id) as id, lower(email) as email_key"""
+                .formatted(peoplePart), CurrentTenant.require().toString(), Timestamp.from(at), buyerEmail.strip());
     }
 
     /**
-     * Links the order's attendees with an email to their contacts: the part {@code attendeePart}
-     * ({@link #attendeeUpserts}) or, for the buyer's address, the part {@code buyerPart} ({@link #upsert}).
+     * The contact of each address of a sale, {@code (email_key, id)}: the people's ({@code peoplePart},
+     * {@link #peopleUpserts}) and the buyer's ({@code buyerPart}, {@link #upsert}). The seller links its rows (the
+     * attendees) to these in its own part of the statement.
      */
-    public OneStatement.Part linkAttendees(String attendeePart, String buyerPart, UUID orderId, String buyerEmail) {
-        return new OneStatement.Part("update attendees a set contact_id = l.id from (select email_key, id from "
-                + attendeePart + " union all select lower(?), id from " + buyerPart + ") l"
-                + " where a.order_id = cast(? as uuid) and lower(a.email) = l.email_key"
-                + " and a.contact_id is distinct from l.id returning a.id", buyerEmail.strip(), orderId.toString());
+    public OneStatement.Part contactsByAddress(String peoplePart, String buyerPart, String buyerEmail) {
+        return new OneStatement.Part("select email_key, id from " + peoplePart
+                + " union all select lower(?), id from " + buyerPart, buyerEmail.strip());
     }
 
     /**

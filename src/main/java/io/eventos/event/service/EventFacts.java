@@ -61,7 +61,7 @@ public class EventFacts {
     public Optional<Outline> outline(UUID eventId) {
         Object[] r = first(em.createNativeQuery("""
                         select e.name, e.slug, e.time_zone, e.currency, e.capacity, e.status, a.slug
-                        from events e join accounts a on a.id = e.account_id where e.id = ?1""")
+                        from events e cross join account_published_facts(e.account_id) a where e.id = ?1""")
                 .setParameter(1, eventId).getResultList());
         return r == null ? Optional.empty() : Optional.of(new Outline((String) r[0], (String) r[1], (String) r[2],
                 String.valueOf(r[3]).strip(), r[4] == null ? null : ((Number) r[4]).intValue(), (String) r[5],
@@ -88,7 +88,7 @@ public class EventFacts {
                                v.name, v.address_line1, v.address_line2, v.postal_code, v.city, v.country,
                                e.online_url, coalesce(e.organizer_email, a.contact_email)
                         from events e
-                        join accounts a on a.id = e.account_id
+                        cross join account_published_facts(e.account_id) a
                         left join venues v on v.account_id = e.account_id and v.id = e.venue_id
                         where e.id = ?1""")
                 .setParameter(1, eventId).getResultList());

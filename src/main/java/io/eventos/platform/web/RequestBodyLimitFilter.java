@@ -1,5 +1,8 @@
 package io.eventos.platform.web;
 
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -8,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
@@ -15,8 +19,8 @@ import java.util.Set;
  * Caps every request body before anything reads it, with 413 and a page that says so (issue 13, finding 8: multipart
  * bodies of ~51 MB were parsed on every Faces page, public ones included, and larger ones answered 500).
  * <ul>
- *   <li>A multipart body (a form with a file field) only reaches the pages that have one ({@link #UPLOAD_PAGES}:
- *   images, and the CSV files of the contact import, up to 20 MB),
+ *   <li>A multipart body (a form with a file field) only reaches the pages that have one (each context names its
+ *   own: {@link ContextViews#uploadViews}; images, and the CSV files of the contact import, up to 20 MB),
  *   up to {@link #MAX_UPLOAD_BYTES} (the Faces servlet's {@code multipart-config} in web.xml says the same); the
  *   services refuse a file over their own smaller limit next to the field.</li>
  *   <li>Any other body: at most {@link #MAX_BODY_BYTES}, above what the largest legitimate one needs (a kiosk's
@@ -32,15 +36,18 @@ public class RequestBodyLimitFilter extends HttpFilter {
     static final long MAX_UPLOAD_BYTES = 22_020_096;
     /** Every other request body. */
     static final long MAX_BODY_BYTES = 2_100_000;
-    /** The views with a file field ({@code p:fileUpload}); a test compares this with the views. */
-    static final Set<String> UPLOAD_PAGES = Set.of("/app/event.xhtml", "/app/settings.xhtml", "/app/speaker.xhtml",
-            "/app/contacts-import.xhtml");
+    @Inject
+    @Any
+    Instance<ContextViews> contexts;
+
+    /** The views with a file field, as the contexts name them; gathered once. */
+    private volatile Set<String> uploadViews;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (!allowed(request.getContentType(), request.getContentLengthLong(),
-                request.getRequestURI().substring(request.getContextPath().length()))) {
+                request.getRequestURI().substring(request.getContextPath().length()), uploadViews())) {
             refuse(request, response);
             return;
         }
@@ -73,11 +80,30 @@ public class RequestBodyLimitFilter extends HttpFilter {
             </section></main></body></html>
             """;
 
-    /** Whether a body of this type and length (-1: unknown) may reach {@code path} (without the context path). */
-    static boolean allowed(String contentType, long length, String path) {
+    private Set<String> uploadViews() {
+        Set<String> known = uploadViews;
+        if (known == null) {
+            known = uploadViews(contexts);
+            uploadViews = known;
+        }
+        return known;
+    }
+
+    /** Every context's views with a file field. */
+    static Set<String> uploadViews(Iterable<? extends ContextViews> contexts) {
+        Set<String> views = new HashSet<>();
+        contexts.forEach(context -> views.addAll(context.uploadViews()));
+        return Set.copyOf(views);
+    }
+
+    /**
+     * Whether a body of this type and length (-1: unknown) may reach {@code path} (without the context path), where
+     * {@code uploadViews} are the views with a file field.
+     */
+    static boolean allowed(String contentType, long length, String path, Set<String> uploadViews) {
         boolean multipart = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
         if (multipart) {
-            return UPLOAD_PAGES.contains(path) && length >= 0 && length <= MAX_UPLOAD_BYTES;
+            return uploadViews.contains(path) && length >= 0 && length <= MAX_UPLOAD_BYTES;
         }
         return length <= MAX_BODY_BYTES;
     }

@@ -5,6 +5,10 @@ import jakarta.faces.application.ViewHandlerWrapper;
 import jakarta.faces.component.UIViewRoot;
 import jakarta.faces.context.FacesContext;
 
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.CDI;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,8 +19,11 @@ import java.util.List;
  */
 public class StatelessViews extends ViewHandlerWrapper {
 
-    private static final List<String> STATELESS = List.of(
-            "/index.xhtml", "/public/", "/WEB-INF/errorpages/", "/checkin/index.xhtml", "/dev/");
+    /** The platform's own: the landing page, the error pages, the development mail box. */
+    static final List<String> PLATFORM = List.of("/index.xhtml", "/WEB-INF/errorpages/", "/dev/");
+
+    /** These and the contexts' ({@link ContextViews#statelessViews}), gathered at the first view. */
+    private volatile List<String> stateless;
 
     public StatelessViews(ViewHandler wrapped) {
         super(wrapped);
@@ -25,13 +32,29 @@ public class StatelessViews extends ViewHandlerWrapper {
     @Override
     public UIViewRoot createView(FacesContext context, String viewId) {
         UIViewRoot view = super.createView(context, viewId);
-        if (view != null && isStateless(viewId)) {
+        if (view != null && isStateless(stateless(), viewId)) {
             view.setTransient(true);
         }
         return view;
     }
 
-    static boolean isStateless(String viewId) {
-        return viewId != null && STATELESS.stream().anyMatch(viewId::startsWith);
+    private List<String> stateless() {
+        List<String> known = stateless;
+        if (known == null) {
+            known = withContexts(CDI.current().select(ContextViews.class, Any.Literal.INSTANCE));
+            stateless = known;
+        }
+        return known;
+    }
+
+    /** The platform's stateless views and those the contexts name. */
+    static List<String> withContexts(Iterable<? extends ContextViews> contexts) {
+        List<String> all = new ArrayList<>(PLATFORM);
+        contexts.forEach(context -> all.addAll(context.statelessViews()));
+        return List.copyOf(all);
+    }
+
+    static boolean isStateless(List<String> stateless, String viewId) {
+        return viewId != null && stateless.stream().anyMatch(viewId::startsWith);
     }
 }

@@ -92,9 +92,11 @@ public class SalesTrail {
                         order.isMarketingConsent(),
                         order.getMarketingConsentAt() == null ? at : order.getMarketingConsentAt(),
                         "order " + order.getCode()))
-                .add("attendee_contacts", contacts.attendeeUpserts(order.getId(), order.getBuyerEmail(), at))
-                .add("attendee_links", contacts.linkAttendees("attendee_contacts", "contact", order.getId(),
-                        order.getBuyerEmail()));
+                .add("attendee_people", attendeesWithEmail(order.getId()))
+                .add("attendee_contacts", contacts.peopleUpserts("attendee_people", order.getBuyerEmail(), at))
+                .add("contact_addresses", contacts.contactsByAddress("attendee_contacts", "contact",
+                        order.getBuyerEmail()))
+                .add("attendee_links", linkAttendees("contact_addresses", order.getId()));
         if (order.isMarketingConsent()) { // an address merged into another contact: the survivor consents too
             records.add("contact_consent", contacts.consentAtMergedAddress("contact", "attendee_contacts",
                     order.getMarketingConsentAt() == null ? at : order.getMarketingConsentAt(),
@@ -106,6 +108,26 @@ public class SalesTrail {
                         activityData(order), at)
                 .query(em, new OneStatement.Part("select id from contact")).getSingleResult();
         return contact instanceof UUID uuid ? uuid : UUID.fromString(contact.toString());
+    }
+
+    /**
+     * The order's attendees who have an email, as the CRM's {@link BuyerContacts#peopleUpserts} reads them
+     * ({@code id, email, first_name, last_name}): ticketing says who its attendees are, the CRM makes them contacts.
+     */
+    static OneStatement.Part attendeesWithEmail(UUID orderId) {
+        return new OneStatement.Part("select id, email, first_name, last_name from attendees"
+                + " where order_id = cast(? as uuid) and email is not null", orderId.toString());
+    }
+
+    /**
+     * Links the order's attendees with an email to the contact of their address, from the part
+     * {@code addressesPart} ({@link BuyerContacts#contactsByAddress}: {@code email_key, id}). Attendees without an
+     * email stay unlinked (the door then credits the buyer's contact).
+     */
+    static OneStatement.Part linkAttendees(String addressesPart, UUID orderId) {
+        return new OneStatement.Part("update attendees a set contact_id = l.id from " + addressesPart + " l"
+                + " where a.order_id = cast(? as uuid) and lower(a.email) = l.email_key"
+                + " and a.contact_id is distinct from l.id returning a.id", orderId.toString());
     }
 
     /** The order was cancelled (by the organizer, the buyer, or a full refund). */
