@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What a merge asks of marketing (which answers: {@code marketing.service.DeliveriesForContacts}): a person's
+ * What a merge and an erasure ask of marketing (which answers: {@code marketing.service.DeliveriesForContacts}): a person's
  * campaign deliveries follow their contact to the survivor, and back on undo. Owned here so that the CRM depends on
  * no other context for it: marketing, whose campaigns go to the CRM's contacts, depends on the CRM
  * (docs/architecture.md, "Packages"). Runs in the caller's transaction; the CRM service has checked its permission.
@@ -22,4 +22,11 @@ public interface ContactDeliveries {
      * {@code to}.
      */
     void moveBack(UUID from, UUID to, List<UUID> moved);
+
+    /**
+     * The person of these contacts (one, and the rows merged into it) is erased: their campaign deliveries forget the
+     * address they went to ({@code email} becomes empty); what happened to each (sent, opened, bounced...) stays, as
+     * the campaign's counts. Returns how many deliveries forgot it.
+     */
+    int erase(List<UUID> contacts);
 }

@@ -34,7 +34,8 @@ import java.util.UUID;
  * <p>Erasure runs in the caller's one transaction: the contact's personal fields are cleared (its name becomes
  * {@link #ERASED_NAME}), its timeline keeps every entry without its text, its consent history stays as proof, the
  * orders it bought and the tickets issued to it lose their names and addresses but keep amounts, status, codes and
- * dates, and the audit log gets {@code contact.erased} with who and when and counts only.
+ * dates, the campaigns sent to them forget the address they went to (marketing, through {@link ContactDeliveries}),
+ * and the audit log gets {@code contact.erased} with who and when and counts only.
  */
 @Stateless
 @TenantBound
@@ -60,6 +61,9 @@ public class ContactPrivacyService {
 
     @Inject
     ContactAudit audit;
+
+    @Inject
+    ContactDeliveries campaignDeliveries;
 
     /** Everything about the person, as a JSON document (contact, consent history, timeline, orders, tickets). */
     @RequiresPermission(Permission.CONTACTS_ERASE)
@@ -300,6 +304,10 @@ public class ContactPrivacyService {
         // and the person's event behaviour (V36) goes with them: an erased contact is in no list or segment. The
         // door's lock first, so that a check-in at this moment leaves no fact behind (ContactEventFacts)
         ContactEventFacts.lockForErasure(em, contactId);
+        // the campaigns that went to the person forget where they went (marketing's rows: ask marketing)
+        List<UUID> person = em.createNativeQuery("select id from contacts where id = ?1 or merged_into_id = ?1")
+                .setParameter(1, contactId).getResultList().stream().map(SqlValues::uuid).toList();
+        int deliveries = campaignDeliveries.erase(person);
         em.createNativeQuery("""
                         with person as (select id from contacts where id = ?1 or merged_into_id = ?1),
                         facts as (delete from contact_event_facts where contact_id in (select id from person)),
@@ -314,6 +322,7 @@ public class ContactPrivacyService {
         facts.put("orders", bought.orders());
         facts.put("tickets", bought.attendees());
         facts.put("timelineEntries", entries);
+        facts.put("campaignDeliveries", deliveries);
         audit.record("contact.erased", contactId, facts);
         return new Erasure(bought.orders(), bought.attendees(), entries);
     }

@@ -11,8 +11,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Marketing's answer to the CRM's merge ({@link ContactDeliveries}): moves campaign deliveries between two contacts
- * of the bound account in the caller's transaction (row level security keeps them to it). One statement each.
+ * Marketing's answer to the CRM's merge and erasure ({@link ContactDeliveries}): moves campaign deliveries between two
+ * contacts of the bound account, or makes them forget an erased person's address, in the caller's transaction (row
+ * level security keeps them to it). One statement each.
  */
 @ApplicationScoped
 public class DeliveriesForContacts implements ContactDeliveries {
@@ -40,6 +41,15 @@ public class DeliveriesForContacts implements ContactDeliveries {
                         where id = any(cast(?3 as uuid[])) and contact_id = ?2""")
                 .setParameter(1, from).setParameter(2, to)
                 .setParameter(3, moved.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
+                .executeUpdate();
+    }
+
+    @Override
+    public int erase(List<UUID> contacts) {
+        return em.createNativeQuery("""
+                        update campaign_deliveries set email = ''
+                        where contact_id = any(cast(?1 as uuid[])) and email <> ''""")
+                .setParameter(1, contacts.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
                 .executeUpdate();
     }
 }

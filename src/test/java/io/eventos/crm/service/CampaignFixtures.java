@@ -42,4 +42,10 @@ public class CampaignFixtures {
         return SqlValues.uuid(em.createNativeQuery("select contact_id from campaign_deliveries where id = ?1")
                 .setParameter(1, delivery).getSingleResult());
     }
+
+    /** The address a delivery went to. */
+    public String emailOf(UUID delivery) {
+        return (String) em.createNativeQuery("select email from campaign_deliveries where id = ?1")
+                .setParameter(1, delivery).getSingleResult();
+    }
 }

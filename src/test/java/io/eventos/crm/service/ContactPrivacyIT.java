@@ -46,6 +46,10 @@ public class ContactPrivacyIT extends ContactsOnSaleIT {
     io.eventos.checkin.service.DoorService door;
     @Inject
     io.eventos.checkin.service.CheckInListService checkInLists;
+    @Inject
+    CampaignFixtures campaigns;
+    @Inject
+    ContactMergeService merging;
 
     private UUID manager;
     private UUID member;
@@ -159,6 +163,37 @@ public class ContactPrivacyIT extends ContactsOnSaleIT {
         assertEquals("Charles Babbage", as(() -> orders.detail(other.orderId())).order().buyerName());
         assertEquals("Charles Babbage", as(() -> orders.detail(other.orderId())).attendees().get(0).name());
         assertEquals(1, names("babbage").size());
+    }
+
+    /**
+     * The campaigns sent to an erased person forget the address they went to, those sent to the rows merged into
+     * them too (the same person), and other people's keep theirs.
+     */
+    @Test
+    void theCampaignsSentToAnErasedPersonForgetTheAddress() {
+        buy("Mary Jackson", "mary@work.example", List.of(new OrderRequest.AttendeeName("Mary", "Jackson", null)));
+        buy("Mary Jackson", "mary@home.example", List.of(new OrderRequest.AttendeeName("Mary", "Jackson", null)));
+        buy("Dorothy Vaughan", "dorothy@example.org", List.of(
+                new OrderRequest.AttendeeName("Dorothy", "Vaughan", null)));
+        List<UUID> marys = names("jackson").stream().map(c -> c.id()).toList();
+        assertEquals(2, marys.size());
+        UUID dorothy = only(names("vaughan")).id();
+        UUID newsletter = as(() -> campaigns.campaign("Autumn newsletter"));
+        UUID invitation = as(() -> campaigns.campaign("Gala invitation"));
+        UUID toWork = as(() -> campaigns.delivery(newsletter, marys.get(0), "mary@work.example"));
+        UUID toHome = as(() -> campaigns.delivery(invitation, marys.get(1), "mary@home.example"));
+        // the survivor got the newsletter too: this delivery stays with the merged row
+        UUID toHomeToo = as(() -> campaigns.delivery(newsletter, marys.get(1), "mary@home.example"));
+        UUID toDorothy = as(() -> campaigns.delivery(newsletter, dorothy, "dorothy@example.org"));
+        as(() -> merging.merge(marys.get(0), marys.get(1), java.util.Set.of()));
+
+        as(() -> privacy.erase(marys.get(0)));
+
+        assertEquals("", as(() -> campaigns.emailOf(toWork)));
+        assertEquals("", as(() -> campaigns.emailOf(toHome)), "moved to her by the merge");
+        assertEquals(marys.get(1), as(() -> campaigns.contactOf(toHomeToo)));
+        assertEquals("", as(() -> campaigns.emailOf(toHomeToo)), "the delivery of the row merged into her");
+        assertEquals("dorothy@example.org", as(() -> campaigns.emailOf(toDorothy)), "another person's");
     }
 
     private PlacedOrder buy(String buyer, String email, List<OrderRequest.AttendeeName> attendees) {
