@@ -175,6 +175,31 @@ final class BenchServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits (at most {@code max}) until no statement of the application role is running: what requests of an earlier
+     * phase (answered at the client after its timeout, or still finishing) and the background rounds run is not then
+     * counted for the requests that follow. True when it got quiet.
+     */
+    boolean awaitQuiet(java.time.Duration max) throws Exception {
+        long end = System.nanoTime() + max.toNanos();
+        int quietPolls = 0;
+        try (Connection db = superuser(); Statement sql = db.createStatement()) {
+            while (System.nanoTime() < end) {
+                try (ResultSet rs = sql.executeQuery("""
+                        select count(*) from pg_stat_activity
+                        where usename = 'eventos_app' and state = 'active' and pid <> pg_backend_pid()""")) {
+                    rs.next();
+                    quietPolls = rs.getLong(1) == 0 ? quietPolls + 1 : 0;
+                }
+                if (quietPolls >= 5) { // 5 polls 20 ms apart
+                    return true;
+                }
+                Thread.sleep(20);
+            }
+        }
+        return false;
+    }
+
     /** The application's statement with the highest mean time since the last reset: "12.3 ms, 456 buffers: select ...". */
     String slowestStatement() throws Exception {
         try (Connection db = superuser(); Statement sql = db.createStatement();
