@@ -5,6 +5,7 @@
 # search as typed, every filter) and open contact pages; p50/p95/p99 on the server (access log) and at the client per
 # request kind. Prints the figures and writes target/bench/contacts-results.md.
 # Options: -Dbench.contacts=1000000 -Dbench.clients=4 -Dbench.warmup=15 -Dbench.seconds=60 -Dbench.alone=20
+#          -Dbench.paced=60 -Dbench.thinkMillis=2000 (paced phase: all 8 team members, each pausing 1-3 s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "load average before: $(cat /proc/loadavg)"

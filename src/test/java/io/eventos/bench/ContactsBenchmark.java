@@ -64,6 +64,9 @@ public final class ContactsBenchmark {
     private final int clients = Integer.getInteger("bench.clients", 4);
     private final Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmup", 15));
     private final Duration measured = Duration.ofSeconds(Integer.getInteger("bench.seconds", 60));
+    /** The paced phase: every team member's session, each pausing about {@link #think} between requests. */
+    private final Duration paced = Duration.ofSeconds(Integer.getInteger("bench.paced", 60));
+    private final Duration think = Duration.ofMillis(Integer.getInteger("bench.thinkMillis", 2000));
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     private BenchServer bench;
@@ -461,6 +464,17 @@ public final class ContactsBenchmark {
         long[][] client = load(team, measured);
         List<String> lines = bench.accessLines();
         List<String> window = lines.subList(Math.min(logLines, lines.size()), lines.size());
+        // paced: the whole team (TEAM members, one session each) as people use the list, each pausing 1-3 s to read
+        List<Client> people = new ArrayList<>(team);
+        for (int n = team.size() + 1; n <= TEAM; n++) {
+            people.add(new Client(bench.signIn("crm" + n + "@bench.eventos.test")));
+        }
+        say("Paced: " + people.size() + " members, " + paced.toSeconds() + " s ...");
+        int pacedFrom = bench.accessLines().size();
+        BenchServer.drive(people, KINDS.size(), paced, think, (member, k) -> member.request(KINDS.get(k))
+                .statusCode());
+        List<String> afterPaced = bench.accessLines();
+        List<String> pacedWindow = afterPaced.subList(Math.min(pacedFrom, afterPaced.size()), afterPaced.size());
         say("One member alone, " + ALONE_SECONDS + " s ...");
         int aloneFrom = bench.accessLines().size();
         load(team.subList(0, 1), Duration.ofSeconds(ALONE_SECONDS));
@@ -471,18 +485,24 @@ public final class ContactsBenchmark {
         out.add("Run " + Instant.now() + ": " + String.format(Locale.ROOT, "%,d contacts, %,d activities in one "
                         + "account; ", contacts, contacts * 5L) + clients + " team members (one client thread each, "
                 + "back to back), warm-up " + warmup.toSeconds() + " s, measured " + measured.toSeconds()
+                + " s; then paced: " + Math.max(clients, TEAM) + " members pausing " + think.toMillis() / 2 + "-"
+                + think.toMillis() * 3 / 2 + " ms between requests for " + paced.toSeconds()
                 + " s; PostgreSQL with fsync and synchronous_commit on; " + Runtime.getRuntime().availableProcessors()
                 + " cores; load average after the run: " + BenchServer.loadAverage()
                 + String.format(Locale.ROOT, "; whole run %.0f s", seconds(begun)));
         out.add("");
         out.add("| request | requests | " + clients + " members, on the server: p50 / p95 / p99 (ms) | "
-                + "at the client: p50 / p95 / p99 (ms) | one member alone, on the server: p50 / p95 (ms) |");
-        out.add("|---|---:|---:|---:|---:|");
+                + "at the client: p50 / p95 / p99 (ms) | " + people.size() + " members paced, on the server: "
+                + "requests, p50 / p95 / p99 (ms) | one member alone, on the server: p50 / p95 (ms) |");
+        out.add("|---|---:|---:|---:|---:|---:|");
         for (int k = 0; k < KINDS.size(); k++) {
             long[] atClient = Arrays.stream(client[k]).sorted().toArray();
-            out.add(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s |", KINDS.get(k).name(), atClient.length,
+            long[] pacedServer = serverTimes(pacedWindow, KINDS.get(k));
+            out.add(String.format(Locale.ROOT, "| %s | %d | %s | %s | %d: %s | %s |", KINDS.get(k).name(),
+                    atClient.length,
                     BenchServer.percentiles(serverTimes(window, KINDS.get(k)), 1e3),
-                    BenchServer.percentiles(atClient, 1e6),
+                    BenchServer.percentiles(atClient, 1e6), pacedServer.length,
+                    BenchServer.percentiles(pacedServer, 1e3),
                     BenchServer.percentiles(serverTimes(alone, KINDS.get(k)), 1e3).replaceFirst(" / [^/]+$", "")));
         }
         Files.write(dir.resolve("contacts-results.md"), out);

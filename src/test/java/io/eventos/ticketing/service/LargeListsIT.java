@@ -182,6 +182,45 @@ public class LargeListsIT extends EventOnSaleIT {
         assertTrue(Long.parseLong(rows.group(1)) > ORDERS / 2, "the event's orders as the planner sees them: " + plan);
     }
 
+    /**
+     * One ticket type's total is counted from its lines (each order once, however many lines of the type it has), the
+     * same as the orders the list shows; a ticket type that is not the event's counts nothing; and a type with more
+     * than ListTotal.EXACT_UP_TO orders is at least that many, estimated.
+     */
+    @Test
+    void aTicketTypesTotalCountsEachOfItsOrdersOnce() throws Exception {
+        UUID late;
+        try (var t = CurrentTenant.bind(account)) {
+            late = fixtures.ticketType(event, "Late", 3000, null, null);
+        }
+        List<String> seven = codes("select id::text from orders where event_id = '" + event + "' order by code limit 7");
+        try (Connection db = superuser(); Statement sql = db.createStatement()) {
+            sql.execute("""
+                    insert into order_lines (id, account_id, order_id, ticket_id, quantity, unit_price_minor, total_minor)
+                    select gen_random_uuid(), o.account_id, o.id, '%s', 1, 3000, 3000
+                    from orders o, generate_series(1, case when o.id = '%s' then 2 else 1 end)
+                    where o.id in (%s)""".formatted(late, seven.get(0),
+                    String.join(",", seven.stream().map(id -> "'" + id + "'").toList())));
+        }
+        try {
+            OrderFilter byLate = new OrderFilter(event, null, late, null, null, null);
+            assertEquals(new ListTotal(7, false), as(() -> orders.total(byLate)), "seven orders, one with two lines");
+            assertEquals(7, as(() -> orders.count(byLate)), "as the exact count over the orders says");
+            assertEquals(7, as(() -> orders.list(byLate, new ListTotal(7, false), 0, 25, "placedAt", false)).size());
+            assertEquals(new ListTotal(0, false),
+                    as(() -> orders.total(new OrderFilter(event, null, UUID.randomUUID(), null, null, null))));
+            UUID general = UUID.fromString(codes("select id::text from tickets where event_id = '" + event
+                    + "' and name = 'General'").get(0));
+            ListTotal all = as(() -> orders.total(new OrderFilter(event, null, general, null, null, null)));
+            assertTrue(all.estimated() && all.rows() > ListTotal.EXACT_UP_TO, "every order has a General ticket: " + all);
+        } finally {
+            try (Connection db = superuser(); Statement sql = db.createStatement()) {
+                sql.execute("delete from order_lines where ticket_id = '" + late + "'");
+                sql.execute("delete from tickets where id = '" + late + "'");
+            }
+        }
+    }
+
     /** The total is estimated, not counted, when the planner prices counting it above ListTotal.COUNT_BUDGET. */
     @Test
     void aFilterTooDearToCountGetsTheEstimate() throws Exception {
