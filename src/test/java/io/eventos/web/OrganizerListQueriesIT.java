@@ -111,6 +111,30 @@ class OrganizerListQueriesIT extends BrowserTest {
                 loading.size(), filtering.size());
     }
 
+    /** The orders list filtered by one ticket type (a postback): the count and the page, no statement per order. */
+    @Test
+    void theOrdersListFilteredByATicketTypeStaysWithinTheBudget() throws Exception {
+        String summit = one("select e.id::text from events e join accounts a on a.id = e.account_id "
+                + "where a.slug = 'demo' and e.slug = 'product-summit'");
+        String ticket = one("select t.id::text from tickets t join order_lines l on l.ticket_id = t.id "
+                + "where t.event_id = '" + summit + "' group by t.id order by count(*) desc limit 1");
+        String page = get("/app/orders.xhtml?event=" + summit);
+        Map<String, String> filter = new LinkedHashMap<>(RawHttp.formFields(page, "orders-form"));
+        filter.put("jakarta.faces.partial.ajax", "true");
+        filter.put("jakarta.faces.source", "orders-form:filter");
+        filter.put("jakarta.faces.partial.execute", "orders-form");
+        filter.put("jakarta.faces.partial.render", "orders-form");
+        filter.put("orders-form:filter", "orders-form:filter");
+        filter.put("orders-form:ticket_input", ticket);
+        List<String> filtering = fewestOfThree(() -> statementsOf(AppStatements.OF_REQUESTS, () -> {
+            String answer = post("/app/orders.xhtml?event=" + summit, filter);
+            assertThat(answer).contains("data-ri=\"");
+        }));
+        System.out.printf("orders, ticket type filter: %d statements%n  %s%n", filtering.size(),
+                String.join("\n  ", filtering));
+        assertThat(filtering).as(String.join("\n", filtering)).hasSizeLessThanOrEqualTo(MOST);
+    }
+
     private interface Request {
         void run() throws Exception;
     }
