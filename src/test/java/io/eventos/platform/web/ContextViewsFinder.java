@@ -12,7 +12,17 @@ final class ContextViewsFinder {
     private ContextViewsFinder() {
     }
 
-    static List<ContextViews> all() {
+    /** Imported once per test JVM: reading every class of the main code takes seconds. */
+    private static List<ContextViews> found;
+
+    static synchronized List<ContextViews> all() {
+        if (found == null) {
+            found = find();
+        }
+        return found;
+    }
+
+    private static List<ContextViews> find() {
         return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.eventos").stream()
                 .filter(c -> c.isAssignableTo(ContextViews.class) && !c.isInterface())

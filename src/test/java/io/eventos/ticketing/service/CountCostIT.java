@@ -161,21 +161,17 @@ public class CountCostIT extends EventOnSaleIT {
 
     /** Waits (up to a minute) until no other session of this database is inside a transaction holding a snapshot. */
     private void awaitNoOtherOpenTransaction() throws Exception {
-        String others = "";
-        for (int i = 0; i < 600; i++) {
-            try (Connection db = superuser(); Statement sql = db.createStatement(); ResultSet rs = sql.executeQuery("""
-                    select coalesce(string_agg(usename || ' ' || state || ': ' || left(query, 80), '; '), '')
-                    from pg_stat_activity
-                    where datname = current_database() and pid <> pg_backend_pid() and backend_xmin is not null""")) {
-                rs.next();
-                others = rs.getString(1);
-            }
-            if (others.isEmpty()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        System.out.println("CountCostIT: other transactions still open after a minute: " + others);
+        io.eventos.testing.Poll.until("no other open transaction (their snapshots keep old row versions)",
+                java.time.Duration.ofMinutes(1), java.time.Duration.ofMillis(100), () -> {
+                    try (Connection db = superuser(); Statement sql = db.createStatement();
+                         ResultSet rs = sql.executeQuery("""
+                                 select count(*) = 0 from pg_stat_activity
+                                 where datname = current_database() and pid <> pg_backend_pid()
+                                   and backend_xmin is not null""")) {
+                        rs.next();
+                        return rs.getBoolean(1);
+                    }
+                });
     }
 
     /**
