@@ -24,7 +24,8 @@ public final class SuiteDeployment {
             "io.eventos.isolation.UnboundProbe",
             "io.eventos.account.domain.PermissionsDoc",
             "io.eventos.platform.web.FailingServlet",
-            "io.eventos.testing.Poll");
+            "io.eventos.testing.Poll",
+            "io.eventos.testing.AppStatements");
 
     private SuiteDeployment() {
     }
