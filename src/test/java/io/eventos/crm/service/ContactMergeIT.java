@@ -10,8 +10,15 @@ import io.eventos.ticketing.service.PlacedOrder;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import io.eventos.testing.Poll;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -207,6 +214,60 @@ public class ContactMergeIT extends ContactsOnSaleIT {
         return page.pairs().stream().map(p -> p.first().name().toLowerCase(java.util.Locale.ROOT)).toList();
     }
 
+    /**
+     * An undo gives way to a sale. A sale to a merged address takes the merged row (its upsert) and then the survivor's
+     * (its timeline entry); an undo takes both rows in the order of their ids. With the survivor's id the lower, an undo
+     * starting between the sale's two can hold the survivor and wait for the merged row while the sale waits for the
+     * survivor. PostgreSQL would end one of them with "deadlock detected" after {@code deadlock_timeout} (1 s): with a
+     * 3 s lock timeout it was the undo, with an error no page explains. The undo stops waiting first (500 ms): the
+     * organizer is asked to try again, the sale goes through, and the undo works once it is done. The sale's two
+     * locks are taken here as it takes them.
+     */
+    @Test
+    void anUndoGivesWayToASaleHoldingTheMergedAddress() throws Exception {
+        UUID one = as(() -> contacts.create(new ContactForm("Cy", "Crossed", "cy@one.example", null, null, null,
+                null, null, null, null, List.of(), null, Map.of())));
+        UUID two = as(() -> contacts.create(new ContactForm("Cy", "Crossed", "cy@two.example", null, null, null,
+                null, null, null, null, List.of(), null, Map.of())));
+        // PostgreSQL orders uuids byte by byte, as their text sorts
+        UUID survivor = one.toString().compareTo(two.toString()) < 0 ? one : two;
+        UUID merged = survivor.equals(one) ? two : one;
+        UUID merge = as(() -> merging.merge(survivor, merged, Set.of()));
+
+        ExecutorService pool = Executors.newFixedThreadPool(1, threads);
+        try (Connection sale = superuser(); Connection watch = superuser();
+             Statement saleSql = sale.createStatement(); Statement watchSql = watch.createStatement()) {
+            sale.setAutoCommit(false);
+            saleSql.execute("select id from contacts where id = '" + merged + "' for no key update"); // the upsert
+            Future<Object> undo = pool.submit(() -> {
+                try (var t = CurrentTenant.bind(account); var u = CurrentTenant.bindUser(owner)) {
+                    merging.undo(merge);
+                    return "undone";
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            });
+            Poll.until("the undo waiting for the merged row", Duration.ofSeconds(20), Duration.ofMillis(10), () -> {
+                try (ResultSet rs = watchSql.executeQuery("select count(*) from pg_stat_activity"
+                        + " where datname = current_database() and wait_event_type = 'Lock'")) {
+                    return rs.next() && rs.getLong(1) == 1;
+                }
+            });
+            saleSql.execute("select id from contacts where id = '" + survivor + "' for key share"); // its timeline
+            sale.commit();
+            Object outcome = undo.get(1, TimeUnit.MINUTES);
+            assertTrue(outcome instanceof InputRefusedException refused
+                    && refused.getMessage().contains("try again"), String.valueOf(outcome));
+        } finally {
+            pool.shutdownNow();
+        }
+        as(() -> {
+            merging.undo(merge);
+            return null;
+        });
+        assertEquals(2, names("crossed").size(), "both contacts again");
+    }
+
     @Test
     void twoMergesOfTheSameContactsAtOnceLeaveExactlyOne() throws Exception {
         UUID a = as(() -> contacts.create(new ContactForm("Grace", "Hopper", "grace@navy.example", null, "Navy", null,
@@ -386,4 +447,8 @@ public class ContactMergeIT extends ContactsOnSaleIT {
         return entries.stream().map(TimelineEntry::id).sorted().toList();
     }
 
+
+    private static Connection superuser() throws SQLException {
+        return DriverManager.getConnection(System.getenv("EVENTOS_DB_URL"), "postgres", "");
+    }
 }
