@@ -6,6 +6,7 @@
 # request kind. Prints the figures and writes target/bench/contacts-results.md.
 # Options: -Dbench.contacts=1000000 -Dbench.clients=4 -Dbench.warmup=15 -Dbench.seconds=60 -Dbench.alone=20
 #          -Dbench.paced=60 -Dbench.thinkMillis=2000 (paced phase: all 8 team members, each pausing 1-3 s)
+#          -Dbench.hold=900 (keep the database and server up afterwards, for EXPLAIN ANALYZE by hand)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "load average before: $(cat /proc/loadavg)"

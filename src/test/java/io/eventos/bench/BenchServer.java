@@ -95,6 +95,19 @@ final class BenchServer implements AutoCloseable {
         return database;
     }
 
+    /**
+     * Keeps the database and the server up for {@code bench.hold} seconds (none by default), for EXPLAIN ANALYZE by
+     * hand on the same data (psql as the superuser "postgres").
+     */
+    void holdIfAsked() throws InterruptedException {
+        int hold = Integer.getInteger("bench.hold", 0);
+        if (hold > 0) {
+            say("Holding the database (port " + database.port() + ", user postgres, database eventos) and the server ("
+                    + base() + ") for " + hold + " s ...");
+            Thread.sleep(hold * 1000L);
+        }
+    }
+
     URI base() {
         return base;
     }

@@ -92,6 +92,7 @@ public final class ContactsBenchmark {
             load();
             say(String.format(Locale.ROOT, "  generated, indexed and analyzed in %.0f s", seconds(started)));
             measure(dir, begun);
+            server.holdIfAsked();
         }
     }
 

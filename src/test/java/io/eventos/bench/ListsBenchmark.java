@@ -91,12 +91,7 @@ public final class ListsBenchmark {
                     + " (" + bench.durability() + ")");
             bench.addOwners(List.of("bench-large"));
             measure(dir);
-            int hold = Integer.getInteger("bench.hold", 0);
-            if (hold > 0) { // for EXPLAIN ANALYZE by hand on the same data (psql as the superuser "postgres")
-                say("Holding the database (port " + bench.database.port() + ", user postgres, database eventos) and "
-                        + "the server (" + base + ") for " + hold + " s ...");
-                Thread.sleep(hold * 1000L);
-            }
+            bench.holdIfAsked();
         }
     }
 

@@ -34,11 +34,6 @@ import java.sql.SQLException;
                 "ownerPassword=${MPCONFIG=eventos.db.owner.password}",
                 // lets JSON text bind to jsonb and text to inet columns without casts in every query
                 "stringType=unspecified",
-                // every statement planned with its values: after five runs of a statement PostgreSQL may keep a generic
-                // plan for the connection, planned without them, and at one event with 200,000 orders the orders list
-                // of one ticket type then hashed all of them: 357 ms and 200,000 buffers instead of 2 ms (issue 18,
-                // docs/benchmarks.md "Generic plans"). PL/pgSQL functions keep PostgreSQL's own choice (V42).
-                "options=-c plan_cache_mode=force_custom_plan",
                 "ApplicationName=eventos",
                 "fish.payara.is-connection-validation-required=true",
                 "fish.payara.connection-validation-method=auto-commit"

@@ -27,13 +27,22 @@ public final class TransactionSettings {
     /**
      * Binds the account and, when given, the user in one statement (the first of every tenant-bound service call's
      * transaction: two round trips became one).
+     * <p>With a user (a signed-in team member's request: the organizer's lists, searches and filters) the same statement
+     * makes PostgreSQL plan the rest of the transaction's statements with their values ({@code plan_cache_mode =
+     * force_custom_plan}). Otherwise, after five runs of a statement on a connection, it may keep a plan made without
+     * them, sized for an average event: the orders list of one ticket type at an event with 200,000 orders then hashed
+     * all of them, 357 ms and 200,000 buffers instead of 2 ms (issue 18, docs/benchmarks.md "Plans made without the
+     * values"; {@code LargeListsIT}). Planning each time costs a fraction of a millisecond a statement, so the hot
+     * anonymous paths (public pages, checkout, bound without a user) keep PostgreSQL's usual choice, and so do the
+     * PL/pgSQL functions (V42).
      */
     public static void bind(EntityManager em, UUID accountId, UUID userId) {
         if (userId == null) {
             set(em, ACCOUNT, accountId);
             return;
         }
-        em.createNativeQuery("select set_config(?1, ?2, true), set_config(?3, ?4, true)")
+        em.createNativeQuery("select set_config(?1, ?2, true), set_config(?3, ?4, true),"
+                        + " set_config('plan_cache_mode', 'force_custom_plan', true)")
                 .setParameter(1, ACCOUNT)
                 .setParameter(2, accountId.toString())
                 .setParameter(3, USER)

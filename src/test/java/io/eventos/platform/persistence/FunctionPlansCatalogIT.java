@@ -15,11 +15,11 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Reads PostgreSQL's catalog: the application's connections plan each statement with its values
- * ({@code plan_cache_mode = force_custom_plan}, {@link ApplicationDatabase}), and every PL/pgSQL function of the schema
- * says itself how its statements are planned (V42: {@code auto}, PostgreSQL's usual choice, unless it needs its values
- * every time). A function that does not say so would replan each of its statements on every run under the
- * connection's setting: the outbox's claim, a loop over every account, went from 19 ms to 160-290 ms that way.
+ * Reads PostgreSQL's catalog: a signed-in member's transactions plan each statement with its values
+ * ({@code plan_cache_mode = force_custom_plan}, {@code TransactionSettings.bind}), and every PL/pgSQL function of the
+ * schema says itself how its statements are planned (V42: {@code auto}, PostgreSQL's usual choice, unless it needs its
+ * values every time). A function that does not say so replans each of its statements on every run under that setting:
+ * the outbox's claim, a loop over every account, went from 19 ms to 160-290 ms when every connection had it.
  */
 class FunctionPlansCatalogIT {
 

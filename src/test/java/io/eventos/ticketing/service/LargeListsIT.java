@@ -223,10 +223,10 @@ public class LargeListsIT extends EventOnSaleIT {
     }
 
     /**
-     * The list is planned with its values however often it runs: after five runs of a statement on a connection
-     * PostgreSQL may keep a plan made without them (a generic plan), and for one ticket type that plan hashed every
-     * order of the event to show 25 (issue 18: 357 ms and 200,000 buffers instead of 2 ms at 200,000 orders). Thirty
-     * runs of the page each read about what its 25 rows need, not the event's 10,500 orders.
+     * A member's list is planned with its values however often it runs (TransactionSettings.bind): after five runs of
+     * a statement on a connection PostgreSQL may keep a plan made without them (a generic plan), and for one ticket
+     * type that plan hashed every order of the event to show 25 (issue 18: 357 ms and 200,000 buffers instead of 2 ms
+     * at 200,000 orders). Thirty runs of the page each read about what its 25 rows need, not the event's 10,500 orders.
      */
     @Test
     void theOrdersOfOneTicketTypeStayCheapHoweverOftenTheListRuns() throws Exception {
