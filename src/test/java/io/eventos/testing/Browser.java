@@ -133,9 +133,15 @@ public final class Browser {
 
     /**
      * axe-core (in the page itself: legacy mode, no helper window) finds no serious or critical accessibility
-     * problem on what the browser shows now; the failure lists each rule with the elements it found.
+     * problem on what the browser shows now; the failure lists each rule with the elements it found. It first waits
+     * (up to 5 s) until no CSS transition is running: a button just clicked fades between its colours for a moment
+     * (the theme's transitions), and axe once measured the orders list's "Filter" button halfway, as too little
+     * contrast (CheckoutIT, session 16; its colours at rest and on hover pass).
      */
     public static void assertNoSeriousAccessibilityProblems(ChromeDriver driver, String page) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(5), POLL).until(d -> Boolean.TRUE
+                .equals(driver.executeScript("return document.getAnimations()"
+                        + ".filter(a => a instanceof CSSTransition).every(a => a.playState !== 'running')")));
         com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
                 .setLegacyMode(true).analyze(driver);
         java.util.List<String> problems = results.getViolations().stream()
