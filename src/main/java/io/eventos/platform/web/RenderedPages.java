@@ -32,6 +32,8 @@ public class RenderedPages {
     static final String STORED = "eventos.renderedPages.stored";
     static final Duration TTL = Duration.ofSeconds(60);
     private static final Pattern NONCE = Pattern.compile(" nonce=\"[^\"]*\"");
+    private static final byte[] NONCE_BYTES = " nonce=\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] QUOTE = {'"'};
 
     private final ExpiringCache<String, byte[]> pages = new ExpiringCache<>(TTL, 2_000);
 
@@ -110,7 +112,50 @@ public class RenderedPages {
         return withoutNonces(utf8, StandardCharsets.UTF_8);
     }
 
+    /**
+     * The HTML without its {@code  nonce="..."} attributes. In UTF-8 (and the single-byte ASCII-based charsets) the
+     * attribute's bytes are ASCII, which never occur inside a multi-byte character, so the bytes are scanned as they
+     * are: decoding the page into a String, replacing and encoding it again took a quarter of the CPU of a public
+     * page's first rendering (a JFR profile of {@code bench/run.sh}, session 16). Other charsets are decoded.
+     */
     static byte[] withoutNonces(byte[] html, java.nio.charset.Charset charset) {
-        return NONCE.matcher(new String(html, charset)).replaceAll("").getBytes(charset);
+        if (!charset.equals(StandardCharsets.UTF_8) && !charset.equals(StandardCharsets.ISO_8859_1)
+                && !charset.equals(StandardCharsets.US_ASCII)) {
+            return NONCE.matcher(new String(html, charset)).replaceAll("").getBytes(charset);
+        }
+        int at = indexOf(html, NONCE_BYTES, 0);
+        if (at < 0) {
+            return html;
+        }
+        byte[] out = new byte[html.length];
+        int length = 0;
+        int from = 0;
+        while (at >= 0) {
+            int end = indexOf(html, QUOTE, at + NONCE_BYTES.length);
+            if (end < 0) { // not closed: not an attribute to remove (the pattern needs its closing quote)
+                break;
+            }
+            System.arraycopy(html, from, out, length, at - from);
+            length += at - from;
+            from = end + 1;
+            at = indexOf(html, NONCE_BYTES, from);
+        }
+        System.arraycopy(html, from, out, length, html.length - from);
+        length += html.length - from;
+        return java.util.Arrays.copyOf(out, length);
+    }
+
+    /** Where {@code part} first occurs in {@code bytes} at or after {@code from}, or -1. */
+    private static int indexOf(byte[] bytes, byte[] part, int from) {
+        outer:
+        for (int i = from; i <= bytes.length - part.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (bytes[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 }
