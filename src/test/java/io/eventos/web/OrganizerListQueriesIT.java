@@ -83,22 +83,14 @@ class OrganizerListQueriesIT extends BrowserTest {
     @Test
     void theContactListsLaterRequestsStayWithinTheBudgetAndReadNoMenuAgain() throws Exception {
         String page = get("/app/contacts.xhtml");
-        Map<String, String> segments = new LinkedHashMap<>(RawHttp.formFields(page, "segments-form"));
-        segments.put("jakarta.faces.partial.ajax", "true");
-        segments.put("jakarta.faces.source", "segments-form:load-segments");
-        segments.put("jakarta.faces.partial.execute", "segments-form:load-segments");
-        segments.put("jakarta.faces.partial.render", "segments-form:segments-area");
-        segments.put("segments-form:load-segments", "segments-form:load-segments");
+        Map<String, String> segments = ajax(page, "segments-form", "segments-form:load-segments",
+                "segments-form:load-segments", "segments-form:segments-area");
         List<String> loading = statementsOf(AppStatements.OF_REQUESTS, () -> post("/app/contacts.xhtml", segments));
         assertThat(loading).as(String.join("\n", loading)).hasSizeLessThanOrEqualTo(MOST)
                 .anyMatch(q -> q.matches("(?is).*\\bfrom segments\\b.*"));
 
-        Map<String, String> filter = new LinkedHashMap<>(RawHttp.formFields(page, "contacts-form"));
-        filter.put("jakarta.faces.partial.ajax", "true");
-        filter.put("jakarta.faces.source", "contacts-form:filter");
-        filter.put("jakarta.faces.partial.execute", "contacts-form");
-        filter.put("jakarta.faces.partial.render", "contacts-form:contacts contacts-form:match-count");
-        filter.put("contacts-form:filter", "contacts-form:filter");
+        Map<String, String> filter = ajax(page, "contacts-form", "contacts-form:filter", "contacts-form",
+                "contacts-form:contacts contacts-form:match-count");
         filter.put("contacts-form:consent_input", "yes");
         filter.put("contacts-form:text", "a");
         List<String> filtering = statementsOf(AppStatements.OF_REQUESTS, () -> {
@@ -119,12 +111,7 @@ class OrganizerListQueriesIT extends BrowserTest {
         String ticket = one("select t.id::text from tickets t join order_lines l on l.ticket_id = t.id "
                 + "where t.event_id = '" + summit + "' group by t.id order by count(*) desc limit 1");
         String page = get("/app/orders.xhtml?event=" + summit);
-        Map<String, String> filter = new LinkedHashMap<>(RawHttp.formFields(page, "orders-form"));
-        filter.put("jakarta.faces.partial.ajax", "true");
-        filter.put("jakarta.faces.source", "orders-form:filter");
-        filter.put("jakarta.faces.partial.execute", "orders-form");
-        filter.put("jakarta.faces.partial.render", "orders-form");
-        filter.put("orders-form:filter", "orders-form:filter");
+        Map<String, String> filter = ajax(page, "orders-form", "orders-form:filter", "orders-form", "orders-form");
         filter.put("orders-form:ticket_input", ticket);
         List<String> filtering = fewestOfThree(() -> statementsOf(AppStatements.OF_REQUESTS, () -> {
             String answer = post("/app/orders.xhtml?event=" + summit, filter);
@@ -162,6 +149,20 @@ class OrganizerListQueriesIT extends BrowserTest {
             }
         }
         return fewest;
+    }
+
+    /**
+     * The fields PrimeFaces posts when {@code source} (a button) is clicked in {@code form} of {@code page}: the form's
+     * own fields and the partial request's, executing {@code execute} and rendering {@code render}; to add to.
+     */
+    private static Map<String, String> ajax(String page, String form, String source, String execute, String render) {
+        Map<String, String> fields = new LinkedHashMap<>(RawHttp.formFields(page, form));
+        fields.put("jakarta.faces.partial.ajax", "true");
+        fields.put("jakarta.faces.source", source);
+        fields.put("jakarta.faces.partial.execute", execute);
+        fields.put("jakarta.faces.partial.render", render);
+        fields.put(source, source);
+        return fields;
     }
 
     private String post(String path, Map<String, String> fields) throws Exception {
