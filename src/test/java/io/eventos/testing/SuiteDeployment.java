@@ -25,7 +25,8 @@ public final class SuiteDeployment {
             "io.eventos.account.domain.PermissionsDoc",
             "io.eventos.platform.web.FailingServlet",
             "io.eventos.testing.Poll",
-            "io.eventos.testing.AppStatements");
+            "io.eventos.testing.AppStatements",
+            "io.eventos.testing.Superuser");
 
     private SuiteDeployment() {
     }

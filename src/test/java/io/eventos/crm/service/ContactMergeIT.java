@@ -5,18 +5,17 @@ import io.eventos.account.service.AuditService;
 import io.eventos.platform.input.InputRefusedException;
 import io.eventos.platform.security.AccessDeniedException;
 import io.eventos.platform.tenancy.CurrentTenant;
+import io.eventos.testing.Poll;
+import io.eventos.testing.Superuser;
 import io.eventos.ticketing.service.OrderRequest;
 import io.eventos.ticketing.service.PlacedOrder;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
-import io.eventos.testing.Poll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -235,7 +234,7 @@ public class ContactMergeIT extends ContactsOnSaleIT {
         UUID merge = as(() -> merging.merge(survivor, merged, Set.of()));
 
         ExecutorService pool = Executors.newFixedThreadPool(1, threads);
-        try (Connection sale = superuser(); Connection watch = superuser();
+        try (Connection sale = Superuser.connect(); Connection watch = Superuser.connect();
              Statement saleSql = sale.createStatement(); Statement watchSql = watch.createStatement()) {
             sale.setAutoCommit(false);
             saleSql.execute("select id from contacts where id = '" + merged + "' for no key update"); // the upsert
@@ -445,10 +444,5 @@ public class ContactMergeIT extends ContactsOnSaleIT {
 
     private static List<UUID> ids(List<TimelineEntry> entries) {
         return entries.stream().map(TimelineEntry::id).sorted().toList();
-    }
-
-
-    private static Connection superuser() throws SQLException {
-        return DriverManager.getConnection(System.getenv("EVENTOS_DB_URL"), "postgres", "");
     }
 }

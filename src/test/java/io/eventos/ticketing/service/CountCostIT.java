@@ -2,13 +2,13 @@ package io.eventos.ticketing.service;
 
 import io.eventos.devserver.EmbeddedDatabase;
 import io.eventos.platform.tenancy.CurrentTenant;
+import io.eventos.testing.Superuser;
 import io.eventos.ticketing.service.payment.TestCardGateway;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -65,13 +65,13 @@ public class CountCostIT extends EventOnSaleIT {
         try (var t = CurrentTenant.bind(account)) {
             fixtures.paidOrderHistory(event, ticket, 4_000);
         }
-        try (Connection db = superuser(); Statement sql = db.createStatement()) {
+        try (Connection db = Superuser.connect(); Statement sql = db.createStatement()) {
             // the history was written in one transaction, so its sold count moved the ticket type's row 8,000 times
             // at once; sold over time, PostgreSQL would have pruned those row versions as it went
             sql.execute("vacuum tickets");
         }
         long withHistory = buffersOfOneCount(); // before PostgreSQL's statistics know of it, as in a rush
-        try (Connection db = superuser(); Statement sql = db.createStatement()) {
+        try (Connection db = Superuser.connect(); Statement sql = db.createStatement()) {
             sql.execute("analyze holds, hold_lines, orders, attendees"); // as autovacuum does sooner or later
         }
         long analyzed = buffersOfOneCount();
@@ -102,7 +102,7 @@ public class CountCostIT extends EventOnSaleIT {
             }
         }
         String plan;
-        try (Connection db = superuser(); Statement sql = db.createStatement()) {
+        try (Connection db = Superuser.connect(); Statement sql = db.createStatement()) {
             sql.execute("analyze ticket_takes");
             sql.execute("load 'auto_explain'");
             sql.execute("set auto_explain.log_min_duration = 0");
@@ -163,7 +163,7 @@ public class CountCostIT extends EventOnSaleIT {
     private void awaitNoOtherOpenTransaction() throws Exception {
         io.eventos.testing.Poll.until("no other open transaction (their snapshots keep old row versions)",
                 java.time.Duration.ofMinutes(1), java.time.Duration.ofMillis(100), () -> {
-                    try (Connection db = superuser(); Statement sql = db.createStatement();
+                    try (Connection db = Superuser.connect(); Statement sql = db.createStatement();
                          ResultSet rs = sql.executeQuery("""
                                  select count(*) = 0 from pg_stat_activity
                                  where datname = current_database() and pid <> pg_backend_pid()
@@ -179,7 +179,7 @@ public class CountCostIT extends EventOnSaleIT {
      * version of a HOT update, which no index points at: pageinspect's flag HEAP_ONLY_TUPLE), and how many there are.
      */
     private long[] paidVersionsWrittenAsHeapOnly() throws SQLException {
-        try (Connection db = superuser(); Statement sql = db.createStatement()) {
+        try (Connection db = Superuser.connect(); Statement sql = db.createStatement()) {
             sql.execute("create schema if not exists stats");
             sql.execute("create extension if not exists pageinspect schema stats");
             try (ResultSet rs = sql.executeQuery("""
@@ -197,7 +197,7 @@ public class CountCostIT extends EventOnSaleIT {
 
     /** Buffers (shared, hit or read) of the count's statement in one more buyer's hold. */
     private long buffersOfOneCount() throws SQLException {
-        try (Connection db = superuser(); Statement sql = db.createStatement()) {
+        try (Connection db = Superuser.connect(); Statement sql = db.createStatement()) {
             sql.execute("create schema if not exists stats");
             sql.execute("create extension if not exists pg_stat_statements schema stats");
             sql.execute("select stats.pg_stat_statements_reset()");
@@ -205,7 +205,7 @@ public class CountCostIT extends EventOnSaleIT {
         try (var t = CurrentTenant.bind(account)) {
             checkout.reserve(new Cart(event, Map.of(ticket, 1), null));
         }
-        try (Connection db = superuser(); Statement sql = db.createStatement();
+        try (Connection db = Superuser.connect(); Statement sql = db.createStatement();
              ResultSet rs = sql.executeQuery("""
                      select coalesce(sum(shared_blks_hit + shared_blks_read), -1) from stats.pg_stat_statements
                      where query like '%event_stock(%' and query not like '%create function%'""")) {
@@ -214,10 +214,5 @@ public class CountCostIT extends EventOnSaleIT {
             assertTrue(buffers >= 0, "the count's statement was not found in pg_stat_statements");
             return buffers;
         }
-    }
-
-    /** The database's superuser (the embedded PostgreSQL trusts local connections), for the statistics only. */
-    private static Connection superuser() throws SQLException {
-        return DriverManager.getConnection(System.getenv("EVENTOS_DB_URL"), "postgres", "");
     }
 }

@@ -6,12 +6,12 @@ import io.eventos.account.service.AuditService;
 import io.eventos.platform.persistence.ListTotal;
 import io.eventos.platform.tenancy.CurrentTenant;
 import io.eventos.testing.AppStatements;
+import io.eventos.testing.Superuser;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -60,7 +60,7 @@ public class LargeListsIT extends EventOnSaleIT {
             UUID ticket = fixtures.ticketType(event, "General", 2500, null, null);
             fixtures.paidOrderHistory(event, ticket, ORDERS);
         }
-        try (Connection db = superuser(); Statement sql = db.createStatement()) {
+        try (Connection db = Superuser.connect(); Statement sql = db.createStatement()) {
             // placed one minute apart, two by two at the same minute, 300 buyer names, one total: ties the id must break
             sql.execute("""
                     update orders o set placed_at = now() - (x.n / 2) * interval '1 minute',
@@ -142,7 +142,7 @@ public class LargeListsIT extends EventOnSaleIT {
     @Test
     void aSearchCanUseItsTrigramIndexUnderRowLevelSecurity() throws Exception {
         List<String> plan = new ArrayList<>();
-        try (Connection db = superuser(); Statement st = db.createStatement()) {
+        try (Connection db = Superuser.connect(); Statement st = db.createStatement()) {
             st.execute("begin");
             st.execute("create table leakproof_probe (account_id uuid not null, name text not null, email text)");
             st.execute("alter table leakproof_probe enable row level security");
@@ -195,7 +195,7 @@ public class LargeListsIT extends EventOnSaleIT {
             late = fixtures.ticketType(event, "Late", 3000, null, null);
         }
         List<String> seven = codes("select id::text from orders where event_id = '" + event + "' order by code limit 7");
-        try (Connection db = superuser(); Statement sql = db.createStatement()) {
+        try (Connection db = Superuser.connect(); Statement sql = db.createStatement()) {
             sql.execute("""
                     insert into order_lines (id, account_id, order_id, ticket_id, quantity, unit_price_minor, total_minor)
                     select gen_random_uuid(), o.account_id, o.id, '%s', 1, 3000, 3000
@@ -215,7 +215,7 @@ public class LargeListsIT extends EventOnSaleIT {
             ListTotal all = as(() -> orders.total(new OrderFilter(event, null, general, null, null, null)));
             assertTrue(all.estimated() && all.rows() > ListTotal.EXACT_UP_TO, "every order has a General ticket: " + all);
         } finally {
-            try (Connection db = superuser(); Statement sql = db.createStatement()) {
+            try (Connection db = Superuser.connect(); Statement sql = db.createStatement()) {
                 sql.execute("delete from order_lines where ticket_id = '" + late + "'");
                 sql.execute("delete from tickets where id = '" + late + "'");
             }
@@ -234,7 +234,7 @@ public class LargeListsIT extends EventOnSaleIT {
                 + "' and name = 'General'").get(0));
         OrderFilter byGeneral = new OrderFilter(event, null, general, null, null, null);
         ListTotal total = new ListTotal(ORDERS, true);
-        try (Connection db = superuser(); Statement sql = db.createStatement()) {
+        try (Connection db = Superuser.connect(); Statement sql = db.createStatement()) {
             // the statistics of the benchmark's shape, 15,000 events and 45,000 ticket types, where a plan made without
             // the values expects a handful of orders of an event and lines of a type (here: about 200 of each)
             sql.execute("alter table orders alter column event_id set (n_distinct = 15000)");
@@ -248,13 +248,13 @@ public class LargeListsIT extends EventOnSaleIT {
                 assertEquals(25, as(() -> orders.list(byGeneral, total, 0, 25, "placedAt", false)).size());
             }
         } finally {
-            try (Connection db = superuser(); Statement sql = db.createStatement()) {
+            try (Connection db = Superuser.connect(); Statement sql = db.createStatement()) {
                 sql.execute("alter table orders alter column event_id reset (n_distinct)");
                 sql.execute("alter table order_lines alter column ticket_id reset (n_distinct)");
                 sql.execute("analyze orders, order_lines");
             }
         }
-        try (Connection db = superuser(); Statement sql = db.createStatement();
+        try (Connection db = Superuser.connect(); Statement sql = db.createStatement();
              ResultSet rs = sql.executeQuery("select s.calls, (s.shared_blks_hit + s.shared_blks_read) / s.calls "
                      + AppStatements.OF_REQUESTS + " and s.query ~* 'from orders o where' and s.query ~* 'l.ticket_id'")) {
             long calls = 0;
@@ -286,7 +286,7 @@ public class LargeListsIT extends EventOnSaleIT {
     /** EXPLAIN of {@code sql} as the application role with the test's account bound (row level security in force). */
     private List<String> plan(String sql) throws SQLException {
         List<String> lines = new java.util.ArrayList<>();
-        try (Connection db = superuser(); Statement st = db.createStatement()) {
+        try (Connection db = Superuser.connect(); Statement st = db.createStatement()) {
             st.execute("begin");
             st.execute("set local role " + io.eventos.devserver.EmbeddedDatabase.APP);
             st.execute("select set_config('app.account_id', '" + account + "', true)");
@@ -302,7 +302,7 @@ public class LargeListsIT extends EventOnSaleIT {
 
     @Test
     void theAuditLogsLastPageIsItsOldestEntriesAndItsActionFilterIsAPrefix() throws Exception {
-        try (Connection db = superuser(); Statement sql = db.createStatement()) {
+        try (Connection db = Superuser.connect(); Statement sql = db.createStatement()) {
             sql.execute("""
                     insert into audit_log (id, account_id, occurred_at, actor_kind, action, subject_type, subject_id)
                     select gen_random_uuid(), '%s', now() - i * interval '1 minute', 'system',
@@ -330,7 +330,7 @@ public class LargeListsIT extends EventOnSaleIT {
 
     private List<String> codes(String query) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Connection db = superuser(); Statement sql = db.createStatement(); ResultSet rs = sql.executeQuery(query)) {
+        try (Connection db = Superuser.connect(); Statement sql = db.createStatement(); ResultSet rs = sql.executeQuery(query)) {
             while (rs.next()) {
                 out.add(rs.getString(1));
             }
@@ -340,9 +340,5 @@ public class LargeListsIT extends EventOnSaleIT {
 
     private static List<String> codes(List<OrderRow> rows) {
         return rows.stream().map(OrderRow::code).toList();
-    }
-
-    private static Connection superuser() throws SQLException {
-        return DriverManager.getConnection(System.getenv("EVENTOS_DB_URL"), "postgres", "");
     }
 }
