@@ -134,14 +134,12 @@ public final class Browser {
     /**
      * axe-core (in the page itself: legacy mode, no helper window) finds no serious or critical accessibility
      * problem on what the browser shows now; the failure lists each rule with the elements it found. It first waits
-     * (up to 5 s) until no CSS transition is running: a button just clicked fades between its colours for a moment
-     * (the theme's transitions), and axe once measured the orders list's "Filter" button halfway, as too little
-     * contrast (CheckoutIT, session 16; its colours at rest and on hover pass).
+     * until the page is at rest ({@link #awaitRest}): axe measured the orders list's "Filter" button as too little
+     * contrast while it faded back in after its request (CheckoutIT, sessions 16 and 17; its colours at rest and on
+     * hover pass).
      */
     public static void assertNoSeriousAccessibilityProblems(ChromeDriver driver, String page) {
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(5), POLL).until(d -> Boolean.TRUE
-                .equals(driver.executeScript("return document.getAnimations()"
-                        + ".filter(a => a instanceof CSSTransition).every(a => a.playState !== 'running')")));
+        awaitRest(driver);
         com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
                 .setLegacyMode(true).analyze(driver);
         java.util.List<String> problems = results.getViolations().stream()
@@ -152,6 +150,21 @@ public final class Browser {
         if (!problems.isEmpty()) {
             throw new AssertionError("axe-core on " + page + ": " + problems);
         }
+    }
+
+    /**
+     * Waits (up to 5 s) until the page is at rest, as a person reading it sees it: no PrimeFaces request queued or in
+     * flight, no button still showing its request, no CSS transition running. A PrimeFaces button stays disabled (at
+     * 60% opacity) for at least 500 ms after its click, however quickly the response came, and then fades back in
+     * over 200 ms (the theme's transition); waiting for transitions alone could end before that fade began.
+     */
+    public static void awaitRest(ChromeDriver driver) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(5), POLL).until(d -> Boolean.TRUE
+                .equals(driver.executeScript("""
+                        return (typeof PrimeFaces === 'undefined' || PrimeFaces.ajax.Queue.isEmpty())
+                            && document.querySelector('.ui-state-loading') === null
+                            && document.getAnimations().filter(a => a instanceof CSSTransition)
+                                .every(a => a.playState !== 'running');""")));
     }
 
     /** True if the element is inside the first screen (the viewport as it is now), top to bottom. */
