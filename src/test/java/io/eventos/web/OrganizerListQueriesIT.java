@@ -122,6 +122,36 @@ class OrganizerListQueriesIT extends BrowserTest {
         assertThat(filtering).as(String.join("\n", filtering)).hasSizeLessThanOrEqualTo(MOST);
     }
 
+    /**
+     * A search of the attendee list reads its matching tickets once: the first page and its exact total come from one
+     * statement (OrderService.attendeeSearch), where the total and the page each read all the matches before (issue
+     * 18: "hoffmann", 8,000 of an event's 400,000 tickets). The total shown is the database's count of the matches.
+     */
+    @Test
+    void anAttendeeSearchReadsItsMatchesOnce() throws Exception {
+        String summit = one("select e.id::text from events e join accounts a on a.id = e.account_id "
+                + "where a.slug = 'demo' and e.slug = 'product-summit'");
+        // the summit's most common surname among its ticket holders
+        String name = one("select lower(last_name) from attendees where event_id = '" + summit + "' "
+                + "and length(last_name) >= 3 group by lower(last_name) order by count(*) desc, 1 limit 1");
+        long matches = Long.parseLong(one("select count(*) from attendees a where a.event_id = '" + summit + "' "
+                + "and (a.search_text like '%" + name + "%' or a.order_id in (select o.id from orders o "
+                + "where o.event_id = '" + summit + "' and lower(o.code) like '%" + name + "%'))"));
+        assertThat(matches).as("the demo has several " + name).isGreaterThan(1);
+        String page = get("/app/attendees.xhtml?event=" + summit);
+        Map<String, String> search = ajax(page, "attendees-form", "attendees-form:search", "attendees-form",
+                "attendees-form:attendees");
+        search.put("attendees-form:text", name);
+        List<String> searching = fewestOfThree(() -> statementsOf(AppStatements.OF_REQUESTS, () -> {
+            String answer = post("/app/attendees.xhtml?event=" + summit, search);
+            assertThat(answer).contains(matches + " tickets");
+        }));
+        System.out.printf("attendees, search \"%s\": %d statements%n  %s%n", name, searching.size(),
+                String.join("\n  ", searching));
+        assertThat(searching.stream().filter(q -> q.contains("from attendees a"))).as(String.join("\n", searching))
+                .hasSize(1);
+    }
+
     private interface Request {
         void run() throws Exception;
     }

@@ -120,6 +120,13 @@ public class LargeListsIT extends EventOnSaleIT {
         List<AttendeeRow> tickets = as(() -> orders.attendees(event, code.toLowerCase(), 0, 50));
         assertEquals(2, tickets.size(), "the order's two tickets, found by its code");
         assertTrue(tickets.stream().allMatch(a -> a.orderCode().equals(code)));
+        // the same search's first page read with its total: the same tickets, counted exactly
+        io.eventos.platform.persistence.CountedPage<AttendeeRow> both = as(() -> orders.attendeeSearch(event,
+                code.toLowerCase(), 50));
+        assertEquals(new ListTotal(2, false), both.total());
+        assertEquals(tickets, both.rows());
+        // every holder is a "Past Guest": more matches than an exact total counts, so total and page are read apart
+        assertEquals(null, as(() -> orders.attendeeSearch(event, "past", 50)));
         ListTotal attendees = as(() -> orders.attendeeTotal(event, null));
         assertTrue(attendees.estimated(), "2 tickets an order: " + attendees);
         List<AttendeeRow> last = as(() -> orders.attendees(event, null, attendees,

@@ -32,9 +32,13 @@ public class AttendeesPage implements Serializable {
     private SalesEvent sales;
     private String text;
 
+    /** The table's rows per page (attendees.xhtml: {@code rows="50"}). */
+    static final int PAGE_SIZE = 50;
+
+    // a search of three letters or more reads its first page with its total (OrderService.attendeeSearch)
     private final LazyList<AttendeeRow> rows = new LazyList<>(() -> orders.attendeeTotal(sales.id(), text),
             (total, first, pageSize, field, ascending) -> orders.attendees(sales.id(), text, total, first, pageSize),
-            AttendeeRow::id);
+            AttendeeRow::id).withFirstPage(PAGE_SIZE, pageSize -> orders.attendeeSearch(sales.id(), text, pageSize));
 
     public void load() throws IOException {
         if (event == null) {
