@@ -6,6 +6,7 @@ import io.eventos.testing.BrowserTest.BrowsersOnDemand;
 import io.eventos.testing.RawHttp;
 import io.eventos.testing.TestDatabase;
 import io.eventos.testing.TestUsers;
+import io.eventos.ticketing.web.publicsite.CheckoutIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,8 +51,7 @@ class OrganizerListQueriesIT extends BrowserTest {
 
     @Test
     void eachListRunsAFewStatementsWhateverItsRows() throws Exception {
-        String summit = one("select e.id::text from events e join accounts a on a.id = e.account_id "
-                + "where a.slug = 'demo' and e.slug = 'product-summit'");
+        String summit = CheckoutIT.eventId();
         Map<String, String> lists = new LinkedHashMap<>();
         lists.put("events", "/app/events.xhtml");
         lists.put("orders", "/app/orders.xhtml?event=" + summit);
@@ -106,8 +106,7 @@ class OrganizerListQueriesIT extends BrowserTest {
     /** The orders list filtered by one ticket type (a postback): the count and the page, no statement per order. */
     @Test
     void theOrdersListFilteredByATicketTypeStaysWithinTheBudget() throws Exception {
-        String summit = one("select e.id::text from events e join accounts a on a.id = e.account_id "
-                + "where a.slug = 'demo' and e.slug = 'product-summit'");
+        String summit = CheckoutIT.eventId();
         String ticket = one("select t.id::text from tickets t join order_lines l on l.ticket_id = t.id "
                 + "where t.event_id = '" + summit + "' group by t.id order by count(*) desc limit 1");
         String page = get("/app/orders.xhtml?event=" + summit);
@@ -129,8 +128,7 @@ class OrganizerListQueriesIT extends BrowserTest {
      */
     @Test
     void anAttendeeSearchReadsItsMatchesOnce() throws Exception {
-        String summit = one("select e.id::text from events e join accounts a on a.id = e.account_id "
-                + "where a.slug = 'demo' and e.slug = 'product-summit'");
+        String summit = CheckoutIT.eventId();
         // the summit's most common surname among its ticket holders
         String name = one("select lower(last_name) from attendees where event_id = '" + summit + "' "
                 + "and length(last_name) >= 3 group by lower(last_name) order by count(*) desc, 1 limit 1");
@@ -216,8 +214,7 @@ class OrganizerListQueriesIT extends BrowserTest {
      */
     @Test
     void aRepeatedDashboardReadsNeitherTheRollupsNorTheOrdersAgain() throws Exception {
-        String summit = one("select e.id::text from events e join accounts a on a.id = e.account_id "
-                + "where a.slug = 'demo' and e.slug = 'product-summit'");
+        String summit = CheckoutIT.eventId();
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("account dashboard", "/app/?days=90");
         pages.put("event dashboard", "/app/event-dashboard.xhtml?event=" + summit);

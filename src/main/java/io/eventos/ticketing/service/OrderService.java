@@ -263,7 +263,7 @@ public class OrderService {
         String where = attendeeCondition(eventId, text, parameters);
         ListTotal.Window window = total.window(first, Math.max(1, pageSize));
         String dir = window.reversed() ? " desc" : " asc";
-        String order = " order by lower(a.last_name)" + dir + ", lower(a.first_name)" + dir + ", a.id" + dir;
+        String order = attendeeOrder(dir);
         // The page's tickets are chosen first, from attendees alone, and only they are joined with their order, ticket
         // type and line. A search of three letters or more reads its matches through the trigram index and sorts
         // them ("offset 0" keeps the planner from walking the name index instead: the holders of one surname sit
@@ -298,7 +298,7 @@ public class OrderService {
         }
         Map<Integer, Object> parameters = new HashMap<>();
         String where = attendeeCondition(eventId, text, parameters);
-        String order = " order by lower(a.last_name), lower(a.first_name), a.id";
+        String order = attendeeOrder(" asc");
         // the limit keeps the planner from walking the name index (as "offset 0" does in attendees) and bounds what
         // the count holds; 10,001 matches mean "more than exact": the caller reads the total and page apart
         Query query = em.createNativeQuery(ATTENDEE_COLUMNS + ", a.matches from (select a.*, count(*) over () as "
@@ -313,6 +313,11 @@ public class OrderService {
             matches = SqlValues.number(r[10]);
         }
         return matches > ListTotal.EXACT_UP_TO ? null : new CountedPage<>(rows, new ListTotal(matches, false));
+    }
+
+    /** The attendee list's order, by name, each key {@code dir} (" asc" or " desc"). */
+    private static String attendeeOrder(String dir) {
+        return " order by lower(a.last_name)" + dir + ", lower(a.first_name)" + dir + ", a.id" + dir;
     }
 
     /** Three letters or more: a search the trigram index serves, whose matches are read and sorted (see attendees). */

@@ -294,9 +294,7 @@ public class LargeListsIT extends EventOnSaleIT {
         assertTrue(half.find(), "the order half of: " + where);
         String sql = half.group(1).replace("?1", "'" + parameters.get(1) + "'")
                 .replace("?2", "'" + parameters.get(2) + "'");
-        List<String> plan = new ArrayList<>();
-        try (Connection db = Superuser.connect(); Statement st = db.createStatement()) {
-            st.execute("begin");
+        List<String> plan = plan("(analyze, buffers) " + sql, st -> {
             st.execute("set local lock_timeout = '5s'");
             List<String> others = new ArrayList<>();
             try (ResultSet rs = st.executeQuery("select i.indexrelid::regclass::text from pg_index i "
@@ -310,16 +308,8 @@ public class LargeListsIT extends EventOnSaleIT {
             for (String index : others) {
                 st.execute("drop index " + index);
             }
-            st.execute("set local role " + io.eventos.devserver.EmbeddedDatabase.APP);
-            st.execute("select set_config('app.account_id', '" + account + "', true)");
             st.execute("set local enable_seqscan = off");
-            try (ResultSet rs = st.executeQuery("explain (analyze, buffers) " + sql)) {
-                while (rs.next()) {
-                    plan.add(rs.getString(1));
-                }
-            }
-            st.execute("rollback");
-        }
+        });
         String shown = sql + "\n" + String.join("\n", plan);
         assertTrue(plan.stream().anyMatch(line -> line.contains("Index Cond:") && line.contains("lower(code) ~~")),
                 "the order's code is matched in an index:\n" + shown);
@@ -345,9 +335,23 @@ public class LargeListsIT extends EventOnSaleIT {
 
     /** EXPLAIN of {@code sql} as the application role with the test's account bound (row level security in force). */
     private List<String> plan(String sql) throws SQLException {
+        return plan(sql, st -> { });
+    }
+
+    /** What a plan's transaction does as the superuser before it turns into the application role. */
+    private interface Preparation {
+        void run(Statement superuser) throws SQLException;
+    }
+
+    /**
+     * As {@link #plan(String)}, after {@code preparation} in the same transaction, which is rolled back (so it may drop
+     * indexes or change settings for this plan alone).
+     */
+    private List<String> plan(String sql, Preparation preparation) throws SQLException {
         List<String> lines = new java.util.ArrayList<>();
         try (Connection db = Superuser.connect(); Statement st = db.createStatement()) {
             st.execute("begin");
+            preparation.run(st);
             st.execute("set local role " + io.eventos.devserver.EmbeddedDatabase.APP);
             st.execute("select set_config('app.account_id', '" + account + "', true)");
             try (ResultSet rs = st.executeQuery("explain " + sql)) {

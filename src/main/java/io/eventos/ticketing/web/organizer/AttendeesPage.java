@@ -32,7 +32,7 @@ public class AttendeesPage implements Serializable {
     private SalesEvent sales;
     private String text;
 
-    /** The table's rows per page (attendees.xhtml: {@code rows="50"}). */
+    /** The table's rows per page (attendees.xhtml binds its {@code rows} to {@link #getPageSize}). */
     static final int PAGE_SIZE = 50;
 
     // a search of three letters or more reads its first page with its total (OrderService.attendeeSearch)
@@ -59,6 +59,10 @@ public class AttendeesPage implements Serializable {
 
     public boolean isTotalEstimated() {
         return rows.total().estimated();
+    }
+
+    public int getPageSize() {
+        return PAGE_SIZE;
     }
 
     public LazyDataModel<AttendeeRow> getRows() {
