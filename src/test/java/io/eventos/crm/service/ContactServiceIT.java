@@ -117,6 +117,40 @@ public class ContactServiceIT extends EventOnSaleIT {
         assertFalse(csv.contains("Smith"), csv);
     }
 
+    /**
+     * A search reads its first page together with its count (ContactService.searchFirstPage, one statement instead of
+     * two): the same rows in the same order as the list's first page, in every sort and direction, with or without
+     * another filter, and the same count; without search text it reads nothing.
+     */
+    @Test
+    void aSearchsFirstPageReadWithItsCountIsTheListsFirstPageInEverySort() {
+        for (int i = 0; i < 32; i++) {
+            String first = i % 3 == 0 ? "Ada" : "Adele";
+            String last = "Byron" + (char) ('A' + (i * 7) % 13); // repeated: the first name breaks the tie
+            String email = "person" + i + "@first.example";
+            List<String> tags = i % 2 == 0 ? List.of("vip") : List.of();
+            as(() -> contacts.create(form(first, last, email, null, null, tags, null)));
+        }
+        as(() -> contacts.create(form("Bob", "Other", "bob@first.example", null, null, List.of("vip"), null)));
+        for (ContactFilter filter : List.of(text("ad"), text("ada"), text("ade by"),
+                new ContactFilter("ad", "vip", null, null, null, null), text("nobody"))) {
+            long count = as(() -> contacts.count(filter));
+            for (String sort : List.of("lastActivity", "name", "created")) {
+                for (boolean ascending : List.of(true, false)) {
+                    ContactService.SearchPage both = as(() -> contacts.searchFirstPage(filter, 25, sort, ascending));
+                    String what = filter.text() + (filter.tag() == null ? "" : " + tag") + ", by " + sort
+                            + (ascending ? " ascending" : " descending");
+                    assertEquals(as(() -> contacts.list(filter, 0, 25, sort, ascending)), both.rows(), what);
+                    assertEquals(count, both.matches(), what);
+                }
+            }
+        }
+        assertEquals(32, as(() -> contacts.searchFirstPage(text("ad"), 25, "name", true)).matches());
+        assertEquals(25, as(() -> contacts.searchFirstPage(text("ad"), 25, "name", true)).rows().size());
+        assertEquals(null, as(() -> contacts.searchFirstPage(ContactFilter.all(), 25, "name", true)),
+                "no search text: the list reads its count and page apart");
+    }
+
     @Test
     void membersEditTheContactsTheyOwnManagersEditAllViewersRead() {
         UUID mine = as(member, () -> contacts.create(form("Mine", "Contact", null, null, null, List.of(), null)));

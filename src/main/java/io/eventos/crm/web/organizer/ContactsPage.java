@@ -58,6 +58,9 @@ public class ContactsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The table's rows per page (contacts.xhtml binds it), the first page a search reads with its count. */
+    static final int PAGE_SIZE = 25;
+
     @Inject
     transient ContactService contacts;
     @Inject
@@ -155,9 +158,20 @@ public class ContactsPage implements Serializable {
     private final LazyDataModel<ContactRow> rows = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
 
+        /** A search's first page, read with its count; null once taken or when not read (see count). */
+        private transient List<ContactRow> firstRows;
+        private String firstSortField;
+        private boolean firstSortAscending;
+
         @Override
         public int count(Map<String, FilterMeta> filters) {
-            matches = contacts.count(applied());
+            // PrimeFaces asks for the count before every page; a search reads its first page with it (the load
+            // that follows takes it when it asks for that page in that order)
+            ContactService.SearchPage both = contacts.searchFirstPage(applied(), PAGE_SIZE, sortField, sortAscending);
+            firstRows = both == null ? null : both.rows();
+            firstSortField = sortField;
+            firstSortAscending = sortAscending;
+            matches = both == null ? contacts.count(applied()) : both.matches();
             return (int) Math.min(matches, ContactService.COUNT_LIMIT);
         }
 
@@ -168,6 +182,12 @@ public class ContactsPage implements Serializable {
             if (by != null && by.getField() != null && by.getOrder() != SortOrder.UNSORTED) {
                 sortField = by.getField(); // what a saved view keeps
                 sortAscending = by.getOrder() == SortOrder.ASCENDING;
+            }
+            List<ContactRow> read = firstRows;
+            firstRows = null;
+            if (read != null && first == 0 && pageSize == PAGE_SIZE && sortField.equals(firstSortField)
+                    && sortAscending == firstSortAscending) {
+                return read;
             }
             return contacts.list(applied(), first, pageSize, sortField, sortAscending);
         }
@@ -616,6 +636,10 @@ public class ContactsPage implements Serializable {
 
     public LazyDataModel<ContactRow> getRows() {
         return rows;
+    }
+
+    public int getPageSize() {
+        return PAGE_SIZE;
     }
 
     public List<ContactEvents.ContactEvent> getEvents() {
