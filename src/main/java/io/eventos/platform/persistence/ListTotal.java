@@ -66,6 +66,29 @@ public record ListTotal(long rows, boolean estimated) implements Serializable {
         return new ListTotal(Math.max(exact, planned), true);
     }
 
+    /**
+     * The planner's estimate of how many rows each of {@code queries} returns ({@code select ...} with positional
+     * parameters from {@code parameters}), in one statement: V40's {@code planned}, so under the caller's tenant
+     * binding. Nothing is read but the statistics.
+     */
+    public static long[] estimates(EntityManager em, Map<Integer, Object> parameters, String... queries) {
+        StringBuilder sql = new StringBuilder("select ");
+        for (int i = 1; i <= queries.length; i++) {
+            sql.append(i == 1 ? "" : ", ").append("(select p.rows from planned(?").append(i).append(") p)");
+        }
+        Query query = em.createNativeQuery(sql.toString());
+        for (int i = 1; i <= queries.length; i++) {
+            query.setParameter(i, inline(queries[i - 1], parameters));
+        }
+        Object result = query.getSingleResult();
+        Object[] row = result instanceof Object[] all ? all : new Object[] {result};
+        long[] rows = new long[row.length];
+        for (int i = 0; i < row.length; i++) {
+            rows[i] = SqlValues.number(row[i]);
+        }
+        return rows;
+    }
+
     /** "1,234 orders", "about 170,000 orders" (an estimate is rounded to two digits), "1 order", "No orders". */
     public String words(String one, String many) {
         if (rows == 0) {
