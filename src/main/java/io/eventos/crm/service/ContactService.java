@@ -104,9 +104,12 @@ public class ContactService {
     public List<ContactRow> list(ContactFilter filter, int first, int pageSize, String sortField, boolean ascending) {
         Map<Integer, Object> parameters = new HashMap<>();
         String where = where(filter, parameters);
-        Query query = em.createNativeQuery("select " + ROW_COLUMNS + " from contacts c where " + where
-                + " order by " + order(sortField, ascending) + " limit " + pageLimit(pageSize)
-                + " offset " + Math.max(0, first));
+        String order = order(sortField, ascending);
+        // the page's ids first, then their rows: walking the list in last-activity order tests each contact against
+        // the filters, and V44's index holds what they test, so that walk reads the index alone
+        Query query = em.createNativeQuery("select " + ROW_COLUMNS + " from contacts c join (select c.id from "
+                + "contacts c where " + where + " order by " + order + " limit " + pageLimit(pageSize) + " offset "
+                + Math.max(0, first) + ") p on p.id = c.id order by " + order);
         parameters.forEach(query::setParameter);
         List<ContactRow> rows = new ArrayList<>();
         for (Object row : query.getResultList()) {
