@@ -35,6 +35,10 @@ public final class TransactionSettings {
      * values"; {@code LargeListsIT}). Planning each time costs a fraction of a millisecond a statement, so the hot
      * anonymous paths (public pages, checkout, bound without a user) keep PostgreSQL's usual choice, and so do the
      * PL/pgSQL functions (V42).
+     * <p>The same statement keeps those statements on one process ({@code max_parallel_workers_per_gather = 0}): a
+     * list's statement of 10–20 ms planned with two parallel workers took three processes' CPU for it (the contacts'
+     * "bought, did not attend" count: 12.9 ms on three, 4.0 ms on one), and under many members at once the cores are
+     * already busy with other requests (docs/benchmarks.md, "Contacts at scale", run 7).
      */
     public static void bind(EntityManager em, UUID accountId, UUID userId) {
         if (userId == null) {
@@ -42,7 +46,8 @@ public final class TransactionSettings {
             return;
         }
         em.createNativeQuery("select set_config(?1, ?2, true), set_config(?3, ?4, true),"
-                        + " set_config('plan_cache_mode', 'force_custom_plan', true)")
+                        + " set_config('plan_cache_mode', 'force_custom_plan', true),"
+                        + " set_config('max_parallel_workers_per_gather', '0', true)")
                 .setParameter(1, ACCOUNT)
                 .setParameter(2, accountId.toString())
                 .setParameter(3, USER)

@@ -22,6 +22,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -188,6 +189,23 @@ public class LargeListsIT extends EventOnSaleIT {
         java.util.regex.Matcher rows = java.util.regex.Pattern.compile("rows=(\\d+)").matcher(plan);
         assertTrue(rows.find(), plan);
         assertTrue(Long.parseLong(rows.group(1)) > ORDERS / 2, "the event's orders as the planner sees them: " + plan);
+    }
+
+    /**
+     * A signed-in member's transaction (an organizer's list, search or filter) plans its statements with their values
+     * and runs each on one process (TransactionSettings.bind): under many members at once, two parallel workers for a
+     * list's 10-20 ms statement take CPU the other requests are waiting for (docs/benchmarks.md, "Contacts at scale",
+     * run 7). An anonymous path (public pages, the checkout) keeps PostgreSQL's own choices.
+     */
+    @Test
+    void aMembersTransactionPlansWithItsValuesOnOneProcess() {
+        assertEquals(List.of("force_custom_plan", "0"),
+                as(() -> fixtures.settings("plan_cache_mode", "max_parallel_workers_per_gather")));
+        try (var t = CurrentTenant.bind(account)) {
+            List<String> anonymous = fixtures.settings("plan_cache_mode", "max_parallel_workers_per_gather");
+            assertEquals("auto", anonymous.get(0));
+            assertNotEquals("0", anonymous.get(1), "PostgreSQL's default: parallel workers allowed");
+        }
     }
 
     /**

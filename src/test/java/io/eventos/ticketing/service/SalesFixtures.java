@@ -24,6 +24,16 @@ public class SalesFixtures {
     @PersistenceContext(unitName = "eventos")
     EntityManager em;
 
+    /** The values of these PostgreSQL settings in a transaction of the caller's binding (TransactionSettings.bind). */
+    public java.util.List<String> settings(String... names) {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        for (String name : names) {
+            values.add((String) em.createNativeQuery("select current_setting(?1)").setParameter(1, name)
+                    .getSingleResult());
+        }
+        return values;
+    }
+
     /** The bound account with one published public event starting in 30 days; returns the event id. */
     public UUID accountWithEventOnSale(String slug, Integer eventCapacity) {
         UUID accountId = CurrentTenant.require();

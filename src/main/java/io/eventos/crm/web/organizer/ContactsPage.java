@@ -40,6 +40,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -185,7 +186,7 @@ public class ContactsPage implements Serializable {
             }
             List<ContactRow> read = firstRows;
             firstRows = null;
-            if (read != null && first == 0 && pageSize == PAGE_SIZE && sortField.equals(firstSortField)
+            if (read != null && first == 0 && pageSize == PAGE_SIZE && Objects.equals(sortField, firstSortField)
                     && sortAscending == firstSortAscending) {
                 return read;
             }
