@@ -96,6 +96,9 @@ public class ContactService {
     @Inject
     ContactTicketTypes ticketTypes;
 
+    @Inject
+    ContactTagShares tagShares;
+
     Clock clock = Clock.systemUTC();
 
     // ------------------------------------------------------------------------------------------------- the list
@@ -308,12 +311,14 @@ public class ContactService {
 
     /**
      * Whether the tag (a jsonb array of it) is on at least {@link #COMMON_TAG_SHARE} of the account's contacts, by the
-     * planner's statistics (one statement that reads no row).
+     * planner's statistics (one statement that reads no row), as {@link ContactTagShares} last found it.
      */
     private boolean commonTag(String tag) {
-        long[] rows = ListTotal.estimates(em, Map.of(1, tag),
-                "select 1 from contacts c where c.tags @> cast(?1 as jsonb)", "select 1 from contacts c");
-        return rows[0] >= rows[1] * COMMON_TAG_SHARE;
+        return tagShares.common(CurrentTenant.require(), tag, () -> {
+            long[] rows = ListTotal.estimates(em, Map.of(1, tag),
+                    "select 1 from contacts c where c.tags @> cast(?1 as jsonb)", "select 1 from contacts c");
+            return rows[0] >= rows[1] * COMMON_TAG_SHARE;
+        });
     }
 
     /**
