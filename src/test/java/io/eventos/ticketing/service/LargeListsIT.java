@@ -139,6 +139,40 @@ public class LargeListsIT extends EventOnSaleIT {
     }
 
     /**
+     * An attendee search's first page read with its total (OrderService.attendeeSearch: the matches carry only their
+     * id and names through the count and the sort, the page's rows are read again by id) is the list's first page in
+     * name order, ties broken by id, and counts every match: 130 holders of three surnames containing "hoffmann"
+     * and three first names, so most names are shared.
+     */
+    @Test
+    void anAttendeeSearchsFirstPageIsTheNameOrderOfAllItsMatches() throws Exception {
+        String renamed = "select id from attendees where event_id = '" + event + "' order by id limit 130";
+        try (Connection db = Superuser.connect(); Statement sql = db.createStatement()) {
+            sql.execute("""
+                    update attendees a set first_name = (array['Zoe', 'adam', 'Mia'])[1 + x.n %% 3],
+                                           last_name = (array['Hoffmann', 'Ahoffmann', 'hoffmanner'])[1 + x.n / 3 %% 3]
+                    from (select id, row_number() over (order by id) as n from (%s) r) x
+                    where a.id = x.id""".formatted(renamed));
+        }
+        try {
+            List<String> expected = codes("select a.id::text from attendees a where event_id = '" + event
+                    + "' and a.search_text like '%hoffmann%' order by lower(last_name), lower(first_name), a.id");
+            assertEquals(130, expected.size());
+            io.eventos.platform.persistence.CountedPage<AttendeeRow> both = as(() -> orders.attendeeSearch(event,
+                    "Hoffmann", 50));
+            assertEquals(new ListTotal(130, false), both.total());
+            assertEquals(expected.subList(0, 50), both.rows().stream().map(a -> a.id().toString()).toList());
+            assertEquals(as(() -> orders.attendees(event, "Hoffmann", 0, 50)), both.rows(),
+                    "the same rows, with their order's code, ticket type and price, as the page read on its own");
+        } finally {
+            try (Connection db = Superuser.connect(); Statement sql = db.createStatement()) {
+                sql.execute("update attendees set first_name = 'Past', last_name = 'Guest' where id in (" + renamed
+                        + ")");
+            }
+        }
+    }
+
+    /**
      * Under row level security a search condition is an index condition only when its functions are leakproof
      * (db/superuser/leakproof.sql, run by the embedded database as the README asks of a server) and not hidden in
      * coalesce() (hence the attendees' stored search_text, V40); otherwise a trigram index could narrow only to the
