@@ -303,7 +303,7 @@ public class OrderService {
         // the count holds; 10,001 matches mean "more than exact": the caller reads the total and page apart. The
         // matches carry only their id and names through the count and the sort, and the page's rows are read again
         // by id: whole rows made the count's buffer of 8,000 matches the costliest step after the reading (at scale
-        // 23 → 19 ms a statement, docs/benchmarks.md, "Organizer lists at scale")
+        // 24 → 19 ms a statement, docs/benchmarks.md, "Organizer lists at scale")
         Query query = em.createNativeQuery(ATTENDEE_COLUMNS + ", p.matches from (select a.id, a.last_name, "
                 + "a.first_name, count(*) over () as matches from (select a.id, a.last_name, a.first_name from "
                 + "attendees a " + where + " limit " + (ListTotal.EXACT_UP_TO + 1) + ") a" + order + " limit "
