@@ -237,9 +237,7 @@ public class ContactService {
         }
         Query query = em.createNativeQuery("select " + String.join(", ", counts));
         parameters.forEach(query::setParameter);
-        Object result = query.getSingleResult();
-        Object[] row = result instanceof Object[] all ? all : new Object[] {result};
-        return Arrays.stream(row).map(SqlValues::number).toList();
+        return Arrays.stream(SqlValues.numbers(query.getSingleResult())).boxed().toList();
     }
 
     /** How many numbered parameters {@link #where} uses at most: ten, and two per custom field condition. */

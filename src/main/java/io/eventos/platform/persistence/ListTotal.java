@@ -80,13 +80,7 @@ public record ListTotal(long rows, boolean estimated) implements Serializable {
         for (int i = 1; i <= queries.length; i++) {
             query.setParameter(i, inline(queries[i - 1], parameters));
         }
-        Object result = query.getSingleResult();
-        Object[] row = result instanceof Object[] all ? all : new Object[] {result};
-        long[] rows = new long[row.length];
-        for (int i = 0; i < row.length; i++) {
-            rows[i] = SqlValues.number(row[i]);
-        }
-        return rows;
+        return SqlValues.numbers(query.getSingleResult());
     }
 
     /** "1,234 orders", "about 170,000 orders" (an estimate is rounded to two digits), "1 order", "No orders". */

@@ -30,6 +30,19 @@ public final class SqlValues {
         return value == null ? 0 : ((Number) value).longValue();
     }
 
+    /**
+     * The counts or sums of a one-row result ({@code getSingleResult()}: the value itself for one column, an array for
+     * several), in column order; null is 0.
+     */
+    public static long[] numbers(Object singleRow) {
+        Object[] row = singleRow instanceof Object[] columns ? columns : new Object[] {singleRow};
+        long[] numbers = new long[row.length];
+        for (int i = 0; i < row.length; i++) {
+            numbers[i] = number(row[i]);
+        }
+        return numbers;
+    }
+
     /** A uuid column; null stays null. */
     public static UUID uuid(Object value) {
         return value == null ? null : value instanceof UUID id ? id : UUID.fromString(value.toString());

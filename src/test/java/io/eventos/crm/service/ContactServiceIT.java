@@ -202,9 +202,13 @@ public class ContactServiceIT extends EventOnSaleIT {
             // the list's walk in last-activity order (a search or filter with more than 1,000 matches) finds its
             // page's ids in V44's index alone: what it tests (search, tags, consent) is there, no row is read (the
             // whole word: the planner knows how common it is, where a prefix gets a default estimate)
-            String walk = plan("select c.id from contacts c where c.erased_at is null and c.merged_into_id is null "
-                    + "and c.search @@ to_tsquery('simple', 'bea') and jsonb_contains(c.tags, '[\"common\"]') "
-                    + "and not c.marketing_consent order by c.last_activity_at desc nulls last, c.id desc limit 25");
+            try (Connection db = Superuser.connect(); Statement sql = db.createStatement()) {
+                sql.execute("vacuum analyze contacts"); // the visibility map an index-only scan relies on
+            }
+            String walk = String.join("\n", Superuser.plan(account, "select c.id from contacts c where "
+                    + "c.erased_at is null and c.merged_into_id is null and c.search @@ to_tsquery('simple', 'bea') "
+                    + "and jsonb_contains(c.tags, '[\"common\"]') and not c.marketing_consent "
+                    + "order by c.last_activity_at desc nulls last, c.id desc limit 25"));
             assertTrue(walk.contains("Index Only Scan using contacts_live_by_activity_idx"), walk);
         } finally {
             try (Connection db = Superuser.connect(); Statement sql = db.createStatement()) {
@@ -388,24 +392,6 @@ public class ContactServiceIT extends EventOnSaleIT {
         }
         assertEquals(List.of("vip"), as(() -> contacts.detail(ada)).form().tags());
         assertEquals("Lovelace", as(() -> contacts.detail(ada)).form().lastName());
-    }
-
-    /** The plan of {@code select} as the application role bound to the test's account, after a vacuum. */
-    private String plan(String select) throws SQLException {
-        try (Connection db = Superuser.connect(); Statement sql = db.createStatement()) {
-            sql.execute("vacuum analyze contacts"); // the visibility map an index-only scan relies on
-            db.setAutoCommit(false);
-            sql.execute("set local role eventos_app");
-            sql.execute("select set_config('app.account_id', '" + account + "', true)");
-            StringBuilder plan = new StringBuilder();
-            try (java.sql.ResultSet rs = sql.executeQuery("explain " + select)) {
-                while (rs.next()) {
-                    plan.append(rs.getString(1)).append('\n');
-                }
-            }
-            db.rollback();
-            return plan.toString();
-        }
     }
 
     private PlacedOrder buy(String buyer, String email, List<OrderRequest.AttendeeName> attendees) {

@@ -219,7 +219,8 @@ public class LargeListsIT extends EventOnSaleIT {
      */
     @Test
     void thePlannerEstimatesTheBoundAccountsRowsNotAnAverageAccounts() throws Exception {
-        String plan = plan("select o.id from orders o where o.event_id = '%s'".formatted(event)).get(0);
+        String plan = Superuser.plan(account, "select o.id from orders o where o.event_id = '%s'".formatted(event))
+                .get(0);
         java.util.regex.Matcher rows = java.util.regex.Pattern.compile("rows=(\\d+)").matcher(plan);
         assertTrue(rows.find(), plan);
         assertTrue(Long.parseLong(rows.group(1)) > ORDERS / 2, "the event's orders as the planner sees them: " + plan);
@@ -346,7 +347,7 @@ public class LargeListsIT extends EventOnSaleIT {
         assertTrue(half.find(), "the order half of: " + where);
         String sql = half.group(1).replace("?1", "'" + parameters.get(1) + "'")
                 .replace("?2", "'" + parameters.get(2) + "'");
-        List<String> plan = plan("(analyze, buffers) " + sql, st -> {
+        List<String> plan = Superuser.plan(account, "(analyze, buffers) " + sql, st -> {
             st.execute("set local lock_timeout = '5s'");
             List<String> others = new ArrayList<>();
             try (ResultSet rs = st.executeQuery("select i.indexrelid::regclass::text from pg_index i "
@@ -383,37 +384,6 @@ public class LargeListsIT extends EventOnSaleIT {
                 java.util.Map.of(1, 3_000_000, 2, 17));
         assertTrue(dear.estimated(), "not counted: " + dear);
         assertTrue(dear.rows() > 1, "the planner's estimate, not the count: " + dear);
-    }
-
-    /** EXPLAIN of {@code sql} as the application role with the test's account bound (row level security in force). */
-    private List<String> plan(String sql) throws SQLException {
-        return plan(sql, st -> { });
-    }
-
-    /** What a plan's transaction does as the superuser before it turns into the application role. */
-    private interface Preparation {
-        void run(Statement superuser) throws SQLException;
-    }
-
-    /**
-     * As {@link #plan(String)}, after {@code preparation} in the same transaction, which is rolled back (so it may drop
-     * indexes or change settings for this plan alone).
-     */
-    private List<String> plan(String sql, Preparation preparation) throws SQLException {
-        List<String> lines = new java.util.ArrayList<>();
-        try (Connection db = Superuser.connect(); Statement st = db.createStatement()) {
-            st.execute("begin");
-            preparation.run(st);
-            st.execute("set local role " + io.eventos.devserver.EmbeddedDatabase.APP);
-            st.execute("select set_config('app.account_id', '" + account + "', true)");
-            try (ResultSet rs = st.executeQuery("explain " + sql)) {
-                while (rs.next()) {
-                    lines.add(rs.getString(1));
-                }
-            }
-            st.execute("rollback");
-        }
-        return lines;
     }
 
     @Test
