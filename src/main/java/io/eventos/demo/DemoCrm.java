@@ -9,6 +9,7 @@ import io.eventos.marketing.domain.CampaignDelivery;
 import io.eventos.marketing.domain.CampaignStatus;
 import io.eventos.marketing.domain.DeliveryStatus;
 import io.eventos.notification.domain.Notification;
+import io.eventos.platform.tenancy.TransactionSettings;
 import io.eventos.platform.text.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -284,8 +285,7 @@ final class DemoCrm {
         // a view is written by its own user only (V31's policy): the manager, for this one statement
         Object before = ctx.em.createNativeQuery("select coalesce(current_setting('app.user_id', true), '')")
                 .getSingleResult();
-        ctx.em.createNativeQuery("select set_config('app.user_id', ?1, true)")
-                .setParameter(1, staff.manager().toString()).getSingleResult();
+        TransactionSettings.set(ctx.em, TransactionSettings.USER, staff.manager());
         ctx.em.createNativeQuery("""
                         insert into contact_views (id, account_id, user_id, name, filters, sort_field, sort_ascending,
                                                    shared)
@@ -294,8 +294,11 @@ final class DemoCrm {
                 .setParameter(1, io.eventos.platform.tenancy.CurrentTenant.require().toString())
                 .setParameter(2, staff.manager().toString())
                 .setParameter(3, "{\"bought\":\"" + summitId + "\"}").executeUpdate();
-        ctx.em.createNativeQuery("select set_config('app.user_id', ?1, true)").setParameter(1, String.valueOf(before))
-                .getSingleResult();
+        if (String.valueOf(before).isEmpty()) {
+            TransactionSettings.clear(ctx.em, TransactionSettings.USER);
+        } else {
+            TransactionSettings.set(ctx.em, TransactionSettings.USER, UUID.fromString(String.valueOf(before)));
+        }
     }
 
     private void customFields(Contact lead, int i) {

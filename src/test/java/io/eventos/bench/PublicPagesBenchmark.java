@@ -40,7 +40,9 @@ import java.util.function.Supplier;
  * (20 s), {@code bench.organizerPath} (/app/events.xhtml, or the dashboard /app/index.xhtml where there is none),
  * {@code bench.durable} (true: fsync and synchronous_commit on, as production; false for the fsync-off column),
  * {@code bench.only} (run only the scenarios whose name contains it, e.g. "any of 10,000"; the trivial page always
- * runs, as the yardstick), {@code bench.serverJvmOptions} (JVM options for the server, e.g. a flight recording: {@link PayaraProcess}).
+ * runs, as the yardstick), {@code bench.serverJvmOptions} (JVM options for the server, e.g. a flight recording: {@link PayaraProcess}),
+ * {@code bench.acceptEncoding} (what the clients send as {@code Accept-Encoding}: Chromium's by default, so pages are
+ * answered as browsers get them; the bodies are read, not decoded; empty for none, as before session 20).
  */
 public final class PublicPagesBenchmark {
 
@@ -48,6 +50,7 @@ public final class PublicPagesBenchmark {
             + "Chrome/131.0.0.0 Safari/537.36";
 
     private final int clients = Integer.getInteger("bench.clients", 32);
+    private final String acceptEncoding = System.getProperty("bench.acceptEncoding", "gzip, deflate, br, zstd");
     private final Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmup", 15));
     private final Duration measured = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -129,7 +132,8 @@ public final class PublicPagesBenchmark {
         out.add("Run " + Instant.now() + " — " + clients + " clients, warm-up " + warmup.toSeconds() + " s, measured "
                 + measured.toSeconds() + " s per scenario, " + Runtime.getRuntime().availableProcessors()
                 + " cores, PostgreSQL " + (Boolean.parseBoolean(System.getProperty("bench.durable", "true"))
-                ? "durable (fsync on)" : "fsync off") + ", load average after the run: " + uptime);
+                ? "durable (fsync on)" : "fsync off") + ", Accept-Encoding: "
+                + (acceptEncoding.isBlank() ? "none" : acceptEncoding) + ", load average after the run: " + uptime);
         out.add("");
         out.addAll(report);
         Files.write(dir.resolve("results.md"), out);
@@ -319,6 +323,9 @@ public final class PublicPagesBenchmark {
             }
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                     .header("User-Agent", BROWSER_AGENT).timeout(Duration.ofSeconds(30));
+            if (!acceptEncoding.isBlank()) {
+                request.header("Accept-Encoding", acceptEncoding);
+            }
             if (revisit) {
                 String tag = tags.get(path);
                 if (tag == null) {

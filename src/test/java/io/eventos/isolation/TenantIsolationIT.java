@@ -56,6 +56,8 @@ public class TenantIsolationIT {
     OrderService orders;
     @Inject
     UnboundProbe unbound;
+    @Inject
+    TenantBindingFixtures binding;
 
     private UUID accountA;
     private UUID accountB;
@@ -162,6 +164,37 @@ public class TenantIsolationIT {
             List<Object> seen = unbound.whatIsVisible();
             assertTrue(seen.get(0).equals("") || seen.get(0).equals("<unset>"), "setting after commit: " + seen);
             assertEquals(List.of(0L, 0L, 0L), seen.subList(1, 4), "rows visible without a tenant: " + seen);
+        }
+    }
+
+    /**
+     * A service called by another in the same transaction, for the same account and user, does not send the tenant
+     * binding again (one statement less per nested call): a raw change of the setting in between is not undone, which
+     * is why the settings change only through {@code TransactionSettings}. Fails when every call binds again.
+     */
+    @Test
+    void aNestedCallForTheSameAccountFindsItBoundAlready() {
+        try (var t = as(accountA)) {
+            assertEquals(List.of(), binding.nestedAfterARawClear(), "the nested call sent its binding again");
+        }
+    }
+
+    /** Whatever changes the binding through {@code TransactionSettings} makes the next nested call bind again. */
+    @Test
+    void aNestedCallBindsAgainAfterTheSettingsChanged() {
+        try (var t = as(accountA)) {
+            assertEquals(List.of(eventA), binding.nestedAfterTransactionSettingsClear(), "after clear");
+            assertEquals(List.of(eventA), binding.nestedAfterTransactionSettingsSet(accountB),
+                    "after set to another account");
+            assertEquals(List.of(List.of(eventB), List.of(eventA)), binding.nestedForAnotherAccountThenOurs(accountB),
+                    "a nested call for another account, then one for ours");
+            assertEquals(List.of(eventA), binding.ownTransactionAfterARawClear(),
+                    "a nested call in a transaction of its own");
+        }
+        try (var t = as(accountB)) {
+            // nothing is remembered from one transaction to the next
+            assertEquals(List.of(eventB), binding.nestedAfterTransactionSettingsSet(accountA));
+            assertEquals(List.of(), binding.nestedAfterARawClear());
         }
     }
 

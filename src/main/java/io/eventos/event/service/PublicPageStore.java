@@ -9,18 +9,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Public event pages rendered once per change (V37): the HTML of a page kept in the database with what it was
@@ -37,8 +31,8 @@ import java.util.zip.GZIPOutputStream;
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
 public class PublicPageStore {
 
-    /** A kept rendering that is current: its event, entity tag, robots rule and HTML (UTF-8). */
-    public record KeptPage(UUID eventId, String etag, boolean noIndex, byte[] html) {
+    /** A kept rendering that is current: its event, entity tag, robots rule and HTML (UTF-8), gzipped. */
+    public record KeptPage(UUID eventId, String etag, boolean noIndex, byte[] htmlGzip) {
     }
 
     /**
@@ -99,16 +93,16 @@ public class PublicPageStore {
             return Lookup.OUTDATED;
         }
         return new Lookup(Freshness.CURRENT,
-                new KeptPage(eventId, (String) row[2], (Boolean) row[3], gunzip((byte[]) row[4])));
+                new KeptPage(eventId, (String) row[2], (Boolean) row[3], (byte[]) row[4]));
     }
 
     /**
-     * Keeps the rendering {@code html} (UTF-8) of the page built from {@code details}, unless a rendering of newer
-     * content is kept already. {@code readAt} is when the details were read (their sales states hold until the next
+     * Keeps the rendering {@code htmlGzip} (UTF-8 HTML, gzipped) of the page built from {@code details}, unless a
+     * rendering of newer content is kept already. {@code readAt} is when the details were read (their sales states hold until the next
      * window opens or closes).
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void keep(String variant, PublicEventDetails details, Instant readAt, String etag, byte[] html) {
+    public void keep(String variant, PublicEventDetails details, Instant readAt, String etag, byte[] htmlGzip) {
         Instant validUntil = changesBy(details, readAt);
         em.createNativeQuery("""
                         insert into public_page_renderings as r (account_id, event_id, slug, variant, content_version,
@@ -128,7 +122,7 @@ public class PublicPageStore {
                 .setParameter(7, PublicAvailability.of(details.offers()))
                 .setParameter(8, etag)
                 .setParameter(9, details.event().unlisted())
-                .setParameter(10, gzip(html))
+                .setParameter(10, htmlGzip)
                 .executeUpdate();
     }
 
@@ -150,23 +144,5 @@ public class PublicPageStore {
             return current;
         }
         return current == null || candidate.isBefore(current) ? candidate : current;
-    }
-
-    static byte[] gzip(byte[] html) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(html.length / 4 + 64);
-        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-            zip.write(html);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    static byte[] gunzip(byte[] gzipped) {
-        try (GZIPInputStream zip = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
-            return zip.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

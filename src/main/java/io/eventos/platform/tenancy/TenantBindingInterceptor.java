@@ -11,8 +11,10 @@ import java.util.UUID;
 
 /**
  * Makes PostgreSQL's row level security see the current account: the first statement of the service call's
- * transaction is {@code set_config('app.account_id', ?, true)}. The setting is transaction-local, so it ends with
- * the transaction and a pooled connection never carries one tenant into the next request. No account bound: the
+ * transaction is {@code set_config('app.account_id', ?, true)}, unless the transaction has that binding already (a
+ * service called by another for the same account and user: {@link TransactionSettings#bind}). The setting is
+ * transaction-local, so it ends with the transaction and a pooled connection never carries one tenant into the next
+ * request. No account bound: the
  * call fails with {@link NoTenantBoundException} before touching data.
  */
 @TenantBound

@@ -1,23 +1,52 @@
 package io.eventos.platform.tenancy;
 
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import java.util.UUID;
 
 /**
  * Transaction-local settings that row level security policies read ({@code app.account_id}, {@code app.user_id}).
  * Always {@code set_config(..., true)}: the value ends with the transaction, so a pooled connection never carries
- * it into the next one.
+ * it into the next one. Change them only through this class: {@link #bind} remembers, for the container
+ * transaction, what it bound, and a service called inside a transaction that already has the same binding does not
+ * send it again; {@link #set} and {@link #clear} make it forget.
  */
 public final class TransactionSettings {
 
     public static final String ACCOUNT = "app.account_id";
     public static final String USER = "app.user_id";
 
+    /** The registry's key for what {@link #bind} last sent in the current transaction. */
+    private static final Object BOUND = new Object() {
+        @Override
+        public String toString() {
+            return "eventos.tenantBinding";
+        }
+    };
+
+    private static volatile TransactionSynchronizationRegistry registry;
+    /** Set when the registry could not be looked up (outside a container): then nothing is remembered. */
+    private static volatile boolean noRegistry;
+
+    /** What one {@link #bind} call sent: the account and the user (null when none was given). */
+    private record Binding(UUID account, UUID user) {
+    }
+
+    /** Remembered after {@link #set} or {@link #clear}: equal to no binding. */
+    private static final Binding CHANGED = new Binding(null, null);
+
     private TransactionSettings() {
     }
 
     public static void set(EntityManager em, String name, UUID value) {
+        forget();
+        setNow(em, name, value);
+    }
+
+    private static void setNow(EntityManager em, String name, UUID value) {
         em.createNativeQuery("select set_config(?1, ?2, true)")
                 .setParameter(1, name)
                 .setParameter(2, value.toString())
@@ -41,8 +70,21 @@ public final class TransactionSettings {
      * already busy with other requests (docs/benchmarks.md, "Contacts at scale", run 7).
      */
     public static void bind(EntityManager em, UUID accountId, UUID userId) {
+        TransactionSynchronizationRegistry transaction = inTransaction();
+        Binding binding = new Binding(accountId, userId);
+        if (transaction != null && binding.equals(transaction.getResource(BOUND))) {
+            // a service called by another in the same transaction, for the same account and user: bound already
+            return;
+        }
+        bindNow(em, accountId, userId);
+        if (transaction != null) {
+            transaction.putResource(BOUND, binding);
+        }
+    }
+
+    private static void bindNow(EntityManager em, UUID accountId, UUID userId) {
         if (userId == null) {
-            set(em, ACCOUNT, accountId);
+            setNow(em, ACCOUNT, accountId);
             return;
         }
         em.createNativeQuery("select set_config(?1, ?2, true), set_config(?3, ?4, true),"
@@ -57,8 +99,35 @@ public final class TransactionSettings {
 
     /** Unsets {@code name} for the rest of the transaction (row level security then sees no account or user). */
     public static void clear(EntityManager em, String name) {
+        forget();
         em.createNativeQuery("select set_config(?1, '', true)")
                 .setParameter(1, name)
                 .getSingleResult();
+    }
+
+    /** The settings are about to change outside {@link #bind}: its next call in this transaction sends them again. */
+    private static void forget() {
+        TransactionSynchronizationRegistry transaction = inTransaction();
+        if (transaction != null) {
+            transaction.putResource(BOUND, CHANGED);
+        }
+    }
+
+    /** The registry when a container transaction is active, else null (then every call sends its settings). */
+    private static TransactionSynchronizationRegistry inTransaction() {
+        TransactionSynchronizationRegistry known = registry;
+        if (known == null) {
+            if (noRegistry) {
+                return null;
+            }
+            try {
+                known = InitialContext.doLookup("java:comp/TransactionSynchronizationRegistry");
+            } catch (NamingException | RuntimeException e) {
+                noRegistry = true; // outside a container (unit tests): nothing remembered, always sent
+                return null;
+            }
+            registry = known;
+        }
+        return known.getTransactionKey() == null ? null : known;
     }
 }

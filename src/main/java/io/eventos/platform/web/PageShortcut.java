@@ -20,9 +20,9 @@ public interface PageShortcut {
     boolean answer(HttpServletRequest request, HttpServletResponse response) throws IOException;
 
     /**
-     * Told after the view was rendered afresh for {@code request} and answered 200 with {@code html} (UTF-8, as
-     * sent and kept): a shortcut may keep it beyond this server's memory. Must not throw or block the response.
+     * Told after the view was rendered afresh for {@code request} and answered 200 with {@code page} (as kept: UTF-8
+     * HTML and its gzip): a shortcut may keep it beyond this server's memory. Must not throw or block the response.
      */
-    default void rendered(HttpServletRequest request, byte[] html) {
+    default void rendered(HttpServletRequest request, RenderedPages.Rendering page) {
     }
 }

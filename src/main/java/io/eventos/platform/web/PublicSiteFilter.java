@@ -137,13 +137,20 @@ public class PublicSiteFilter extends HttpFilter {
         if (request.getAttribute(RenderedPages.SCRIPT_FREE) != null) {
             response.setHeader("Content-Security-Policy",
                     ConditionalGet.nonceFreePagePolicy(request.getServletContext()));
+            // the page is sent as gzip or as it is, depending on the request (RenderedPages)
+            response.addHeader("Vary", "Accept-Encoding");
             String keepAs = (String) request.getAttribute(RenderedPages.KEEP_AS);
             // a fresh rendering (a kept one was stored without nonces and is sent as it is)
             if (keepAs != null && buffered.getStatus() == HttpServletResponse.SC_OK) {
                 if (buffered.charset().equals(StandardCharsets.UTF_8)) {
-                    body = renderedPages.keep(keepAs, body);
+                    RenderedPages.Rendering kept = renderedPages.keep(keepAs, body);
                     if (shortcut != null) {
-                        shortcut.rendered(request, body);
+                        shortcut.rendered(request, kept);
+                    }
+                    body = kept.html();
+                    if (RenderedPages.acceptsGzip(request)) {
+                        body = kept.gzip();
+                        request.setAttribute(RenderedPages.GZIPPED, Boolean.TRUE);
                     }
                 } else {
                     body = RenderedPages.withoutNonces(body, buffered.charset());
@@ -152,6 +159,9 @@ public class PublicSiteFilter extends HttpFilter {
         }
         if (buffered.getStatus() == HttpServletResponse.SC_NOT_MODIFIED) {
             return;
+        }
+        if (request.getAttribute(RenderedPages.GZIPPED) != null) {
+            response.setHeader("Content-Encoding", "gzip");
         }
         response.setContentLength(body.length);
         response.getOutputStream().write(body);

@@ -1,6 +1,7 @@
 package io.eventos.platform.web;
 
 import io.eventos.platform.cache.ExpiringCache;
+import io.eventos.platform.text.Gzip;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,6 +19,10 @@ import java.util.regex.Pattern;
  * nothing; a replayed nonce would not match the response's policy). These pages need no nonce, so they go without:
  * they are served with the page policy without one ({@code script-src 'self'}: no inline script runs at all), and
  * the nonce attributes PrimeFaces puts on script elements are removed from the HTML before it is kept or sent.
+ * <p>A rendering is kept in two forms, the HTML and its gzip (made once, when it is rendered): a browser that accepts
+ * gzip (all of them do) gets the gzip with {@code Content-Encoding: gzip}, a fifth to a third of the bytes on a phone's
+ * connection and less to write; anything else gets the HTML. Either answer says {@code Vary: Accept-Encoding}; the
+ * entity tag is weak, so it is the same for both forms (RFC 9110 8.8.1).
  * <p>How: the page bean calls {@link #serve} with the tag of what it will show; {@link PublicSiteFilter}, which
  * buffers the response of these pages, sets the policy and keeps the rendering once the view has been rendered.
  */
@@ -30,12 +35,22 @@ public class RenderedPages {
     static final String KEEP_AS = "eventos.renderedPages.keepAs";
     /** Request attribute: answered with a rendering kept in the database (Server-Timing says "stored"). */
     static final String STORED = "eventos.renderedPages.stored";
+    /** Request attribute: the body written is the gzip form ({@code Content-Encoding: gzip}). */
+    static final String GZIPPED = "eventos.renderedPages.gzipped";
     static final Duration TTL = Duration.ofSeconds(60);
     private static final Pattern NONCE = Pattern.compile(" nonce=\"[^\"]*\"");
     private static final byte[] NONCE_BYTES = " nonce=\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] QUOTE = {'"'};
 
-    private final ExpiringCache<String, byte[]> pages = new ExpiringCache<>(TTL, 2_000);
+    /** A kept rendering: UTF-8 HTML without nonces, and the same compressed. */
+    public record Rendering(byte[] html, byte[] gzip) {
+
+        static Rendering of(byte[] html) {
+            return new Rendering(html, Gzip.compress(html));
+        }
+    }
+
+    private final ExpiringCache<String, Rendering> pages = new ExpiringCache<>(TTL, 2_000);
 
     /**
      * Answers a script-free page whose content has the entity tag {@code etag}: 304 when the visitor's copy is
@@ -47,10 +62,9 @@ public class RenderedPages {
         if (ConditionalGet.notModified(request, response, etag)) {
             return true;
         }
-        byte[] html = pages.getIfPresent(etag);
-        if (html != null) {
-            response.setContentType("text/html;charset=UTF-8");
-            response.getOutputStream().write(html);
+        Rendering kept = pages.getIfPresent(etag);
+        if (kept != null) {
+            write(request, response, kept.html(), kept.gzip());
             return true;
         }
         request.setAttribute(KEEP_AS, etag);
@@ -64,48 +78,89 @@ public class RenderedPages {
      */
     public boolean serveKept(HttpServletRequest request, HttpServletResponse response, String etag)
             throws IOException {
-        byte[] html = pages.getIfPresent(etag);
-        if (html == null && !ConditionalGet.matches(request.getHeader("If-None-Match"), etag)) {
+        Rendering kept = pages.getIfPresent(etag);
+        if (kept == null && !ConditionalGet.matches(request.getHeader("If-None-Match"), etag)) {
             return false;
         }
         request.setAttribute(SCRIPT_FREE, etag);
         if (ConditionalGet.notModified(request, response, etag)) {
             return true;
         }
-        response.setContentType("text/html;charset=UTF-8");
-        response.getOutputStream().write(html);
+        write(request, response, kept.html(), kept.gzip());
         return true;
     }
 
     /**
-     * Answers a script-free page with a rendering kept outside this server's memory ({@code html}: UTF-8 without
-     * nonces, as {@link #keep} returned it when it was rendered): 304 when the visitor's copy is current, else the
-     * HTML. The response is complete afterwards.
+     * Answers a script-free page with a rendering kept outside this server's memory ({@code gzip}: the gzip of UTF-8
+     * HTML without nonces, as {@link #keep} made it when the page was rendered): 304 when the visitor's copy is
+     * current, else the page (decompressed only for a client that does not accept gzip). The response is complete
+     * afterwards.
      */
-    public void serveStored(HttpServletRequest request, HttpServletResponse response, String etag, byte[] html)
+    public void serveStored(HttpServletRequest request, HttpServletResponse response, String etag, byte[] gzip)
             throws IOException {
         request.setAttribute(SCRIPT_FREE, etag);
         request.setAttribute(STORED, Boolean.TRUE);
         if (ConditionalGet.notModified(request, response, etag)) {
             return;
         }
-        response.setContentType("text/html;charset=UTF-8");
-        response.getOutputStream().write(html);
+        write(request, response, null, gzip);
     }
 
     /**
-     * Keeps in memory a rendering that was kept elsewhere ({@link #serveStored}) under its entity tag, for a page whose
-     * data this server holds with that same tag: its next visitors are answered from memory.
+     * Keeps in memory a rendering that was kept elsewhere ({@link #serveStored}: its gzip) under its entity tag, for a
+     * page whose data this server holds with that same tag: its next visitors are answered from memory.
      */
-    public void remember(String etag, byte[] html) {
-        pages.put(etag, html);
+    public void remember(String etag, byte[] gzip) {
+        pages.put(etag, new Rendering(Gzip.decompress(gzip), gzip));
     }
 
-    /** The rendering as it is kept and sent: UTF-8 HTML without nonce attributes. */
-    byte[] keep(String etag, byte[] renderedUtf8) {
-        byte[] kept = withoutNonces(renderedUtf8);
+    /** The rendering as it is kept and sent: UTF-8 HTML without nonce attributes, and its gzip. */
+    Rendering keep(String etag, byte[] renderedUtf8) {
+        Rendering kept = Rendering.of(withoutNonces(renderedUtf8));
         pages.put(etag, kept);
         return kept;
+    }
+
+    /** Writes the form the client takes: the gzip if it accepts it, else the HTML ({@code html} made when null). */
+    private static void write(HttpServletRequest request, HttpServletResponse response, byte[] html, byte[] gzip)
+            throws IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        if (acceptsGzip(request)) {
+            request.setAttribute(GZIPPED, Boolean.TRUE);
+            response.getOutputStream().write(gzip);
+        } else {
+            response.getOutputStream().write(html != null ? html : Gzip.decompress(gzip));
+        }
+    }
+
+    /** Whether the request's {@code Accept-Encoding} takes gzip (RFC 9110 12.5.3: "gzip" or "*", not with q=0). */
+    static boolean acceptsGzip(HttpServletRequest request) {
+        return acceptsGzip(request.getHeader("Accept-Encoding"));
+    }
+
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null || acceptEncoding.isBlank()) {
+            return false;
+        }
+        Boolean star = null;
+        for (String part : acceptEncoding.split(",")) {
+            String[] pieces = part.split(";");
+            String coding = pieces[0].strip().toLowerCase(java.util.Locale.ROOT);
+            boolean wanted = true;
+            for (int i = 1; i < pieces.length; i++) {
+                String parameter = pieces[i].strip().toLowerCase(java.util.Locale.ROOT);
+                if (parameter.startsWith("q=")) {
+                    wanted = !parameter.substring(2).strip().matches("0(\\.0{0,3})?");
+                }
+            }
+            if (coding.equals("gzip") || coding.equals("x-gzip")) {
+                return wanted;
+            }
+            if (coding.equals("*")) {
+                star = wanted;
+            }
+        }
+        return Boolean.TRUE.equals(star);
     }
 
     static byte[] withoutNonces(byte[] utf8) {

@@ -1,6 +1,7 @@
 package io.eventos.event.service;
 
 import io.eventos.platform.tenancy.CurrentTenant;
+import io.eventos.platform.text.Gzip;
 import io.eventos.ticketing.service.EventOnSaleIT;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +48,7 @@ class PublicPageStoreIT extends EventOnSaleIT {
 
         Optional<PublicPageStore.KeptPage> kept = current();
         assertTrue(kept.isPresent(), "kept and current");
-        assertArrayEquals(html, kept.get().html());
+        assertArrayEquals(html, Gzip.decompress(kept.get().htmlGzip()));
         assertEquals("W/\"first\"", kept.get().etag());
         assertEquals(event, kept.get().eventId());
         assertFalse(kept.get().noIndex());
@@ -85,7 +86,7 @@ class PublicPageStoreIT extends EventOnSaleIT {
 
     private void keep(PublicEventDetails details, String etag, byte[] html) {
         as(() -> {
-            store.keep(VARIANT, details, Instant.now(), etag, html);
+            store.keep(VARIANT, details, Instant.now(), etag, Gzip.compress(html));
             return null;
         });
     }

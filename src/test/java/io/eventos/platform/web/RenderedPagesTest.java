@@ -1,5 +1,6 @@
 package io.eventos.platform.web;
 
+import io.eventos.platform.text.Gzip;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -12,10 +13,25 @@ class RenderedPagesTest {
     void keptHtmlHoldsNoNonce() {
         String html = "<script src=\"/a.js\" type=\"text/javascript\" nonce=\"MjViNmVi\"></script>"
                 + "<script type=\"application/ld+json\" nonce=\"MjViNmVi\">{\"name\":\"Café\"}</script>";
-        byte[] kept = new RenderedPages().keep("W/\"x\"", html.getBytes(StandardCharsets.UTF_8));
-        assertThat(new String(kept, StandardCharsets.UTF_8))
-                .isEqualTo("<script src=\"/a.js\" type=\"text/javascript\"></script>"
-                        + "<script type=\"application/ld+json\">{\"name\":\"Café\"}</script>");
+        RenderedPages.Rendering kept = new RenderedPages().keep("W/\"x\"", html.getBytes(StandardCharsets.UTF_8));
+        String expected = "<script src=\"/a.js\" type=\"text/javascript\"></script>"
+                + "<script type=\"application/ld+json\">{\"name\":\"Café\"}</script>";
+        assertThat(new String(kept.html(), StandardCharsets.UTF_8)).isEqualTo(expected);
+        assertThat(new String(Gzip.decompress(kept.gzip()), StandardCharsets.UTF_8)).as("the gzip form")
+                .isEqualTo(expected);
+    }
+
+    /** Browsers' headers get the gzip form; what refuses it, or does not say, gets the HTML. */
+    @Test
+    void gzipGoesToClientsThatAcceptIt() {
+        for (String accepts : java.util.List.of("gzip, deflate, br, zstd", "gzip", "br;q=1.0, GZIP;q=0.5",
+                "x-gzip", "*", "deflate, *;q=0.1", "gzip;q=0.001")) {
+            assertThat(RenderedPages.acceptsGzip(accepts)).as(accepts).isTrue();
+        }
+        for (String refuses : java.util.Arrays.asList(null, "", "identity", "br, deflate", "gzip;q=0",
+                "gzip; q=0.000", "*;q=0", "*, gzip;q=0", "gzipped")) {
+            assertThat(RenderedPages.acceptsGzip(refuses)).as(String.valueOf(refuses)).isFalse();
+        }
     }
 
     /**

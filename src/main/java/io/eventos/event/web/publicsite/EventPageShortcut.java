@@ -77,11 +77,11 @@ public class EventPageShortcut implements PageShortcut {
         PublicPageStore.Lookup kept = store.lookUp(slug, PublicPageCache.variant(baseUrl, contextPath));
         if (kept.page() != null) {
             PublicPageStore.KeptPage page = kept.page();
-            renderedPages.serveStored(request, response, page.etag(), page.html());
+            renderedPages.serveStored(request, response, page.etag(), page.htmlGzip());
             counted(request, response, CurrentTenant.require(), page.eventId(), page.noIndex());
             // a page asked for again and again goes back to memory
             if (cache.askedWithoutData(slug, baseUrl, contextPath)) {
-                renderedPages.remember(page.etag(), page.html());
+                renderedPages.remember(page.etag(), page.htmlGzip());
             }
             return true;
         }
@@ -103,7 +103,7 @@ public class EventPageShortcut implements PageShortcut {
      * visitor of any server whose memory lacks the page gets it with one read, until something it shows changes.
      */
     @Override
-    public void rendered(HttpServletRequest request, byte[] html) {
+    public void rendered(HttpServletRequest request, RenderedPages.Rendering page) {
         if (!(request.getAttribute(RENDERED_MODEL) instanceof EventPageModel model)) {
             return;
         }
@@ -116,7 +116,7 @@ public class EventPageShortcut implements PageShortcut {
         try {
             background.execute(() -> {
                 try (var tenant = CurrentTenant.bind(account)) {
-                    store.keep(variant, model.source(), model.builtAt(), model.etag(), html);
+                    store.keep(variant, model.source(), model.builtAt(), model.etag(), page.gzip());
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "Could not keep the rendering of a public event page", e);
                 } finally {

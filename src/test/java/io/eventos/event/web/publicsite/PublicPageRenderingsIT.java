@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * database; once this server no longer holds the page's data (15 s), a visitor gets the kept HTML, byte for byte,
  * with one read instead of the page's reads and a render ({@code Server-Timing: ..., stored}); and as soon as what
  * the page says changes (here: seats taken away with plain SQL, which no cache is told about) it is rendered again.
+ * A browser gets each of these answers gzipped ({@code Accept-Encoding}), the same page in fewer bytes.
  */
 class PublicPageRenderingsIT {
 
@@ -40,10 +41,13 @@ class PublicPageRenderingsIT {
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(timing(first)).as("rendered").doesNotContain("stored");
         assertThat(new String(first.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("Available");
+        assertIdentity(first);
 
         byte[] kept = Poll.until("the rendering kept", Duration.ofSeconds(20), Duration.ofMillis(250),
                 () -> keptHtml(event.slug()));
         assertThat(kept).as("the kept rendering is what the visitor got").isEqualTo(first.body());
+        // a browser (Accept-Encoding: gzip) gets the same page compressed, from this server's memory
+        assertGzipOf(first.body(), getGzip(base, path), "kept in memory");
 
         // once the server's memory no longer holds the page's data (15 s), the kept rendering answers
         HttpResponse<byte[]> stored = Poll.until("the kept rendering answered", Duration.ofSeconds(45),
@@ -52,11 +56,16 @@ class PublicPageRenderingsIT {
                     return r.statusCode() == 200 && timing(r).contains("stored") ? r : null;
                 });
         assertThat(stored.body()).isEqualTo(first.body());
+        assertIdentity(stored);
         assertThat(stored.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
         assertThat(stored.headers().firstValue("Content-Security-Policy"))
                 .isEqualTo(first.headers().firstValue("Content-Security-Policy"));
+        HttpResponse<byte[]> storedGzip = getGzip(base, path);
+        assertThat(timing(storedGzip)).as("the second answer from the database").contains("stored");
+        assertGzipOf(first.body(), storedGzip, "kept in the database");
         HttpResponse<byte[]> revisit = get(base, path, first.headers().firstValue("ETag").orElseThrow());
         assertThat(revisit.statusCode()).as("the visitor's copy is current").isEqualTo(304);
+        assertThat(revisit.headers().firstValue("Vary")).hasValue("Accept-Encoding");
 
         // 10 seats taken away behind every cache's back: the page must now say "Only 15 left"
         try (Connection db = TestDatabase.get().superuserConnection("eventos");
@@ -64,9 +73,11 @@ class PublicPageRenderingsIT {
             sql.setObject(1, event.id());
             assertThat(sql.executeUpdate()).isEqualTo(1);
         }
-        HttpResponse<byte[]> after = get(base, path, null);
+        HttpResponse<byte[]> after = getGzip(base, path);
         assertThat(timing(after)).as("rendered again").doesNotContain("stored");
-        assertThat(new String(after.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("Only 15 left");
+        assertThat(after.headers().firstValue("Content-Encoding")).as("a fresh rendering, compressed")
+                .hasValue("gzip");
+        assertThat(new String(gunzip(after.body()), java.nio.charset.StandardCharsets.UTF_8)).contains("Only 15 left");
     }
 
     private static HttpResponse<byte[]> get(URI base, String path, String ifNoneMatch) throws Exception {
@@ -76,6 +87,32 @@ class PublicPageRenderingsIT {
             request.header("If-None-Match", ifNoneMatch);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** As Chromium asks: the body is left compressed (this client does not decode it). */
+    private static HttpResponse<byte[]> getGzip(URI base, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).header("User-Agent", PublicPageViewsIT.BROWSER)
+                .header("Accept-Encoding", "gzip, deflate, br, zstd").build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static void assertIdentity(HttpResponse<byte[]> response) {
+        assertThat(response.headers().firstValue("Content-Encoding")).as("no coding asked for, none sent").isEmpty();
+        assertThat(response.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+    }
+
+    private static void assertGzipOf(byte[] html, HttpResponse<byte[]> response, String what) throws Exception {
+        assertThat(response.statusCode()).as(what).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Encoding")).as(what).hasValue("gzip");
+        assertThat(response.headers().firstValue("Vary")).as(what).hasValue("Accept-Encoding");
+        assertThat(response.headers().firstValueAsLong("Content-Length")).as(what).hasValue(response.body().length);
+        assertThat(response.body().length).as(what + ": compressed").isLessThan(html.length / 2);
+        assertThat(gunzip(response.body())).as(what + ": the same page").isEqualTo(html);
+    }
+
+    private static byte[] gunzip(byte[] gzipped) throws Exception {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
+            return in.readAllBytes();
+        }
     }
 
     private static String timing(HttpResponse<?> response) {
@@ -91,9 +128,7 @@ class PublicPageRenderingsIT {
                 if (!rs.next()) {
                     return null;
                 }
-                try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(rs.getBytes(1)))) {
-                    return in.readAllBytes();
-                }
+                return gunzip(rs.getBytes(1));
             }
         }
     }
