@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
 /**
  * Counts views of the public pages without slowing them down: a view is one increment of an in-memory counter
  * (per account, event, metric, UTC day and referrer host); every {@link #FLUSH_SECONDS} seconds a container thread
- * adds the counters to the {@code analytics} table (granularity {@code day}), one transaction per account with
- * that account bound, as an upsert. No address, browser or cookie is looked at or stored; robots are not counted
+ * adds the counters to the {@code analytics} table (granularity {@code day}) as upserts, all accounts in one
+ * transaction, each account bound for its one statement ({@link AnalyticsWriter#addAll}); account by account, then
+ * counter by counter, when that fails. No address, browser or cookie is looked at or stored; robots are not counted
  * ({@link Robots}). Counts not yet written when the server is killed are lost (at most a few seconds' worth); a
  * normal stop writes them.
  */
@@ -135,11 +136,20 @@ public class PageViews {
                 byAccount.computeIfAbsent(key.accountId(), a -> new HashMap<>()).put(key, count);
             }
         }
+        if (byAccount.isEmpty()) {
+            return;
+        }
+        try {
+            writer.addAll(byAccount); // one transaction for all accounts
+            return;
+        } catch (RuntimeException e) {
+            // e.g. an event deleted meanwhile fails the whole batch: write account by account, then one by one
+            LOG.log(Level.FINE, "Page view counters failed as one batch; writing them account by account", e);
+        }
         byAccount.forEach((account, counts) -> {
             try (var tenant = CurrentTenant.bind(account)) {
                 writer.add(counts);
             } catch (RuntimeException e) {
-                // e.g. an event deleted meanwhile fails the account's batch: write what can be written, one by one
                 LOG.log(Level.FINE, "Page view counters of an account failed as a batch; writing them singly", e);
                 counts.forEach((view, count) -> {
                     try (var tenant = CurrentTenant.bind(account)) {

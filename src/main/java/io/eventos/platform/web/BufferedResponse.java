@@ -18,7 +18,12 @@ import java.nio.charset.StandardCharsets;
  */
 final class BufferedResponse extends HttpServletResponseWrapper {
 
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(32 * 1024);
+    /**
+     * The body when it came as one whole array (a kept page written as it is: nothing copied); else null. Whatever
+     * else is written goes to {@link #buffer}, made at the first such write.
+     */
+    private byte[] whole;
+    private ByteArrayOutputStream buffer;
     private ServletOutputStream stream;
     private PrintWriter writer;
     private boolean error;
@@ -36,12 +41,16 @@ final class BufferedResponse extends HttpServletResponseWrapper {
             stream = new ServletOutputStream() {
                 @Override
                 public void write(int b) {
-                    buffer.write(b);
+                    buffer().write(b);
                 }
 
                 @Override
                 public void write(byte[] bytes, int offset, int length) {
-                    buffer.write(bytes, offset, length);
+                    if (whole == null && buffer == null && offset == 0 && length == bytes.length) {
+                        whole = bytes; // the callers never change an array they have written
+                        return;
+                    }
+                    buffer().write(bytes, offset, length);
                 }
 
                 @Override
@@ -64,7 +73,7 @@ final class BufferedResponse extends HttpServletResponseWrapper {
             throw new IllegalStateException("getOutputStream() was already called");
         }
         if (writer == null) {
-            writer = new PrintWriter(new OutputStreamWriter(buffer, charset()));
+            writer = new PrintWriter(new OutputStreamWriter(buffer(), charset()));
         }
         return writer;
     }
@@ -111,23 +120,42 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 
     @Override
     public void resetBuffer() {
-        buffer.reset();
+        whole = null;
+        if (buffer != null) {
+            buffer.reset();
+        }
     }
 
     @Override
     public void reset() {
         super.reset();
-        buffer.reset();
+        resetBuffer();
+    }
+
+    /** The buffer for a body written in parts, holding what came as a whole before it. */
+    private ByteArrayOutputStream buffer() {
+        if (buffer == null) {
+            buffer = new ByteArrayOutputStream(32 * 1024);
+            if (whole != null) {
+                buffer.writeBytes(whole);
+                whole = null;
+            }
+        }
+        return buffer;
     }
 
     boolean isError() {
         return error;
     }
 
+    /** The body written; the very array written when it came whole (not to be changed). */
     byte[] body() {
         if (writer != null) {
             writer.flush();
         }
-        return buffer.toByteArray();
+        if (buffer != null) {
+            return buffer.toByteArray();
+        }
+        return whole != null ? whole : new byte[0];
     }
 }
