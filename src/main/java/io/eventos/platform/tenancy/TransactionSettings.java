@@ -1,6 +1,7 @@
 package io.eventos.platform.tenancy;
 
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import javax.naming.InitialContext;
@@ -113,7 +114,10 @@ public final class TransactionSettings {
         }
     }
 
-    /** The registry when a container transaction is active, else null (then every call sends its settings). */
+    /**
+     * The registry when a container transaction is active, else null (then every call sends its settings): none,
+     * one marked for rollback, or one completing (work done after its commit runs on a connection of its own).
+     */
     private static TransactionSynchronizationRegistry inTransaction() {
         TransactionSynchronizationRegistry known = registry;
         if (known == null) {
@@ -128,6 +132,6 @@ public final class TransactionSettings {
             }
             registry = known;
         }
-        return known.getTransactionKey() == null ? null : known;
+        return known.getTransactionStatus() == Status.STATUS_ACTIVE ? known : null;
     }
 }
