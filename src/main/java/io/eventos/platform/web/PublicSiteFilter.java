@@ -147,11 +147,7 @@ public class PublicSiteFilter extends HttpFilter {
                     if (shortcut != null) {
                         shortcut.rendered(request, kept);
                     }
-                    body = kept.html();
-                    if (RenderedPages.acceptsGzip(request)) {
-                        body = kept.gzip();
-                        request.setAttribute(RenderedPages.GZIPPED, Boolean.TRUE);
-                    }
+                    body = RenderedPages.formFor(request, kept.html(), kept.gzip());
                 } else {
                     body = RenderedPages.withoutNonces(body, buffered.charset());
                 }

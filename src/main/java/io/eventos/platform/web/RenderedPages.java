@@ -121,20 +121,27 @@ public class RenderedPages {
         return kept;
     }
 
-    /** Writes the form the client takes: the gzip if it accepts it, else the HTML ({@code html} made when null). */
+    /** Writes the form the client takes ({@link #formFor}). */
     private static void write(HttpServletRequest request, HttpServletResponse response, byte[] html, byte[] gzip)
             throws IOException {
         response.setContentType("text/html;charset=UTF-8");
+        response.getOutputStream().write(formFor(request, html, gzip));
+    }
+
+    /**
+     * The form of a page the client takes: the gzip if it accepts it (the request is marked, so that
+     * {@link PublicSiteFilter} says {@code Content-Encoding: gzip}), else the HTML ({@code html} made when null).
+     */
+    static byte[] formFor(HttpServletRequest request, byte[] html, byte[] gzip) {
         if (acceptsGzip(request)) {
             request.setAttribute(GZIPPED, Boolean.TRUE);
-            response.getOutputStream().write(gzip);
-        } else {
-            response.getOutputStream().write(html != null ? html : Gzip.decompress(gzip));
+            return gzip;
         }
+        return html != null ? html : Gzip.decompress(gzip);
     }
 
     /** Whether the request's {@code Accept-Encoding} takes gzip (RFC 9110 12.5.3: "gzip" or "*", not with q=0). */
-    static boolean acceptsGzip(HttpServletRequest request) {
+    private static boolean acceptsGzip(HttpServletRequest request) {
         return acceptsGzip(request.getHeader("Accept-Encoding"));
     }
 
