@@ -6,7 +6,7 @@
 # (a person's pause between requests), 32 back to back, then one client alone (with the statements per request).
 # Prints the figures and writes target/bench/lists-results.md.
 # Options: -Dbench.scale=1.0 (0.05 for a quick proof) -Dbench.clients=32 -Dbench.warmup=3 -Dbench.seconds=8
-#          -Dbench.paced=12 -Dbench.thinkMillis=2000 (paced phase) -Dbench.alone=4
+#          -Dbench.paced=20 -Dbench.thinkMillis=2000 (paced phase) -Dbench.alone=4
 #          -Dbench.only=orders (scenarios whose name starts with it) -Dbench.hold=900 (keep it up for EXPLAIN)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -287,7 +287,26 @@ final class BenchServer implements AutoCloseable {
     }
 
     /**
-     * As {@link #drive(List, int, Duration, Request)}, each client pausing between its requests for a random time
+     * A person's pause before the next click in a paced phase ending at {@code end} (System.nanoTime): a random time
+     * between half and one and a half times {@code think}, slept; false, without sleeping, when the click would come
+     * after the end. Zero {@code think}: true at once (back to back). A click past the end is not made rather than
+     * made at the end: shortening the last pause sent every client's last request at the same instant, a burst that
+     * was the slowest ~15 % of a 12-second phase (session 21, docs/benchmarks.md).
+     */
+    static boolean pause(Duration think, long end) throws InterruptedException {
+        if (think.isZero()) {
+            return true;
+        }
+        long pause = (long) (think.toMillis() * (0.5 + java.util.concurrent.ThreadLocalRandom.current().nextDouble()));
+        if (System.nanoTime() + pause * 1_000_000 >= end) {
+            return false;
+        }
+        Thread.sleep(pause);
+        return true;
+    }
+
+    /**
+     * As {@link #drive(List, int, Duration, Request)}, each client pausing before each of its requests for a random time
      * between half and one and a half times {@code think} (a person reading the page before the next click); zero:
      * back to back.
      */
@@ -305,7 +324,7 @@ final class BenchServer implements AutoCloseable {
             Thread thread = new Thread(() -> {
                 try {
                     int k = java.util.concurrent.ThreadLocalRandom.current().nextInt(kinds);
-                    while (System.nanoTime() < end) {
+                    while (System.nanoTime() < end && pause(think, end)) {
                         k = (k + 1) % kinds;
                         long start = System.nanoTime();
                         try {
@@ -321,11 +340,6 @@ final class BenchServer implements AutoCloseable {
                             continue;
                         }
                         perKind.get(k).add(System.nanoTime() - start);
-                        if (!think.isZero()) {
-                            long pause = (long) (think.toMillis()
-                                    * (0.5 + java.util.concurrent.ThreadLocalRandom.current().nextDouble()));
-                            Thread.sleep(Math.max(0, Math.min(pause, (end - System.nanoTime()) / 1_000_000)));
-                        }
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
  * {@code bench=<scenario>} in its address, so the access log gives each scenario's time on the server.
  *
  * <p>Settings: {@code bench.scale} (1.0: the sizes above; 0.05 for a quick proof), {@code bench.clients} (32),
- * {@code bench.warmup} (3 s), {@code bench.paced} (12 s: each client pausing {@code bench.thinkMillis}, 2,000 ms,
+ * {@code bench.warmup} (3 s), {@code bench.paced} (20 s: each client pausing {@code bench.thinkMillis}, 2,000 ms,
  * ± half between requests, as 32 organizers reading their lists), {@code bench.seconds} (8 s back to back),
  * {@code bench.alone} (4 s), {@code bench.only} (a scenario
  * name prefix, e.g. "orders"), {@code bench.hold} (seconds to keep the database and server up at the end, for
@@ -62,12 +62,13 @@ public final class ListsBenchmark {
     private final Duration alone = Duration.ofSeconds(Integer.getInteger("bench.alone", 4));
     /** The paced phase: each client pauses between half and one and a half times this between two requests. */
     private final Duration think = Duration.ofMillis(Integer.getInteger("bench.thinkMillis", 2000));
-    private final Duration paced = Duration.ofSeconds(Integer.getInteger("bench.paced", 12));
+    private final Duration paced = Duration.ofSeconds(Integer.getInteger("bench.paced", 20));
     private final String only = System.getProperty("bench.only", "");
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     private BenchServer bench;
     private URI base;
+    private final List<long[]> timeline = Collections.synchronizedList(new ArrayList<>());
 
     public static void main(String[] args) throws Exception {
         new ListsBenchmark().run();
@@ -421,7 +422,13 @@ public final class ListsBenchmark {
         {
             run(scenario, tag, sessions, warmup, Duration.ZERO);
             int pacedFrom = bench.accessLines().size();
+            timeline.clear();
+            long pacedStart = System.nanoTime();
             run(scenario, tag, sessions, paced, think);
+            say("    paced, slowest at the client (s into the phase: ms): " + timeline.stream()
+                    .sorted((a, b) -> Long.compare(b[1], a[1])).limit(12)
+                    .map(t -> String.format(Locale.ROOT, "%.1f: %d", (t[0] - pacedStart) / 1e9, t[1] / 1_000_000))
+                    .collect(java.util.stream.Collectors.joining(", ")));
             List<String> pacedLines = bench.accessLines();
             long[] pacedServer = serverTimes(pacedLines.subList(Math.min(pacedFrom, pacedLines.size()),
                     pacedLines.size()), tag);
@@ -511,13 +518,8 @@ public final class ListsBenchmark {
         long loop(Scenario scenario, String tag, long end, List<Long> times, Duration think) throws Exception {
             long done = 0;
             while (System.nanoTime() < end) {
-                if (!think.isZero()) { // a person reading the list before the next click: half to one and a half times
-                    long pause = (long) (think.toMillis() * (0.5 + java.util.concurrent.ThreadLocalRandom.current()
-                            .nextDouble()));
-                    Thread.sleep(Math.max(0, Math.min(pause, (end - System.nanoTime()) / 1_000_000)));
-                    if (System.nanoTime() >= end) {
-                        break;
-                    }
+                if (!BenchServer.pause(think, end)) { // a person reading the list before the next click
+                    break;
                 }
                 long start = System.nanoTime();
                 HttpResponse<String> response = scenario.post() == null
@@ -534,6 +536,9 @@ public final class ListsBenchmark {
                             + body.substring(0, Math.min(300, body.length())));
                 }
                 times.add(took);
+                if (!think.isZero()) {
+                    timeline.add(new long[] {start, took});
+                }
                 done++;
             }
             return done;
