@@ -79,6 +79,46 @@ class PublicPageRenderingsIT {
         assertThat(new String(Gzip.decompress(after.body()), java.nio.charset.StandardCharsets.UTF_8)).contains("Only 15 left");
     }
 
+    /**
+     * What else a phone downloads on its first visit, the page's style sheet and script, and an organizer page's
+     * PrimeFaces script: gzipped by the server's listener for a browser (post-boot-commands.asadmin), saying so in
+     * {@code Vary}, and exactly the file a client that asks for no coding gets. Asked over HTTP/1.1, as a browser asks
+     * over plain HTTP and a reverse proxy asks the server (the listener does not compress HTTP/2 answers; this
+     * client's default, an upgrade to cleartext HTTP/2, is something no browser does).
+     */
+    @Test
+    void theStyleSheetAndScriptsGoCompressedToABrowser() throws Exception {
+        URI base = TestServer.baseUri();
+        var event = PublicEventFixture.event("files").ticket("Seat", 2500, 25).create();
+        String page = new String(get(base, "/e/demo/" + event.slug(), null).body(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String login = new String(get(base, "/login.xhtml", null).body(), java.nio.charset.StandardCharsets.UTF_8);
+        java.util.List<String> files = java.util.List.of(address(page, "href=\"(/[^\"]*eventos\\.css[^\"]*)\""),
+                address(login, "src=\"(/[^\"]*core\\.js[^\"]*ln=primefaces[^\"]*)\""));
+        HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (String file : files) {
+            HttpResponse<byte[]> plain = http11.send(HttpRequest.newBuilder(base.resolve(file)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(plain.statusCode()).as(file).isEqualTo(200);
+            assertThat(plain.headers().firstValue("Content-Encoding")).as(file + ": none asked for").isEmpty();
+            HttpResponse<byte[]> gzip = http11.send(HttpRequest.newBuilder(base.resolve(file))
+                    .header("User-Agent", PublicPageViewsIT.BROWSER).header("Accept-Encoding", "gzip, deflate, br, zstd")
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(gzip.statusCode()).as(file).isEqualTo(200);
+            assertThat(gzip.headers().firstValue("Content-Encoding")).as(file).hasValue("gzip");
+            assertThat(gzip.headers().allValues("Vary")).as(file).contains("Accept-Encoding");
+            assertThat(gzip.body().length).as(file + ": compressed").isLessThan(plain.body().length / 3);
+            assertThat(Gzip.decompress(gzip.body())).as(file + ": the same file").isEqualTo(plain.body());
+        }
+    }
+
+    /** The first capture of {@code pattern} in {@code html}, with {@code &amp;} read as {@code &}. */
+    private static String address(String html, String pattern) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(pattern).matcher(html);
+        assertThat(m.find()).as(pattern).isTrue();
+        return m.group(1).replace("&amp;", "&");
+    }
+
     private static HttpResponse<byte[]> get(URI base, String path, String ifNoneMatch) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .header("User-Agent", PublicPageViewsIT.BROWSER);
