@@ -60,7 +60,7 @@ public final class ListsBenchmark {
     private final Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmup", 3));
     private final Duration measured = Duration.ofSeconds(Integer.getInteger("bench.seconds", 8));
     private final Duration alone = Duration.ofSeconds(Integer.getInteger("bench.alone", 4));
-    /** The paced phase: each client pauses between half and one and a half times this between two requests. */
+    /** The paced phase: each client pauses between half and one and a half times this before each request. */
     private final Duration think = Duration.ofMillis(Integer.getInteger("bench.thinkMillis", 2000));
     private final Duration paced = Duration.ofSeconds(Integer.getInteger("bench.paced", 20));
     private final String only = System.getProperty("bench.only", "");
