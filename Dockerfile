@@ -18,7 +18,7 @@ FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 --home-dir /opt/eventos eventos
 WORKDIR /opt/eventos
 COPY --from=build /src/target/payara-micro.jar /src/target/eventos.war ./
-COPY src/main/payara/post-boot-commands.asadmin ./
+COPY src/main/payara/pre-boot-commands.asadmin src/main/payara/post-boot-commands.asadmin ./
 USER 10001
 ENV EVENTOS_HTTP_PORT=8080 \
     JAVA_OPTS="-Xmx512m"
@@ -26,4 +26,4 @@ EXPOSE 8080
 # Set EVENTOS_BASE_URL (e.g. https://events.example.com) when running the image: links in emails are built from it and
 # never from the request's Host header; without it, pages that send a link answer "cannot be sent right now".
 # --nocluster: no multicast discovery; run one container per instance behind a load balancer.
-ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar payara-micro.jar --deploy eventos.war --contextroot / --port \"$EVENTOS_HTTP_PORT\" --nocluster --postbootcommandfile post-boot-commands.asadmin"]
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar payara-micro.jar --deploy eventos.war --contextroot / --port \"$EVENTOS_HTTP_PORT\" --nocluster --prebootcommandfile pre-boot-commands.asadmin --postbootcommandfile post-boot-commands.asadmin"]

@@ -39,6 +39,8 @@ public final class PayaraProcess implements AutoCloseable {
 
     /** The asadmin commands run after boot (no /metrics endpoint); the Dockerfile passes the same file. */
     static final String POST_BOOT_COMMANDS = "src/main/payara/post-boot-commands.asadmin";
+    /** The asadmin commands run before boot (the HTTP listener's compression); the Dockerfile passes the same file. */
+    static final String PRE_BOOT_COMMANDS = "src/main/payara/pre-boot-commands.asadmin";
 
     public static PayaraProcess start(Path microJar, Path war, int port, Map<String, String> env, Path log,
                                       Consumer<String> console) throws IOException {
@@ -64,6 +66,10 @@ public final class PayaraProcess implements AutoCloseable {
                 "--contextroot", "/",
                 "--port", String.valueOf(port),
                 "--nocluster"));
+        Path preBoot = Path.of(System.getProperty("eventos.payara.preBoot", PRE_BOOT_COMMANDS));
+        if (Files.isRegularFile(preBoot)) {
+            command.addAll(List.of("--prebootcommandfile", preBoot.toAbsolutePath().toString()));
+        }
         Path postBoot = Path.of(System.getProperty("eventos.payara.postBoot", POST_BOOT_COMMANDS));
         if (Files.isRegularFile(postBoot)) {
             command.addAll(List.of("--postbootcommandfile", postBoot.toAbsolutePath().toString()));

@@ -11,7 +11,7 @@ import java.io.IOException;
 
 /**
  * Style sheets and scripts (our {@code /resources/*} and the Faces resources, PrimeFaces' among them) are sent gzipped
- * to clients that accept it by the server's HTTP listener ({@code src/main/payara/post-boot-commands.asadmin}: their
+ * to clients that accept it by the server's HTTP listener ({@code src/main/payara/pre-boot-commands.asadmin}: their
  * types only; public pages compress themselves, RenderedPages). The listener does not say that the answer depends on
  * {@code Accept-Encoding}; this says it, so that a shared cache never hands a compressed file to a client that did
  * not ask for one.

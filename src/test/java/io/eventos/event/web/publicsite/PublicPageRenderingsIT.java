@@ -81,7 +81,7 @@ class PublicPageRenderingsIT {
 
     /**
      * What else a phone downloads on its first visit, the page's style sheet and script, and an organizer page's
-     * PrimeFaces script: gzipped by the server's listener for a browser (post-boot-commands.asadmin), saying so in
+     * PrimeFaces script: gzipped by the server's listener for a browser (pre-boot-commands.asadmin), saying so in
      * {@code Vary}, and exactly the file a client that asks for no coding gets. Asked over HTTP/1.1, as a browser asks
      * over plain HTTP and a reverse proxy asks the server (the listener does not compress HTTP/2 answers; this
      * client's default, an upgrade to cleartext HTTP/2, is something no browser does).
