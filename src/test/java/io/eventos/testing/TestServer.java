@@ -37,6 +37,12 @@ public final class TestServer {
         return instance.baseUri();
     }
 
+    /** The test server's console log (starts the test server if needed). */
+    public static synchronized java.nio.file.Path log() {
+        baseUri();
+        return instance.log();
+    }
+
     /** The SMTP server that received the test server's mail (starts the test server if needed). */
     public static synchronized TestMail mail() {
         baseUri();

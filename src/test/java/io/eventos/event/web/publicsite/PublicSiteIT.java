@@ -138,6 +138,20 @@ class PublicSiteIT extends BrowserTest {
         assertThat(metrics.body()).doesNotContain("# TYPE", "connection_pool");
     }
 
+    /**
+     * The HTTP listener's settings (compression of style sheets and scripts) are made before boot
+     * (src/main/payara/pre-boot-commands.asadmin). Made after boot, each restarted the listener while the application
+     * deployed, and one such restart left a server that never answered (OutboxRestartIT's, session 21): the
+     * listener starts once.
+     */
+    @Test
+    void theHttpListenerStartsOnceWithItsSettings() throws Exception {
+        String log = java.nio.file.Files.readString(TestServer.log());
+        assertThat(log.split("Network Listener http-listener started", -1)).as("listener starts in the log")
+                .hasSize(2);
+        assertThat(log).doesNotContain("GrizzlyProxy is NULL");
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
