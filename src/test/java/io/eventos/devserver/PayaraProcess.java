@@ -66,20 +66,23 @@ public final class PayaraProcess implements AutoCloseable {
                 "--contextroot", "/",
                 "--port", String.valueOf(port),
                 "--nocluster"));
-        Path preBoot = Path.of(System.getProperty("eventos.payara.preBoot", PRE_BOOT_COMMANDS));
-        if (Files.isRegularFile(preBoot)) {
-            command.addAll(List.of("--prebootcommandfile", preBoot.toAbsolutePath().toString()));
-        }
-        Path postBoot = Path.of(System.getProperty("eventos.payara.postBoot", POST_BOOT_COMMANDS));
-        if (Files.isRegularFile(postBoot)) {
-            command.addAll(List.of("--postbootcommandfile", postBoot.toAbsolutePath().toString()));
-        }
+        commandFile(command, "--prebootcommandfile", System.getProperty("eventos.payara.preBoot", PRE_BOOT_COMMANDS));
+        commandFile(command, "--postbootcommandfile",
+                System.getProperty("eventos.payara.postBoot", POST_BOOT_COMMANDS));
         command.addAll(moreOptions);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         PayaraProcess payara = new PayaraProcess(builder.start(), port, log);
         payara.pump(console);
         return payara;
+    }
+
+    /** Adds {@code option} with the command file when it exists (a checkout; an unpacked WAR elsewhere has none). */
+    private static void commandFile(List<String> command, String option, String file) {
+        Path path = Path.of(file);
+        if (Files.isRegularFile(path)) {
+            command.addAll(List.of(option, path.toAbsolutePath().toString()));
+        }
     }
 
     private void pump(Consumer<String> console) {

@@ -12,10 +12,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PublicPageRenderingsIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /**
+     * HTTP/1.1, as a browser asks over plain HTTP and a reverse proxy asks the server (this client's default, an
+     * upgrade to cleartext HTTP/2, is something no browser does, and the listener does not compress HTTP/2 answers).
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
     void aPageIsKeptAfterItsFirstRenderingAndAnsweredFromThereUntilWhatItSaysChanges() throws Exception {
@@ -39,7 +47,7 @@ class PublicPageRenderingsIT {
         HttpResponse<byte[]> first = get(base, path, null);
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(timing(first)).as("rendered").doesNotContain("stored");
-        assertThat(new String(first.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("Available");
+        assertThat(new String(first.body(), StandardCharsets.UTF_8)).contains("Available");
         assertIdentity(first);
 
         byte[] kept = Poll.until("the rendering kept", Duration.ofSeconds(20), Duration.ofMillis(250),
@@ -76,34 +84,27 @@ class PublicPageRenderingsIT {
         assertThat(timing(after)).as("rendered again").doesNotContain("stored");
         assertThat(after.headers().firstValue("Content-Encoding")).as("a fresh rendering, compressed")
                 .hasValue("gzip");
-        assertThat(new String(Gzip.decompress(after.body()), java.nio.charset.StandardCharsets.UTF_8)).contains("Only 15 left");
+        assertThat(new String(Gzip.decompress(after.body()), StandardCharsets.UTF_8)).contains("Only 15 left");
     }
 
     /**
      * What else a phone downloads on its first visit, the page's style sheet and script, and an organizer page's
      * PrimeFaces script: gzipped by the server's listener for a browser (pre-boot-commands.asadmin), saying so in
-     * {@code Vary}, and exactly the file a client that asks for no coding gets. Asked over HTTP/1.1, as a browser asks
-     * over plain HTTP and a reverse proxy asks the server (the listener does not compress HTTP/2 answers; this
-     * client's default, an upgrade to cleartext HTTP/2, is something no browser does).
+     * {@code Vary}, and exactly the file a client that asks for no coding gets.
      */
     @Test
     void theStyleSheetAndScriptsGoCompressedToABrowser() throws Exception {
         URI base = TestServer.baseUri();
         var event = PublicEventFixture.event("files").ticket("Seat", 2500, 25).create();
-        String page = new String(get(base, "/e/demo/" + event.slug(), null).body(),
-                java.nio.charset.StandardCharsets.UTF_8);
-        String login = new String(get(base, "/login.xhtml", null).body(), java.nio.charset.StandardCharsets.UTF_8);
-        java.util.List<String> files = java.util.List.of(address(page, "href=\"(/[^\"]*eventos\\.css[^\"]*)\""),
+        String page = new String(get(base, "/e/demo/" + event.slug(), null).body(), StandardCharsets.UTF_8);
+        String login = new String(get(base, "/login.xhtml", null).body(), StandardCharsets.UTF_8);
+        List<String> files = List.of(address(page, "href=\"(/[^\"]*eventos\\.css[^\"]*)\""),
                 address(login, "src=\"(/[^\"]*core\\.js[^\"]*ln=primefaces[^\"]*)\""));
-        HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (String file : files) {
-            HttpResponse<byte[]> plain = http11.send(HttpRequest.newBuilder(base.resolve(file)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> plain = get(base, file, null);
             assertThat(plain.statusCode()).as(file).isEqualTo(200);
             assertThat(plain.headers().firstValue("Content-Encoding")).as(file + ": none asked for").isEmpty();
-            HttpResponse<byte[]> gzip = http11.send(HttpRequest.newBuilder(base.resolve(file))
-                    .header("User-Agent", PublicPageViewsIT.BROWSER).header("Accept-Encoding", "gzip, deflate, br, zstd")
-                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> gzip = getGzip(base, file);
             assertThat(gzip.statusCode()).as(file).isEqualTo(200);
             assertThat(gzip.headers().firstValue("Content-Encoding")).as(file).hasValue("gzip");
             assertThat(gzip.headers().allValues("Vary")).as(file).contains("Accept-Encoding");
@@ -114,7 +115,7 @@ class PublicPageRenderingsIT {
 
     /** The first capture of {@code pattern} in {@code html}, with {@code &amp;} read as {@code &}. */
     private static String address(String html, String pattern) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(pattern).matcher(html);
+        Matcher m = Pattern.compile(pattern).matcher(html);
         assertThat(m.find()).as(pattern).isTrue();
         return m.group(1).replace("&amp;", "&");
     }
